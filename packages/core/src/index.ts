@@ -1,0 +1,2 @@
+/** The version of `@alembic/core`. */
+export const VERSION = '0.1.0';
