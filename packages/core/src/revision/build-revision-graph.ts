@@ -1,0 +1,188 @@
+import {
+  CycleDetectedError,
+  DependencyCycleDetectedError,
+} from '../errors/cycle-detected-error.js';
+import { RevisionError } from '../errors/revision-error.js';
+import { ancestorsOf, collectRelatedRevisions, descendantsOf } from './related-revisions.js';
+import type { Revision } from './revision.js';
+import type { RevisionGraph } from './revision-graph.js';
+
+/**
+ * Builds the graph from revisions in load order: links children, resolves `dependsOn`, finds
+ * heads and bases, checks for cycles and propagates branch labels. Load order decides every
+ * tie later on, so pass revisions sorted as the script directory lists them.
+ *
+ * Throws a `RevisionError` (code `ALEMBIC_DUPLICATE_REVISION`) for a repeated id,
+ * (`ALEMBIC_DUPLICATE_BRANCH_LABEL`) for a label used twice, (`ALEMBIC_MISSING_REVISION`) for a
+ * link to an unknown revision, and a `CycleDetectedError` / `DependencyCycleDetectedError`.
+ */
+export function buildRevisionGraph<T extends Revision>(revisions: Iterable<T>): RevisionGraph<T> {
+  const byId = new Map<string, T>();
+  const loadOrder = new Map<string, number>();
+  const heads = new Set<T>();
+  const realHeads = new Set<T>();
+  const bases: T[] = [];
+  const realBases: T[] = [];
+  const labelled: T[] = [];
+
+  for (const revision of revisions) {
+    if (byId.has(revision.revision)) {
+      throw new RevisionError(`Revision ${revision.revision} is present more than once`, {
+        code: 'ALEMBIC_DUPLICATE_REVISION',
+      });
+    }
+    revision.resetGraphLinks();
+    byId.set(revision.revision, revision);
+    loadOrder.set(revision.revision, loadOrder.size);
+    if (revision.declaredBranchLabels.length > 0) labelled.push(revision);
+    heads.add(revision);
+    realHeads.add(revision);
+    if (revision.isBase) bases.push(revision);
+    if (revision.isRealBase) realBases.push(revision);
+  }
+
+  const byKey = new Map<string, T>(byId);
+  for (const revision of labelled) {
+    for (const label of revision.declaredBranchLabels) {
+      const existing = byKey.get(label);
+      if (existing !== undefined) {
+        throw new RevisionError(
+          `Branch name '${label}' in revision ${revision.revision} already used by revision ${existing.revision}`,
+          { code: 'ALEMBIC_DUPLICATE_BRANCH_LABEL' },
+        );
+      }
+      byKey.set(label, revision);
+    }
+  }
+
+  for (const revision of byId.values()) {
+    revision.resolvedDependencies = resolveDependencies(revision, byKey);
+  }
+
+  for (const revision of byId.values()) {
+    const versioned = revision.versionedDownRevisions;
+    for (const downId of revision.allDownRevisions) {
+      const parent = byKey.get(downId);
+      if (parent === undefined) {
+        throw new RevisionError(`Revision ${downId} referenced from ${revision.revision} is not present`, {
+          code: 'ALEMBIC_MISSING_REVISION',
+        });
+      }
+      parent.addNextRevision(revision);
+      if (versioned.includes(downId)) heads.delete(parent);
+      realHeads.delete(parent);
+    }
+  }
+
+  normalizeDependencies(byId);
+  detectCycles(byId, [...heads], bases, [...realHeads], realBases);
+  propagateBranchLabels(labelled, byKey);
+
+  const ids = (list: Iterable<T>): string[] => [...list].map((revision) => revision.revision);
+  return {
+    byId,
+    byKey,
+    loadOrder,
+    heads: ids(heads),
+    realHeads: ids(realHeads),
+    bases: ids(bases),
+    realBases: ids(realBases),
+  };
+}
+
+function resolveDependencies<T extends Revision>(revision: T, byKey: ReadonlyMap<string, T>): string[] {
+  const resolved: string[] = [];
+  for (const dependency of revision.dependencies === null
+    ? []
+    : typeof revision.dependencies === 'string'
+      ? [revision.dependencies]
+      : revision.dependencies) {
+    const target = byKey.get(dependency);
+    if (target === undefined) {
+      throw new RevisionError(`Revision ${dependency} referenced from ${revision.revision} is not present`, {
+        code: 'ALEMBIC_MISSING_REVISION',
+      });
+    }
+    resolved.push(target.revision);
+  }
+  return resolved;
+}
+
+/**
+ * Drops from each revision's dependencies those that one of its ancestors (by `downRevision`)
+ * already depends on: they add no ordering constraint.
+ */
+function normalizeDependencies<T extends Revision>(byId: ReadonlyMap<string, T>): void {
+  for (const revision of byId.values()) {
+    if (revision.resolvedDependencies.length === 0) {
+      revision.normalizedResolvedDependencies = [];
+      continue;
+    }
+    const implied = new Set<string>();
+    for (const ancestor of ancestorsOf([revision], byId, { includeDependencies: false })) {
+      if (ancestor !== revision) for (const id of ancestor.resolvedDependencies) implied.add(id);
+    }
+    revision.normalizedResolvedDependencies = revision.resolvedDependencies.filter((id) => !implied.has(id));
+  }
+}
+
+function detectCycles<T extends Revision>(
+  byId: ReadonlyMap<string, T>,
+  heads: readonly T[],
+  bases: readonly T[],
+  realHeads: readonly T[],
+  realBases: readonly T[],
+): void {
+  if (byId.size === 0) return;
+  const all = [...byId.keys()];
+  if (heads.length === 0 || bases.length === 0) throw new CycleDetectedError(all);
+  const unreachable = outsideOfBothWalks(
+    byId,
+    collectRelatedRevisions(heads, (revision) => revision.versionedDownRevisions, byId),
+    collectRelatedRevisions(bases, (revision) => revision.nextRevisions, byId),
+  );
+  if (unreachable.length > 0) throw new CycleDetectedError(unreachable);
+
+  if (realHeads.length === 0 || realBases.length === 0) throw new DependencyCycleDetectedError(all);
+  const unreachableWithDependencies = outsideOfBothWalks(
+    byId,
+    collectRelatedRevisions(realHeads, (revision) => revision.allDownRevisions, byId),
+    collectRelatedRevisions(realBases, (revision) => revision.allNextRevisions, byId),
+  );
+  if (unreachableWithDependencies.length > 0) throw new DependencyCycleDetectedError(unreachableWithDependencies);
+}
+
+/** Ids reached by neither walk, or by only one of them, sorted. */
+function outsideOfBothWalks<T extends Revision>(
+  byId: ReadonlyMap<string, T>,
+  downFromHeads: readonly T[],
+  upFromBases: readonly T[],
+): string[] {
+  const fromHeads = new Set(downFromHeads);
+  const fromBases = new Set(upFromBases);
+  return [...byId.values()]
+    .filter((revision) => !(fromHeads.has(revision) && fromBases.has(revision)))
+    .map((revision) => revision.revision)
+    .sort();
+}
+
+/**
+ * A branch label belongs to the labelled revision, to all its descendants, and to its ancestors
+ * back to (not including) the nearest branch point or merge point.
+ */
+function propagateBranchLabels<T extends Revision>(labelled: readonly T[], byKey: ReadonlyMap<string, T>): void {
+  for (const revision of labelled) {
+    const labels = revision.declaredBranchLabels;
+    let last: T = revision;
+    for (const node of descendantsOf([revision], byKey, { includeDependencies: false })) {
+      for (const label of labels) node.branchLabels.add(label);
+      last = node;
+    }
+    let parent: T | undefined = last;
+    while (parent !== undefined && !parent.isRealBranchPoint && !parent.isMergePoint) {
+      for (const label of labels) parent.branchLabels.add(label);
+      const downRevision: string | readonly string[] | null = parent.downRevision;
+      parent = typeof downRevision === 'string' ? byKey.get(downRevision) : undefined;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import { RevisionError } from '../errors/revision-error.js';
+import type { Revision } from './revision.js';
+
+/** Which neighbours of a revision a walk follows. */
+export type NeighbourSelector<T extends Revision> = (revision: T) => Iterable<string>;
+
+/**
+ * Walks from `targets` along `neighbours` (depth first, each revision once) and returns every
+ * revision reached, targets included, in visiting order.
+ *
+ * With `checkOverlap`, a target reachable from another target is an error: asking to upgrade to
+ * both a revision and its own ancestor is a mistake.
+ */
+export function collectRelatedRevisions<T extends Revision>(
+  targets: Iterable<T>,
+  neighbours: NeighbourSelector<T>,
+  lookup: ReadonlyMap<string, T>,
+  checkOverlap = false,
+): T[] {
+  const targetList = [...targets];
+  const seen = new Set<T>();
+  const visited: T[] = [];
+  for (const target of targetList) {
+    const stack: T[] = [target];
+    const reachedFromTarget = checkOverlap ? new Set<T>() : undefined;
+    while (stack.length > 0) {
+      const revision = stack.pop() as T;
+      reachedFromTarget?.add(revision);
+      if (seen.has(revision)) continue;
+      seen.add(revision);
+      for (const id of neighbours(revision)) {
+        const next = lookup.get(id);
+        if (next === undefined) {
+          throw new RevisionError(`Revision ${id} referenced from ${revision.revision} is not present`, {
+            code: 'ALEMBIC_MISSING_REVISION',
+          });
+        }
+        if (next.revision !== id) {
+          throw new RevisionError('Dependency resolution failed; broken map', { code: 'ALEMBIC_BROKEN_MAP' });
+        }
+        stack.push(next);
+      }
+      visited.push(revision);
+    }
+    if (reachedFromTarget !== undefined) {
+      const overlaps = targetList.filter((other) => other !== target && reachedFromTarget.has(other));
+      if (overlaps.length > 0) {
+        throw new RevisionError(
+          `Requested revision ${target.revision} overlaps with other requested revisions ${overlaps
+            .map((revision) => revision.revision)
+            .join(', ')}`,
+          { code: 'ALEMBIC_OVERLAPPING_TARGETS' },
+        );
+      }
+    }
+  }
+  return visited;
+}
+
+/** Options of {@link ancestorsOf} and {@link descendantsOf}. */
+export interface RelationOptions {
+  /** Follow `dependsOn` links as well as `downRevision` (default true). */
+  readonly includeDependencies?: boolean;
+  /** Fail when one target is reachable from another. */
+  readonly checkOverlap?: boolean;
+}
+
+/** `targets` and everything below them. */
+export function ancestorsOf<T extends Revision>(
+  targets: Iterable<T>,
+  lookup: ReadonlyMap<string, T>,
+  options: RelationOptions = {},
+): T[] {
+  const selector: NeighbourSelector<T> =
+    options.includeDependencies === false
+      ? (revision) => revision.versionedDownRevisions
+      : (revision) => revision.normalizedDownRevisions;
+  return collectRelatedRevisions(targets, selector, lookup, options.checkOverlap);
+}
+
+/** `targets` and everything above them. */
+export function descendantsOf<T extends Revision>(
+  targets: Iterable<T>,
+  lookup: ReadonlyMap<string, T>,
+  options: RelationOptions = {},
+): T[] {
+  const selector: NeighbourSelector<T> =
+    options.includeDependencies === false
+      ? (revision) => revision.nextRevisions
+      : (revision) => revision.allNextRevisions;
+  return collectRelatedRevisions(targets, selector, lookup, options.checkOverlap);
+}
