@@ -1,0 +1,125 @@
+/** One option a command (or the CLI as a whole) accepts. */
+export interface OptionSpec {
+  /** Key the parsed value is stored under. */
+  readonly key: string;
+  /** Spellings: `-m`, `--message`. */
+  readonly flags: readonly string[];
+  /** Takes a value (`-m MESSAGE`); otherwise a switch. */
+  readonly valueName?: string;
+  /** May be given several times; values collect in a list. */
+  readonly repeatable?: boolean;
+  readonly help: string;
+}
+
+/** One positional argument. */
+export interface PositionalSpec {
+  readonly key: string;
+  readonly help: string;
+  /** Takes every remaining positional word (at least one). */
+  readonly variadic?: boolean;
+}
+
+/** One `alembic` subcommand. */
+export interface CommandSpec {
+  readonly name: string;
+  /** Other accepted names (Alembic's `list_templates` spelling). */
+  readonly aliases?: readonly string[];
+  readonly summary: string;
+  readonly positionals: readonly PositionalSpec[];
+  readonly options: readonly OptionSpec[];
+}
+
+const verbose: OptionSpec = { key: 'verbose', flags: ['-v', '--verbose'], help: 'Use more verbose output' };
+
+/** Options accepted before or after any command. */
+export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
+  { key: 'config', flags: ['-c', '--config'], valueName: 'FILE', help: 'Config file (default: alembic.config.{ts,js,json} in the working directory, or $ALEMBIC_CONFIG)' },
+  { key: 'x', flags: ['-x'], valueName: 'KEY=VALUE', repeatable: true, help: "Additional arguments consumed by custom env.ts scripts, e.g. -x setting1=somesetting" },
+  { key: 'quiet', flags: ['-q', '--quiet'], help: 'Do not log to stdout' },
+  { key: 'raiseerr', flags: ['--raiseerr'], help: 'Raise a full stack trace on error' },
+  { key: 'help', flags: ['-h', '--help'], help: 'Show help and exit' },
+  { key: 'version', flags: ['--version'], help: 'Show the version and exit' },
+];
+
+/** Every command, in the order `--help` lists them. */
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'init',
+    summary: 'Initialize a new scripts directory.',
+    positionals: [{ key: 'directory', help: 'Location of scripts directory' }],
+    options: [{ key: 'template', flags: ['-t', '--template'], valueName: 'TEMPLATE', help: "Setup template for use with 'init' (default: generic)" }],
+  },
+  {
+    name: 'list-templates',
+    aliases: ['list_templates'],
+    summary: 'List available templates.',
+    positionals: [],
+    options: [],
+  },
+  {
+    name: 'revision',
+    summary: 'Create a new revision file.',
+    positionals: [],
+    options: [
+      { key: 'message', flags: ['-m', '--message'], valueName: 'MESSAGE', help: "Message string to use with 'revision'" },
+      { key: 'autogenerate', flags: ['--autogenerate'], help: 'Populate revision script with candidate migration operations, based on comparison of database to model.' },
+      { key: 'sql', flags: ['--sql'], help: "Don't emit SQL to database - dump to standard output instead" },
+      { key: 'head', flags: ['--head'], valueName: 'HEAD', help: 'Specify head revision or <branchname>@head to base new revision on.' },
+      { key: 'splice', flags: ['--splice'], help: "Allow a non-head revision as the 'head' to splice onto" },
+      { key: 'branchLabel', flags: ['--branch-label'], valueName: 'BRANCH_LABEL', help: 'Specify a branch label to apply to the new revision' },
+      { key: 'versionPath', flags: ['--version-path'], valueName: 'VERSION_PATH', help: 'Specify specific path from config for version file' },
+      { key: 'revisionId', flags: ['--rev-id'], valueName: 'REV_ID', help: 'Specify a hardcoded revision id instead of generating one' },
+      { key: 'dependsOn', flags: ['--depends-on'], valueName: 'DEPENDS_ON', repeatable: true, help: 'Specify one or more revision identifiers which this revision should depend on.' },
+    ],
+  },
+  {
+    name: 'merge',
+    summary: 'Merge two revisions together. Creates a new migration file.',
+    positionals: [{ key: 'revisions', help: 'one or more revisions, or "heads" for all heads', variadic: true }],
+    options: [
+      { key: 'message', flags: ['-m', '--message'], valueName: 'MESSAGE', help: "Message string to use with 'revision'" },
+      { key: 'branchLabel', flags: ['--branch-label'], valueName: 'BRANCH_LABEL', help: 'Specify a branch label to apply to the new revision' },
+      { key: 'revisionId', flags: ['--rev-id'], valueName: 'REV_ID', help: 'Specify a hardcoded revision id instead of generating one' },
+      { key: 'splice', flags: ['--splice'], help: 'Allow revisions that are not heads to be merged' },
+    ],
+  },
+  {
+    name: 'heads',
+    summary: 'Show current available heads in the script directory.',
+    positionals: [],
+    options: [verbose, { key: 'resolveDependencies', flags: ['--resolve-dependencies'], help: 'Treat dependency versions as down revisions' }],
+  },
+  {
+    name: 'branches',
+    summary: 'Show current branch points.',
+    positionals: [],
+    options: [verbose],
+  },
+  {
+    name: 'history',
+    summary: 'List changeset scripts in chronological order.',
+    positionals: [],
+    options: [
+      { key: 'revisionRange', flags: ['-r', '--rev-range'], valueName: 'REV_RANGE', help: 'Specify a revision range; format is [start]:[end]' },
+      verbose,
+      { key: 'indicateCurrent', flags: ['-i', '--indicate-current'], help: 'Indicate the current revision' },
+    ],
+  },
+  {
+    name: 'show',
+    summary: 'Show the revision(s) denoted by the given symbol.',
+    positionals: [{ key: 'revision', help: 'revision identifier' }],
+    options: [],
+  },
+  {
+    name: 'edit',
+    summary: 'Edit revision script(s) using $EDITOR.',
+    positionals: [{ key: 'revision', help: 'revision identifier' }],
+    options: [],
+  },
+];
+
+/** Finds a command by name or alias. */
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((command) => command.name === name || command.aliases?.includes(name));
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import type { CliIo } from './cli-io.js';
+import { ExitCode } from './exit-codes.js';
+import { commandHelp, commandUsage, mainHelp, mainUsage } from './help-text.js';
+import { findCommand } from './command-table.js';
+import { parseArguments } from './parse-arguments.js';
+import { COMMAND_RUNNERS } from './run-command.js';
+import { UsageError } from './usage-error.js';
+
+function cliVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+/** Hides the password of any `scheme://user:password@host` URL in a message. */
+export function maskPasswords(message: string): string {
+  return message.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)[^@/\s]*@/gi, '$1***@');
+}
+
+/**
+ * Runs the `alembic` command line and returns the exit status. Output goes through `io`; only
+ * the parser and help are loaded until a command runs, which keeps `--help` fast.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArguments(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const command = error.commandName ? findCommand(error.commandName) : undefined;
+    io.stderr(`${command ? commandUsage(command) : mainUsage()}\nalembic: error: ${error.message}\n`);
+    return ExitCode.usage;
+  }
+  const { globals, command, values } = parsed;
+  if (globals.version === true) {
+    io.stdout(`alembic ${cliVersion()}\n`);
+    return ExitCode.success;
+  }
+  if (globals.help === true) {
+    io.stdout(`${command ? commandHelp(command) : mainHelp()}\n`);
+    return ExitCode.success;
+  }
+  if (command === undefined) {
+    io.stderr(`${mainUsage()}\nalembic: error: too few arguments\n`);
+    return ExitCode.usage;
+  }
+  const runner = COMMAND_RUNNERS[command.name];
+  if (runner === undefined) throw new Error(`No runner for command ${command.name}`);
+  const core = await import('@alembic/core');
+  try {
+    await runner({ core, globals, values, io });
+    return ExitCode.success;
+  } catch (error) {
+    if (globals.raiseerr === true) throw error;
+    if (core.AlembicError.isInstance(error)) {
+      io.stderr(`FAILED: ${maskPasswords(error.message)}\n`);
+      return ExitCode.failure;
+    }
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    io.stderr(`FAILED: ${maskPasswords(message)}\n(run with --raiseerr for the stack trace)\n`);
+    return ExitCode.failure;
+  }
+}

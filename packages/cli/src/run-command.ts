@@ -1,0 +1,87 @@
+import type { CliIo } from './cli-io.js';
+import type { ParsedValues } from './parse-arguments.js';
+
+type Core = typeof import('@alembic/core');
+
+/** Everything a command runner gets. */
+export interface CommandRun {
+  readonly core: Core;
+  readonly globals: ParsedValues;
+  readonly values: ParsedValues;
+  readonly io: CliIo;
+}
+
+const text = (value: ParsedValues[string]): string | undefined => (typeof value === 'string' ? value : undefined);
+const list = (value: ParsedValues[string]): string[] | undefined => (Array.isArray(value) ? value : undefined);
+const flag = (value: ParsedValues[string]): boolean => value === true;
+
+async function loadCommandConfig({ core, globals, io }: CommandRun): Promise<InstanceType<Core['Config']>> {
+  const loaded = await core.loadConfig(io.cwd, text(globals.config));
+  return new core.Config({
+    configFile: loaded.configFile,
+    directory: loaded.directory,
+    values: loaded.values,
+    xArguments: list(globals.x) ?? [],
+    quiet: flag(globals.quiet),
+    output: { stdout: (line) => io.stdout(`${line}\n`), stderr: (line) => io.stderr(`${line}\n`) },
+  });
+}
+
+/** Runs one parsed command against `@alembic/core`. */
+export const COMMAND_RUNNERS: Readonly<Record<string, (run: CommandRun) => Promise<void>>> = {
+  init: async ({ core, values, globals, io }) => {
+    core.init(text(values.directory) as string, {
+      template: text(values.template),
+      cwd: io.cwd,
+      output: { stdout: (line) => (flag(globals.quiet) ? undefined : io.stdout(`${line}\n`)) },
+    });
+  },
+  'list-templates': async ({ core, io }) => {
+    core.listTemplates({ stdout: (line) => io.stdout(`${line}\n`) });
+  },
+  revision: async (run) => {
+    const { values } = run;
+    await run.core.revision(await loadCommandConfig(run), {
+      message: text(values.message),
+      autogenerate: flag(values.autogenerate),
+      sql: flag(values.sql),
+      head: text(values.head),
+      splice: flag(values.splice),
+      branchLabel: text(values.branchLabel),
+      versionPath: text(values.versionPath),
+      revisionId: text(values.revisionId),
+      dependsOn: list(values.dependsOn),
+    });
+  },
+  merge: async (run) => {
+    const { values } = run;
+    await run.core.merge(await loadCommandConfig(run), list(values.revisions) ?? [], {
+      message: text(values.message),
+      branchLabel: text(values.branchLabel),
+      revisionId: text(values.revisionId),
+      splice: flag(values.splice),
+    });
+  },
+  heads: async (run) => {
+    run.core.heads(await loadCommandConfig(run), {
+      verbose: flag(run.values.verbose),
+      resolveDependencies: flag(run.values.resolveDependencies),
+    });
+  },
+  branches: async (run) => {
+    run.core.branches(await loadCommandConfig(run), { verbose: flag(run.values.verbose) });
+  },
+  history: async (run) => {
+    await run.core.history(await loadCommandConfig(run), {
+      revisionRange: text(run.values.revisionRange),
+      verbose: flag(run.values.verbose),
+      indicateCurrent: flag(run.values.indicateCurrent),
+    });
+  },
+  show: async (run) => {
+    run.core.show(await loadCommandConfig(run), text(run.values.revision) as string);
+  },
+  edit: async (run) => {
+    run.core.edit(await loadCommandConfig(run), text(run.values.revision) as string, run.io.env);
+  },
+};

@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import type { Config } from '../config/config.js';
+import { CommandError } from '../errors/command-error.js';
+import { ScriptDirectory } from '../script/script-directory.js';
+import { splitCommandLine } from '../script/split-command-line.js';
+
+/** Editors tried, in order, when neither `$EDITOR` nor `$VISUAL` is set. */
+const FALLBACK_EDITORS = ['sensible-editor', 'editor', 'nano', 'vim', 'code'];
+
+/**
+ * Opens the script(s) an identifier names in `$EDITOR` (or `$VISUAL`, or a common editor),
+ * waiting for the editor to exit.
+ */
+export function edit(config: Config, identifier: string, environment: NodeJS.ProcessEnv = process.env): void {
+  const scripts = ScriptDirectory.fromConfig(config);
+  const selected = scripts.getRevisions(identifier);
+  if (selected.length === 0) {
+    throw new CommandError(`No revision files indicated by symbol '${identifier}'`, { code: 'ALEMBIC_NO_REVISION_FILES' });
+  }
+  const configured = environment.EDITOR || environment.VISUAL;
+  const candidates = configured ? [splitCommandLine(configured)] : FALLBACK_EDITORS.map((name) => [name]);
+  for (const script of selected) {
+    let lastError = 'no editor found; set $EDITOR';
+    let opened = false;
+    for (const [command, ...arguments_] of candidates) {
+      const result = spawnSync(command as string, [...arguments_, script.path], { stdio: 'inherit' });
+      if (result.error !== undefined) {
+        lastError = result.error.message;
+        if ((result.error as NodeJS.ErrnoException).code === 'ENOENT' && !configured) continue;
+        break;
+      }
+      if (result.status !== 0) {
+        lastError = `${command} exited with status ${result.status ?? result.signal}`;
+        break;
+      }
+      opened = true;
+      break;
+    }
+    if (!opened) throw new CommandError(`Error executing editor (${lastError})`, { code: 'ALEMBIC_EDITOR' });
+  }
+}

@@ -1,0 +1,18 @@
+import { AlembicError } from './alembic-error.js';
+
+/**
+ * The `fileTemplate` that names new revision files cannot be rendered: it uses a token that does
+ * not exist, or a `%` directive outside the supported subset of Python `%`-formatting.
+ */
+export class FileTemplateError extends AlembicError {
+  /** The template as configured. */
+  readonly template: string;
+  /** The token the failing directive names, when it got that far. */
+  readonly key: string | undefined;
+
+  constructor(template: string, key: string | undefined, message: string) {
+    super('ALEMBIC_FILE_TEMPLATE', message);
+    this.template = template;
+    this.key = key;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Character classes and string-escape decoding of JavaScript/TypeScript source, shared by the
+ * static script readers.
+ *
+ * @internal
+ * @module
+ */
+
+export const TAB = 0x09;
+export const LINE_FEED = 0x0a;
+export const CARRIAGE_RETURN = 0x0d;
+export const SPACE = 0x20;
+export const EXCLAMATION = 0x21;
+export const DOUBLE_QUOTE = 0x22;
+export const DOLLAR = 0x24;
+export const SINGLE_QUOTE = 0x27;
+export const OPEN_PAREN = 0x28;
+export const CLOSE_PAREN = 0x29;
+export const ASTERISK = 0x2a;
+export const COMMA = 0x2c;
+export const DOT = 0x2e;
+export const SLASH = 0x2f;
+export const DIGIT_ZERO = 0x30;
+export const COLON = 0x3a;
+export const SEMICOLON = 0x3b;
+export const LESS_THAN = 0x3c;
+export const EQUALS = 0x3d;
+export const GREATER_THAN = 0x3e;
+export const OPEN_BRACKET = 0x5b;
+export const BACKSLASH = 0x5c;
+export const CLOSE_BRACKET = 0x5d;
+export const BACKTICK = 0x60;
+export const OPEN_BRACE = 0x7b;
+export const CLOSE_BRACE = 0x7d;
+export const BYTE_ORDER_MARK = 0xfeff;
+
+/** JavaScript white space and line terminators. @internal */
+export function isWhitespace(code: number): boolean {
+  if (code <= SPACE) return code === SPACE || (code >= TAB && code <= CARRIAGE_RETURN);
+  return (
+    code > 0x7f &&
+    (code === 0xa0 ||
+      code === BYTE_ORDER_MARK ||
+      code === 0x1680 ||
+      (code >= 0x2000 && code <= 0x200a) ||
+      code === 0x2028 ||
+      code === 0x2029 ||
+      code === 0x202f ||
+      code === 0x205f ||
+      code === 0x3000)
+  );
+}
+
+/** JavaScript line terminators. @internal */
+export function isLineTerminator(code: number): boolean {
+  return code === LINE_FEED || code === CARRIAGE_RETURN || code === 0x2028 || code === 0x2029;
+}
+
+/** ASCII letters, `_`, `$`, and (loosely) any non-ASCII character that is not white space. @internal */
+export function isIdentifierStart(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    code === 0x5f ||
+    code === DOLLAR ||
+    (code > 0x7f && !isWhitespace(code))
+  );
+}
+
+/** {@link isIdentifierStart} or an ASCII digit. @internal */
+export function isIdentifierPart(code: number): boolean {
+  return isIdentifierStart(code) || isDigit(code);
+}
+
+/** ASCII digit. @internal */
+export function isDigit(code: number): boolean {
+  return code >= DIGIT_ZERO && code <= 0x39;
+}
+
+/**
+ * Decodes the escape sequence whose backslash is just before `position`: the text it stands for
+ * and where it ends; `undefined` for a malformed or legacy octal escape.
+ *
+ * @internal
+ */
+export function decodeEscape(source: string, position: number): { text: string; end: number } | undefined {
+  const code = source.charCodeAt(position);
+  switch (code) {
+    case 0x6e: // n
+      return { text: '\n', end: position + 1 };
+    case 0x74: // t
+      return { text: '\t', end: position + 1 };
+    case 0x72: // r
+      return { text: '\r', end: position + 1 };
+    case 0x62: // b
+      return { text: '\b', end: position + 1 };
+    case 0x66: // f
+      return { text: '\f', end: position + 1 };
+    case 0x76: // v
+      return { text: '\v', end: position + 1 };
+    case DIGIT_ZERO:
+      return isDigit(source.charCodeAt(position + 1)) ? undefined : { text: '\0', end: position + 1 };
+    case 0x78: // x
+      return hexEscape(source, position + 1, position + 3);
+    case 0x75: // u
+      if (source.charCodeAt(position + 1) === OPEN_BRACE) {
+        const close = source.indexOf('}', position + 2);
+        const escape = close === -1 ? undefined : hexEscape(source, position + 2, close);
+        return escape && { text: escape.text, end: close + 1 };
+      }
+      return hexEscape(source, position + 1, position + 5);
+    case CARRIAGE_RETURN:
+      return { text: '', end: source.charCodeAt(position + 1) === LINE_FEED ? position + 2 : position + 1 };
+    case LINE_FEED:
+    case 0x2028:
+    case 0x2029:
+      return { text: '', end: position + 1 };
+    default:
+      break;
+  }
+  if (Number.isNaN(code) || isDigit(code)) return undefined;
+  // Any other character stands for itself (`\'`, `\\`, `\"`, ...), as a whole code point.
+  const character = String.fromCodePoint(source.codePointAt(position) as number);
+  return { text: character, end: position + character.length };
+}
+
+const HEX_DIGITS = /^[0-9a-fA-F]+$/;
+
+function hexEscape(source: string, start: number, end: number): { text: string; end: number } | undefined {
+  const digits = source.slice(start, end);
+  if (digits.length === 0 || digits.length !== end - start || !HEX_DIGITS.test(digits)) return undefined;
+  const codePoint = Number.parseInt(digits, 16);
+  return codePoint > 0x10ffff ? undefined : { text: String.fromCodePoint(codePoint), end };
+}

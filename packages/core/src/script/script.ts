@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { ScriptFileError } from '../errors/script-file-error.js';
+import { Revision } from '../revision/revision.js';
+import { readScriptHeader, revisionIdFromFileName } from './script-header.js';
+
+/**
+ * A migration script: a revision of the graph plus the file it lives in and its doc comment.
+ * Listing commands only ever read the header statically; the module is imported only when the
+ * migration runs.
+ */
+export class Script extends Revision {
+  /** Absolute path of the file. */
+  readonly path: string;
+  /** The whole leading doc comment. */
+  readonly longDoc: string;
+  /** Its first paragraph (the message), shown by `history`. */
+  readonly doc: string;
+  /** Set by commands that mark the database's current revisions (`history -i`). */
+  isCurrent = false;
+
+  constructor(
+    declaration: ConstructorParameters<typeof Revision>[0],
+    path: string,
+    longDoc: string,
+    doc: string,
+  ) {
+    super(declaration);
+    this.path = path;
+    this.longDoc = longDoc;
+    this.doc = doc;
+  }
+
+  /**
+   * Reads a script's identity from its file. A file without a `revision` export falls back to
+   * the id at the start of its name; a file without `downRevision` is an error.
+   */
+  static fromFile(path: string, source = readFileSync(path, 'utf8')): Script {
+    const header = readScriptHeader(source, path);
+    const revision = header.revision ?? revisionIdFromFileName(basename(path));
+    if (revision === undefined) {
+      throw new ScriptFileError(
+        path,
+        undefined,
+        `Could not determine revision id from filename ${path}. Be sure the 'revision' variable is exported by the script.`,
+      );
+    }
+    if (header.downRevision === undefined) {
+      throw new ScriptFileError(
+        path,
+        undefined,
+        `Script ${path} has no 'downRevision' export; a base revision declares 'export const downRevision = null'.`,
+      );
+    }
+    return new Script(
+      {
+        revision,
+        downRevision: header.downRevision,
+        dependsOn: header.dependsOn,
+        branchLabels: header.branchLabels,
+      },
+      path,
+      header.longDoc,
+      header.doc,
+    );
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Multi-database environment: runs every revision once per database named under `databases`
+ * in alembic.config.ts, each on its own connection. Edit freely.
+ */
+import { context } from '@alembic/core';
+
+const databases = (context.config.values.databases ?? {}) as Record<string, string>;
+
+for (const [databaseName, url] of Object.entries(databases)) {
+  if (context.isOfflineMode()) {
+    context.configure({ url, literalBinds: true, upgradeToken: databaseName });
+    context.print(`-- database ${databaseName}`);
+    await context.beginTransaction(() => context.runMigrations({ databaseName }));
+  } else {
+    const connection = await context.connect(url);
+    try {
+      context.configure({ connection });
+      await context.beginTransaction(() => context.runMigrations({ databaseName }));
+    } finally {
+      await connection.close();
+    }
+  }
+}
