@@ -25,12 +25,18 @@ import {
   SEMICOLON,
   SINGLE_QUOTE,
   SLASH,
+  blockCommentEnd,
   decodeEscape,
+  identifierAt,
   isDigit,
   isIdentifierPart,
   isIdentifierStart,
-  isLineTerminator,
   isWhitespace,
+  lineEnd,
+  regexEnd,
+  skipTrivia,
+  stringEnd,
+  typeTemplateEnd,
 } from './javascript-lexical.js';
 
 /** The exports a migration script's header consists of. @internal */
@@ -115,7 +121,7 @@ export class HeaderScanner {
     const source = this.#source;
     const length = source.length;
     let position = source.charCodeAt(0) === BYTE_ORDER_MARK ? 1 : 0;
-    if (source.startsWith('#!', position)) position = this.#lineEnd(position);
+    if (source.startsWith('#!', position)) position = lineEnd(source, position);
     let last: LastToken = OPERATOR;
     // The last identifier, looked at only when a `/` follows it.
     let wordStart = 0;
@@ -141,21 +147,21 @@ export class HeaderScanner {
       } else if (code === SLASH) {
         const next = source.charCodeAt(position + 1);
         if (next === SLASH) {
-          position = this.#lineEnd(position);
+          position = lineEnd(source, position);
         } else if (next === ASTERISK) {
-          position = this.#blockCommentEnd(position);
+          position = blockCommentEnd(source, position);
         } else if (
           last === OPERATOR ||
           (last === WORD && KEYWORDS_BEFORE_EXPRESSION.has(source.slice(wordStart, wordEnd)))
         ) {
-          position = this.#regexEnd(position);
+          position = regexEnd(source, position);
           last = VALUE;
         } else {
           position += 1;
           last = OPERATOR;
         }
       } else if (code === SINGLE_QUOTE || code === DOUBLE_QUOTE) {
-        position = this.#stringEnd(position, code);
+        position = stringEnd(source, position, code);
         last = VALUE;
       } else if (code === BACKTICK) {
         position = this.#templateEnd(position + 1);
@@ -209,20 +215,20 @@ export class HeaderScanner {
   /** After `export`: `const|let|var NAME[!][: type] = literal [, NAME = literal]...`. */
   #readExportDeclaration(afterExport: number): number {
     const source = this.#source;
-    let position = this.#skipTrivia(afterExport).position;
-    const keyword = this.#identifierAt(position);
+    let position = skipTrivia(source, afterExport).position;
+    const keyword = identifierAt(source, position);
     if (keyword !== 'const' && keyword !== 'let' && keyword !== 'var') return afterExport;
     let statementEnd = afterExport;
     position += keyword.length;
     for (;;) {
-      position = this.#skipTrivia(position).position;
-      const name = this.#identifierAt(position);
+      position = skipTrivia(source, position).position;
+      const name = identifierAt(source, position);
       const field = name === undefined ? undefined : FIELD_BY_NAME.get(name);
       if (name === undefined || field === undefined) return statementEnd;
       const declaration: Declaration = { name, field, position };
       this.#exported |= FIELD_BIT[field];
-      position = this.#skipTrivia(position + name.length).position;
-      if (source.charCodeAt(position) === EXCLAMATION) position = this.#skipTrivia(position + 1).position;
+      position = skipTrivia(source, position + name.length).position;
+      if (source.charCodeAt(position) === EXCLAMATION) position = skipTrivia(source, position + 1).position;
       if (source.charCodeAt(position) === COLON) position = this.#typeAnnotationEnd(position + 1);
       if (source.charCodeAt(position) !== EQUALS) {
         // `export let revision: string;`: declared without a value.
@@ -250,13 +256,13 @@ export class HeaderScanner {
       if (source.startsWith('module.exports.', position)) namePosition = position + 15;
       else if (source.startsWith('exports.', position)) namePosition = position + 8;
       else break;
-      const name = this.#identifierAt(namePosition);
+      const name = identifierAt(source, namePosition);
       if (name === undefined) break;
-      const equals = this.#skipTrivia(namePosition + name.length).position;
+      const equals = skipTrivia(source, namePosition + name.length).position;
       if (source.charCodeAt(equals) !== EQUALS || source.charCodeAt(equals + 1) === EQUALS) break;
       const field = FIELD_BY_NAME.get(name);
       if (field !== undefined) declarations.push({ name, field, position: namePosition });
-      position = this.#skipTrivia(equals + 1).position;
+      position = skipTrivia(source, equals + 1).position;
     }
     return declarations.length === 0 ? undefined : this.#readValue(declarations, position, false);
   }
@@ -267,14 +273,14 @@ export class HeaderScanner {
    */
   #readValue(declarations: readonly Declaration[], position: number, allowComma: boolean): number {
     const source = this.#source;
-    const literal = this.#readLiteral(this.#skipTrivia(position).position);
+    const literal = this.#readLiteral(skipTrivia(source, position).position);
     const first = declarations[0] as Declaration;
     if (literal === undefined) throw this.#notALiteral(first);
-    let after = this.#skipTrivia(literal.end);
-    if (this.#identifierAt(after.position) === 'as') {
-      const constPosition = this.#skipTrivia(after.position + 2).position;
-      if (this.#identifierAt(constPosition) !== 'const') throw this.#notALiteral(first);
-      after = this.#skipTrivia(constPosition + 5);
+    let after = skipTrivia(source, literal.end);
+    if (identifierAt(source, after.position) === 'as') {
+      const constPosition = skipTrivia(source, after.position + 2).position;
+      if (identifierAt(source, constPosition) !== 'const') throw this.#notALiteral(first);
+      after = skipTrivia(source, constPosition + 5);
     }
     const next = source.charCodeAt(after.position);
     let end: number;
@@ -299,22 +305,22 @@ export class HeaderScanner {
     if (code === SINGLE_QUOTE || code === DOUBLE_QUOTE || code === BACKTICK) return this.#readString(position);
     if (code === OPEN_BRACKET) {
       const values: string[] = [];
-      let cursor = this.#skipTrivia(position + 1).position;
+      let cursor = skipTrivia(source, position + 1).position;
       while (source.charCodeAt(cursor) !== CLOSE_BRACKET) {
         const element = this.#readString(cursor);
         if (element === undefined) return undefined;
         values.push(element.value);
-        cursor = this.#skipTrivia(element.end).position;
-        if (source.charCodeAt(cursor) === COMMA) cursor = this.#skipTrivia(cursor + 1).position;
+        cursor = skipTrivia(source, element.end).position;
+        if (source.charCodeAt(cursor) === COMMA) cursor = skipTrivia(source, cursor + 1).position;
         else if (source.charCodeAt(cursor) !== CLOSE_BRACKET) return undefined;
       }
       return { value: values, end: cursor + 1 };
     }
-    const word = this.#identifierAt(position);
+    const word = identifierAt(source, position);
     if (word === 'null') return { value: null, end: position + 4 };
     if (word === 'undefined') return { value: undefined, end: position + 9 };
     if (word === 'void') {
-      const zero = this.#skipTrivia(position + 4).position;
+      const zero = skipTrivia(source, position + 4).position;
       if (source.charCodeAt(zero) === DIGIT_ZERO && !isIdentifierPart(source.charCodeAt(zero + 1))) {
         return { value: undefined, end: zero + 1 };
       }
@@ -361,11 +367,11 @@ export class HeaderScanner {
       const code = source.charCodeAt(position);
       const next = source.charCodeAt(position + 1);
       if (code === SLASH && (next === SLASH || next === ASTERISK)) {
-        position = this.#skipTrivia(position).position;
+        position = skipTrivia(source, position).position;
       } else if (code === SINGLE_QUOTE || code === DOUBLE_QUOTE) {
-        position = this.#stringEnd(position, code);
+        position = stringEnd(source, position, code);
       } else if (code === BACKTICK) {
-        position = this.#typeTemplateEnd(position);
+        position = typeTemplateEnd(source, position);
       } else if (code === EQUALS && next === GREATER_THAN) {
         position += 2;
       } else if ((code === EQUALS || code === SEMICOLON) && nesting === 0) {
@@ -377,61 +383,6 @@ export class HeaderScanner {
       }
     }
     return position;
-  }
-
-  /** Skips white space and comments; says whether a line break was crossed. */
-  #skipTrivia(position: number): { position: number; sawLineBreak: boolean } {
-    const source = this.#source;
-    let sawLineBreak = false;
-    while (position < source.length) {
-      const code = source.charCodeAt(position);
-      if (isWhitespace(code)) {
-        if (isLineTerminator(code)) sawLineBreak = true;
-        position += 1;
-      } else if (code === SLASH && source.charCodeAt(position + 1) === SLASH) {
-        position = this.#lineEnd(position);
-      } else if (code === SLASH && source.charCodeAt(position + 1) === ASTERISK) {
-        const end = this.#blockCommentEnd(position);
-        for (let cursor = position; cursor < end && !sawLineBreak; cursor += 1) {
-          if (isLineTerminator(source.charCodeAt(cursor))) sawLineBreak = true;
-        }
-        position = end;
-      } else {
-        break;
-      }
-    }
-    return { position, sawLineBreak };
-  }
-
-  #identifierAt(position: number): string | undefined {
-    const source = this.#source;
-    if (!isIdentifierStart(source.charCodeAt(position))) return undefined;
-    let end = position + 1;
-    while (end < source.length && isIdentifierPart(source.charCodeAt(end))) end += 1;
-    return source.slice(position, end);
-  }
-
-  #lineEnd(position: number): number {
-    const source = this.#source;
-    while (position < source.length && !isLineTerminator(source.charCodeAt(position))) position += 1;
-    return position;
-  }
-
-  #blockCommentEnd(position: number): number {
-    const end = this.#source.indexOf('*/', position + 2);
-    return end === -1 ? this.#source.length : end + 2;
-  }
-
-  /** The end of a `'` or `"` string (at the line break, if unterminated). */
-  #stringEnd(position: number, quote: number): number {
-    const source = this.#source;
-    for (let cursor = position + 1; cursor < source.length; cursor += 1) {
-      const code = source.charCodeAt(cursor);
-      if (code === quote) return cursor + 1;
-      if (code === BACKSLASH) cursor += 1;
-      else if (code === LINE_FEED || code === CARRIAGE_RETURN) return cursor;
-    }
-    return source.length;
   }
 
   /**
@@ -451,39 +402,6 @@ export class HeaderScanner {
       }
     }
     return source.length;
-  }
-
-  /** The end of a template literal type (`\`prefix_${string}\``) inside a type annotation. */
-  #typeTemplateEnd(position: number): number {
-    const source = this.#source;
-    let nesting = 0;
-    for (let cursor = position + 1; cursor < source.length; cursor += 1) {
-      const code = source.charCodeAt(cursor);
-      if (code === BACKSLASH) cursor += 1;
-      else if (code === BACKTICK && nesting === 0) return cursor + 1;
-      else if (code === OPEN_BRACE) nesting += 1;
-      else if (code === CLOSE_BRACE) nesting -= 1;
-    }
-    return source.length;
-  }
-
-  /** The end of a regular expression literal (flags included); `position + 1` if there is none. */
-  #regexEnd(position: number): number {
-    const source = this.#source;
-    let inClass = false;
-    for (let cursor = position + 1; cursor < source.length; cursor += 1) {
-      const code = source.charCodeAt(cursor);
-      if (isLineTerminator(code)) break;
-      if (code === BACKSLASH) cursor += 1;
-      else if (code === OPEN_BRACKET) inClass = true;
-      else if (code === CLOSE_BRACKET) inClass = false;
-      else if (code === SLASH && !inClass) {
-        let end = cursor + 1;
-        while (end < source.length && isIdentifierPart(source.charCodeAt(end))) end += 1;
-        return end;
-      }
-    }
-    return position + 1;
   }
 
   #notALiteral(declaration: Declaration): ScriptFileError {

@@ -125,6 +125,8 @@ export const downRevision = 'template2'
 \`;
 const pattern = /export const revision = '(regex)'/g;
 const quote = /'/;
+function check(value) { if (value) return /["'\`]/.test(value); else return typeof value / 2; }
+const division = returned / 2; const next = '"';
 export const revision = 'real';
 export const downRevision = null;
 `,
