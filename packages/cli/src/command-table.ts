@@ -30,6 +30,9 @@ export interface CommandSpec {
 }
 
 const verbose: OptionSpec = { key: 'verbose', flags: ['-v', '--verbose'], help: 'Use more verbose output' };
+const sql: OptionSpec = { key: 'sql', flags: ['--sql'], help: "Don't emit SQL to database - dump to standard output instead" };
+const tag: OptionSpec = { key: 'tag', flags: ['--tag'], valueName: 'TAG', help: "Arbitrary 'tag' name - can be used by custom env.ts scripts." };
+const noLock: OptionSpec = { key: 'noLock', flags: ['--no-lock'], help: 'Do not take the migration lock (for connection poolers that cannot hold one)' };
 
 /** Options accepted before or after any command. */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
@@ -82,6 +85,40 @@ export const COMMANDS: readonly CommandSpec[] = [
       { key: 'revisionId', flags: ['--rev-id'], valueName: 'REV_ID', help: 'Specify a hardcoded revision id instead of generating one' },
       { key: 'splice', flags: ['--splice'], help: 'Allow revisions that are not heads to be merged' },
     ],
+  },
+  {
+    name: 'upgrade',
+    summary: 'Upgrade to a later version.',
+    positionals: [{ key: 'revision', help: 'revision identifier' }],
+    options: [sql, tag, noLock],
+  },
+  {
+    name: 'downgrade',
+    summary: 'Revert to a previous version.',
+    positionals: [{ key: 'revision', help: 'revision identifier' }],
+    options: [sql, tag, noLock],
+  },
+  {
+    name: 'stamp',
+    summary: "'stamp' the revision table with the given revision; don't run any migrations.",
+    positionals: [{ key: 'revisions', help: 'revision identifier(s)', variadic: true }],
+    options: [sql, tag, { key: 'purge', flags: ['--purge'], help: 'Unconditionally erase the version table before stamping' }, noLock],
+  },
+  {
+    name: 'current',
+    summary: 'Display the current revision for a database.',
+    positionals: [],
+    options: [
+      verbose,
+      { key: 'checkHeads', flags: ['-c', '--check-heads'], help: 'Check if all head revisions are applied to the database. Raises an error if not.' },
+    ],
+  },
+  {
+    name: 'ensure-version',
+    aliases: ['ensure_version'],
+    summary: 'Create the alembic version table if it does not exist already.',
+    positionals: [],
+    options: [sql],
   },
   {
     name: 'heads',

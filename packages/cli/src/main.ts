@@ -12,11 +12,6 @@ function cliVersion(): string {
   return manifest.version;
 }
 
-/** Hides the password of any `scheme://user:password@host` URL in a message. */
-export function maskPasswords(message: string): string {
-  return message.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)[^@/\s]*@/gi, '$1***@');
-}
-
 /**
  * Runs the `alembic` command line and returns the exit status. Output goes through `io`; only
  * the parser and help are loaded until a command runs, which keeps `--help` fast.
@@ -53,11 +48,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (error) {
     if (globals.raiseerr === true) throw error;
     if (core.AlembicError.isInstance(error)) {
-      io.stderr(`FAILED: ${maskPasswords(error.message)}\n`);
+      io.stderr(`FAILED: ${core.maskPassword(error.message)}\n`);
       return ExitCode.failure;
     }
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    io.stderr(`FAILED: ${maskPasswords(message)}\n(run with --raiseerr for the stack trace)\n`);
+    io.stderr(`FAILED: ${core.maskPassword(message)}\n(run with --raiseerr for the stack trace)\n`);
     return ExitCode.failure;
   }
 }

@@ -27,6 +27,10 @@ async function loadCommandConfig({ core, globals, io }: CommandRun): Promise<Ins
   });
 }
 
+function runOptions({ values }: CommandRun): { sql: boolean; tag: string | null; noLock: boolean } {
+  return { sql: flag(values.sql), tag: text(values.tag) ?? null, noLock: flag(values.noLock) };
+}
+
 /** Runs one parsed command against `@alembic/core`. */
 export const COMMAND_RUNNERS: Readonly<Record<string, (run: CommandRun) => Promise<void>>> = {
   init: async ({ core, values, globals, io }) => {
@@ -79,9 +83,30 @@ export const COMMAND_RUNNERS: Readonly<Record<string, (run: CommandRun) => Promi
     });
   },
   show: async (run) => {
-    run.core.show(await loadCommandConfig(run), text(run.values.revision) as string);
+    await run.core.show(await loadCommandConfig(run), text(run.values.revision) as string);
   },
   edit: async (run) => {
-    run.core.edit(await loadCommandConfig(run), text(run.values.revision) as string, run.io.env);
+    await run.core.edit(await loadCommandConfig(run), text(run.values.revision) as string, run.io.env);
+  },
+  upgrade: async (run) => {
+    await run.core.upgrade(await loadCommandConfig(run), text(run.values.revision) as string, runOptions(run));
+  },
+  downgrade: async (run) => {
+    await run.core.downgrade(await loadCommandConfig(run), text(run.values.revision) as string, runOptions(run));
+  },
+  stamp: async (run) => {
+    await run.core.stamp(await loadCommandConfig(run), list(run.values.revisions) ?? [], {
+      ...runOptions(run),
+      purge: flag(run.values.purge),
+    });
+  },
+  current: async (run) => {
+    await run.core.current(await loadCommandConfig(run), {
+      verbose: flag(run.values.verbose),
+      checkHeads: flag(run.values.checkHeads),
+    });
+  },
+  'ensure-version': async (run) => {
+    await run.core.ensureVersion(await loadCommandConfig(run), { sql: flag(run.values.sql) });
   },
 };

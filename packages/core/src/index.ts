@@ -53,3 +53,27 @@ export { availableTemplates, listTemplates, type TemplateDescription } from './c
 export { merge, type MergeOptions } from './commands/merge.js';
 export { revision, type RevisionOptions } from './commands/revision.js';
 export { show } from './commands/show.js';
+
+// Running migrations
+export { context, op } from './runtime/proxies.js';
+export { EnvironmentContext, type ConfigureOptions, type EnvironmentOptions } from './runtime/environment-context.js';
+export {
+  MigrationContext,
+  type MigrationContextOptions,
+  type StepPlanner,
+  type VersionApplyEvent,
+} from './runtime/migration-context.js';
+export { RevisionStep, StampStep, type MigrationStep, type VersionChange } from './runtime/migration-step.js';
+export { HeadMaintainer, type VersionTableWriter } from './runtime/head-maintainer.js';
+export { planDowngrade, planStamp, planUpgrade } from './runtime/plan-steps.js';
+export { VersionTable, type VersionTableOptions } from './runtime/version-table.js';
+export { runEnvironment } from './runtime/run-environment.js';
+export { MigrationFailedError, type MigrationFailure } from './errors/migration-failed-error.js';
+export { anchorSqliteUrl, maskPassword, parseDatabaseUrl, type DatabaseUrl } from './config/database-url.js';
+export { resolveDialect } from './dialect/resolve-dialect.js';
+export { current, type CurrentOptions } from './commands/current.js';
+export { downgrade } from './commands/downgrade.js';
+export { ensureVersion } from './commands/ensure-version.js';
+export { stamp, type StampOptions } from './commands/stamp.js';
+export { upgrade } from './commands/upgrade.js';
+export type { RunOptions } from './commands/run-options.js';

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import type { Config } from '../config/config.js';
 import { CommandError } from '../errors/command-error.js';
+import type { Script } from '../script/script.js';
 import { ScriptDirectory } from '../script/script-directory.js';
+import { readCurrentHeads } from './read-current-heads.js';
 import { splitCommandLine } from '../script/split-command-line.js';
 
 /** Editors tried, in order, when neither `$EDITOR` nor `$VISUAL` is set. */
@@ -11,9 +13,21 @@ const FALLBACK_EDITORS = ['sensible-editor', 'editor', 'nano', 'vim', 'code'];
  * Opens the script(s) an identifier names in `$EDITOR` (or `$VISUAL`, or a common editor),
  * waiting for the editor to exit.
  */
-export function edit(config: Config, identifier: string, environment: NodeJS.ProcessEnv = process.env): void {
+export async function edit(
+  config: Config,
+  identifier: string,
+  environment: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   const scripts = ScriptDirectory.fromConfig(config);
-  const selected = scripts.getRevisions(identifier);
+  if (identifier === 'current') {
+    const heads = await readCurrentHeads(config, scripts);
+    if (heads.length === 0) throw new CommandError('No current revisions', { code: 'ALEMBIC_NO_REVISION_FILES' });
+    return openInEditor(scripts.getRevisions(heads), environment);
+  }
+  return openInEditor(scripts.getRevisions(identifier), environment, identifier);
+}
+
+function openInEditor(selected: readonly Script[], environment: NodeJS.ProcessEnv, identifier = 'current'): void {
   if (selected.length === 0) {
     throw new CommandError(`No revision files indicated by symbol '${identifier}'`, { code: 'ALEMBIC_NO_REVISION_FILES' });
   }

@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js';
 import { CommandError } from '../errors/command-error.js';
 import { formatScript } from '../script/format-script.js';
 import { ScriptDirectory } from '../script/script-directory.js';
+import { readCurrentHeads } from './read-current-heads.js';
 
 /** Options of {@link history}. */
 export interface HistoryOptions {
@@ -10,11 +11,6 @@ export interface HistoryOptions {
   readonly verbose?: boolean;
   /** `-i`: mark the database's current revisions with `(current)`. */
   readonly indicateCurrent?: boolean;
-  /**
-   * Reads the database's current revisions; needed for `-i` and for `current` in the range.
-   * Supplied by the runtime (it runs `env.ts`).
-   */
-  readonly readCurrentHeads?: () => Promise<readonly string[]>;
 }
 
 /**
@@ -39,14 +35,7 @@ export async function history(config: Config, options: HistoryOptions = {}): Pro
   const needsDatabase =
     options.indicateCurrent === true || base === 'current' || head === 'current' || config.values.revisionEnvironment === true;
   let current: readonly string[] = [];
-  if (needsDatabase) {
-    if (options.readCurrentHeads === undefined) {
-      throw new CommandError('history with -i or a "current" bound needs the database runtime', {
-        code: 'ALEMBIC_RUNTIME_REQUIRED',
-      });
-    }
-    current = await options.readCurrentHeads();
-  }
+  if (needsDatabase) current = await readCurrentHeads(config, scripts);
   const resolveBound = (bound: string | null, fallback: string): string | readonly string[] =>
     bound === 'current' ? (current.length > 0 ? current : 'base') : bound ?? fallback;
   const selected = scripts.walkRevisions(resolveBound(base, 'base'), resolveBound(head, 'heads'));

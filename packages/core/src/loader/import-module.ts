@@ -12,16 +12,18 @@ function hooksUrl(): URL {
 
 /**
  * Imports a JavaScript, TypeScript or JSON file by path and returns its module namespace.
+ * `freshnessQuery` makes Node evaluate the file again instead of returning its cached module.
  * TypeScript goes through esbuild (see `typescript-hooks.ts`); a syntax error becomes a
  * `ScriptFileError` naming the file and line.
  */
-export async function importModule(path: string): Promise<Record<string, unknown>> {
+export async function importModule(path: string, freshnessQuery?: string): Promise<Record<string, unknown>> {
   if (path.endsWith('.json')) {
     return { default: JSON.parse(readFileSync(path, 'utf8')) as unknown };
   }
   if (TYPESCRIPT_FILE.test(path)) registerTypeScriptLoader(hooksUrl(), import.meta.url);
   try {
-    return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    const url = pathToFileURL(path).href + (freshnessQuery === undefined ? '' : `?${freshnessQuery}`);
+    return (await import(url)) as Record<string, unknown>;
   } catch (error) {
     throw describeLoadError(error, path) ?? error;
   }

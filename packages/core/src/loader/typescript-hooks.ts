@@ -62,7 +62,7 @@ export async function resolve(
       return nextResolve(specifier, { ...context, parentURL: fallbackParentUrl });
     }
     const isRelative = specifier.startsWith('./') || specifier.startsWith('../');
-    if (isRelative && context.parentURL !== undefined && TYPESCRIPT_FILE.test(context.parentURL)) {
+    if (isRelative && context.parentURL !== undefined && TYPESCRIPT_FILE.test(context.parentURL.split('?', 1)[0] as string)) {
       for (const candidate of typeScriptCandidates(specifier)) {
         try {
           return await nextResolve(candidate, context);
@@ -85,7 +85,8 @@ function typeScriptCandidates(specifier: string): string[] {
 
 /** Compiles TypeScript files to ES modules. */
 export async function load(url: string, context: { format?: string | null }, nextLoad: NextLoad): Promise<LoadResult> {
-  if (!url.startsWith('file:') || !TYPESCRIPT_FILE.test(url)) return nextLoad(url, context);
+  const withoutQuery = url.split('?', 1)[0] as string;
+  if (!url.startsWith('file:') || !TYPESCRIPT_FILE.test(withoutQuery)) return nextLoad(url, context);
   const path = fileURLToPath(url);
   const source = await readFile(path, 'utf8');
   const result = await transform(source, {

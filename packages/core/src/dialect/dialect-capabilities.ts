@@ -1,0 +1,74 @@
+import { withoutUndefined } from '../schema/deep-freeze.js';
+
+/**
+ * What a dialect's database can do. Core and the conformance suite read these flags instead of
+ * testing dialect names. New flags are added with a default in {@link defaultCapabilities}, so
+ * adding one breaks no existing dialect.
+ */
+export interface DialectCapabilities {
+  /** DDL runs inside transactions and rolls back with them (PostgreSQL, SQLite, SQL Server). */
+  readonly transactionalDdl: boolean;
+  /** Tables can live in named schemas (`schema.table`). */
+  readonly supportsSchemas: boolean;
+  /** `ALTER COLUMN ... TYPE` (or the dialect's equivalent) exists. */
+  readonly supportsAlterColumnType: boolean;
+  /** Constraints can be added and dropped with ALTER TABLE (false on SQLite). */
+  readonly supportsAlterConstraints: boolean;
+  /** Most ALTERs need the table rebuilt by move-and-copy, so batch `'auto'` rebuilds (SQLite). */
+  readonly requiresBatchRecreate: boolean;
+  /** Table and column comments exist. */
+  readonly supportsComments: boolean;
+  /** `IF EXISTS` / `IF NOT EXISTS` on DROP/CREATE statements. */
+  readonly supportsIfExists: boolean;
+  /** `CREATE INDEX ... WHERE condition`. */
+  readonly supportsPartialIndexes: boolean;
+  /** `DEFERRABLE` / `INITIALLY` on constraints. */
+  readonly supportsDeferrable: boolean;
+  /** A line written after each statement in offline SQL (`'GO'` on SQL Server), or undefined. */
+  readonly batchSeparator: string | undefined;
+  /** Text ending each statement in offline SQL (`';'`). */
+  readonly statementTerminator: string;
+  /** Enum types are native (named types or `ENUM(...)`), else `VARCHAR` plus an optional CHECK. */
+  readonly nativeEnum: boolean;
+  /** A real BOOLEAN type with `true`/`false` literals, else integers `1`/`0` plus an optional CHECK. */
+  readonly nativeBoolean: boolean;
+  /** A native UUID type, else `CHAR(32)`. */
+  readonly nativeUuid: boolean;
+  /** UPDATE/DELETE report the number of matched rows reliably (the version table checks it). */
+  readonly supportsSaneRowcount: boolean;
+}
+
+/**
+ * The capabilities of the generic SQL dialect (Alembic's `DefaultImpl` on SQLAlchemy's default
+ * dialect): non-transactional DDL, schemas, ALTER of types and constraints, comments,
+ * `IF [NOT] EXISTS`, deferrable constraints, `;` terminators; no partial indexes, no native enum,
+ * boolean or UUID.
+ */
+export const defaultCapabilities: DialectCapabilities = Object.freeze({
+  transactionalDdl: false,
+  supportsSchemas: true,
+  supportsAlterColumnType: true,
+  supportsAlterConstraints: true,
+  requiresBatchRecreate: false,
+  supportsComments: true,
+  supportsIfExists: true,
+  supportsPartialIndexes: false,
+  supportsDeferrable: true,
+  batchSeparator: undefined,
+  statementTerminator: ';',
+  nativeEnum: false,
+  nativeBoolean: false,
+  nativeUuid: false,
+  supportsSaneRowcount: true,
+});
+
+/**
+ * A dialect's capabilities: {@link defaultCapabilities} with `overrides` applied, frozen.
+ *
+ * ```ts
+ * const capabilities = defineCapabilities({ transactionalDdl: true, requiresBatchRecreate: true });
+ * ```
+ */
+export function defineCapabilities(overrides: Partial<DialectCapabilities> = {}): DialectCapabilities {
+  return Object.freeze({ ...defaultCapabilities, ...withoutUndefined(overrides) });
+}

@@ -1,0 +1,52 @@
+import { InvalidOperationError } from '../errors/invalid-operation-error.js';
+import type { ColumnModel } from '../schema/column.js';
+import { isColumnModel } from '../schema/column.js';
+import { buildOperation, requireText } from './build-operation.js';
+
+/**
+ * `ALTER TABLE t ADD COLUMN <spec>`, then the column's unique constraint, foreign key, check
+ * and index as separate statements (unless `inlineReferences` puts the foreign key inline).
+ * Reverse: `dropColumn` carrying this column.
+ */
+export interface AddColumnOperation {
+  readonly kind: 'addColumn';
+  readonly tableName: string;
+  readonly column: ColumnModel;
+  readonly schema?: string;
+  readonly ifNotExists?: boolean;
+  /** Render a single-column foreign key inline: `c INTEGER REFERENCES t (id)`. */
+  readonly inlineReferences?: boolean;
+  /** Append ` PRIMARY KEY` to the column specification. */
+  readonly inlinePrimaryKey?: boolean;
+  /** Batch mode only (requires a table rebuild): place the new column before this one. */
+  readonly insertBefore?: string;
+  /** Batch mode only (requires a table rebuild): place the new column after this one. */
+  readonly insertAfter?: string;
+}
+
+/**
+ * Builds an `addColumn` operation.
+ *
+ * ```ts
+ * addColumnOperation({ tableName: 'account', column: column('last_login', dateTime()) });
+ * ```
+ */
+export function addColumnOperation(fields: Omit<AddColumnOperation, 'kind'>): AddColumnOperation {
+  if (!isColumnModel(fields.column)) {
+    throw new InvalidOperationError('addColumn: expected a column built with column()');
+  }
+  if (fields.insertBefore !== undefined && fields.insertAfter !== undefined) {
+    throw new InvalidOperationError('addColumn: give insertBefore or insertAfter, not both');
+  }
+  return buildOperation({
+    kind: 'addColumn',
+    tableName: requireText('addColumn', 'tableName', fields.tableName),
+    column: fields.column,
+    schema: fields.schema,
+    ifNotExists: fields.ifNotExists,
+    inlineReferences: fields.inlineReferences,
+    inlinePrimaryKey: fields.inlinePrimaryKey,
+    insertBefore: fields.insertBefore,
+    insertAfter: fields.insertAfter,
+  });
+}

@@ -1,0 +1,79 @@
+import { InvalidOperationError } from '../errors/invalid-operation-error.js';
+import type { ColumnType } from '../schema/column-types.js';
+import type { ServerDefault } from '../schema/column.js';
+import type { DialectOptions } from '../schema/dialect-options.js';
+import { buildOperation, requireText } from './build-operation.js';
+
+/**
+ * Changes one column. For every aspect, `undefined` means "not changing"; for `serverDefault`
+ * and `comment`, `null` means "remove". The `existing*` fields describe the column as it is:
+ * some dialects need them to write the statement (MySQL's `MODIFY` repeats the whole column),
+ * and `reverseOperation()` needs the existing value of every aspect that changes.
+ *
+ * Statements are emitted in Alembic's order: nullability, default, type, comment, and the
+ * rename last.
+ */
+export interface AlterColumnOperation {
+  readonly kind: 'alterColumn';
+  readonly tableName: string;
+  readonly columnName: string;
+  readonly schema?: string;
+  readonly nullable?: boolean;
+  readonly type?: ColumnType;
+  readonly serverDefault?: ServerDefault | null;
+  readonly comment?: string | null;
+  readonly newColumnName?: string;
+  readonly autoincrement?: boolean;
+  readonly existingType?: ColumnType;
+  readonly existingNullable?: boolean;
+  /** `null`: the column has no server default. */
+  readonly existingServerDefault?: ServerDefault | null;
+  /** `null`: the column has no comment. */
+  readonly existingComment?: string | null;
+  readonly existingAutoincrement?: boolean;
+  /** E.g. `{ postgresql: { using: 'c::integer' } }`. */
+  readonly dialectOptions?: DialectOptions;
+}
+
+/** The aspects of a column `alterColumn` can change, paired with their `existing*` field. */
+export const ALTER_COLUMN_ASPECTS = Object.freeze([
+  { change: 'nullable', existing: 'existingNullable' },
+  { change: 'serverDefault', existing: 'existingServerDefault' },
+  { change: 'type', existing: 'existingType' },
+  { change: 'comment', existing: 'existingComment' },
+  { change: 'autoincrement', existing: 'existingAutoincrement' },
+] as const);
+
+/**
+ * Builds an `alterColumn` operation.
+ *
+ * ```ts
+ * alterColumnOperation({ tableName: 'account', columnName: 'name', type: string(100), existingType: string(50) });
+ * ```
+ */
+export function alterColumnOperation(fields: Omit<AlterColumnOperation, 'kind'>): AlterColumnOperation {
+  if (fields.newColumnName !== undefined) {
+    requireText('alterColumn', 'newColumnName', fields.newColumnName);
+  }
+  if (fields.nullable !== undefined && typeof fields.nullable !== 'boolean') {
+    throw new InvalidOperationError("alterColumn: 'nullable' must be true or false");
+  }
+  return buildOperation({
+    kind: 'alterColumn',
+    tableName: requireText('alterColumn', 'tableName', fields.tableName),
+    columnName: requireText('alterColumn', 'columnName', fields.columnName),
+    schema: fields.schema,
+    nullable: fields.nullable,
+    type: fields.type,
+    serverDefault: fields.serverDefault,
+    comment: fields.comment,
+    newColumnName: fields.newColumnName,
+    autoincrement: fields.autoincrement,
+    existingType: fields.existingType,
+    existingNullable: fields.existingNullable,
+    existingServerDefault: fields.existingServerDefault,
+    existingComment: fields.existingComment,
+    existingAutoincrement: fields.existingAutoincrement,
+    dialectOptions: fields.dialectOptions,
+  });
+}

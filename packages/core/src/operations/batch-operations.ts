@@ -1,0 +1,221 @@
+import type { ColumnType } from '../schema/column-types.js';
+import type { ColumnModel, ServerDefault } from '../schema/column.js';
+import type { ConstraintModel } from '../schema/constraints.js';
+import type { ConstraintName } from '../schema/converted-name.js';
+import type { DialectOptions } from '../schema/dialect-options.js';
+import type { ReferentialAction } from '../schema/foreign-key-reference.js';
+import type { IndexElement, IndexModel } from '../schema/index-model.js';
+import type { SqlExpression } from '../schema/sql-expression.js';
+import { isSqlExpression } from '../schema/sql-expression.js';
+import { addColumnOperation } from './add-column-operation.js';
+import { alterColumnOperation } from './alter-column-operation.js';
+import type { BatchOperation } from './batch-alter-table-operation.js';
+import { createCheckConstraintOperation } from './create-check-constraint-operation.js';
+import { createForeignKeyOperation } from './create-foreign-key-operation.js';
+import { createIndexOperation } from './create-index-operation.js';
+import { createPrimaryKeyOperation } from './create-primary-key-operation.js';
+import { createTableCommentOperation } from './create-table-comment-operation.js';
+import { createUniqueConstraintOperation } from './create-unique-constraint-operation.js';
+import { dropColumnOperation } from './drop-column-operation.js';
+import type { DropConstraintType } from './drop-constraint-operation.js';
+import { dropConstraintOperation } from './drop-constraint-operation.js';
+import { dropIndexOperation } from './drop-index-operation.js';
+import { dropTableCommentOperation } from './drop-table-comment-operation.js';
+import type { ExecuteParameters } from './execute-operation.js';
+import { executeOperation } from './execute-operation.js';
+
+/** Options of `alterColumn` (in batch and outside it); see {@link AlterColumnOperation}. */
+export interface AlterColumnOptions {
+  readonly nullable?: boolean;
+  readonly type?: ColumnType;
+  readonly serverDefault?: ServerDefault | null;
+  readonly comment?: string | null;
+  readonly newColumnName?: string;
+  readonly autoincrement?: boolean;
+  readonly existingType?: ColumnType;
+  readonly existingNullable?: boolean;
+  readonly existingServerDefault?: ServerDefault | null;
+  readonly existingComment?: string | null;
+  readonly existingAutoincrement?: boolean;
+  readonly dialectOptions?: DialectOptions;
+}
+
+/** Options of `createIndex`. */
+export interface CreateIndexOptions {
+  readonly unique?: boolean;
+  readonly where?: string | SqlExpression;
+  readonly ifNotExists?: boolean;
+  readonly dialectOptions?: DialectOptions;
+}
+
+/** Options of `createForeignKey`. */
+export interface CreateForeignKeyOptions {
+  readonly referentSchema?: string;
+  readonly onDelete?: ReferentialAction;
+  readonly onUpdate?: ReferentialAction;
+  readonly deferrable?: boolean;
+  readonly initially?: string;
+  readonly match?: string;
+  readonly dialectOptions?: DialectOptions;
+}
+
+/**
+ * The `batchOp` a `op.batchAlterTable()` callback receives: the table-changing directives
+ * without the table name, recorded in order and carried out together when the callback returns.
+ *
+ * ```ts
+ * await op.batchAlterTable('account', {}, (batchOp) => {
+ *   batchOp.alterColumn('name', { nullable: false, existingType: string(50) });
+ *   batchOp.dropColumn('legacy_code');
+ * });
+ * ```
+ */
+export class BatchOperations {
+  readonly #tableName: string;
+  readonly #schema: string | undefined;
+  readonly #recorded: BatchOperation[] = [];
+
+  constructor(tableName: string, schema?: string) {
+    this.#tableName = tableName;
+    this.#schema = schema;
+  }
+
+  /** The table this batch changes. */
+  get tableName(): string {
+    return this.#tableName;
+  }
+
+  /** The operations recorded so far, in order. */
+  get operations(): readonly BatchOperation[] {
+    return [...this.#recorded];
+  }
+
+  /** Adds a column; `insertBefore` / `insertAfter` place it (and force a rebuild). */
+  addColumn(column: ColumnModel, options: { insertBefore?: string; insertAfter?: string } = {}): void {
+    this.#record(
+      addColumnOperation({ tableName: this.#tableName, schema: this.#schema, column, ...options }),
+    );
+  }
+
+  /** Drops a column; `existingColumn` makes the batch reversible. */
+  dropColumn(columnName: string, options: { existingColumn?: ColumnModel; dialectOptions?: DialectOptions } = {}): void {
+    this.#record(dropColumnOperation({ tableName: this.#tableName, schema: this.#schema, columnName, ...options }));
+  }
+
+  /** Alters a column; see {@link AlterColumnOptions}. */
+  alterColumn(columnName: string, options: AlterColumnOptions): void {
+    this.#record(alterColumnOperation({ tableName: this.#tableName, schema: this.#schema, columnName, ...options }));
+  }
+
+  /** Creates an index on this table. */
+  createIndex(indexName: ConstraintName | null, columns: readonly IndexElement[], options: CreateIndexOptions = {}): void {
+    const { where, ...rest } = options;
+    this.#record(
+      createIndexOperation({
+        indexName: indexName ?? undefined,
+        tableName: this.#tableName,
+        schema: this.#schema,
+        columns,
+        where: isSqlExpression(where) ? where.text : where,
+        ...rest,
+      }),
+    );
+  }
+
+  /** Drops an index of this table. */
+  dropIndex(indexName: ConstraintName, options: { existingIndex?: IndexModel; dialectOptions?: DialectOptions } = {}): void {
+    this.#record(dropIndexOperation({ indexName, tableName: this.#tableName, schema: this.#schema, ...options }));
+  }
+
+  /** Adds a unique constraint. */
+  createUniqueConstraint(
+    constraintName: ConstraintName | null,
+    columns: readonly string[],
+    options: { deferrable?: boolean; initially?: string } = {},
+  ): void {
+    this.#record(
+      createUniqueConstraintOperation({
+        constraintName: constraintName ?? undefined,
+        tableName: this.#tableName,
+        schema: this.#schema,
+        columns,
+        ...options,
+      }),
+    );
+  }
+
+  /** Adds a foreign key from this table to `referentTable`. */
+  createForeignKey(
+    constraintName: ConstraintName | null,
+    referentTable: string,
+    localColumns: readonly string[],
+    remoteColumns: readonly string[],
+    options: CreateForeignKeyOptions = {},
+  ): void {
+    this.#record(
+      createForeignKeyOperation({
+        constraintName: constraintName ?? undefined,
+        sourceTable: this.#tableName,
+        sourceSchema: this.#schema,
+        referentTable,
+        localColumns,
+        remoteColumns,
+        ...options,
+      }),
+    );
+  }
+
+  /** Adds a check constraint (condition is SQL). */
+  createCheckConstraint(constraintName: ConstraintName | null, condition: string | SqlExpression): void {
+    this.#record(
+      createCheckConstraintOperation({
+        constraintName: constraintName ?? undefined,
+        tableName: this.#tableName,
+        schema: this.#schema,
+        condition: isSqlExpression(condition) ? condition.text : condition,
+      }),
+    );
+  }
+
+  /** Adds a primary key. */
+  createPrimaryKey(constraintName: ConstraintName | null, columns: readonly string[]): void {
+    this.#record(
+      createPrimaryKeyOperation({
+        constraintName: constraintName ?? undefined,
+        tableName: this.#tableName,
+        schema: this.#schema,
+        columns,
+      }),
+    );
+  }
+
+  /** Drops a named constraint; batch rebuilds look it up by name. */
+  dropConstraint(
+    constraintName: ConstraintName,
+    options: { type?: DropConstraintType; existingConstraint?: ConstraintModel } = {},
+  ): void {
+    this.#record(dropConstraintOperation({ constraintName, tableName: this.#tableName, schema: this.#schema, ...options }));
+  }
+
+  /** Sets the table comment. */
+  createTableComment(comment: string, options: { existingComment?: string | null } = {}): void {
+    this.#record(createTableCommentOperation({ tableName: this.#tableName, schema: this.#schema, comment, ...options }));
+  }
+
+  /** Removes the table comment. */
+  dropTableComment(options: { existingComment?: string } = {}): void {
+    this.#record(dropTableCommentOperation({ tableName: this.#tableName, schema: this.#schema, ...options }));
+  }
+
+  /**
+   * Runs SQL as part of the batch. In a rebuild, statements recorded before the first structural
+   * change run before the rebuild, the others after it.
+   */
+  execute(sql: string | SqlExpression, parameters?: ExecuteParameters): void {
+    this.#record(executeOperation({ sql, parameters }));
+  }
+
+  #record(operation: BatchOperation): void {
+    this.#recorded.push(operation);
+  }
+}

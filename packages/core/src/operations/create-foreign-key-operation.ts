@@ -1,0 +1,63 @@
+import { InvalidOperationError } from '../errors/invalid-operation-error.js';
+import type { ConstraintName } from '../schema/converted-name.js';
+import type { DialectOptions } from '../schema/dialect-options.js';
+import type { ReferentialAction } from '../schema/foreign-key-reference.js';
+import { buildOperation, requireNames, requireText } from './build-operation.js';
+
+/**
+ * `ALTER TABLE source ADD CONSTRAINT name FOREIGN KEY(local) REFERENCES referent (remote)`.
+ * Reverse: `dropConstraint` (type `'foreignkey'`).
+ */
+export interface CreateForeignKeyOperation {
+  readonly kind: 'createForeignKey';
+  readonly constraintName?: ConstraintName;
+  readonly sourceTable: string;
+  readonly referentTable: string;
+  readonly localColumns: readonly string[];
+  readonly remoteColumns: readonly string[];
+  readonly sourceSchema?: string;
+  readonly referentSchema?: string;
+  readonly onDelete?: ReferentialAction;
+  readonly onUpdate?: ReferentialAction;
+  readonly deferrable?: boolean;
+  readonly initially?: string;
+  readonly match?: string;
+  /** E.g. `{ postgresql: { notValid: true } }`. */
+  readonly dialectOptions?: DialectOptions;
+}
+
+/**
+ * Builds a `createForeignKey` operation.
+ *
+ * ```ts
+ * createForeignKeyOperation({
+ *   constraintName: 'fk_address_account', sourceTable: 'address', referentTable: 'account',
+ *   localColumns: ['account_id'], remoteColumns: ['id'], onDelete: 'CASCADE',
+ * });
+ * ```
+ */
+export function createForeignKeyOperation(fields: Omit<CreateForeignKeyOperation, 'kind'>): CreateForeignKeyOperation {
+  const localColumns = requireNames('createForeignKey', 'localColumns', fields.localColumns);
+  const remoteColumns = requireNames('createForeignKey', 'remoteColumns', fields.remoteColumns);
+  if (localColumns.length !== remoteColumns.length) {
+    throw new InvalidOperationError(
+      `createForeignKey: ${localColumns.length} local column(s) but ${remoteColumns.length} remote column(s)`,
+    );
+  }
+  return buildOperation({
+    kind: 'createForeignKey',
+    constraintName: fields.constraintName,
+    sourceTable: requireText('createForeignKey', 'sourceTable', fields.sourceTable),
+    referentTable: requireText('createForeignKey', 'referentTable', fields.referentTable),
+    localColumns,
+    remoteColumns,
+    sourceSchema: fields.sourceSchema,
+    referentSchema: fields.referentSchema,
+    onDelete: fields.onDelete,
+    onUpdate: fields.onUpdate,
+    deferrable: fields.deferrable,
+    initially: fields.initially,
+    match: fields.match,
+    dialectOptions: fields.dialectOptions,
+  });
+}

@@ -1,0 +1,51 @@
+import { InvalidOperationError } from '../errors/invalid-operation-error.js';
+import type { ConstraintName } from '../schema/converted-name.js';
+import type { DialectOptions } from '../schema/dialect-options.js';
+import type { IndexElement } from '../schema/index-model.js';
+import { requireIndexElements } from '../schema/index-model.js';
+import { buildOperation, requireText } from './build-operation.js';
+
+/** `CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON t (columns) [WHERE ...]`. Reverse: `dropIndex`. */
+export interface CreateIndexOperation {
+  readonly kind: 'createIndex';
+  /** Unset: named by the `ix` naming convention. */
+  readonly indexName?: ConstraintName;
+  readonly tableName: string;
+  readonly columns: readonly IndexElement[];
+  readonly schema?: string;
+  readonly unique: boolean;
+  /** Partial index condition (SQL). */
+  readonly where?: string;
+  readonly ifNotExists?: boolean;
+  /** E.g. `{ postgresql: { include: ['total'], concurrently: true, using: 'gin' } }`. */
+  readonly dialectOptions?: DialectOptions;
+}
+
+/**
+ * Builds a `createIndex` operation.
+ *
+ * ```ts
+ * createIndexOperation({ indexName: 'ix_account_email', tableName: 'account', columns: ['email'], unique: true });
+ * ```
+ */
+export function createIndexOperation(
+  fields: Omit<CreateIndexOperation, 'kind' | 'unique'> & { unique?: boolean },
+): CreateIndexOperation {
+  let columns: readonly IndexElement[];
+  try {
+    columns = requireIndexElements(fields.columns);
+  } catch (error) {
+    throw new InvalidOperationError(`createIndex: ${(error as Error).message}`, { cause: error });
+  }
+  return buildOperation({
+    kind: 'createIndex',
+    indexName: fields.indexName,
+    tableName: requireText('createIndex', 'tableName', fields.tableName),
+    columns,
+    schema: fields.schema,
+    unique: fields.unique ?? false,
+    where: fields.where,
+    ifNotExists: fields.ifNotExists,
+    dialectOptions: fields.dialectOptions,
+  });
+}

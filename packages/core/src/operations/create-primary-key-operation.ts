@@ -1,0 +1,28 @@
+import type { ConstraintName } from '../schema/converted-name.js';
+import { buildOperation, requireNames, requireText } from './build-operation.js';
+
+/** `ALTER TABLE t ADD CONSTRAINT name PRIMARY KEY (columns)`. Reverse: `dropConstraint` (type `'primary'`). */
+export interface CreatePrimaryKeyOperation {
+  readonly kind: 'createPrimaryKey';
+  readonly constraintName?: ConstraintName;
+  readonly tableName: string;
+  readonly columns: readonly string[];
+  readonly schema?: string;
+}
+
+/**
+ * Builds a `createPrimaryKey` operation.
+ *
+ * ```ts
+ * createPrimaryKeyOperation({ constraintName: 'pk_order', tableName: 'order', columns: ['tenant_id', 'id'] });
+ * ```
+ */
+export function createPrimaryKeyOperation(fields: Omit<CreatePrimaryKeyOperation, 'kind'>): CreatePrimaryKeyOperation {
+  return buildOperation({
+    kind: 'createPrimaryKey',
+    constraintName: fields.constraintName,
+    tableName: requireText('createPrimaryKey', 'tableName', fields.tableName),
+    columns: requireNames('createPrimaryKey', 'columns', fields.columns),
+    schema: fields.schema,
+  });
+}

@@ -1,0 +1,25 @@
+import { InvalidOperationError } from '../errors/invalid-operation-error.js';
+import type { TableModel } from '../schema/table.js';
+import { isTableModel } from '../schema/table.js';
+import { buildOperation } from './build-operation.js';
+
+/** `CREATE TABLE`, followed by the table's indexes and comments. Reverse: `dropTable`. */
+export interface CreateTableOperation {
+  readonly kind: 'createTable';
+  readonly table: TableModel;
+  readonly ifNotExists?: boolean;
+}
+
+/**
+ * Builds a `createTable` operation.
+ *
+ * ```ts
+ * createTableOperation({ table: table('account', [column('id', integer(), { primaryKey: true })]) });
+ * ```
+ */
+export function createTableOperation(fields: Omit<CreateTableOperation, 'kind'>): CreateTableOperation {
+  if (!isTableModel(fields.table)) {
+    throw new InvalidOperationError('createTable: expected a table model built with table()');
+  }
+  return buildOperation({ kind: 'createTable', table: fields.table, ifNotExists: fields.ifNotExists });
+}

@@ -1,0 +1,37 @@
+import type { ColumnModel } from '../schema/column.js';
+import type { DialectOptions } from '../schema/dialect-options.js';
+import { buildOperation, requireText } from './build-operation.js';
+
+/**
+ * `ALTER TABLE t DROP COLUMN c`. Reversible only with `existingColumn`, the definition of the
+ * column being dropped.
+ */
+export interface DropColumnOperation {
+  readonly kind: 'dropColumn';
+  readonly tableName: string;
+  readonly columnName: string;
+  readonly schema?: string;
+  readonly ifExists?: boolean;
+  readonly existingColumn?: ColumnModel;
+  /** E.g. `{ mssql: { dropDefault: true, dropCheck: true, dropForeignKey: true } }`. */
+  readonly dialectOptions?: DialectOptions;
+}
+
+/**
+ * Builds a `dropColumn` operation.
+ *
+ * ```ts
+ * dropColumnOperation({ tableName: 'account', columnName: 'last_login' });
+ * ```
+ */
+export function dropColumnOperation(fields: Omit<DropColumnOperation, 'kind'>): DropColumnOperation {
+  return buildOperation({
+    kind: 'dropColumn',
+    tableName: requireText('dropColumn', 'tableName', fields.tableName),
+    columnName: requireText('dropColumn', 'columnName', fields.columnName),
+    schema: fields.schema,
+    ifExists: fields.ifExists,
+    existingColumn: fields.existingColumn,
+    dialectOptions: fields.dialectOptions,
+  });
+}

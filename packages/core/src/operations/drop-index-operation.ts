@@ -1,0 +1,42 @@
+import { InvalidOperationError } from '../errors/invalid-operation-error.js';
+import type { ConstraintName } from '../schema/converted-name.js';
+import type { DialectOptions } from '../schema/dialect-options.js';
+import type { IndexModel } from '../schema/index-model.js';
+import { buildOperation } from './build-operation.js';
+
+/**
+ * `DROP INDEX [IF EXISTS] name`. Reversible only with `tableName` and `existingIndex`. The name
+ * may be left out when `existingIndex` lets the naming convention produce it.
+ */
+export interface DropIndexOperation {
+  readonly kind: 'dropIndex';
+  readonly indexName?: ConstraintName;
+  /** Required by some dialects (MySQL, SQL Server: `DROP INDEX ix ON t`). */
+  readonly tableName?: string;
+  readonly schema?: string;
+  readonly ifExists?: boolean;
+  readonly dialectOptions?: DialectOptions;
+  readonly existingIndex?: IndexModel;
+}
+
+/**
+ * Builds a `dropIndex` operation.
+ *
+ * ```ts
+ * dropIndexOperation({ indexName: 'ix_account_email', tableName: 'account' });
+ * ```
+ */
+export function dropIndexOperation(fields: Omit<DropIndexOperation, 'kind'>): DropIndexOperation {
+  if (fields.indexName === undefined && fields.existingIndex === undefined) {
+    throw new InvalidOperationError('dropIndex: give the index name (or the existing index to derive it from)');
+  }
+  return buildOperation({
+    kind: 'dropIndex',
+    indexName: fields.indexName,
+    tableName: fields.tableName,
+    schema: fields.schema,
+    ifExists: fields.ifExists,
+    dialectOptions: fields.dialectOptions,
+    existingIndex: fields.existingIndex,
+  });
+}

@@ -1,0 +1,31 @@
+import type { TableModel } from '../schema/table.js';
+import { buildOperation, requireText } from './build-operation.js';
+
+/**
+ * `DROP TABLE`. Reversible only when `existingTable` describes the table being dropped
+ * (autogenerate fills it in).
+ */
+export interface DropTableOperation {
+  readonly kind: 'dropTable';
+  readonly tableName: string;
+  readonly schema?: string;
+  readonly ifExists?: boolean;
+  readonly existingTable?: TableModel;
+}
+
+/**
+ * Builds a `dropTable` operation.
+ *
+ * ```ts
+ * dropTableOperation({ tableName: 'account', ifExists: true });
+ * ```
+ */
+export function dropTableOperation(fields: Omit<DropTableOperation, 'kind'>): DropTableOperation {
+  return buildOperation({
+    kind: 'dropTable',
+    tableName: requireText('dropTable', 'tableName', fields.tableName),
+    schema: fields.schema,
+    ifExists: fields.ifExists,
+    existingTable: fields.existingTable,
+  });
+}

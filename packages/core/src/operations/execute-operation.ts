@@ -1,0 +1,38 @@
+import type { SqlExpression } from '../schema/sql-expression.js';
+import { isSqlExpression } from '../schema/sql-expression.js';
+import { buildOperation, requireText } from './build-operation.js';
+
+/** Named parameters of `execute`: `:name` in the SQL takes the value of `name`. */
+export type ExecuteParameters = Readonly<Record<string, unknown>>;
+
+/**
+ * Runs SQL as written. With `parameters`, every `:name` (not `::`, and not an escaped `\:`) is a
+ * bound parameter; offline, the values are rendered inline. Without `parameters`, the SQL is
+ * passed on untouched. Not reversible.
+ */
+export interface ExecuteOperation {
+  readonly kind: 'execute';
+  readonly sql: string;
+  readonly parameters?: ExecuteParameters;
+  /** Passed to the runtime as is (for example to run outside the migration transaction). */
+  readonly executionOptions?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Builds an `execute` operation.
+ *
+ * ```ts
+ * executeOperation({ sql: 'UPDATE account SET active = :active', parameters: { active: true } });
+ * ```
+ */
+export function executeOperation(
+  fields: Omit<ExecuteOperation, 'kind' | 'sql'> & { sql: string | SqlExpression },
+): ExecuteOperation {
+  const sqlText = isSqlExpression(fields.sql) ? fields.sql.text : fields.sql;
+  return buildOperation({
+    kind: 'execute',
+    sql: requireText('execute', 'sql', sqlText),
+    parameters: fields.parameters === undefined ? undefined : { ...fields.parameters },
+    executionOptions: fields.executionOptions,
+  });
+}

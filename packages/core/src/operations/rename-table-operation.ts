@@ -1,0 +1,25 @@
+import { buildOperation, requireText } from './build-operation.js';
+
+/** `ALTER TABLE old RENAME TO new`. Reverse: the opposite rename. */
+export interface RenameTableOperation {
+  readonly kind: 'renameTable';
+  readonly oldTableName: string;
+  readonly newTableName: string;
+  readonly schema?: string;
+}
+
+/**
+ * Builds a `renameTable` operation.
+ *
+ * ```ts
+ * renameTableOperation({ oldTableName: 'address', newTableName: 'addresses' });
+ * ```
+ */
+export function renameTableOperation(fields: Omit<RenameTableOperation, 'kind'>): RenameTableOperation {
+  return buildOperation({
+    kind: 'renameTable',
+    oldTableName: requireText('renameTable', 'oldTableName', fields.oldTableName),
+    newTableName: requireText('renameTable', 'newTableName', fields.newTableName),
+    schema: fields.schema,
+  });
+}

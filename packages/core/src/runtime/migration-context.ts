@@ -1,0 +1,371 @@
+import type { Config } from '../config/config.js';
+import { maskPassword } from '../config/database-url.js';
+import type { DatabaseConnection } from '../dialect/database-connection.js';
+import type { DdlCompiler } from '../dialect/ddl-compiler.js';
+import type { Dialect, ReleaseMigrationLock } from '../dialect/dialect.js';
+import { CommandError } from '../errors/command-error.js';
+import { MigrationFailedError } from '../errors/migration-failed-error.js';
+import { requiresRecreate } from '../operations/batch/requires-recreate.js';
+import type { Operation } from '../operations/operation.js';
+import type { OperationInvoker } from '../operations/operation-invoker.js';
+import { Operations } from '../operations/operations.js';
+import type { TableModel } from '../schema/table.js';
+import type { ScriptDirectory } from '../script/script-directory.js';
+import { HeadMaintainer, type VersionTableWriter } from './head-maintainer.js';
+import type { MigrationStep, VersionChange } from './migration-step.js';
+import { OfflineOutput } from './offline-output.js';
+import { runtimeStore } from './runtime-store.js';
+import { loadStepFunction } from './load-step-function.js';
+import { VersionTable, type VersionTableOptions } from './version-table.js';
+
+/** What the command wants done with the current heads: the steps to run (may print, return []). */
+export type StepPlanner = (
+  heads: readonly string[],
+  context: MigrationContext,
+) => MigrationStep[] | Promise<MigrationStep[]>;
+
+/** Facts about one applied step, handed to `onVersionApply` callbacks. */
+export interface VersionApplyEvent {
+  readonly step: MigrationStep;
+  /** The heads after the step. */
+  readonly heads: ReadonlySet<string>;
+  readonly runArguments: Readonly<Record<string, unknown>>;
+}
+
+/** Everything a {@link MigrationContext} needs. */
+export interface MigrationContextOptions extends VersionTableOptions {
+  readonly config: Config;
+  readonly scripts: ScriptDirectory;
+  readonly dialect: Dialect;
+  /** The live connection; absent in offline (`--sql`) mode. */
+  readonly connection?: DatabaseConnection;
+  /** The URL, for messages (password masked). */
+  readonly url?: string;
+  /** Offline: the revision the SQL starts from (`start:end` ranges). */
+  readonly startingRevision?: string | null;
+  /** Override the dialect's `transactionalDdl`. */
+  readonly transactionalDdl?: boolean;
+  /** One transaction per migration instead of one around all of them. */
+  readonly transactionPerMigration?: boolean;
+  /** Offline: render values inline (the generic env.ts sets it). */
+  readonly literalBinds?: boolean;
+  /** Take the dialect's migration lock for runs that write (default true). */
+  readonly lock?: boolean;
+  /** Never create the version table (`current`). */
+  readonly dontMutate?: boolean;
+  /** Empty the version table first (`stamp --purge`). */
+  readonly purge?: boolean;
+  readonly onVersionApply?: readonly ((event: VersionApplyEvent) => void | Promise<void>)[];
+}
+
+/**
+ * One run of migrations against one database (or one offline SQL stream): reads the current
+ * heads, runs the planned steps inside the right transactions, keeps the version table, and
+ * carries out operations (`op.*`) by compiling them with the dialect.
+ */
+export class MigrationContext implements OperationInvoker<MigrationContext, DatabaseConnection | undefined> {
+  readonly dialect: Dialect;
+  readonly compiler: DdlCompiler;
+  readonly versionTable: VersionTable;
+  readonly asSql: boolean;
+  readonly #options: MigrationContextOptions;
+  readonly #connection: DatabaseConnection | undefined;
+  readonly #offline: OfflineOutput | undefined;
+  readonly #transactionalDdl: boolean;
+  #inTransaction = false;
+  #releaseLock: ReleaseMigrationLock | undefined;
+  #lastStatement: string | undefined;
+
+  constructor(options: MigrationContextOptions) {
+    this.#options = options;
+    this.dialect = options.dialect;
+    this.#connection = options.connection;
+    this.asSql = options.connection === undefined;
+    this.compiler = options.dialect.createDdlCompiler({ warn: (message) => options.config.warn(message) });
+    this.versionTable = new VersionTable(this.compiler, options);
+    this.#transactionalDdl = options.transactionalDdl ?? options.dialect.capabilities.transactionalDdl;
+    this.#offline = this.asSql
+      ? new OfflineOutput({
+          write: (line) => options.config.output.stdout(line),
+          statementTerminator: options.dialect.capabilities.statementTerminator,
+          batchSeparator: options.dialect.capabilities.batchSeparator,
+        })
+      : undefined;
+  }
+
+  /** The live connection (`undefined` offline). */
+  get connection(): DatabaseConnection | undefined {
+    return this.#connection;
+  }
+
+  /** Whether DDL runs inside transactions here. */
+  get transactionalDdl(): boolean {
+    return this.#transactionalDdl;
+  }
+
+  /** The URL, password masked. */
+  get displayUrl(): string {
+    return maskPassword(this.#options.url ?? this.dialect.name);
+  }
+
+  // ---- the version table -------------------------------------------------------------------
+
+  async #versionTableExists(): Promise<boolean> {
+    const connection = this.#requireConnection();
+    const introspector = this.dialect.createIntrospector?.(connection);
+    if (introspector === undefined) {
+      throw new CommandError(`The ${this.dialect.name} dialect has no introspector; it cannot find the version table`);
+    }
+    const found = await introspector.getTable(this.versionTable.tableName, {
+      ...(this.versionTable.schema === undefined ? {} : { schema: this.versionTable.schema }),
+    });
+    return found !== undefined;
+  }
+
+  /** The revisions the version table holds (offline: the starting revision of the range). */
+  async getCurrentHeads(): Promise<string[]> {
+    if (this.asSql) {
+      const start = this.#options.startingRevision;
+      if (start === undefined || start === null || start === 'base') return [];
+      const resolved = this.#options.scripts.getRevisions(start);
+      return resolved.map((script) => script.revision);
+    }
+    if (!(await this.#versionTableExists())) return [];
+    const result = await this.#requireConnection().query<Record<string, unknown>>(this.versionTable.selectSql());
+    return result.rows.map((row) => {
+      const value = row.version_num ?? Object.values(row)[0];
+      if (typeof value !== 'string') {
+        throw new CommandError(
+          `revision identifier ${String(value)} is not a string; ensure database driver settings are correct`,
+        );
+      }
+      return value;
+    });
+  }
+
+  /** Creates the version table if it is missing (`ensure-version`); offline, prints its DDL. */
+  async ensureVersionTable(purge = false): Promise<void> {
+    if (this.asSql) {
+      for (const statement of this.versionTable.createStatements()) this.#offline?.statement(statement);
+      return;
+    }
+    if (!(await this.#versionTableExists())) {
+      for (const statement of this.versionTable.createStatements()) await this.executeSql(statement);
+    }
+    if (purge) await this.executeSql(this.versionTable.purgeSql());
+  }
+
+  #versionWriter(): VersionTableWriter {
+    return {
+      tableName: this.versionTable.tableName,
+      checksRowCount: !this.asSql && this.dialect.capabilities.supportsSaneRowcount,
+      apply: async (change: VersionChange) => this.executeSql(this.versionTable.changeSql(change)),
+    };
+  }
+
+  // ---- transactions and the lock -----------------------------------------------------------
+
+  /**
+   * Runs `work` in a transaction as the configuration asks: with transactional DDL, one
+   * transaction around the whole run (or one per migration with `transactionPerMigration`);
+   * without, one per migration so the version table moves with each. Offline, BEGIN / COMMIT
+   * are printed instead. A failure rolls back and rethrows.
+   */
+  async beginTransaction<T>(work: () => Promise<T>, perMigration = false): Promise<T> {
+    const perMigrationSetting = this.#options.transactionPerMigration ?? false;
+    const now = this.#transactionalDdl ? perMigration === perMigrationSetting : perMigration;
+    if (this.#inTransaction || !now || (this.asSql && !this.#transactionalDdl)) return work();
+    if (this.asSql) {
+      this.#offline?.statement('BEGIN');
+      const result = await work();
+      this.#offline?.statement('COMMIT');
+      return result;
+    }
+    const connection = this.#requireConnection();
+    await connection.begin();
+    this.#inTransaction = true;
+    let result: T;
+    try {
+      result = await work();
+    } catch (error) {
+      this.#inTransaction = false;
+      await connection.rollback().catch(() => undefined);
+      await this.#releaseLockNow();
+      throw error;
+    }
+    this.#inTransaction = false;
+    await connection.commit();
+    if (!perMigration) await this.#releaseLockNow();
+    return result;
+  }
+
+  /**
+   * Runs `work` outside any transaction (e.g. `CREATE INDEX CONCURRENTLY`): commits what is
+   * open, runs, and opens a new transaction after. Offline, prints COMMIT / BEGIN around it.
+   */
+  async autocommitBlock<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.#inTransaction) return work();
+    if (this.asSql) {
+      this.#offline?.statement('COMMIT');
+      const result = await work();
+      this.#offline?.statement('BEGIN');
+      return result;
+    }
+    const connection = this.#requireConnection();
+    await connection.commit();
+    this.#inTransaction = false;
+    try {
+      return await work();
+    } finally {
+      await connection.begin();
+      this.#inTransaction = true;
+    }
+  }
+
+  async #acquireLock(): Promise<void> {
+    if (this.asSql || this.#options.lock === false || this.#releaseLock !== undefined) return;
+    this.#releaseLock = await this.dialect.acquireMigrationLock(this.#requireConnection(), {
+      lockName: `alembic:${this.versionTable.schema ?? ''}.${this.versionTable.tableName}`,
+    });
+  }
+
+  async #releaseLockNow(): Promise<void> {
+    const release = this.#releaseLock;
+    this.#releaseLock = undefined;
+    if (release !== undefined) await release();
+  }
+
+  // ---- running -----------------------------------------------------------------------------
+
+  /**
+   * Reads the current heads (after taking the lock, for runs that write), asks `planSteps` what
+   * to do, and runs each step with its version table change.
+   */
+  async runMigrations(planSteps: StepPlanner, runArguments: Readonly<Record<string, unknown>> = {}): Promise<void> {
+    const options = this.#options;
+    const writes = !options.dontMutate;
+    if (writes) await this.#acquireLock();
+    try {
+      let heads: string[];
+      if (options.purge) {
+        if (this.asSql) throw new CommandError("Can't use --purge with --sql mode");
+        await this.ensureVersionTable(true);
+        heads = [];
+      } else {
+        heads = await this.getCurrentHeads();
+        if (!this.asSql && heads.length === 0 && writes) await this.ensureVersionTable();
+      }
+      const steps = await planSteps(heads, this);
+      const maintainer = new HeadMaintainer(heads, this.#versionWriter());
+      const operations = new Operations<MigrationContext, DatabaseConnection | undefined>(this);
+      const scope = runtimeStore().getStore();
+      if (scope !== undefined) scope.operations = operations;
+      const started = performance.now();
+      for (const [index, step] of steps.entries()) {
+        await this.beginTransaction(async () => {
+          if (this.asSql && maintainer.heads.size === 0) {
+            for (const statement of this.versionTable.createStatements()) this.#offline?.statement(statement);
+          }
+          const counter = steps.length > 20 ? `[${index + 1}/${steps.length}] ` : '';
+          options.config.log(`${counter}Running ${step.description}`);
+          if (this.asSql) this.#offline?.raw(`-- Running ${step.shortLog}`);
+          await this.#runStep(step, operations, runArguments);
+          await maintainer.updateToStep(step);
+          for (const callback of options.onVersionApply ?? []) {
+            await callback({ step, heads: maintainer.heads, runArguments });
+          }
+        }, true);
+      }
+      if (steps.length > 20) {
+        options.config.log(`${steps.length} migrations in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      }
+    } finally {
+      if (!this.#inTransaction) await this.#releaseLockNow();
+    }
+  }
+
+  async #runStep(
+    step: MigrationStep,
+    operations: Operations<MigrationContext, DatabaseConnection | undefined>,
+    runArguments: Readonly<Record<string, unknown>>,
+  ): Promise<void> {
+    const script = step.script;
+    if (script === undefined) return;
+    const run = await loadStepFunction(script, step.isUpgrade ? 'upgrade' : 'downgrade');
+    this.#lastStatement = undefined;
+    try {
+      await run(operations, runArguments);
+    } catch (error) {
+      throw new MigrationFailedError({
+        step: step.shortLog,
+        revision: script.revision,
+        path: this.#options.scripts.displayPath(script.path),
+        statement: this.#lastStatement,
+        cause: this.dialect.translateError(error),
+      });
+    }
+  }
+
+  // ---- executing ---------------------------------------------------------------------------
+
+  #requireConnection(): DatabaseConnection {
+    if (this.#connection === undefined) {
+      throw new CommandError('This needs a database connection, and the migration runs in offline (--sql) mode');
+    }
+    return this.#connection;
+  }
+
+  /** Runs (or, offline, prints) one SQL statement; returns the rows it touched when known. */
+  async executeSql(sql: string, parameters: readonly unknown[] = []): Promise<number | undefined> {
+    this.#lastStatement = sql;
+    if (this.asSql) {
+      this.#offline?.statement(sql);
+      return undefined;
+    }
+    const result = await this.#requireConnection().query(sql, parameters);
+    return result.rowCount;
+  }
+
+  /** Prints text as it is into the offline SQL (a comment, say); ignored online. */
+  staticOutput(text: string): void {
+    this.#offline?.raw(text);
+  }
+
+  /** Carries out one operation: compiles it with the dialect and runs or prints the SQL. */
+  async invoke(operation: Operation): Promise<void> {
+    if (operation.kind === 'execute' && operation.parameters !== undefined && !this.asSql) {
+      const compiled = this.compiler.compileParameterized(operation);
+      await this.executeSql(compiled.sql, compiled.parameters);
+      return;
+    }
+    let prepared = operation;
+    if (
+      operation.kind === 'batchAlterTable' &&
+      operation.copyFrom === undefined &&
+      !this.asSql &&
+      requiresRecreate(operation.operations, this.dialect.capabilities, operation.recreate)
+    ) {
+      prepared = { ...operation, copyFrom: await this.#reflectTable(operation.tableName, operation.schema) };
+    }
+    for (const statement of this.compiler.compile(prepared)) await this.executeSql(statement);
+  }
+
+  async #reflectTable(tableName: string, schema: string | undefined): Promise<TableModel> {
+    const introspector = this.dialect.createIntrospector?.(this.#requireConnection());
+    const found = await introspector?.getTable(tableName, schema === undefined ? {} : { schema });
+    if (found === undefined) {
+      throw new CommandError(`Batch mode: table '${tableName}' does not exist (or cannot be reflected) in the database`);
+    }
+    return found;
+  }
+
+  /** The connection, for `op.getBind()`. */
+  getBind(): DatabaseConnection | undefined {
+    return this.#connection;
+  }
+
+  /** This context, for `op.getContext()`. */
+  getContext(): MigrationContext {
+    return this;
+  }
+}
