@@ -77,3 +77,70 @@ export { ensureVersion } from './commands/ensure-version.js';
 export { stamp, type StampOptions } from './commands/stamp.js';
 export { upgrade } from './commands/upgrade.js';
 export type { RunOptions } from './commands/run-options.js';
+
+// Dialect contract
+export type { Dialect, DialectConnectOptions, MigrationLockOptions, ReleaseMigrationLock } from './dialect/dialect.js';
+export { defaultCapabilities, defineCapabilities, type DialectCapabilities } from './dialect/dialect-capabilities.js';
+export type { DatabaseConnection, QueryResult } from './dialect/database-connection.js';
+export type { CompiledStatement, DdlCompiler, DdlCompilerOptions } from './dialect/ddl-compiler.js';
+export type { SchemaIntrospector } from './dialect/schema-introspector.js';
+export { DefaultDdlRenderer, type ColumnRenderContext, type DefaultDdlCompilerOptions } from './dialect/default-ddl-renderer.js';
+export { DefaultDdlStatements, type TableTarget } from './dialect/default-ddl-statements.js';
+export { DefaultDdlCompiler } from './dialect/default-ddl-compiler.js';
+export { DEFAULT_RESERVED_WORDS } from './dialect/reserved-words.js';
+export { InvalidOperationError } from './errors/invalid-operation-error.js';
+export { InvalidSchemaError } from './errors/invalid-schema-error.js';
+export { UnsupportedOperationError } from './errors/unsupported-operation-error.js';
+export {
+  bigInteger, boolean, date, dateTime, enumType, float, integer, isColumnType, json, largeBinary, numeric, rawType, smallInteger, string, text, time, uuid,
+  type BigIntegerType, type BooleanType, type ColumnType, type ColumnTypeKind, type DateTimeType, type DateType, type EnumType, type FloatType,
+  type IntegerType, type JsonType, type LargeBinaryType, type NumericType, type RawType, type SmallIntegerType, type StringType, type TextType,
+  type TimeType, type UuidType,
+} from './schema/column-types.js';
+export { column, isColumnModel, type ColumnModel, type ColumnOptions, type IdentityOptions, type ServerDefault } from './schema/column.js';
+export {
+  checkConstraint, constraintColumns, foreignKeyConstraint, isConstraintModel, primaryKeyConstraint, uniqueConstraint,
+  type CheckConstraintModel, type ConstraintModel, type ForeignKeyConstraintModel, type PrimaryKeyConstraintModel, type UniqueConstraintModel,
+} from './schema/constraints.js';
+export { constraintNameText, convertedName, isConvertedName, type ConstraintName, type ConvertedName } from './schema/converted-name.js';
+export { index, indexColumnNames, isIndexModel, type IndexElement, type IndexModel, type IndexOptions } from './schema/index-model.js';
+export { inlineLiteral, isInlineLiteral, type InlineLiteral } from './schema/inline-literal.js';
+export { isSqlExpression, sql, type SqlExpression } from './schema/sql-expression.js';
+export { findColumn, isTableModel, table, type TableConstraintModel, type TableElement, type TableModel, type TableOptions } from './schema/table.js';
+export type { ForeignKeyOptions, ForeignKeyReference, ForeignKeyReferenceInput, ReferentialAction } from './schema/foreign-key-reference.js';
+export { defaultNamingConvention, resolveConstraintName, type NamingConvention, type NamingConventionKey } from './schema/naming-convention.js';
+export type { DialectOptions } from './schema/dialect-options.js';
+export { isAutoincrementColumn } from './schema/autoincrement-column.js';
+export {
+  dispatchOperation, OPERATION_KINDS, type Operation, type OperationHandlers, type OperationKind, type OperationMap,
+} from './operations/operation.js';
+export { reverseOperation } from './operations/reverse-operation.js';
+export type { OperationInvoker } from './operations/operation-invoker.js';
+export type { AlterColumnOptions, CreateForeignKeyOptions, CreateIndexOptions } from './operations/batch-operations.js';
+export { IrreversibleOperationError } from './errors/irreversible-operation-error.js';
+export { NamingConventionError } from './errors/naming-convention-error.js';
+export { splitNamedParameters } from './dialect/named-parameters.js';
+export { Operations, type BatchAlterTableOptions, type BatchCallback } from './operations/operations.js';
+export { BatchOperations } from './operations/batch-operations.js';
+export { addColumnOperation, type AddColumnOperation } from './operations/add-column-operation.js';
+export { alterColumnOperation, type AlterColumnOperation } from './operations/alter-column-operation.js';
+export {
+  batchAlterTableOperation, type BatchAlterTableOperation, type BatchOperation, type BatchRecreateMode,
+} from './operations/batch-alter-table-operation.js';
+export { bulkInsertOperation, type BulkInsertOperation } from './operations/bulk-insert-operation.js';
+export { createCheckConstraintOperation, type CreateCheckConstraintOperation } from './operations/create-check-constraint-operation.js';
+export { createForeignKeyOperation, type CreateForeignKeyOperation } from './operations/create-foreign-key-operation.js';
+export { createIndexOperation, type CreateIndexOperation } from './operations/create-index-operation.js';
+export { createPrimaryKeyOperation, type CreatePrimaryKeyOperation } from './operations/create-primary-key-operation.js';
+export { createTableCommentOperation, type CreateTableCommentOperation } from './operations/create-table-comment-operation.js';
+export { createTableOperation, type CreateTableOperation } from './operations/create-table-operation.js';
+export { createUniqueConstraintOperation, type CreateUniqueConstraintOperation } from './operations/create-unique-constraint-operation.js';
+export { dropColumnOperation, type DropColumnOperation } from './operations/drop-column-operation.js';
+export { dropConstraintOperation, type DropConstraintOperation, type DropConstraintType } from './operations/drop-constraint-operation.js';
+export { dropIndexOperation, type DropIndexOperation } from './operations/drop-index-operation.js';
+export { dropTableCommentOperation, type DropTableCommentOperation } from './operations/drop-table-comment-operation.js';
+export { dropTableOperation, type DropTableOperation } from './operations/drop-table-operation.js';
+export { executeOperation, type ExecuteOperation } from './operations/execute-operation.js';
+export { renameTableOperation, type RenameTableOperation } from './operations/rename-table-operation.js';
+export { planBatchRecreate, type BatchRecreatePlan, type ColumnTransfer } from './operations/batch/plan-batch-recreate.js';
+export { requiresRecreate } from './operations/batch/requires-recreate.js';

@@ -1,7 +1,5 @@
 import { InvalidOperationError } from '../errors/invalid-operation-error.js';
-import { UnsupportedOperationError } from '../errors/unsupported-operation-error.js';
 import { addColumnOperation } from '../operations/add-column-operation.js';
-import type { AlterColumnOperation } from '../operations/alter-column-operation.js';
 import { alterColumnOperation } from '../operations/alter-column-operation.js';
 import { batchAlterTableOperation } from '../operations/batch-alter-table-operation.js';
 import { bulkInsertOperation } from '../operations/bulk-insert-operation.js';
@@ -22,12 +20,26 @@ import type { Operation, OperationKind } from '../operations/operation.js';
 import { OPERATION_KINDS } from '../operations/operation.js';
 import { renameTableOperation } from '../operations/rename-table-operation.js';
 import { column } from '../schema/column.js';
-import type { ColumnType } from '../schema/column-types.js';
-import { bigInteger, boolean, date, dateTime, enumType, float, integer, json, largeBinary, numeric, rawType, smallInteger, string, text, time, uuid } from '../schema/column-types.js';
-import { checkConstraint, foreignKeyConstraint, primaryKeyConstraint, uniqueConstraint } from '../schema/constraints.js';
-import { convertedName } from '../schema/converted-name.js';
+import {
+  bigInteger,
+  boolean,
+  date,
+  dateTime,
+  enumType,
+  float,
+  integer,
+  json,
+  largeBinary,
+  numeric,
+  rawType,
+  smallInteger,
+  string,
+  text,
+  time,
+  uuid,
+} from '../schema/column-types.js';
+import { checkConstraint, primaryKeyConstraint, uniqueConstraint } from '../schema/constraints.js';
 import { index } from '../schema/index-model.js';
-import { inlineLiteral } from '../schema/inline-literal.js';
 import { sql } from '../schema/sql-expression.js';
 import { table } from '../schema/table.js';
 import { DefaultDdlCompiler } from './default-ddl-compiler.js';
@@ -39,7 +51,11 @@ const compile = (operation: Operation): string[] => compiler.compile(operation);
 /** A SQLite-like dialect: rebuilds tables in batch mode and cannot ALTER constraints. */
 const rebuildingCompiler = new DefaultDdlCompiler({
   dialectName: 'sqlite',
-  capabilities: defineCapabilities({ requiresBatchRecreate: true, supportsAlterConstraints: false, supportsComments: false }),
+  capabilities: defineCapabilities({
+    requiresBatchRecreate: true,
+    supportsAlterConstraints: false,
+    supportsComments: false,
+  }),
 });
 
 describe('reference case 38: default dialect, tables and added columns', () => {
@@ -55,12 +71,18 @@ describe('reference case 38: default dialect, tables and added columns', () => {
   });
 
   it('quotes a string server default and puts it before NOT NULL', () => {
-    const operation = addColumnOperation({ tableName: 't1', column: column('c1', integer(), { nullable: false, serverDefault: '12' }) });
+    const operation = addColumnOperation({
+      tableName: 't1',
+      column: column('c1', integer(), { nullable: false, serverDefault: '12' }),
+    });
     expect(compile(operation)).toEqual(["ALTER TABLE t1 ADD COLUMN c1 INTEGER DEFAULT '12' NOT NULL"]);
   });
 
   it('adds a foreign key column as two statements', () => {
-    const operation = addColumnOperation({ tableName: 't1', column: column('c1', integer(), { nullable: false, references: 'c2.id' }) });
+    const operation = addColumnOperation({
+      tableName: 't1',
+      column: column('c1', integer(), { nullable: false, references: 'c2.id' }),
+    });
     expect(compile(operation)).toEqual([
       'ALTER TABLE t1 ADD COLUMN c1 INTEGER NOT NULL',
       'ALTER TABLE t1 ADD FOREIGN KEY(c1) REFERENCES c2 (id)',
@@ -77,8 +99,14 @@ describe('reference case 38: default dialect, tables and added columns', () => {
   });
 
   it('adds the CHECK of a boolean column on a dialect without native booleans', () => {
-    const operation = addColumnOperation({ tableName: 't1', column: column('c1', boolean({ createConstraint: true }), { nullable: false }) });
-    expect(compile(operation)).toEqual(['ALTER TABLE t1 ADD COLUMN c1 BOOLEAN NOT NULL', 'ALTER TABLE t1 ADD CHECK (c1 IN (0, 1))']);
+    const operation = addColumnOperation({
+      tableName: 't1',
+      column: column('c1', boolean({ createConstraint: true }), { nullable: false }),
+    });
+    expect(compile(operation)).toEqual([
+      'ALTER TABLE t1 ADD COLUMN c1 BOOLEAN NOT NULL',
+      'ALTER TABLE t1 ADD CHECK (c1 IN (0, 1))',
+    ]);
   });
 });
 
@@ -118,7 +146,11 @@ describe('reference case 39: default dialect, alter column, constraints, indexes
   });
 
   it('creates a unique constraint', () => {
-    const operation = createUniqueConstraintOperation({ constraintName: 'uk_test', tableName: 't1', columns: ['foo', 'bar'] });
+    const operation = createUniqueConstraintOperation({
+      constraintName: 'uk_test',
+      tableName: 't1',
+      columns: ['foo', 'bar'],
+    });
     expect(compile(operation)).toEqual(['ALTER TABLE t1 ADD CONSTRAINT uk_test UNIQUE (foo, bar)']);
   });
 
@@ -129,17 +161,27 @@ describe('reference case 39: default dialect, alter column, constraints, indexes
   });
 
   it('creates an index IF NOT EXISTS', () => {
-    const operation = createIndexOperation({ indexName: 'ik_test', tableName: 't1', columns: ['foo', 'bar'], ifNotExists: true });
+    const operation = createIndexOperation({
+      indexName: 'ik_test',
+      tableName: 't1',
+      columns: ['foo', 'bar'],
+      ifNotExists: true,
+    });
     expect(compile(operation)).toEqual(['CREATE INDEX IF NOT EXISTS ik_test ON t1 (foo, bar)']);
   });
 
   it('drops a table IF EXISTS', () => {
-    expect(compile(dropTableOperation({ tableName: 'tb_test', ifExists: true }))).toEqual(['DROP TABLE IF EXISTS tb_test']);
+    expect(compile(dropTableOperation({ tableName: 'tb_test', ifExists: true }))).toEqual([
+      'DROP TABLE IF EXISTS tb_test',
+    ]);
   });
 
   it('creates a table and the index of a column flagged index: true', () => {
     const operation = createTableOperation({
-      table: table('some_table', [column('id', integer(), { primaryKey: true }), column('foo_id', integer(), { index: true })]),
+      table: table('some_table', [
+        column('id', integer(), { primaryKey: true }),
+        column('foo_id', integer(), { index: true }),
+      ]),
     });
     expect(compile(operation)).toEqual([
       'CREATE TABLE some_table (id INTEGER NOT NULL, foo_id INTEGER, PRIMARY KEY (id))',
@@ -230,41 +272,84 @@ const GOLDEN: Record<OperationKind, readonly { readonly operation: Operation; re
     },
     {
       operation: createTableOperation({
-        table: table('order', [column('tenant_id', integer()), column('id', integer()), primaryKeyConstraint(['tenant_id', 'id'], { name: 'pk_order' })]),
+        table: table('order', [
+          column('tenant_id', integer()),
+          column('id', integer()),
+          primaryKeyConstraint(['tenant_id', 'id'], { name: 'pk_order' }),
+        ]),
       }),
-      sql: ['CREATE TABLE "order" (tenant_id INTEGER NOT NULL, id INTEGER NOT NULL, CONSTRAINT pk_order PRIMARY KEY (tenant_id, id))'],
+      sql: [
+        'CREATE TABLE "order" (tenant_id INTEGER NOT NULL, id INTEGER NOT NULL, CONSTRAINT pk_order PRIMARY KEY (tenant_id, id))',
+      ],
     },
   ],
   dropTable: [{ operation: dropTableOperation({ tableName: 't', schema: 's' }), sql: ['DROP TABLE s.t'] }],
-  renameTable: [{ operation: renameTableOperation({ oldTableName: 'address', newTableName: 'addresses' }), sql: ['ALTER TABLE address RENAME TO addresses'] }],
+  renameTable: [
+    {
+      operation: renameTableOperation({ oldTableName: 'address', newTableName: 'addresses' }),
+      sql: ['ALTER TABLE address RENAME TO addresses'],
+    },
+  ],
   addColumn: [
     {
-      operation: addColumnOperation({ tableName: 't1', column: column('c1', integer(), { unique: true, comment: 'x' }), ifNotExists: true }),
-      sql: ['ALTER TABLE t1 ADD COLUMN IF NOT EXISTS c1 INTEGER', 'ALTER TABLE t1 ADD UNIQUE (c1)', "COMMENT ON COLUMN t1.c1 IS 'x'"],
+      operation: addColumnOperation({
+        tableName: 't1',
+        column: column('c1', integer(), { unique: true, comment: 'x' }),
+        ifNotExists: true,
+      }),
+      sql: [
+        'ALTER TABLE t1 ADD COLUMN IF NOT EXISTS c1 INTEGER',
+        'ALTER TABLE t1 ADD UNIQUE (c1)',
+        "COMMENT ON COLUMN t1.c1 IS 'x'",
+      ],
     },
     {
-      operation: addColumnOperation({ tableName: 't1', column: column('c1', integer(), { unique: true, index: true }) }),
+      operation: addColumnOperation({
+        tableName: 't1',
+        column: column('c1', integer(), { unique: true, index: true }),
+      }),
       sql: ['ALTER TABLE t1 ADD COLUMN c1 INTEGER', 'CREATE UNIQUE INDEX ix_t1_c1 ON t1 (c1)'],
     },
     {
-      operation: addColumnOperation({ tableName: 't1', column: column('id', integer(), { primaryKey: true }), inlinePrimaryKey: true }),
+      operation: addColumnOperation({
+        tableName: 't1',
+        column: column('id', integer(), { primaryKey: true }),
+        inlinePrimaryKey: true,
+      }),
       sql: ['ALTER TABLE t1 ADD COLUMN id INTEGER NOT NULL PRIMARY KEY'],
     },
     {
       operation: addColumnOperation({
         tableName: 't1',
-        column: column('c1', integer(), { references: { table: 'r', column: 'id', schema: 's', onDelete: 'SET NULL', name: 'fk_c1' } }),
+        column: column('c1', integer(), {
+          references: { table: 'r', column: 'id', schema: 's', onDelete: 'SET NULL', name: 'fk_c1' },
+        }),
       }),
-      sql: ['ALTER TABLE t1 ADD COLUMN c1 INTEGER', 'ALTER TABLE t1 ADD CONSTRAINT fk_c1 FOREIGN KEY(c1) REFERENCES s.r (id) ON DELETE SET NULL'],
+      sql: [
+        'ALTER TABLE t1 ADD COLUMN c1 INTEGER',
+        'ALTER TABLE t1 ADD CONSTRAINT fk_c1 FOREIGN KEY(c1) REFERENCES s.r (id) ON DELETE SET NULL',
+      ],
     },
   ],
   dropColumn: [
-    { operation: dropColumnOperation({ tableName: 't1', columnName: 'c1', schema: 's' }), sql: ['ALTER TABLE s.t1 DROP COLUMN c1'] },
-    { operation: dropColumnOperation({ tableName: 't1', columnName: 'c1', ifExists: true }), sql: ['ALTER TABLE t1 DROP COLUMN IF EXISTS c1'] },
+    {
+      operation: dropColumnOperation({ tableName: 't1', columnName: 'c1', schema: 's' }),
+      sql: ['ALTER TABLE s.t1 DROP COLUMN c1'],
+    },
+    {
+      operation: dropColumnOperation({ tableName: 't1', columnName: 'c1', ifExists: true }),
+      sql: ['ALTER TABLE t1 DROP COLUMN IF EXISTS c1'],
+    },
   ],
   alterColumn: [
     {
-      operation: alterColumnOperation({ tableName: 't', columnName: 'c', serverDefault: sql('now()'), comment: null, schema: 's' }),
+      operation: alterColumnOperation({
+        tableName: 't',
+        columnName: 'c',
+        serverDefault: sql('now()'),
+        comment: null,
+        schema: 's',
+      }),
       sql: ['ALTER TABLE s.t ALTER COLUMN c SET DEFAULT now()', 'COMMENT ON COLUMN s.t.c IS NULL'],
     },
     {
@@ -283,7 +368,13 @@ const GOLDEN: Record<OperationKind, readonly { readonly operation: Operation; re
   ],
   createIndex: [
     {
-      operation: createIndexOperation({ indexName: 'ix', tableName: 't', columns: ['a', sql('lower(b)')], unique: true, schema: 's' }),
+      operation: createIndexOperation({
+        indexName: 'ix',
+        tableName: 't',
+        columns: ['a', sql('lower(b)')],
+        unique: true,
+        schema: 's',
+      }),
       sql: ['CREATE UNIQUE INDEX ix ON s.t (a, lower(b))'],
     },
     {
@@ -297,7 +388,13 @@ const GOLDEN: Record<OperationKind, readonly { readonly operation: Operation; re
   ],
   createUniqueConstraint: [
     {
-      operation: createUniqueConstraintOperation({ constraintName: 'uq', tableName: 't', columns: ['a'], deferrable: false, initially: 'IMMEDIATE' }),
+      operation: createUniqueConstraintOperation({
+        constraintName: 'uq',
+        tableName: 't',
+        columns: ['a'],
+        deferrable: false,
+        initially: 'IMMEDIATE',
+      }),
       sql: ['ALTER TABLE t ADD CONSTRAINT uq UNIQUE (a) NOT DEFERRABLE INITIALLY IMMEDIATE'],
     },
   ],
@@ -316,7 +413,9 @@ const GOLDEN: Record<OperationKind, readonly { readonly operation: Operation; re
         sourceSchema: 's1',
         referentSchema: 's2',
       }),
-      sql: ['ALTER TABLE s1.t ADD CONSTRAINT fk1 FOREIGN KEY(a) REFERENCES s2.r (b) MATCH FULL ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED'],
+      sql: [
+        'ALTER TABLE s1.t ADD CONSTRAINT fk1 FOREIGN KEY(a) REFERENCES s2.r (b) MATCH FULL ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED',
+      ],
     },
   ],
   createCheckConstraint: [
@@ -333,24 +432,40 @@ const GOLDEN: Record<OperationKind, readonly { readonly operation: Operation; re
   ],
   dropConstraint: [
     {
-      operation: dropConstraintOperation({ constraintName: 'c', tableName: 't', type: 'foreignkey', schema: 's', ifExists: true }),
+      operation: dropConstraintOperation({
+        constraintName: 'c',
+        tableName: 't',
+        type: 'foreignkey',
+        schema: 's',
+        ifExists: true,
+      }),
       sql: ['ALTER TABLE s.t DROP CONSTRAINT IF EXISTS c'],
     },
   ],
   createTableComment: [
-    { operation: createTableCommentOperation({ tableName: 't', comment: 'hello', schema: 's' }), sql: ["COMMENT ON TABLE s.t IS 'hello'"] },
+    {
+      operation: createTableCommentOperation({ tableName: 't', comment: 'hello', schema: 's' }),
+      sql: ["COMMENT ON TABLE s.t IS 'hello'"],
+    },
   ],
   dropTableComment: [{ operation: dropTableCommentOperation({ tableName: 't' }), sql: ['COMMENT ON TABLE t IS NULL'] }],
   bulkInsert: [
     {
       operation: bulkInsertOperation({
-        table: table('account', [column('id', integer(), { primaryKey: true }), column('name', string(50)), column('born', date())]),
+        table: table('account', [
+          column('id', integer(), { primaryKey: true }),
+          column('name', string(50)),
+          column('born', date()),
+        ]),
         rows: [
           { name: 'John', id: 1 },
           { id: 2, name: "O'Brien", born: new Date(Date.UTC(1990, 0, 31)) },
         ],
       }),
-      sql: ["INSERT INTO account (id, name) VALUES (1, 'John')", "INSERT INTO account (id, name, born) VALUES (2, 'O''Brien', '1990-01-31')"],
+      sql: [
+        "INSERT INTO account (id, name) VALUES (1, 'John')",
+        "INSERT INTO account (id, name, born) VALUES (2, 'O''Brien', '1990-01-31')",
+      ],
     },
   ],
   execute: [
@@ -395,9 +510,18 @@ describe('golden SQL for every operation kind (default dialect)', () => {
 });
 
 describe('reference case 46: batch rebuild (move and copy)', () => {
-  const foo = table('foo', [column('id', integer(), { primaryKey: true }), column('data', string(50)), column('x', integer())]);
+  const foo = table('foo', [
+    column('id', integer(), { primaryKey: true }),
+    column('data', string(50)),
+    column('x', integer()),
+  ]);
   const alterData = alterColumnOperation({ tableName: 'foo', columnName: 'data', type: integer() });
-  const createIndexOnData = createIndexOperation({ indexName: 'ix_data', tableName: 'foo', columns: ['data'], unique: true });
+  const createIndexOnData = createIndexOperation({
+    indexName: 'ix_data',
+    tableName: 'foo',
+    columns: ['data'],
+    unique: true,
+  });
   const rebuild = [
     'CREATE TABLE _alembic_tmp_foo (id INTEGER NOT NULL, data INTEGER, x INTEGER, PRIMARY KEY (id))',
     'INSERT INTO _alembic_tmp_foo (id, data, x) SELECT foo.id, CAST(foo.data AS INTEGER) AS data, foo.x FROM foo',
@@ -416,7 +540,12 @@ describe('reference case 46: batch rebuild (move and copy)', () => {
   });
 
   it("rebuilds and then creates the index with recreate: 'always'", () => {
-    const operation = batchAlterTableOperation({ tableName: 'foo', copyFrom: foo, recreate: 'always', operations: [createIndexOnData] });
+    const operation = batchAlterTableOperation({
+      tableName: 'foo',
+      copyFrom: foo,
+      recreate: 'always',
+      operations: [createIndexOnData],
+    });
     expect(rebuildingCompiler.compile(operation)).toEqual([
       'CREATE TABLE _alembic_tmp_foo (id INTEGER NOT NULL, data VARCHAR(50), x INTEGER, PRIMARY KEY (id))',
       'INSERT INTO _alembic_tmp_foo (id, data, x) SELECT foo.id, foo.data, foo.x FROM foo',
@@ -427,8 +556,15 @@ describe('reference case 46: batch rebuild (move and copy)', () => {
   });
 
   it('runs plain ALTERs on a dialect that does not rebuild', () => {
-    const operation = batchAlterTableOperation({ tableName: 'foo', copyFrom: foo, operations: [alterData, createIndexOnData] });
-    expect(compile(operation)).toEqual(['ALTER TABLE foo ALTER COLUMN data TYPE INTEGER', 'CREATE UNIQUE INDEX ix_data ON foo (data)']);
+    const operation = batchAlterTableOperation({
+      tableName: 'foo',
+      copyFrom: foo,
+      operations: [alterData, createIndexOnData],
+    });
+    expect(compile(operation)).toEqual([
+      'ALTER TABLE foo ALTER COLUMN data TYPE INTEGER',
+      'CREATE UNIQUE INDEX ix_data ON foo (data)',
+    ]);
   });
 
   it('runs execute operations recorded first before the rebuild and the rest after it', () => {
@@ -443,7 +579,9 @@ describe('reference case 46: batch rebuild (move and copy)', () => {
     });
     const statements = rebuildingCompiler.compile(operation);
     expect(statements[0]).toBe('UPDATE foo SET x = 0 WHERE x IS NULL');
-    expect(statements[1]).toBe('CREATE TABLE _alembic_tmp_foo (id INTEGER NOT NULL, data VARCHAR(50), x INTEGER NOT NULL, PRIMARY KEY (id))');
+    expect(statements[1]).toBe(
+      'CREATE TABLE _alembic_tmp_foo (id INTEGER NOT NULL, data VARCHAR(50), x INTEGER NOT NULL, PRIMARY KEY (id))',
+    );
     expect(statements.at(-1)).toBe('UPDATE foo SET data = 1');
   });
 
@@ -453,184 +591,11 @@ describe('reference case 46: batch rebuild (move and copy)', () => {
   });
 
   it('refuses partialReordering without a rebuild', () => {
-    const operation = batchAlterTableOperation({ tableName: 'foo', operations: [alterData], partialReordering: [['x', 'id']] });
+    const operation = batchAlterTableOperation({
+      tableName: 'foo',
+      operations: [alterData],
+      partialReordering: [['x', 'id']],
+    });
     expect(() => compile(operation)).toThrow(InvalidOperationError);
-  });
-});
-
-describe('naming conventions', () => {
-  const conventional = new DefaultDdlCompiler({
-    namingConvention: {
-      uq: 'uq_%(table_name)s_%(column_0_name)s',
-      ck: 'ck_%(table_name)s_%(constraint_name)s',
-      fk: 'fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s',
-      pk: 'pk_%(table_name)s',
-    },
-  });
-
-  it('names unnamed constraints and keeps the default ix convention', () => {
-    const operation = createTableOperation({
-      table: table('user', [
-        column('id', integer(), { primaryKey: true }),
-        column('email', string(100), { unique: true }),
-        column('team_id', integer(), { references: 'team.id', index: true }),
-        checkConstraint('id > 0', { name: 'positive' }),
-      ]),
-    });
-    expect(conventional.compile(operation)).toEqual([
-      'CREATE TABLE "user" (id INTEGER NOT NULL, email VARCHAR(100), team_id INTEGER, CONSTRAINT pk_user PRIMARY KEY (id), CONSTRAINT ck_user_positive CHECK (id > 0), CONSTRAINT uq_user_email UNIQUE (email), CONSTRAINT fk_user_team_id_team FOREIGN KEY(team_id) REFERENCES team (id))',
-      'CREATE INDEX ix_user_team_id ON "user" (team_id)',
-    ]);
-  });
-
-  it('leaves converted names (op.f) alone', () => {
-    const operation = createCheckConstraintOperation({ constraintName: convertedName('ck_kept'), tableName: 't', condition: 'a > 1' });
-    expect(conventional.compile(operation)).toEqual(['ALTER TABLE t ADD CONSTRAINT ck_kept CHECK (a > 1)']);
-  });
-
-  it('applies the convention of the given type when dropping', () => {
-    expect(conventional.compile(dropConstraintOperation({ constraintName: 'positive', tableName: 't', type: 'check' }))).toEqual([
-      'ALTER TABLE t DROP CONSTRAINT ck_t_positive',
-    ]);
-  });
-
-  it('derives the dropped name from the existing constraint', () => {
-    const operation = dropConstraintOperation({ tableName: 'user', existingConstraint: uniqueConstraint(['email']) });
-    expect(conventional.compile(operation)).toEqual(['ALTER TABLE "user" DROP CONSTRAINT uq_user_email']);
-  });
-
-  it('names a foreign key constraint model in create table', () => {
-    const operation = createTableOperation({
-      table: table('a', [column('b_id', integer()), foreignKeyConstraint(['b_id'], 'b', ['id'], { onDelete: 'CASCADE' })]),
-    });
-    expect(conventional.compile(operation)).toEqual([
-      'CREATE TABLE a (b_id INTEGER, CONSTRAINT fk_a_b_id_b FOREIGN KEY(b_id) REFERENCES b (id) ON DELETE CASCADE)',
-    ]);
-  });
-});
-
-describe('parameters and literals', () => {
-  it('compiles execute with driver placeholders, inlining inline literals', () => {
-    const operation = executeOperation({
-      sql: 'UPDATE t SET a = :a, b = :b WHERE c = :a',
-      parameters: { a: 1, b: inlineLiteral("it's") },
-    });
-    expect(compiler.compileParameterized(operation)).toEqual({ sql: "UPDATE t SET a = ?, b = 'it''s' WHERE c = ?", parameters: [1, 1] });
-  });
-
-  it('leaves SQL without parameters untouched', () => {
-    expect(compiler.compileParameterized(executeOperation({ sql: "SELECT ':x'" }))).toEqual({ sql: "SELECT ':x'", parameters: [] });
-  });
-
-  it('reports a parameter without a value', () => {
-    expect(() => compile(executeOperation({ sql: 'SELECT :missing', parameters: {} }))).toThrow(/:missing/);
-  });
-
-  it('refuses a row key that is not a column of the table', () => {
-    const operation = bulkInsertOperation({ table: { name: 't', columns: [{ name: 'a' }] }, rows: [{ a: 1, b: 2 }] });
-    expect(() => compile(operation)).toThrow(/unknown column\(s\) 'b'/);
-  });
-
-  it('uses row key order when the table has no columns', () => {
-    const operation = bulkInsertOperation({ table: { name: 't' }, rows: [{ b: true, a: null }] });
-    expect(compile(operation)).toEqual(['INSERT INTO t (b, a) VALUES (1, NULL)']);
-  });
-});
-
-describe('capability checks', () => {
-  it('refuses ALTER of constraints where the dialect has none, pointing to batch mode', () => {
-    const operation = createUniqueConstraintOperation({ constraintName: 'uq', tableName: 't', columns: ['a'] });
-    expect(() => rebuildingCompiler.compile(operation)).toThrow(/batch mode/);
-    expect(() => rebuildingCompiler.compile(dropConstraintOperation({ constraintName: 'uq', tableName: 't' }))).toThrow(
-      UnsupportedOperationError,
-    );
-  });
-
-  it('renders the foreign key of an added column inline where constraints cannot be altered', () => {
-    const operation = addColumnOperation({ tableName: 't1', column: column('c1', integer(), { references: 'c2.id' }) });
-    expect(rebuildingCompiler.compile(operation)).toEqual(['ALTER TABLE t1 ADD COLUMN c1 INTEGER REFERENCES c2 (id)']);
-  });
-
-  it('skips the CHECK of an added boolean column with a warning where constraints cannot be altered', () => {
-    const warnings: string[] = [];
-    const warning = new DefaultDdlCompiler({
-      capabilities: defineCapabilities({ supportsAlterConstraints: false }),
-      warn: (message) => warnings.push(message),
-    });
-    const operation = addColumnOperation({ tableName: 't1', column: column('c1', boolean({ createConstraint: true })) });
-    expect(warning.compile(operation)).toEqual(['ALTER TABLE t1 ADD COLUMN c1 BOOLEAN']);
-    expect(warnings).toEqual([expect.stringContaining("CHECK constraint of column 'c1'")]);
-  });
-
-  it('refuses IF EXISTS, partial indexes and comments where unsupported', () => {
-    const limited = new DefaultDdlCompiler({ capabilities: defineCapabilities({ supportsIfExists: false, supportsComments: false }) });
-    expect(() => limited.compile(dropTableOperation({ tableName: 't', ifExists: true }))).toThrow(/IF EXISTS/);
-    expect(() => limited.compile(createTableCommentOperation({ tableName: 't', comment: 'c' }))).toThrow(/comments/);
-    expect(() =>
-      compile(createIndexOperation({ indexName: 'ix', tableName: 't', columns: ['a'], where: 'a > 0' })),
-    ).toThrow(/partial indexes/);
-  });
-
-  it('renders partial indexes and native types where supported', () => {
-    const capable = new DefaultDdlCompiler({
-      capabilities: defineCapabilities({ supportsPartialIndexes: true, nativeBoolean: true, nativeUuid: true, nativeEnum: true }),
-    });
-    expect(capable.compile(createIndexOperation({ indexName: 'ix', tableName: 't', columns: ['a'], where: 'a > 0' }))).toEqual([
-      'CREATE INDEX ix ON t (a) WHERE a > 0',
-    ]);
-    const operation = createTableOperation({
-      table: table('t', [column('a', boolean({ createConstraint: true })), column('b', uuid()), column('c', enumType(['x'], { name: 'Mood' }))]),
-    });
-    expect(capable.compile(operation)).toEqual(['CREATE TABLE t (a BOOLEAN, b UUID, c "Mood")']);
-    expect(capable.renderLiteral(true)).toBe('true');
-  });
-
-  it('warns that autoincrement only matters to MySQL', () => {
-    const warnings: string[] = [];
-    const warning = new DefaultDdlCompiler({ warn: (message) => warnings.push(message) });
-    expect(warning.compile(alterColumnOperation({ tableName: 't', columnName: 'c', autoincrement: true }))).toEqual([]);
-    expect(warnings).toEqual(['autoincrement and existingAutoincrement only make sense for MySQL']);
-  });
-});
-
-describe('dialect overrides through protected hooks', () => {
-  class PostgresLikeCompiler extends DefaultDdlCompiler {
-    protected override renderRenameTableTarget(newTableName: string): string {
-      return this.quoteIdentifier(newTableName);
-    }
-
-    protected override renderParameterPlaceholder(position: number): string {
-      return `$${position}`;
-    }
-
-    protected override alterColumnType(operation: AlterColumnOperation, type: ColumnType): string[] {
-      const using = this.ownDialectOptions(operation.dialectOptions)['using'];
-      const [statement] = super.alterColumnType(operation, type);
-      return [typeof using === 'string' ? `${statement} USING ${using}` : (statement as string)];
-    }
-  }
-  const postgresLike = new PostgresLikeCompiler({ dialectName: 'postgresql' });
-
-  it('changes only what the subclass overrides', () => {
-    expect(postgresLike.compile(renameTableOperation({ oldTableName: 't1', newTableName: 't2', schema: 's' }))).toEqual([
-      'ALTER TABLE s.t1 RENAME TO t2',
-    ]);
-    expect(postgresLike.compile(dropTableOperation({ tableName: 't' }))).toEqual(['DROP TABLE t']);
-  });
-
-  it('reads its own dialect options and ignores other dialects', () => {
-    const operation = alterColumnOperation({
-      tableName: 't',
-      columnName: 'c',
-      type: integer(),
-      dialectOptions: { postgresql: { using: 'c::integer' }, mysql: { ignored: true } },
-    });
-    expect(postgresLike.compile(operation)).toEqual(['ALTER TABLE t ALTER COLUMN c TYPE INTEGER USING c::integer']);
-    expect(compile(operation)).toEqual(['ALTER TABLE t ALTER COLUMN c TYPE INTEGER']);
-  });
-
-  it('uses its placeholder style', () => {
-    const operation = executeOperation({ sql: 'SELECT :a, :b::int', parameters: { a: 1, b: '2' } });
-    expect(postgresLike.compileParameterized(operation)).toEqual({ sql: 'SELECT $1, $2::int', parameters: [1, '2'] });
   });
 });

@@ -43,7 +43,10 @@ export class DefaultDdlCompiler extends DefaultDdlStatements implements DdlCompi
     dropIndex: (operation) => this.compileDropIndex(operation),
     createUniqueConstraint: (operation) => this.compileAddConstraint(operation, constraintOfOperation(operation)),
     createForeignKey: (operation) =>
-      this.compileAddConstraint({ tableName: operation.sourceTable, schema: operation.sourceSchema }, constraintOfOperation(operation)),
+      this.compileAddConstraint(
+        { tableName: operation.sourceTable, schema: operation.sourceSchema },
+        constraintOfOperation(operation),
+      ),
     createCheckConstraint: (operation) => this.compileAddConstraint(operation, constraintOfOperation(operation)),
     createPrimaryKey: (operation) => this.compileAddConstraint(operation, constraintOfOperation(operation)),
     dropConstraint: (operation) => this.compileDropConstraint(operation),
@@ -95,7 +98,9 @@ export class DefaultDdlCompiler extends DefaultDdlStatements implements DdlCompi
   private parameterValue(operation: ExecuteOperation, name: string): unknown {
     const parameters = operation.parameters ?? {};
     if (!Object.prototype.hasOwnProperty.call(parameters, name)) {
-      throw new InvalidOperationError(`execute: no value given for parameter ':${name}' (write \\: for a literal colon)`);
+      throw new InvalidOperationError(
+        `execute: no value given for parameter ':${name}' (write \\: for a literal colon)`,
+      );
     }
     return parameters[name];
   }
@@ -145,7 +150,10 @@ export class DefaultDdlCompiler extends DefaultDdlStatements implements DdlCompi
   }
 
   /** `... SET DEFAULT x` / `... DROP DEFAULT` (for `null`). */
-  protected alterColumnServerDefault(operation: AlterColumnOperation, serverDefault: NonNullable<AlterColumnOperation['serverDefault']> | null): string[] {
+  protected alterColumnServerDefault(
+    operation: AlterColumnOperation,
+    serverDefault: NonNullable<AlterColumnOperation['serverDefault']> | null,
+  ): string[] {
     return [
       serverDefault === null
         ? `${this.alterColumnPrefix(operation)} DROP DEFAULT`
@@ -154,7 +162,10 @@ export class DefaultDdlCompiler extends DefaultDdlStatements implements DdlCompi
   }
 
   /** `... TYPE <type>`. */
-  protected alterColumnType(operation: AlterColumnOperation, type: NonNullable<AlterColumnOperation['type']>): string[] {
+  protected alterColumnType(
+    operation: AlterColumnOperation,
+    type: NonNullable<AlterColumnOperation['type']>,
+  ): string[] {
     if (!this.capabilities.supportsAlterColumnType) {
       throw new UnsupportedOperationError(
         this.dialectName,
@@ -167,7 +178,11 @@ export class DefaultDdlCompiler extends DefaultDdlStatements implements DdlCompi
 
   /** `ALTER TABLE t RENAME c TO x`. */
   protected alterColumnRename(operation: AlterColumnOperation, newColumnName: string): string[] {
-    return [`${this.alterTable(operation)} RENAME ${this.quoteIdentifier(operation.columnName)} TO ${this.quoteIdentifier(newColumnName)}`];
+    return [
+      `${this.alterTable(operation)} RENAME ${this.quoteIdentifier(operation.columnName)} TO ${this.quoteIdentifier(
+        newColumnName,
+      )}`,
+    ];
   }
 
   /** Drops the named CHECK a boolean/enum old type carried, before the type changes. */
@@ -177,11 +192,20 @@ export class DefaultDdlCompiler extends DefaultDdlStatements implements DdlCompi
     if (check?.name === undefined || !this.capabilities.supportsAlterConstraints) {
       return [];
     }
-    return this.compileDropConstraint({ kind: 'dropConstraint', tableName: operation.tableName, schema: operation.schema, constraintName: check.name, type: 'check' });
+    return this.compileDropConstraint({
+      kind: 'dropConstraint',
+      tableName: operation.tableName,
+      schema: operation.schema,
+      constraintName: check.name,
+      type: 'check',
+    });
   }
 
   /** Adds the CHECK a boolean/enum new type asks for, after the type changed. */
-  protected addTypeBoundConstraint(operation: AlterColumnOperation, type: NonNullable<AlterColumnOperation['type']>): string[] {
+  protected addTypeBoundConstraint(
+    operation: AlterColumnOperation,
+    type: NonNullable<AlterColumnOperation['type']>,
+  ): string[] {
     const column = this.typeProbeColumn(operation, type);
     const check = column === undefined ? undefined : this.schemaTypeConstraint(operation.tableName, column);
     if (check === undefined || !this.capabilities.supportsAlterConstraints) {
@@ -190,10 +214,22 @@ export class DefaultDdlCompiler extends DefaultDdlStatements implements DdlCompi
     return this.compileAddConstraint(operation, check);
   }
 
-  private typeProbeColumn(operation: AlterColumnOperation, type: AlterColumnOperation['type']): ColumnModel | undefined {
+  private typeProbeColumn(
+    operation: AlterColumnOperation,
+    type: AlterColumnOperation['type'],
+  ): ColumnModel | undefined {
     return type === undefined
       ? undefined
-      : { kind: 'column', name: operation.columnName, type, nullable: true, primaryKey: false, autoincrement: 'auto', unique: false, index: false };
+      : {
+          kind: 'column',
+          name: operation.columnName,
+          type,
+          nullable: true,
+          primaryKey: false,
+          autoincrement: 'auto',
+          unique: false,
+          index: false,
+        };
   }
 
   // ---- data --------------------------------------------------------------------------------
@@ -210,7 +246,9 @@ export class DefaultDdlCompiler extends DefaultDdlStatements implements DdlCompi
       } else {
         const unknown = keys.filter((key) => !knownColumns.some((column) => column.name === key));
         if (unknown.length > 0) {
-          throw new InvalidOperationError(`bulkInsert into '${table.name}': unknown column(s) ${unknown.map((key) => `'${key}'`).join(', ')}`);
+          throw new InvalidOperationError(
+            `bulkInsert into '${table.name}': unknown column(s) ${unknown.map((key) => `'${key}'`).join(', ')}`,
+          );
         }
         columns = knownColumns.filter((column) => keys.includes(column.name));
       }
@@ -226,7 +264,9 @@ export class DefaultDdlCompiler extends DefaultDdlStatements implements DdlCompi
       return operation.sql;
     }
     return splitNamedParameters(operation.sql)
-      .map((segment) => ('text' in segment ? segment.text : this.renderLiteral(this.parameterValue(operation, segment.parameterName))))
+      .map((segment) =>
+        'text' in segment ? segment.text : this.renderLiteral(this.parameterValue(operation, segment.parameterName)),
+      )
       .join('');
   }
 
@@ -261,7 +301,9 @@ export class DefaultDdlCompiler extends DefaultDdlStatements implements DdlCompi
     const { originalTable, newTable, temporaryTableName } = plan;
     const schema = originalTable.schema;
     const statements = plan.executeBefore.map((operation) => this.compileExecute(operation));
-    statements.push(this.createTableStatement({ ...newTable, name: temporaryTableName }, { namingTableName: newTable.name }));
+    statements.push(
+      this.createTableStatement({ ...newTable, name: temporaryTableName }, { namingTableName: newTable.name }),
+    );
     if (plan.columnTransfers.length > 0) {
       const source = this.formatTableName(originalTable.name, schema);
       const targets = plan.columnTransfers.map((transfer) => this.quoteIdentifier(transfer.targetColumn)).join(', ');
@@ -270,14 +312,26 @@ export class DefaultDdlCompiler extends DefaultDdlStatements implements DdlCompi
           const sourceColumn = `${source}.${this.quoteIdentifier(transfer.sourceColumn)}`;
           return transfer.castTo === undefined
             ? sourceColumn
-            : `CAST(${sourceColumn} AS ${this.renderType(transfer.castTo)}) AS ${this.quoteIdentifier(transfer.targetColumn)}`;
+            : `CAST(${sourceColumn} AS ${this.renderType(transfer.castTo)}) AS ${this.quoteIdentifier(
+                transfer.targetColumn,
+              )}`;
         })
         .join(', ');
-      statements.push(`INSERT INTO ${this.formatTableName(temporaryTableName, schema)} (${targets}) SELECT ${selections} FROM ${source}`);
+      statements.push(
+        `INSERT INTO ${this.formatTableName(
+          temporaryTableName,
+          schema,
+        )} (${targets}) SELECT ${selections} FROM ${source}`,
+      );
     }
     statements.push(`DROP TABLE ${this.formatTableName(originalTable.name, schema)}`);
     statements.push(
-      ...this.compileRenameTable({ kind: 'renameTable', oldTableName: temporaryTableName, newTableName: originalTable.name, ...(schema === undefined ? {} : { schema }) }),
+      ...this.compileRenameTable({
+        kind: 'renameTable',
+        oldTableName: temporaryTableName,
+        newTableName: originalTable.name,
+        ...(schema === undefined ? {} : { schema }),
+      }),
     );
     statements.push(...this.tableIndexStatements(newTable));
     statements.push(...plan.executeAfter.map((operation) => this.compileExecute(operation)));

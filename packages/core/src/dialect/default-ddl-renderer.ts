@@ -81,9 +81,14 @@ export class DefaultDdlRenderer {
   /** `schema.table`, each part quoted as needed. */
   protected formatTableName(tableName: string, schema?: string): string {
     if (schema !== undefined && !this.capabilities.supportsSchemas) {
-      throw new UnsupportedOperationError(this.dialectName, `The ${this.dialectName} dialect has no schemas (table '${schema}.${tableName}')`);
+      throw new UnsupportedOperationError(
+        this.dialectName,
+        `The ${this.dialectName} dialect has no schemas (table '${schema}.${tableName}')`,
+      );
     }
-    return schema === undefined ? this.quoteIdentifier(tableName) : `${this.quoteIdentifier(schema)}.${this.quoteIdentifier(tableName)}`;
+    return schema === undefined
+      ? this.quoteIdentifier(tableName)
+      : `${this.quoteIdentifier(schema)}.${this.quoteIdentifier(tableName)}`;
   }
 
   /** A comma-separated list of quoted column names. */
@@ -97,7 +102,11 @@ export class DefaultDdlRenderer {
   }
 
   /** The final name of a constraint or index under the naming convention, or undefined. */
-  protected resolveName(name: ConstraintName | undefined, key: NamingConventionKey, subject: NamingSubject): string | undefined {
+  protected resolveName(
+    name: ConstraintName | undefined,
+    key: NamingConventionKey,
+    subject: NamingSubject,
+  ): string | undefined {
     return resolveConstraintName(name, key, subject, this.namingConvention);
   }
 
@@ -135,8 +144,8 @@ export class DefaultDdlRenderer {
         return type.precision === undefined
           ? 'NUMERIC'
           : type.scale === undefined
-            ? `NUMERIC(${type.precision})`
-            : `NUMERIC(${type.precision}, ${type.scale})`;
+          ? `NUMERIC(${type.precision})`
+          : `NUMERIC(${type.precision}, ${type.scale})`;
       case 'float':
         return type.precision === undefined ? 'FLOAT' : `FLOAT(${type.precision})`;
       case 'json':
@@ -237,8 +246,12 @@ export class DefaultDdlRenderer {
 
   /** A `Date` in UTC: `'2024-01-31'` for dates, `'13:45:00.000'` for times, else both. */
   protected renderDateLiteral(value: Date, type?: ColumnType): string {
-    const datePart = `${padNumber(value.getUTCFullYear(), 4)}-${padNumber(value.getUTCMonth() + 1)}-${padNumber(value.getUTCDate())}`;
-    const timePart = `${padNumber(value.getUTCHours())}:${padNumber(value.getUTCMinutes())}:${padNumber(value.getUTCSeconds())}.${padNumber(value.getUTCMilliseconds(), 3)}`;
+    const datePart = `${padNumber(value.getUTCFullYear(), 4)}-${padNumber(value.getUTCMonth() + 1)}-${padNumber(
+      value.getUTCDate(),
+    )}`;
+    const timePart = `${padNumber(value.getUTCHours())}:${padNumber(value.getUTCMinutes())}:${padNumber(
+      value.getUTCSeconds(),
+    )}.${padNumber(value.getUTCMilliseconds(), 3)}`;
     if (type?.kind === 'date') {
       return this.renderStringLiteral(datePart);
     }
@@ -277,7 +290,9 @@ export class DefaultDdlRenderer {
       identity.increment === undefined ? undefined : `INCREMENT BY ${identity.increment}`,
       identity.start === undefined ? undefined : `START WITH ${identity.start}`,
     ].filter((part): part is string => part !== undefined);
-    return `GENERATED ${identity.always ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${options.length > 0 ? ` (${options.join(' ')})` : ''}`;
+    return `GENERATED ${identity.always ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${
+      options.length > 0 ? ` (${options.join(' ')})` : ''
+    }`;
   }
 
   /** A comment written inside the column specification; none here (MySQL overrides). */
@@ -316,7 +331,10 @@ export class DefaultDdlRenderer {
       return '';
     }
     if (!this.capabilities.supportsDeferrable) {
-      throw new UnsupportedOperationError(this.dialectName, `The ${this.dialectName} dialect has no deferrable constraints`);
+      throw new UnsupportedOperationError(
+        this.dialectName,
+        `The ${this.dialectName} dialect has no deferrable constraints`,
+      );
     }
     let clause = '';
     if (deferrable !== undefined) {
@@ -330,7 +348,10 @@ export class DefaultDdlRenderer {
 
   /** `REFERENCES t (c) [MATCH m] [ON DELETE a] [ON UPDATE a] [DEFERRABLE ...]`. */
   protected renderReferences(foreignKey: Omit<ForeignKeyConstraintModel, 'kind' | 'columns'>): string {
-    let clause = `REFERENCES ${this.formatTableName(foreignKey.referredTable, foreignKey.referredSchema)} (${this.formatColumnList(foreignKey.referredColumns)})`;
+    let clause = `REFERENCES ${this.formatTableName(
+      foreignKey.referredTable,
+      foreignKey.referredSchema,
+    )} (${this.formatColumnList(foreignKey.referredColumns)})`;
     if (foreignKey.match !== undefined) {
       clause += ` MATCH ${foreignKey.match}`;
     }
@@ -358,7 +379,11 @@ export class DefaultDdlRenderer {
 
   /** The final name of a constraint on `tableName`, or undefined for an unnamed one. */
   protected constraintName(tableName: string, constraint: ConstraintModel): string | undefined {
-    return this.resolveName(constraint.name, CONVENTION_KEY[constraint.kind], this.namingSubject(tableName, constraint));
+    return this.resolveName(
+      constraint.name,
+      CONVENTION_KEY[constraint.kind],
+      this.namingSubject(tableName, constraint),
+    );
   }
 
   /** A constraint clause as in CREATE TABLE or ALTER TABLE ADD: `CONSTRAINT n UNIQUE (a)`. */
@@ -368,9 +393,14 @@ export class DefaultDdlRenderer {
       case 'primaryKeyConstraint':
         return `${prefix}PRIMARY KEY (${this.formatColumnList(constraint.columns)})`;
       case 'uniqueConstraint':
-        return `${prefix}UNIQUE (${this.formatColumnList(constraint.columns)})${this.renderDeferrability(constraint.deferrable, constraint.initially)}`;
+        return `${prefix}UNIQUE (${this.formatColumnList(constraint.columns)})${this.renderDeferrability(
+          constraint.deferrable,
+          constraint.initially,
+        )}`;
       case 'foreignKeyConstraint':
-        return `${prefix}FOREIGN KEY(${this.formatColumnList(constraint.columns)}) ${this.renderReferences(constraint)}`;
+        return `${prefix}FOREIGN KEY(${this.formatColumnList(constraint.columns)}) ${this.renderReferences(
+          constraint,
+        )}`;
       case 'checkConstraint':
         return `${prefix}CHECK (${constraint.condition})`;
     }

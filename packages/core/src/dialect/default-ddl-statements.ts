@@ -40,12 +40,20 @@ export class DefaultDdlStatements extends DefaultDdlRenderer {
   // ---- helpers -----------------------------------------------------------------------------
 
   /** `IF EXISTS ` / `IF NOT EXISTS ` when asked for, after checking the dialect has it. */
-  protected renderExistenceClause(asked: boolean | undefined, clause: 'IF EXISTS' | 'IF NOT EXISTS', operationKind: string): string {
+  protected renderExistenceClause(
+    asked: boolean | undefined,
+    clause: 'IF EXISTS' | 'IF NOT EXISTS',
+    operationKind: string,
+  ): string {
     if (!asked) {
       return '';
     }
     if (!this.capabilities.supportsIfExists) {
-      throw new UnsupportedOperationError(this.dialectName, `The ${this.dialectName} dialect has no ${clause} (${operationKind})`, { operationKind });
+      throw new UnsupportedOperationError(
+        this.dialectName,
+        `The ${this.dialectName} dialect has no ${clause} (${operationKind})`,
+        { operationKind },
+      );
     }
     return `${clause} `;
   }
@@ -69,9 +77,13 @@ export class DefaultDdlStatements extends DefaultDdlRenderer {
   /** Refuses comment operations on dialects without comments. */
   protected requireComments(operationKind: string): void {
     if (!this.capabilities.supportsComments) {
-      throw new UnsupportedOperationError(this.dialectName, `The ${this.dialectName} dialect has no table or column comments`, {
-        operationKind,
-      });
+      throw new UnsupportedOperationError(
+        this.dialectName,
+        `The ${this.dialectName} dialect has no table or column comments`,
+        {
+          operationKind,
+        },
+      );
     }
   }
 
@@ -98,14 +110,20 @@ export class DefaultDdlStatements extends DefaultDdlRenderer {
    * those declared on columns (unique, foreign key, boolean/enum check), column by column.
    * `namingTableName` names constraints after another table (a batch's temporary copy).
    */
-  protected createTableStatement(table: TableModel, options: { ifNotExists?: boolean; namingTableName?: string } = {}): string {
+  protected createTableStatement(
+    table: TableModel,
+    options: { ifNotExists?: boolean; namingTableName?: string } = {},
+  ): string {
     const namingTableName = options.namingTableName ?? table.name;
     const context = { tableName: table.name, table };
     const elements = table.columns.map((column) => this.renderColumnSpec(column, context));
     if (table.primaryKey !== undefined) {
       elements.push(this.renderConstraint(namingTableName, table.primaryKey));
     }
-    const constraints: ConstraintModel[] = [...table.constraints, ...table.columns.flatMap((column) => this.columnConstraints(namingTableName, column))];
+    const constraints: ConstraintModel[] = [
+      ...table.constraints,
+      ...table.columns.flatMap((column) => this.columnConstraints(namingTableName, column)),
+    ];
     elements.push(...constraints.map((constraint) => this.renderConstraint(namingTableName, constraint)));
     const existence = this.renderExistenceClause(options.ifNotExists, 'IF NOT EXISTS', 'createTable');
     return `CREATE TABLE ${existence}${this.formatTableName(table.name, table.schema)} (${elements.join(', ')})`;
@@ -174,7 +192,10 @@ export class DefaultDdlStatements extends DefaultDdlRenderer {
   /** `ALTER TABLE s.t1 RENAME TO s.t2`. */
   protected compileRenameTable(operation: RenameTableOperation): string[] {
     return [
-      `${this.alterTable({ tableName: operation.oldTableName, schema: operation.schema })} RENAME TO ${this.renderRenameTableTarget(operation.newTableName, operation.schema)}`,
+      `${this.alterTable({
+        tableName: operation.oldTableName,
+        schema: operation.schema,
+      })} RENAME TO ${this.renderRenameTableTarget(operation.newTableName, operation.schema)}`,
     ];
   }
 
@@ -193,14 +214,20 @@ export class DefaultDdlStatements extends DefaultDdlRenderer {
     const { column } = operation;
     const target = { tableName: operation.tableName, schema: operation.schema };
     const inlineReferences =
-      column.references !== undefined && (operation.inlineReferences === true || !this.capabilities.supportsAlterConstraints);
+      column.references !== undefined &&
+      (operation.inlineReferences === true || !this.capabilities.supportsAlterConstraints);
     let spec = this.renderColumnSpec(column, { tableName: operation.tableName });
     if (operation.inlinePrimaryKey) {
       spec += ' PRIMARY KEY';
     }
     if (inlineReferences && column.references !== undefined) {
       const { table: referredTable, column: referredColumn, schema: referredSchema, ...options } = column.references;
-      spec += ` ${this.renderReferences({ referredTable, referredSchema, referredColumns: [referredColumn], ...options })}`;
+      spec += ` ${this.renderReferences({
+        referredTable,
+        referredSchema,
+        referredColumns: [referredColumn],
+        ...options,
+      })}`;
     }
     const existence = this.renderExistenceClause(operation.ifNotExists, 'IF NOT EXISTS', 'addColumn');
     const statements = [`${this.alterTable(target)} ${this.renderAddColumnKeyword()} ${existence}${spec}`];
@@ -209,15 +236,23 @@ export class DefaultDdlStatements extends DefaultDdlRenderer {
         continue;
       }
       if (constraint.kind === 'checkConstraint' && !this.capabilities.supportsAlterConstraints) {
-        this.warn(`The ${this.dialectName} dialect cannot add the CHECK constraint of column '${column.name}' with ALTER; it is skipped (use batchAlterTable to get it)`);
+        this.warn(
+          `The ${this.dialectName} dialect cannot add the CHECK constraint of column '${column.name}' with ALTER; it is skipped (use batchAlterTable to get it)`,
+        );
         continue;
       }
       statements.push(...this.compileAddConstraint(target, constraint));
     }
     if (column.index) {
-      statements.push(this.createIndexStatement(target, { kind: 'index', columns: [column.name], unique: column.unique }, {}));
+      statements.push(
+        this.createIndexStatement(target, { kind: 'index', columns: [column.name], unique: column.unique }, {}),
+      );
     }
-    if (column.comment !== undefined && this.capabilities.supportsComments && this.renderInlineColumnComment(column) === '') {
+    if (
+      column.comment !== undefined &&
+      this.capabilities.supportsComments &&
+      this.renderInlineColumnComment(column) === ''
+    ) {
       statements.push(...this.columnCommentStatements(target, column.name, column.comment));
     }
     return statements;
@@ -237,7 +272,11 @@ export class DefaultDdlStatements extends DefaultDdlRenderer {
   /** `COMMENT ON COLUMN t.c IS '...'` (or `IS NULL`). */
   protected columnCommentStatements(target: TableTarget, columnName: string, comment: string | null): string[] {
     const rendered = comment === null ? 'NULL' : this.renderStringLiteral(comment);
-    return [`COMMENT ON COLUMN ${this.formatTableName(target.tableName, target.schema)}.${this.quoteIdentifier(columnName)} IS ${rendered}`];
+    return [
+      `COMMENT ON COLUMN ${this.formatTableName(target.tableName, target.schema)}.${this.quoteIdentifier(
+        columnName,
+      )} IS ${rendered}`,
+    ];
   }
 
   // ---- indexes -----------------------------------------------------------------------------
@@ -248,12 +287,19 @@ export class DefaultDdlStatements extends DefaultDdlRenderer {
     const existence = this.renderExistenceClause(options.ifNotExists, 'IF NOT EXISTS', 'createIndex');
     const elements = model.columns.map((element) => this.formatIndexElement(element)).join(', ');
     const unique = model.unique ? 'UNIQUE ' : '';
-    let statement = `CREATE ${unique}INDEX ${existence}${this.quoteIdentifier(name)} ON ${this.formatTableName(target.tableName, target.schema)} (${elements})`;
+    let statement = `CREATE ${unique}INDEX ${existence}${this.quoteIdentifier(name)} ON ${this.formatTableName(
+      target.tableName,
+      target.schema,
+    )} (${elements})`;
     if (model.where !== undefined) {
       if (!this.capabilities.supportsPartialIndexes) {
-        throw new UnsupportedOperationError(this.dialectName, `The ${this.dialectName} dialect has no partial indexes (index '${name}')`, {
-          operationKind: 'createIndex',
-        });
+        throw new UnsupportedOperationError(
+          this.dialectName,
+          `The ${this.dialectName} dialect has no partial indexes (index '${name}')`,
+          {
+            operationKind: 'createIndex',
+          },
+        );
       }
       statement += ` WHERE ${model.where}`;
     }
@@ -300,7 +346,13 @@ export class DefaultDdlStatements extends DefaultDdlRenderer {
   /** `ALTER TABLE t DROP CONSTRAINT [IF EXISTS] name`. */
   protected compileDropConstraint(operation: DropConstraintOperation): string[] {
     this.requireAlterConstraints('dropConstraint');
-    return [`${this.alterTable(operation)} DROP CONSTRAINT ${this.renderExistenceClause(operation.ifExists, 'IF EXISTS', 'dropConstraint')}${this.quoteIdentifier(this.dropConstraintName(operation))}`];
+    return [
+      `${this.alterTable(operation)} DROP CONSTRAINT ${this.renderExistenceClause(
+        operation.ifExists,
+        'IF EXISTS',
+        'dropConstraint',
+      )}${this.quoteIdentifier(this.dropConstraintName(operation))}`,
+    ];
   }
 
   /** The name of the constraint to drop, through the naming convention of its type. */
@@ -326,7 +378,9 @@ export class DefaultDdlStatements extends DefaultDdlRenderer {
 
   /** `COMMENT ON TABLE t IS '...'`. */
   protected setTableCommentStatement(target: TableTarget, comment: string | null): string {
-    return `COMMENT ON TABLE ${this.formatTableName(target.tableName, target.schema)} IS ${comment === null ? 'NULL' : this.renderStringLiteral(comment)}`;
+    return `COMMENT ON TABLE ${this.formatTableName(target.tableName, target.schema)} IS ${
+      comment === null ? 'NULL' : this.renderStringLiteral(comment)
+    }`;
   }
 
   /** `createTableComment`. */

@@ -37,7 +37,12 @@ describe('the Dialect contract', () => {
       name: 'memory',
       urlSchemes: ['memory'],
       capabilities: defineCapabilities({ transactionalDdl: true }),
-      createDdlCompiler: (options) => new DefaultDdlCompiler({ ...options, dialectName: 'memory', capabilities: defineCapabilities({ transactionalDdl: true }) }),
+      createDdlCompiler: (options) =>
+        new DefaultDdlCompiler({
+          ...options,
+          dialectName: 'memory',
+          capabilities: defineCapabilities({ transactionalDdl: true }),
+        }),
       connect: async () => recordingConnection(log),
       acquireMigrationLock: async (connection, options) => {
         await connection.execute(`LOCK ${options.lockName}`);
@@ -49,7 +54,9 @@ describe('the Dialect contract', () => {
     };
     const connection = await dialect.connect('memory://');
     const release = await dialect.acquireMigrationLock(connection, { lockName: 'alembic_version' });
-    for (const statement of dialect.createDdlCompiler().compile(renameTableOperation({ oldTableName: 'a', newTableName: 'b' }))) {
+    for (const statement of dialect
+      .createDdlCompiler()
+      .compile(renameTableOperation({ oldTableName: 'a', newTableName: 'b' }))) {
       await connection.execute(statement);
     }
     await release();

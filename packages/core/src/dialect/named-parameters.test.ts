@@ -15,7 +15,11 @@ describe('splitNamedParameters', () => {
   });
 
   it('treats a parameter followed by a cast as a parameter', () => {
-    expect(splitNamedParameters('SELECT :value::integer')).toEqual([{ text: 'SELECT ' }, { parameterName: 'value' }, { text: '::integer' }]);
+    expect(splitNamedParameters('SELECT :value::integer')).toEqual([
+      { text: 'SELECT ' },
+      { parameterName: 'value' },
+      { text: '::integer' },
+    ]);
   });
 
   it('ignores a colon after a word character or before a single colon', () => {

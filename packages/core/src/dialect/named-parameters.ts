@@ -32,7 +32,11 @@ export function splitNamedParameters(sql: string): SqlSegment[] {
         end += 1;
       }
       const isParameter =
-        end > position + 1 && previous !== ':' && !WORD_CHARACTER.test(previous) && previous !== '\\' && (sql[end] !== ':' || sql[end + 1] === ':');
+        end > position + 1 &&
+        previous !== ':' &&
+        !WORD_CHARACTER.test(previous) &&
+        previous !== '\\' &&
+        (sql[end] !== ':' || sql[end + 1] === ':');
       if (isParameter) {
         if (text.length > 0) {
           segments.push({ text });

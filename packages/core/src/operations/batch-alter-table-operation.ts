@@ -103,7 +103,9 @@ export function batchAlterTableOperation(
   }
   for (const operation of fields.operations) {
     if (!BATCH_KINDS.has(operation.kind)) {
-      throw new InvalidOperationError(`batchAlterTable: '${operation.kind}' cannot be part of a batch on '${tableName}'`);
+      throw new InvalidOperationError(
+        `batchAlterTable: '${operation.kind}' cannot be part of a batch on '${tableName}'`,
+      );
     }
     const target = batchOperationTableName(operation);
     if (target !== undefined && target !== tableName) {

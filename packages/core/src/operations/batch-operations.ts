@@ -92,13 +92,14 @@ export class BatchOperations {
 
   /** Adds a column; `insertBefore` / `insertAfter` place it (and force a rebuild). */
   addColumn(column: ColumnModel, options: { insertBefore?: string; insertAfter?: string } = {}): void {
-    this.#record(
-      addColumnOperation({ tableName: this.#tableName, schema: this.#schema, column, ...options }),
-    );
+    this.#record(addColumnOperation({ tableName: this.#tableName, schema: this.#schema, column, ...options }));
   }
 
   /** Drops a column; `existingColumn` makes the batch reversible. */
-  dropColumn(columnName: string, options: { existingColumn?: ColumnModel; dialectOptions?: DialectOptions } = {}): void {
+  dropColumn(
+    columnName: string,
+    options: { existingColumn?: ColumnModel; dialectOptions?: DialectOptions } = {},
+  ): void {
     this.#record(dropColumnOperation({ tableName: this.#tableName, schema: this.#schema, columnName, ...options }));
   }
 
@@ -108,7 +109,11 @@ export class BatchOperations {
   }
 
   /** Creates an index on this table. */
-  createIndex(indexName: ConstraintName | null, columns: readonly IndexElement[], options: CreateIndexOptions = {}): void {
+  createIndex(
+    indexName: ConstraintName | null,
+    columns: readonly IndexElement[],
+    options: CreateIndexOptions = {},
+  ): void {
     const { where, ...rest } = options;
     this.#record(
       createIndexOperation({
@@ -123,7 +128,10 @@ export class BatchOperations {
   }
 
   /** Drops an index of this table. */
-  dropIndex(indexName: ConstraintName, options: { existingIndex?: IndexModel; dialectOptions?: DialectOptions } = {}): void {
+  dropIndex(
+    indexName: ConstraintName,
+    options: { existingIndex?: IndexModel; dialectOptions?: DialectOptions } = {},
+  ): void {
     this.#record(dropIndexOperation({ indexName, tableName: this.#tableName, schema: this.#schema, ...options }));
   }
 
@@ -194,12 +202,16 @@ export class BatchOperations {
     constraintName: ConstraintName,
     options: { type?: DropConstraintType; existingConstraint?: ConstraintModel } = {},
   ): void {
-    this.#record(dropConstraintOperation({ constraintName, tableName: this.#tableName, schema: this.#schema, ...options }));
+    this.#record(
+      dropConstraintOperation({ constraintName, tableName: this.#tableName, schema: this.#schema, ...options }),
+    );
   }
 
   /** Sets the table comment. */
   createTableComment(comment: string, options: { existingComment?: string | null } = {}): void {
-    this.#record(createTableCommentOperation({ tableName: this.#tableName, schema: this.#schema, comment, ...options }));
+    this.#record(
+      createTableCommentOperation({ tableName: this.#tableName, schema: this.#schema, comment, ...options }),
+    );
   }
 
   /** Removes the table comment. */

@@ -28,7 +28,11 @@ export function requireText(operationKind: string, field: string, value: unknown
  * @internal
  */
 export function requireNames(operationKind: string, field: string, value: unknown): readonly string[] {
-  if (!Array.isArray(value) || value.length === 0 || value.some((item) => typeof item !== 'string' || item.length === 0)) {
+  if (
+    !Array.isArray(value) ||
+    value.length === 0 ||
+    value.some((item) => typeof item !== 'string' || item.length === 0)
+  ) {
     throw new InvalidOperationError(`${operationKind}: '${field}' must be a non-empty list of column names`);
   }
   return [...(value as string[])];

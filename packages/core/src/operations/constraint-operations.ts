@@ -48,8 +48,17 @@ export function constraintOfOperation(operation: ConstraintCreatingOperation): C
         ...(operation.initially === undefined ? {} : { initially: operation.initially }),
       };
     case 'createForeignKey': {
-      const { kind: _kind, constraintName, sourceTable: _table, sourceSchema: _schema, referentTable, referentSchema, localColumns, remoteColumns, ...options } =
-        operation;
+      const {
+        kind: _kind,
+        constraintName,
+        sourceTable: _table,
+        sourceSchema: _schema,
+        referentTable,
+        referentSchema,
+        localColumns,
+        remoteColumns,
+        ...options
+      } = operation;
       return {
         kind: 'foreignKeyConstraint',
         ...named(constraintName),

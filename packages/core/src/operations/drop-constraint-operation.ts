@@ -34,8 +34,8 @@ export interface DropConstraintOperation {
 }
 
 /**
- * Builds a `dropConstraint` operation. When `existingConstraint` is given and `type` is not,
- * the type is taken from the constraint.
+ * Builds a `dropConstraint` operation. When `existingConstraint` is given, `type` defaults to
+ * its type, and an unnamed existing constraint takes `constraintName`.
  *
  * ```ts
  * dropConstraintOperation({ constraintName: 'uq_user_email', tableName: 'user', type: 'unique' });
@@ -44,11 +44,15 @@ export interface DropConstraintOperation {
 export function dropConstraintOperation(fields: Omit<DropConstraintOperation, 'kind'>): DropConstraintOperation {
   if (fields.type !== undefined && !Object.values(CONSTRAINT_TYPE_BY_KIND).includes(fields.type)) {
     throw new InvalidOperationError(
-      `dropConstraint: 'type' can be one of 'check', 'foreignkey', 'primary', 'unique' or undefined, got '${String(fields.type)}'`,
+      `dropConstraint: 'type' can be one of 'check', 'foreignkey', 'primary', 'unique' or undefined, got '${String(
+        fields.type,
+      )}'`,
     );
   }
   if (fields.constraintName === undefined && fields.existingConstraint === undefined) {
-    throw new InvalidOperationError('dropConstraint: give the constraint name (or the existing constraint to derive it from)');
+    throw new InvalidOperationError(
+      'dropConstraint: give the constraint name (or the existing constraint to derive it from)',
+    );
   }
   const type = fields.type ?? (fields.existingConstraint ? dropConstraintTypeOf(fields.existingConstraint) : undefined);
   if (fields.existingConstraint && type !== dropConstraintTypeOf(fields.existingConstraint)) {
@@ -63,6 +67,11 @@ export function dropConstraintOperation(fields: Omit<DropConstraintOperation, 'k
     type,
     schema: fields.schema,
     ifExists: fields.ifExists,
-    existingConstraint: fields.existingConstraint,
+    existingConstraint:
+      fields.existingConstraint !== undefined &&
+      fields.existingConstraint.name === undefined &&
+      fields.constraintName !== undefined
+        ? { ...fields.existingConstraint, name: fields.constraintName }
+        : fields.existingConstraint,
   });
 }

@@ -20,7 +20,7 @@ export interface DropIndexOperation {
 }
 
 /**
- * Builds a `dropIndex` operation.
+ * Builds a `dropIndex` operation; an unnamed `existingIndex` takes `indexName`.
  *
  * ```ts
  * dropIndexOperation({ indexName: 'ix_account_email', tableName: 'account' });
@@ -37,6 +37,9 @@ export function dropIndexOperation(fields: Omit<DropIndexOperation, 'kind'>): Dr
     schema: fields.schema,
     ifExists: fields.ifExists,
     dialectOptions: fields.dialectOptions,
-    existingIndex: fields.existingIndex,
+    existingIndex:
+      fields.existingIndex !== undefined && fields.existingIndex.name === undefined && fields.indexName !== undefined
+        ? { ...fields.existingIndex, name: fields.indexName }
+        : fields.existingIndex,
   });
 }

@@ -107,8 +107,11 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.dropTable('account', { ifExists: true });
    * ```
    */
-  dropTable(tableName: string, options: { schema?: string; ifExists?: boolean; existingTable?: TableModel } = {}): Promise<void> {
-    return this.invoke(dropTableOperation({ tableName, ...options }));
+  async dropTable(
+    tableName: string,
+    options: { schema?: string; ifExists?: boolean; existingTable?: TableModel } = {},
+  ): Promise<void> {
+    await this.invoke(dropTableOperation({ tableName, ...options }));
   }
 
   /**
@@ -118,8 +121,8 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.renameTable('address', 'addresses');
    * ```
    */
-  renameTable(oldTableName: string, newTableName: string, options: { schema?: string } = {}): Promise<void> {
-    return this.invoke(renameTableOperation({ oldTableName, newTableName, ...options }));
+  async renameTable(oldTableName: string, newTableName: string, options: { schema?: string } = {}): Promise<void> {
+    await this.invoke(renameTableOperation({ oldTableName, newTableName, ...options }));
   }
 
   /**
@@ -129,12 +132,12 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.addColumn('account', column('account_type_id', integer(), { references: 'account_type.id' }));
    * ```
    */
-  addColumn(
+  async addColumn(
     tableName: string,
     column: ColumnModel,
     options: { schema?: string; ifNotExists?: boolean; inlineReferences?: boolean; inlinePrimaryKey?: boolean } = {},
   ): Promise<void> {
-    return this.invoke(addColumnOperation({ tableName, column, ...options }));
+    await this.invoke(addColumnOperation({ tableName, column, ...options }));
   }
 
   /**
@@ -144,12 +147,17 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.dropColumn('account', 'last_login');
    * ```
    */
-  dropColumn(
+  async dropColumn(
     tableName: string,
     columnName: string,
-    options: { schema?: string; ifExists?: boolean; existingColumn?: ColumnModel; dialectOptions?: DialectOptions } = {},
+    options: {
+      schema?: string;
+      ifExists?: boolean;
+      existingColumn?: ColumnModel;
+      dialectOptions?: DialectOptions;
+    } = {},
   ): Promise<void> {
-    return this.invoke(dropColumnOperation({ tableName, columnName, ...options }));
+    await this.invoke(dropColumnOperation({ tableName, columnName, ...options }));
   }
 
   /**
@@ -161,8 +169,12 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.alterColumn('account', 'name', { newColumnName: 'full_name' });
    * ```
    */
-  alterColumn(tableName: string, columnName: string, options: AlterColumnOptions & { schema?: string }): Promise<void> {
-    return this.invoke(alterColumnOperation({ tableName, columnName, ...options }));
+  async alterColumn(
+    tableName: string,
+    columnName: string,
+    options: AlterColumnOptions & { schema?: string },
+  ): Promise<void> {
+    await this.invoke(alterColumnOperation({ tableName, columnName, ...options }));
   }
 
   /**
@@ -173,14 +185,14 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.createIndex('ix_user_email_lower', 'user', [sql('lower(email)')], { unique: true });
    * ```
    */
-  createIndex(
+  async createIndex(
     indexName: ConstraintName | null,
     tableName: string,
     columns: readonly IndexElement[],
     options: CreateIndexOptions & { schema?: string } = {},
   ): Promise<void> {
     const { where, ...rest } = options;
-    return this.invoke(
+    await this.invoke(
       createIndexOperation({
         indexName: indexName ?? undefined,
         tableName,
@@ -198,12 +210,12 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.dropIndex('ix_address_account_id', 'address');
    * ```
    */
-  dropIndex(
+  async dropIndex(
     indexName: ConstraintName,
     tableName?: string,
     options: { schema?: string; ifExists?: boolean; dialectOptions?: DialectOptions; existingIndex?: IndexModel } = {},
   ): Promise<void> {
-    return this.invoke(dropIndexOperation({ indexName, tableName, ...options }));
+    await this.invoke(dropIndexOperation({ indexName, tableName, ...options }));
   }
 
   /**
@@ -213,13 +225,13 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.createUniqueConstraint('uq_user_name', 'user', ['name']);
    * ```
    */
-  createUniqueConstraint(
+  async createUniqueConstraint(
     constraintName: ConstraintName | null,
     tableName: string,
     columns: readonly string[],
     options: { schema?: string; deferrable?: boolean; initially?: string } = {},
   ): Promise<void> {
-    return this.invoke(
+    await this.invoke(
       createUniqueConstraintOperation({ constraintName: constraintName ?? undefined, tableName, columns, ...options }),
     );
   }
@@ -231,7 +243,7 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.createForeignKey('fk_address_account', 'address', 'account', ['account_id'], ['id'], { onDelete: 'CASCADE' });
    * ```
    */
-  createForeignKey(
+  async createForeignKey(
     constraintName: ConstraintName | null,
     sourceTable: string,
     referentTable: string,
@@ -239,7 +251,7 @@ export class Operations<Context = unknown, Bind = unknown> {
     remoteColumns: readonly string[],
     options: CreateForeignKeyOptions & { sourceSchema?: string } = {},
   ): Promise<void> {
-    return this.invoke(
+    await this.invoke(
       createForeignKeyOperation({
         constraintName: constraintName ?? undefined,
         sourceTable,
@@ -258,13 +270,13 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.createCheckConstraint('ck_name_length', 'account', 'length(name) > 2');
    * ```
    */
-  createCheckConstraint(
+  async createCheckConstraint(
     constraintName: ConstraintName | null,
     tableName: string,
     condition: string | SqlExpression,
     options: { schema?: string } = {},
   ): Promise<void> {
-    return this.invoke(
+    await this.invoke(
       createCheckConstraintOperation({
         constraintName: constraintName ?? undefined,
         tableName,
@@ -281,13 +293,13 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.createPrimaryKey('pk_order', 'order', ['tenant_id', 'id']);
    * ```
    */
-  createPrimaryKey(
+  async createPrimaryKey(
     constraintName: ConstraintName | null,
     tableName: string,
     columns: readonly string[],
     options: { schema?: string } = {},
   ): Promise<void> {
-    return this.invoke(
+    await this.invoke(
       createPrimaryKeyOperation({ constraintName: constraintName ?? undefined, tableName, columns, ...options }),
     );
   }
@@ -299,12 +311,17 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.dropConstraint('uq_user_name', 'user', { type: 'unique' });
    * ```
    */
-  dropConstraint(
+  async dropConstraint(
     constraintName: ConstraintName,
     tableName: string,
-    options: { type?: DropConstraintType; schema?: string; ifExists?: boolean; existingConstraint?: ConstraintModel } = {},
+    options: {
+      type?: DropConstraintType;
+      schema?: string;
+      ifExists?: boolean;
+      existingConstraint?: ConstraintModel;
+    } = {},
   ): Promise<void> {
-    return this.invoke(dropConstraintOperation({ constraintName, tableName, ...options }));
+    await this.invoke(dropConstraintOperation({ constraintName, tableName, ...options }));
   }
 
   /**
@@ -314,12 +331,12 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.createTableComment('account', 'Customer accounts', { existingComment: null });
    * ```
    */
-  createTableComment(
+  async createTableComment(
     tableName: string,
     comment: string,
     options: { existingComment?: string | null; schema?: string } = {},
   ): Promise<void> {
-    return this.invoke(createTableCommentOperation({ tableName, comment, ...options }));
+    await this.invoke(createTableCommentOperation({ tableName, comment, ...options }));
   }
 
   /**
@@ -329,8 +346,11 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.dropTableComment('account', { existingComment: 'Customer accounts' });
    * ```
    */
-  dropTableComment(tableName: string, options: { existingComment?: string; schema?: string } = {}): Promise<void> {
-    return this.invoke(dropTableCommentOperation({ tableName, ...options }));
+  async dropTableComment(
+    tableName: string,
+    options: { existingComment?: string; schema?: string } = {},
+  ): Promise<void> {
+    await this.invoke(dropTableCommentOperation({ tableName, ...options }));
   }
 
   /**
@@ -341,13 +361,13 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.bulkInsert(account, [{ id: 1, name: 'John' }, { id: 2, name: "O'Brien" }]);
    * ```
    */
-  bulkInsert(
+  async bulkInsert(
     tableOrName: string | BulkInsertTable,
     rows: readonly BulkInsertRow[],
     options: { multiinsert?: boolean } = {},
   ): Promise<void> {
     const target = typeof tableOrName === 'string' ? { name: tableOrName } : tableOrName;
-    return this.invoke(bulkInsertOperation({ table: target, rows, ...options }));
+    await this.invoke(bulkInsertOperation({ table: target, rows, ...options }));
   }
 
   /**
@@ -359,12 +379,12 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.execute('UPDATE account SET name = :name WHERE id = :id', { name: 'John', id: 1 });
    * ```
    */
-  execute(
+  async execute(
     sql: string | SqlExpression,
     parameters?: ExecuteParameters,
     options: { executionOptions?: Readonly<Record<string, unknown>> } = {},
   ): Promise<void> {
-    return this.invoke(executeOperation({ sql, parameters, ...options }));
+    await this.invoke(executeOperation({ sql, parameters, ...options }));
   }
 
   /**
@@ -413,7 +433,9 @@ export class Operations<Context = unknown, Bind = unknown> {
     const options = typeof optionsOrCallback === 'function' ? {} : optionsOrCallback;
     const callback = typeof optionsOrCallback === 'function' ? optionsOrCallback : maybeCallback;
     if (typeof callback !== 'function') {
-      throw new InvalidOperationError(`batchAlterTable('${tableName}'): expected a callback receiving the batch operations`);
+      throw new InvalidOperationError(
+        `batchAlterTable('${tableName}'): expected a callback receiving the batch operations`,
+      );
     }
     const batchOperations = new BatchOperations(tableName, options.schema);
     await callback(batchOperations);

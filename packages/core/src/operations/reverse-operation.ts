@@ -48,7 +48,10 @@ function reverseAlterColumn(operation: AlterColumnOperation): AlterColumnOperati
   return alterColumnOperation(fields);
 }
 
-function dropOfConstraint(operation: ConstraintCreatingOperation, target: { tableName: string; schema?: string | undefined }): Operation {
+function dropOfConstraint(
+  operation: ConstraintCreatingOperation,
+  target: { tableName: string; schema?: string | undefined },
+): Operation {
   return dropConstraintOperation({
     constraintName: operation.constraintName,
     tableName: target.tableName,
@@ -120,7 +123,11 @@ const REVERSERS: OperationHandlers<Operation> = {
       const missing = existingIndex === undefined ? 'existingIndex' : 'tableName';
       throw irreversible(
         'dropIndex',
-        `Cannot reverse dropIndex of '${operation.indexName === undefined ? '(unnamed)' : constraintNameText(operation.indexName)}': the operation does not carry ${missing === 'existingIndex' ? 'the index definition (existingIndex)' : 'the table name (tableName)'}`,
+        `Cannot reverse dropIndex of '${
+          operation.indexName === undefined ? '(unnamed)' : constraintNameText(operation.indexName)
+        }': the operation does not carry ${
+          missing === 'existingIndex' ? 'the index definition (existingIndex)' : 'the table name (tableName)'
+        }`,
         missing,
       );
     }
@@ -136,14 +143,17 @@ const REVERSERS: OperationHandlers<Operation> = {
     });
   },
   createUniqueConstraint: (operation) => dropOfConstraint(operation, operation),
-  createForeignKey: (operation) => dropOfConstraint(operation, { tableName: operation.sourceTable, schema: operation.sourceSchema }),
+  createForeignKey: (operation) =>
+    dropOfConstraint(operation, { tableName: operation.sourceTable, schema: operation.sourceSchema }),
   createCheckConstraint: (operation) => dropOfConstraint(operation, operation),
   createPrimaryKey: (operation) => dropOfConstraint(operation, operation),
   dropConstraint: (operation) => {
     if (operation.existingConstraint === undefined) {
       throw irreversible(
         'dropConstraint',
-        `Cannot reverse dropConstraint of '${operation.constraintName === undefined ? '(unnamed)' : constraintNameText(operation.constraintName)}' on '${operation.tableName}': the operation does not carry the constraint definition (existingConstraint)`,
+        `Cannot reverse dropConstraint of '${
+          operation.constraintName === undefined ? '(unnamed)' : constraintNameText(operation.constraintName)
+        }' on '${operation.tableName}': the operation does not carry the constraint definition (existingConstraint)`,
         'existingConstraint',
       );
     }
@@ -185,7 +195,9 @@ const REVERSERS: OperationHandlers<Operation> = {
   execute: (operation) => {
     throw irreversible(
       'execute',
-      `Cannot reverse execute of '${operation.sql.length > 60 ? `${operation.sql.slice(0, 57)}...` : operation.sql}': arbitrary SQL has no known inverse; write it in downgrade()`,
+      `Cannot reverse execute of '${
+        operation.sql.length > 60 ? `${operation.sql.slice(0, 57)}...` : operation.sql
+      }': arbitrary SQL has no known inverse; write it in downgrade()`,
     );
   },
   batchAlterTable: (operation) =>

@@ -17,16 +17,35 @@ describe('isAutoincrementColumn', () => {
   });
 
   it('is false for composite keys, non-integer keys, defaults, foreign keys and identity', () => {
-    expect(check(table('t', [column('a', integer(), { primaryKey: true }), column('b', integer(), { primaryKey: true })]), 'a')).toBe(false);
+    expect(
+      check(
+        table('t', [column('a', integer(), { primaryKey: true }), column('b', integer(), { primaryKey: true })]),
+        'a',
+      ),
+    ).toBe(false);
     expect(check(table('t', [column('id', string(5), { primaryKey: true })]), 'id')).toBe(false);
-    expect(check(table('t', [column('id', integer(), { primaryKey: true, serverDefault: sql('1') })]), 'id')).toBe(false);
+    expect(check(table('t', [column('id', integer(), { primaryKey: true, serverDefault: sql('1') })]), 'id')).toBe(
+      false,
+    );
     expect(check(table('t', [column('id', integer(), { primaryKey: true, references: 'p.id' })]), 'id')).toBe(false);
-    expect(check(table('t', [column('id', integer(), { primaryKey: true }), foreignKeyConstraint(['id'], 'p', ['id'])]), 'id')).toBe(false);
-    expect(check(table('t', [column('id', integer(), { primaryKey: true, identity: { always: true } })]), 'id')).toBe(false);
+    expect(
+      check(
+        table('t', [column('id', integer(), { primaryKey: true }), foreignKeyConstraint(['id'], 'p', ['id'])]),
+        'id',
+      ),
+    ).toBe(false);
+    expect(check(table('t', [column('id', integer(), { primaryKey: true, identity: { always: true } })]), 'id')).toBe(
+      false,
+    );
     expect(check(table('t', [column('id', integer(), { primaryKey: true, autoincrement: false })]), 'id')).toBe(false);
   });
 
   it('follows an explicit true', () => {
-    expect(check(table('t', [column('a', integer(), { primaryKey: true }), column('b', integer(), { autoincrement: true })]), 'b')).toBe(true);
+    expect(
+      check(
+        table('t', [column('a', integer(), { primaryKey: true }), column('b', integer(), { autoincrement: true })]),
+        'b',
+      ),
+    ).toBe(true);
   });
 });

@@ -1,4 +1,17 @@
-import { bigInteger, boolean, dateTime, enumType, float, integer, isColumnType, numeric, rawType, string, text, time } from './column-types.js';
+import {
+  bigInteger,
+  boolean,
+  dateTime,
+  enumType,
+  float,
+  integer,
+  isColumnType,
+  numeric,
+  rawType,
+  string,
+  text,
+  time,
+} from './column-types.js';
 
 describe('column types', () => {
   it('build frozen plain data without unset options', () => {

@@ -242,8 +242,6 @@ const COLUMN_TYPE_KINDS: ReadonlySet<string> = new Set<ColumnTypeKind>([
 /** True when `value` looks like a {@link ColumnType}. */
 export function isColumnType(value: unknown): value is ColumnType {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    COLUMN_TYPE_KINDS.has(String((value as { kind?: unknown }).kind))
+    typeof value === 'object' && value !== null && COLUMN_TYPE_KINDS.has(String((value as { kind?: unknown }).kind))
   );
 }

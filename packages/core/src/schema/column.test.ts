@@ -26,16 +26,21 @@ describe('column', () => {
 
   it('keeps a string server default apart from an SQL expression', () => {
     expect(column('a', integer(), { serverDefault: '12' }).serverDefault).toBe('12');
-    expect(column('a', integer(), { serverDefault: sql('now()') }).serverDefault).toEqual({ kind: 'sqlExpression', text: 'now()' });
+    expect(column('a', integer(), { serverDefault: sql('now()') }).serverDefault).toEqual({
+      kind: 'sqlExpression',
+      text: 'now()',
+    });
   });
 
   it('parses references', () => {
     expect(column('a', integer(), { references: 'account.id' }).references).toEqual({ table: 'account', column: 'id' });
-    expect(column('a', integer(), { references: { table: 't', column: 'c', onDelete: 'CASCADE' } }).references).toEqual({
-      table: 't',
-      column: 'c',
-      onDelete: 'CASCADE',
-    });
+    expect(column('a', integer(), { references: { table: 't', column: 'c', onDelete: 'CASCADE' } }).references).toEqual(
+      {
+        table: 't',
+        column: 'c',
+        onDelete: 'CASCADE',
+      },
+    );
   });
 
   it('is deeply frozen', () => {
@@ -53,7 +58,11 @@ describe('column', () => {
 
 describe('parseForeignKeyReference', () => {
   it('reads table.column and schema.table.column', () => {
-    expect(parseForeignKeyReference('billing.account.id')).toEqual({ schema: 'billing', table: 'account', column: 'id' });
+    expect(parseForeignKeyReference('billing.account.id')).toEqual({
+      schema: 'billing',
+      table: 'account',
+      column: 'id',
+    });
     expect(parseForeignKeyReference('account.id', { name: 'fk_a', match: 'FULL' })).toEqual({
       table: 'account',
       column: 'id',

@@ -163,7 +163,9 @@ const CONSTRAINT_KINDS: ReadonlySet<string> = new Set<ConstraintModel['kind']>([
 
 /** True when `value` is one of the {@link ConstraintModel} kinds. */
 export function isConstraintModel(value: unknown): value is ConstraintModel {
-  return typeof value === 'object' && value !== null && CONSTRAINT_KINDS.has(String((value as { kind?: unknown }).kind));
+  return (
+    typeof value === 'object' && value !== null && CONSTRAINT_KINDS.has(String((value as { kind?: unknown }).kind))
+  );
 }
 
 /** The columns a constraint names on its own table (none for a check written as SQL). */

@@ -47,9 +47,7 @@ export function parseForeignKeyReference(
   }
   const parts = input.split('.');
   if (parts.length < 2 || parts.length > 3 || parts.some((part) => part.length === 0)) {
-    throw new InvalidSchemaError(
-      `Foreign key reference '${input}' must be 'table.column' or 'schema.table.column'`,
-    );
+    throw new InvalidSchemaError(`Foreign key reference '${input}' must be 'table.column' or 'schema.table.column'`);
   }
   const column = parts[parts.length - 1] as string;
   const table = parts[parts.length - 2] as string;

@@ -36,14 +36,19 @@ export interface IndexOptions {
  * index('ix_user_email_lower', [sql('lower(email)')]);
  * ```
  */
-export function index(name: ConstraintName | null, columns: readonly IndexElement[], options: IndexOptions = {}): IndexModel {
+export function index(
+  name: ConstraintName | null,
+  columns: readonly IndexElement[],
+  options: IndexOptions = {},
+): IndexModel {
   return deepFreeze(
     withoutUndefined<IndexModel>({
       kind: 'index',
       name: name ?? undefined,
       columns: requireIndexElements(columns),
       unique: options.unique ?? false,
-      where: options.where === undefined ? undefined : isSqlExpression(options.where) ? options.where.text : options.where,
+      where:
+        options.where === undefined ? undefined : isSqlExpression(options.where) ? options.where.text : options.where,
       dialectOptions: options.dialectOptions,
     }),
   );

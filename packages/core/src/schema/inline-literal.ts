@@ -27,5 +27,10 @@ export function inlineLiteral(value: unknown, type?: ColumnType): InlineLiteral 
 
 /** True when `value` is an {@link InlineLiteral}. */
 export function isInlineLiteral(value: unknown): value is InlineLiteral {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'inlineLiteral' && 'value' in value;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { kind?: unknown }).kind === 'inlineLiteral' &&
+    'value' in value
+  );
 }

@@ -3,7 +3,12 @@ import { convertedName } from './converted-name.js';
 import type { NamingConvention } from './naming-convention.js';
 import { defaultNamingConvention, resolveConstraintName } from './naming-convention.js';
 
-const subject = { tableName: 'user', columnNames: ['team_id', 'role'], referredTableName: 'team', referredColumnNames: ['id', 'kind'] };
+const subject = {
+  tableName: 'user',
+  columnNames: ['team_id', 'role'],
+  referredTableName: 'team',
+  referredColumnNames: ['id', 'kind'],
+};
 
 describe('resolveConstraintName', () => {
   it('names indexes ix_<table>_<column> by default', () => {
@@ -20,15 +25,20 @@ describe('resolveConstraintName', () => {
   });
 
   it('keeps a given name unless the template uses %(constraint_name)s', () => {
-    const convention: NamingConvention = { uq: 'uq_%(table_name)s_%(column_0_name)s', ck: 'ck_%(table_name)s_%(constraint_name)s' };
+    const convention: NamingConvention = {
+      uq: 'uq_%(table_name)s_%(column_0_name)s',
+      ck: 'ck_%(table_name)s_%(constraint_name)s',
+    };
     expect(resolveConstraintName('mine', 'uq', subject, convention)).toBe('mine');
     expect(resolveConstraintName('positive', 'ck', subject, convention)).toBe('ck_user_positive');
   });
 
   it('uses converted names verbatim', () => {
-    expect(resolveConstraintName(convertedName('ck_user_positive'), 'ck', subject, { ck: 'ck_%(table_name)s_%(constraint_name)s' })).toBe(
-      'ck_user_positive',
-    );
+    expect(
+      resolveConstraintName(convertedName('ck_user_positive'), 'ck', subject, {
+        ck: 'ck_%(table_name)s_%(constraint_name)s',
+      }),
+    ).toBe('ck_user_positive');
   });
 
   it('returns the given name, or none, without a template for the kind', () => {
@@ -37,10 +47,19 @@ describe('resolveConstraintName', () => {
   });
 
   it('explains what is missing', () => {
-    const convention: NamingConvention = { ck: 'ck_%(table_name)s_%(constraint_name)s', uq: 'uq_%(column_0_name)s', pk: 'pk_%(nonsense)s', ix: 'ix_%(referred_table_name)s' };
+    const convention: NamingConvention = {
+      ck: 'ck_%(table_name)s_%(constraint_name)s',
+      uq: 'uq_%(column_0_name)s',
+      pk: 'pk_%(nonsense)s',
+      ix: 'ix_%(referred_table_name)s',
+    };
     expect(() => resolveConstraintName(undefined, 'ck', subject, convention)).toThrow(/explicitly named/);
-    expect(() => resolveConstraintName(undefined, 'uq', { tableName: 't', columnNames: [] }, convention)).toThrow(/names none/);
+    expect(() => resolveConstraintName(undefined, 'uq', { tableName: 't', columnNames: [] }, convention)).toThrow(
+      /names none/,
+    );
     expect(() => resolveConstraintName(undefined, 'pk', subject, convention)).toThrow(/unknown token %\(nonsense\)s/);
-    expect(() => resolveConstraintName(undefined, 'ix', { tableName: 't', columnNames: ['a'] }, convention)).toThrow(NamingConventionError);
+    expect(() => resolveConstraintName(undefined, 'ix', { tableName: 't', columnNames: ['a'] }, convention)).toThrow(
+      NamingConventionError,
+    );
   });
 });

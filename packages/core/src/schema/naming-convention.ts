@@ -81,7 +81,9 @@ function tokenValue(token: string, name: string | undefined, subject: NamingSubj
   }
   if (token === 'referred_table_name') {
     if (subject.referredTableName === undefined) {
-      throw new NamingConventionError(`Naming convention '${template}': %(referred_table_name)s applies only to foreign keys`);
+      throw new NamingConventionError(
+        `Naming convention '${template}': %(referred_table_name)s applies only to foreign keys`,
+      );
     }
     return subject.referredTableName;
   }
@@ -93,7 +95,9 @@ function tokenValue(token: string, name: string | undefined, subject: NamingSubj
   const columns = referred ? subject.referredColumnNames ?? [] : subject.columnNames;
   if (columns.length === 0) {
     throw new NamingConventionError(
-      `Naming convention '${template}' needs the ${referred ? 'referred ' : ''}columns of the constraint on '${subject.tableName}', and it names none; give the constraint an explicit name`,
+      `Naming convention '${template}' needs the ${referred ? 'referred ' : ''}columns of the constraint on '${
+        subject.tableName
+      }', and it names none; give the constraint an explicit name`,
     );
   }
   const tableName = referred ? subject.referredTableName ?? '' : subject.tableName;

@@ -29,7 +29,11 @@ describe('table', () => {
   });
 
   it('takes an explicit primary key constraint and marks its columns', () => {
-    const model = table('order', [column('tenant_id', integer()), column('id', integer()), primaryKeyConstraint(['tenant_id', 'id'], { name: 'pk_order' })]);
+    const model = table('order', [
+      column('tenant_id', integer()),
+      column('id', integer()),
+      primaryKeyConstraint(['tenant_id', 'id'], { name: 'pk_order' }),
+    ]);
     expect(model.primaryKey).toEqual({ kind: 'primaryKeyConstraint', name: 'pk_order', columns: ['tenant_id', 'id'] });
     expect(model.columns.map((entry) => [entry.primaryKey, entry.nullable])).toEqual([
       [true, false],
@@ -45,13 +49,15 @@ describe('table', () => {
     expect(() => table('t', [column('a', integer()), column('a', string())])).toThrow(/two columns named 'a'/);
     expect(() => table('t', [column('a', integer()), uniqueConstraint(['b'])])).toThrow(/unknown column 'b'/);
     expect(() => table('t', [column('a', integer()), index('ix', ['b'])])).toThrow(InvalidSchemaError);
-    expect(() => table('t', [column('a', integer()), foreignKeyConstraint(['z'], 'r', ['id'])])).toThrow(/unknown column 'z'/);
+    expect(() => table('t', [column('a', integer()), foreignKeyConstraint(['z'], 'r', ['id'])])).toThrow(
+      /unknown column 'z'/,
+    );
     expect(() =>
       table('t', [column('a', integer(), { primaryKey: true }), column('b', integer()), primaryKeyConstraint(['b'])]),
     ).toThrow(/'a' is declared primaryKey/);
-    expect(() => table('t', [column('a', integer()), primaryKeyConstraint(['a']), primaryKeyConstraint(['a'])])).toThrow(
-      /more than one primary key/,
-    );
+    expect(() =>
+      table('t', [column('a', integer()), primaryKeyConstraint(['a']), primaryKeyConstraint(['a'])]),
+    ).toThrow(/more than one primary key/);
     expect(() => table('t', [{ kind: 'view' } as never])).toThrow(/kind 'view'/);
     expect(() => table('', [])).toThrow(/non-empty name/);
   });

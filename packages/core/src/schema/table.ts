@@ -1,7 +1,13 @@
 import { InvalidSchemaError } from '../errors/invalid-schema-error.js';
 import type { ColumnModel } from './column.js';
 import { isColumnModel } from './column.js';
-import type { CheckConstraintModel, ConstraintModel, ForeignKeyConstraintModel, PrimaryKeyConstraintModel, UniqueConstraintModel } from './constraints.js';
+import type {
+  CheckConstraintModel,
+  ConstraintModel,
+  ForeignKeyConstraintModel,
+  PrimaryKeyConstraintModel,
+  UniqueConstraintModel,
+} from './constraints.js';
 import { constraintColumns, isConstraintModel } from './constraints.js';
 import { deepFreeze, withoutUndefined } from './deep-freeze.js';
 import type { IndexModel } from './index-model.js';
@@ -76,7 +82,15 @@ export function table(name: string, elements: readonly TableElement[], options: 
       throw new InvalidSchemaError(`Table '${name}': expected a column, constraint or index, got ${describe(element)}`);
     }
   }
-  return buildTable({ name, schema: options.schema, comment: options.comment, columns, explicitPrimaryKey, constraints, indexes });
+  return buildTable({
+    name,
+    schema: options.schema,
+    comment: options.comment,
+    columns,
+    explicitPrimaryKey,
+    constraints,
+    indexes,
+  });
 }
 
 /**

@@ -94,8 +94,7 @@ export class BatchTableDraft {
     const flagged = this.columns.findIndex(
       (entry) =>
         entry.model.index &&
-        this.#resolve(undefined, 'ix', { tableName: this.#original.name, columnNames: [entry.model.name] }) ===
-          wanted,
+        this.#resolve(undefined, 'ix', { tableName: this.#original.name, columnNames: [entry.model.name] }) === wanted,
     );
     if (flagged < 0) {
       throw new InvalidOperationError(`No such index: '${wanted}'`);
@@ -130,7 +129,15 @@ export class BatchTableDraft {
     for (const [position, entry] of this.columns.entries()) {
       const { model } = entry;
       const reference = model.references;
-      if (reference && this.#resolve(reference.name, 'fk', { tableName, columnNames: [model.name], referredTableName: reference.table, referredColumnNames: [reference.column] }) === wanted) {
+      if (
+        reference &&
+        this.#resolve(reference.name, 'fk', {
+          tableName,
+          columnNames: [model.name],
+          referredTableName: reference.table,
+          referredColumnNames: [reference.column],
+        }) === wanted
+      ) {
         const { references: _dropped, ...rest } = model;
         this.replaceColumn(position, rest);
         return;
@@ -192,6 +199,11 @@ function conventionKey(kind: TableConstraintModel['kind']): 'uq' | 'fk' | 'ck' {
 
 function subjectOf(tableName: string, constraint: TableConstraintModel): NamingSubject {
   return constraint.kind === 'foreignKeyConstraint'
-    ? { tableName, columnNames: constraint.columns, referredTableName: constraint.referredTable, referredColumnNames: constraint.referredColumns }
+    ? {
+        tableName,
+        columnNames: constraint.columns,
+        referredTableName: constraint.referredTable,
+        referredColumnNames: constraint.referredColumns,
+      }
     : { tableName, columnNames: constraintColumns(constraint) };
 }

@@ -33,7 +33,8 @@ export function orderColumnsPartially<Item>(
   const result: Item[] = [];
   while (result.length < items.length) {
     const next = items.findIndex(
-      (_item, position) => !placed.has(position) && [...(predecessors[position] as Set<number>)].every((before) => placed.has(before)),
+      (_item, position) =>
+        !placed.has(position) && [...(predecessors[position] as Set<number>)].every((before) => placed.has(before)),
     );
     if (next < 0) {
       throw new InvalidOperationError('partialReordering contains contradictory orderings');

@@ -46,11 +46,17 @@ export interface PlanBatchRecreateOptions {
 /** The longest temporary table name (Alembic truncates `_alembic_tmp_<name>` to 50 characters). */
 export const TEMPORARY_TABLE_NAME_LENGTH = 50;
 
-type DraftEditor = { readonly [Kind in BatchOperationKind]: (draft: BatchTableDraft, operation: Extract<BatchOperation, { kind: Kind }>) => void };
+type DraftEditor = {
+  readonly [Kind in BatchOperationKind]: (
+    draft: BatchTableDraft,
+    operation: Extract<BatchOperation, { kind: Kind }>,
+  ) => void;
+};
 
 function alteredColumn(model: ColumnModel, operation: Extract<BatchOperation, { kind: 'alterColumn' }>): ColumnModel {
   const { serverDefault: _serverDefault, comment: _comment, ...withoutOptional } = model;
-  const serverDefault = operation.serverDefault === undefined ? model.serverDefault : operation.serverDefault ?? undefined;
+  const serverDefault =
+    operation.serverDefault === undefined ? model.serverDefault : operation.serverDefault ?? undefined;
   const comment = operation.comment === undefined ? model.comment : operation.comment ?? undefined;
   return {
     ...withoutOptional,
@@ -77,7 +83,11 @@ const EDITORS: DraftEditor = {
     }
     draft.columns.splice(position, 0, { model: column });
     if (column.primaryKey) {
-      draft.primaryKey = { kind: 'primaryKeyConstraint', ...draft.primaryKey, columns: [...(draft.primaryKey?.columns ?? []), column.name] };
+      draft.primaryKey = {
+        kind: 'primaryKeyConstraint',
+        ...draft.primaryKey,
+        columns: [...(draft.primaryKey?.columns ?? []), column.name],
+      };
     }
   },
   dropColumn: (draft, operation) => {

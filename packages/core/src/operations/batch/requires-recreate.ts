@@ -53,7 +53,8 @@ export function requiresRecreate(
       operations.some((operation) => needsRecreateOnRebuildingDialect(operation, capabilities)));
   if (!decision) {
     const positioned = operations.find(
-      (operation) => operation.kind === 'addColumn' && (operation.insertBefore !== undefined || operation.insertAfter !== undefined),
+      (operation) =>
+        operation.kind === 'addColumn' && (operation.insertBefore !== undefined || operation.insertAfter !== undefined),
     );
     if (positioned !== undefined) {
       throw new InvalidOperationError(
