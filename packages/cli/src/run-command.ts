@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { CliIo } from './cli-io.js';
 import type { ParsedValues } from './parse-arguments.js';
 
@@ -24,6 +25,7 @@ async function loadCommandConfig({ core, globals, io }: CommandRun): Promise<Ins
     xArguments: list(globals.x) ?? [],
     quiet: flag(globals.quiet),
     output: { stdout: (line) => io.stdout(`${line}\n`), stderr: (line) => io.stderr(`${line}\n`) },
+    searchDirectories: [fileURLToPath(new URL('.', import.meta.url))],
   });
 }
 

@@ -21,6 +21,11 @@ export interface ConfigInit {
   /** Silence regular output (`-q`). */
   readonly quiet?: boolean;
   readonly output?: OutputStreams;
+  /**
+   * Where else to look for dialect packages when the project has none installed (the CLI
+   * passes its own installation, so a global `alembic` finds the dialects installed with it).
+   */
+  readonly searchDirectories?: readonly string[];
 }
 
 const defaultOutput: OutputStreams = {
@@ -44,6 +49,7 @@ export class Config {
   readonly xArguments: readonly string[];
   readonly quiet: boolean;
   readonly output: OutputStreams;
+  readonly searchDirectories: readonly string[];
 
   constructor(init: ConfigInit) {
     this.configFile = init.configFile;
@@ -52,6 +58,7 @@ export class Config {
     this.xArguments = init.xArguments ?? [];
     this.quiet = init.quiet ?? false;
     this.output = init.output ?? defaultOutput;
+    this.searchDirectories = init.searchDirectories ?? [];
   }
 
   /** Absolute form of a path from the config (relative to the config's directory). */

@@ -60,21 +60,29 @@ function locatePackageEntry(packageName: string, fromDirectory: string): string 
 /**
  * The dialect for a URL: a dialect object listed in the config whose `urlSchemes` include the
  * URL's scheme; else the package `@alembic/dialect-<name>` (postgres, mysql, mssql, sqlite),
- * looked up from the project directory, then from this installation. A missing package is a
+ * looked up from the project directory, then from `searchDirectories` (the CLI's
+ * installation), then from this package's. A missing package is a
  * `ConfigError` saying which package to install.
  */
 export async function resolveDialect(
   url: string,
-  options: { readonly configured?: readonly unknown[]; readonly projectDirectory: string },
+  options: {
+    readonly configured?: readonly unknown[];
+    readonly projectDirectory: string;
+    readonly searchDirectories?: readonly string[];
+  },
 ): Promise<Dialect> {
   const { scheme } = parseDatabaseUrl(url);
   for (const candidate of options.configured ?? []) {
     if (isDialect(candidate) && candidate.urlSchemes.includes(scheme)) return candidate;
   }
   const packageName = `@alembic/dialect-${SCHEME_PACKAGES[scheme] ?? scheme}`;
-  const entry =
-    locatePackageEntry(packageName, options.projectDirectory) ??
-    locatePackageEntry(packageName, dirname(fileURLToPath(import.meta.url)));
+  const directories = [options.projectDirectory, ...(options.searchDirectories ?? []), dirname(fileURLToPath(import.meta.url))];
+  let entry: string | undefined;
+  for (const directory of directories) {
+    entry = locatePackageEntry(packageName, directory);
+    if (entry !== undefined) break;
+  }
   if (entry === undefined) {
     throw new ConfigError(
       `No dialect for '${scheme}://' URLs: install ${packageName} (npm install ${packageName}), or list a dialect object under 'dialects' in the config`,

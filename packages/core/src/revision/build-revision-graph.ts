@@ -143,6 +143,8 @@ function detectCycles<T extends Revision>(
   );
   if (unreachable.length > 0) throw new CycleDetectedError(unreachable);
 
+  // Without any dependsOn the second pass would walk exactly the same links.
+  if ([...byId.values()].every((revision) => revision.resolvedDependencies.length === 0)) return;
   if (realHeads.length === 0 || realBases.length === 0) throw new DependencyCycleDetectedError(all);
   const unreachableWithDependencies = outsideOfBothWalks(
     byId,

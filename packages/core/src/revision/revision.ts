@@ -65,6 +65,8 @@ export class Revision {
   readonly downRevision: RevisionReference;
   /** Declared dependencies (ids or branch labels), as `downRevision` is shaped. */
   readonly dependencies: RevisionReference;
+  /** The `downRevision` ids as a list. */
+  readonly versionedDownRevisions: readonly string[];
   /** Branch labels declared by this revision itself. */
   readonly declaredBranchLabels: readonly string[];
 
@@ -88,6 +90,7 @@ export class Revision {
     assertValidRevisionId(revision);
     this.revision = revision;
     this.downRevision = toRevisionReference(downRevisions);
+    this.versionedDownRevisions = downRevisions;
     this.dependencies = toRevisionReference(dependencies);
     this.declaredBranchLabels = toRevisionList(declaration.branchLabels ?? null);
     this.resetGraphLinks();
@@ -108,18 +111,15 @@ export class Revision {
     if (child.versionedDownRevisions.includes(this.revision)) this.nextRevisions.add(child.revision);
   }
 
-  /** The `downRevision` ids as a list. */
-  get versionedDownRevisions(): readonly string[] {
-    return toRevisionList(this.downRevision);
-  }
-
   /** Parents and resolved dependencies. */
   get allDownRevisions(): readonly string[] {
+    if (this.resolvedDependencies.length === 0) return this.versionedDownRevisions;
     return unique([...this.versionedDownRevisions, ...this.resolvedDependencies]);
   }
 
   /** Parents and the dependencies not already implied by an ancestor's dependencies. */
   get normalizedDownRevisions(): readonly string[] {
+    if (this.normalizedResolvedDependencies.length === 0) return this.versionedDownRevisions;
     return unique([...this.versionedDownRevisions, ...this.normalizedResolvedDependencies]);
   }
 

@@ -174,7 +174,11 @@ export class EnvironmentContext {
   }
 
   #resolveDialect(url: string): Promise<Dialect> {
-    return resolveDialect(url, { configured: this.config.values.dialects, projectDirectory: this.config.directory });
+    return resolveDialect(url, {
+      configured: this.config.values.dialects,
+      projectDirectory: this.config.directory,
+      searchDirectories: this.config.searchDirectories,
+    });
   }
 
   /** Says how to reach the database for this run. Call it before `runMigrations()`. */

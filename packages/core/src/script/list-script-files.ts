@@ -1,6 +1,6 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 
 const SCRIPT_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
 const DECLARATION_EXTENSIONS = ['.d.ts', '.d.mts', '.d.cts'];
@@ -51,22 +51,27 @@ function listDirectory(
     .sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
   const subdirectories: Array<{ path: string; realPath: string }> = [];
   for (const entry of entries) {
-    const path = join(directory, entry.name);
+    const path = childPath(directory, entry.name);
     const kind = kindOf(entry, path);
     if (kind === 'file' && isScriptFileName(entry.name)) {
-      const realPath = entry.isSymbolicLink() ? realpathSync(path) : join(realDirectory, entry.name);
+      const realPath = entry.isSymbolicLink() ? realpathSync(path) : childPath(realDirectory, entry.name);
       if (!seenFiles.has(realPath)) {
         seenFiles.add(realPath);
         files.push(path);
       }
     } else if (kind === 'directory' && recursive) {
-      const realPath = entry.isSymbolicLink() ? realpathSync(path) : join(realDirectory, entry.name);
+      const realPath = entry.isSymbolicLink() ? realpathSync(path) : childPath(realDirectory, entry.name);
       subdirectories.push({ path, realPath });
     }
   }
   for (const subdirectory of subdirectories) {
     listDirectory(subdirectory.path, subdirectory.realPath, recursive, files, seenFiles, seenDirectories);
   }
+}
+
+/** `path.join` for a directory and a plain name, without normalising (it runs 10,000 times). */
+function childPath(directory: string, name: string): string {
+  return directory.endsWith(sep) ? directory + name : directory + sep + name;
 }
 
 function isListable(name: string): boolean {

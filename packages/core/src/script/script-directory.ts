@@ -12,6 +12,7 @@ import { resolveCreateDate } from './create-date.js';
 import { listScriptFiles } from './list-script-files.js';
 import { runPostWriteHooks, type PostWriteHook } from './post-write-hooks.js';
 import { DEFAULT_FILE_TEMPLATE, DEFAULT_TRUNCATE_SLUG_LENGTH, renderRevisionFileName } from './revision-file-name.js';
+import { readTextFile } from './read-text-file.js';
 import { Script } from './script.js';
 import { renderScriptTemplate } from './script-template.js';
 
@@ -95,7 +96,7 @@ export class ScriptDirectory {
     const scripts: Script[] = [];
     const pathById = new Map<string, string>();
     for (const path of listScriptFiles(this.versionLocations, this.recursiveVersionLocations)) {
-      const script = Script.fromFile(path, readFileSync(path, 'utf8'));
+      const script = Script.fromFile(path, readTextFile(path));
       const previous = pathById.get(script.revision);
       if (previous !== undefined) {
         throw new ScriptFileError(
