@@ -239,3 +239,11 @@ describe('dialect overrides through protected hooks', () => {
     expect(postgresLike.compileParameterized(operation)).toEqual({ sql: 'SELECT $1, $2::int', parameters: [1, '2'] });
   });
 });
+
+describe('identity changes', () => {
+  it('are refused by the generic dialect, as in Alembic', () => {
+    const operation = alterColumnOperation({ tableName: 't', columnName: 'id', identity: { always: true } });
+    expect(() => compile(operation)).toThrow(UnsupportedOperationError);
+    expect(() => compile(operation)).toThrow(/"identity" construct.*not supported in the default dialect/);
+  });
+});

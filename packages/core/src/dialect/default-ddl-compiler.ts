@@ -10,7 +10,7 @@ import { constraintOfOperation } from '../operations/constraint-operations.js';
 import type { ExecuteOperation } from '../operations/execute-operation.js';
 import type { Operation, OperationHandlers } from '../operations/operation.js';
 import { dispatchOperation } from '../operations/operation.js';
-import type { ColumnModel } from '../schema/column.js';
+import type { ColumnModel, IdentityOptions } from '../schema/column.js';
 import { isInlineLiteral } from '../schema/inline-literal.js';
 import type { CompiledStatement, DdlCompiler } from './ddl-compiler.js';
 import type { DefaultDdlCompilerOptions } from './default-ddl-renderer.js';
@@ -109,7 +109,7 @@ export class DefaultDdlCompiler extends DefaultDdlStatements implements DdlCompi
 
   /**
    * The pieces of an `alterColumn`, in Alembic's order: a CHECK bound to the old type dropped,
-   * nullability, default, type, the new type's CHECK, comment, rename last.
+   * nullability, default, identity, type, the new type's CHECK, comment, rename last.
    */
   protected compileAlterColumn(operation: AlterColumnOperation): string[] {
     if (operation.autoincrement !== undefined || operation.existingAutoincrement !== undefined) {
@@ -124,6 +124,9 @@ export class DefaultDdlCompiler extends DefaultDdlStatements implements DdlCompi
     }
     if (operation.serverDefault !== undefined) {
       statements.push(...this.alterColumnServerDefault(operation, operation.serverDefault));
+    }
+    if (operation.identity !== undefined) {
+      statements.push(...this.alterColumnIdentity(operation, operation.identity));
     }
     if (operation.type !== undefined) {
       statements.push(...this.alterColumnType(operation, operation.type));
@@ -159,6 +162,19 @@ export class DefaultDdlCompiler extends DefaultDdlStatements implements DdlCompi
         ? `${this.alterColumnPrefix(operation)} DROP DEFAULT`
         : `${this.alterColumnPrefix(operation)} SET DEFAULT ${this.renderServerDefault(serverDefault)}`,
     ];
+  }
+
+  /**
+   * Adds (`identity` given, `existingIdentity` unset or null), changes (both given) or drops
+   * (`identity` null) a column's `GENERATED ... AS IDENTITY`. The generic dialect cannot, as in
+   * Alembic; PostgreSQL overrides this.
+   */
+  protected alterColumnIdentity(operation: AlterColumnOperation, _identity: IdentityOptions | null): string[] {
+    throw new UnsupportedOperationError(
+      this.dialectName,
+      `Adding, removing or modifying an "identity" construct, e.g. GENERATED AS IDENTITY, to or from an existing column is not supported in the ${this.dialectName} dialect (column '${operation.tableName}.${operation.columnName}')`,
+      { operationKind: 'alterColumn' },
+    );
   }
 
   /** `... TYPE <type>`. */

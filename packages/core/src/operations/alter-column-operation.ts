@@ -1,6 +1,6 @@
 import { InvalidOperationError } from '../errors/invalid-operation-error.js';
 import type { ColumnType } from '../schema/column-types.js';
-import type { ServerDefault } from '../schema/column.js';
+import type { IdentityOptions, ServerDefault } from '../schema/column.js';
 import type { DialectOptions } from '../schema/dialect-options.js';
 import { buildOperation, requireText } from './build-operation.js';
 
@@ -10,8 +10,8 @@ import { buildOperation, requireText } from './build-operation.js';
  * some dialects need them to write the statement (MySQL's `MODIFY` repeats the whole column),
  * and `reverseOperation()` needs the existing value of every aspect that changes.
  *
- * Statements are emitted in Alembic's order: nullability, default, type, comment, and the
- * rename last.
+ * Statements are emitted in Alembic's order: nullability, default, identity, type, comment,
+ * and the rename last.
  */
 export interface AlterColumnOperation {
   readonly kind: 'alterColumn';
@@ -21,6 +21,11 @@ export interface AlterColumnOperation {
   readonly nullable?: boolean;
   readonly type?: ColumnType;
   readonly serverDefault?: ServerDefault | null;
+  /**
+   * `GENERATED ... AS IDENTITY`: options add it (or change it, given `existingIdentity`), `null`
+   * drops it. Only dialects with identity columns can ALTER it (PostgreSQL).
+   */
+  readonly identity?: IdentityOptions | null;
   readonly comment?: string | null;
   readonly newColumnName?: string;
   readonly autoincrement?: boolean;
@@ -28,6 +33,8 @@ export interface AlterColumnOperation {
   readonly existingNullable?: boolean;
   /** `null`: the column has no server default. */
   readonly existingServerDefault?: ServerDefault | null;
+  /** `null`: the column has no identity. */
+  readonly existingIdentity?: IdentityOptions | null;
   /** `null`: the column has no comment. */
   readonly existingComment?: string | null;
   readonly existingAutoincrement?: boolean;
@@ -39,6 +46,7 @@ export interface AlterColumnOperation {
 export const ALTER_COLUMN_ASPECTS = Object.freeze([
   { change: 'nullable', existing: 'existingNullable' },
   { change: 'serverDefault', existing: 'existingServerDefault' },
+  { change: 'identity', existing: 'existingIdentity' },
   { change: 'type', existing: 'existingType' },
   { change: 'comment', existing: 'existingComment' },
   { change: 'autoincrement', existing: 'existingAutoincrement' },
@@ -66,12 +74,14 @@ export function alterColumnOperation(fields: Omit<AlterColumnOperation, 'kind'>)
     nullable: fields.nullable,
     type: fields.type,
     serverDefault: fields.serverDefault,
+    identity: fields.identity,
     comment: fields.comment,
     newColumnName: fields.newColumnName,
     autoincrement: fields.autoincrement,
     existingType: fields.existingType,
     existingNullable: fields.existingNullable,
     existingServerDefault: fields.existingServerDefault,
+    existingIdentity: fields.existingIdentity,
     existingComment: fields.existingComment,
     existingAutoincrement: fields.existingAutoincrement,
     dialectOptions: fields.dialectOptions,

@@ -1,5 +1,5 @@
 import type { ColumnType } from '../schema/column-types.js';
-import type { ColumnModel, ServerDefault } from '../schema/column.js';
+import type { ColumnModel, IdentityOptions, ServerDefault } from '../schema/column.js';
 import type { ConstraintModel } from '../schema/constraints.js';
 import type { ConstraintName } from '../schema/converted-name.js';
 import type { DialectOptions } from '../schema/dialect-options.js';
@@ -29,12 +29,15 @@ export interface AlterColumnOptions {
   readonly nullable?: boolean;
   readonly type?: ColumnType;
   readonly serverDefault?: ServerDefault | null;
+  /** Add (options), change (options, with `existingIdentity`) or drop (`null`) an identity. */
+  readonly identity?: IdentityOptions | null;
   readonly comment?: string | null;
   readonly newColumnName?: string;
   readonly autoincrement?: boolean;
   readonly existingType?: ColumnType;
   readonly existingNullable?: boolean;
   readonly existingServerDefault?: ServerDefault | null;
+  readonly existingIdentity?: IdentityOptions | null;
   readonly existingComment?: string | null;
   readonly existingAutoincrement?: boolean;
   readonly dialectOptions?: DialectOptions;

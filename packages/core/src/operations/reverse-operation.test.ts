@@ -139,6 +139,20 @@ const CASES: Record<OperationKind, ReverseCases> = {
       {
         operation: alterColumnOperation({
           tableName: 't',
+          columnName: 'id',
+          identity: { always: true, start: 10 },
+          existingIdentity: null,
+        }),
+        reversed: alterColumnOperation({
+          tableName: 't',
+          columnName: 'id',
+          identity: null,
+          existingIdentity: { always: true, start: 10 },
+        }),
+      },
+      {
+        operation: alterColumnOperation({
+          tableName: 't',
           columnName: 'c',
           serverDefault: sql('now()'),
           existingServerDefault: '1',

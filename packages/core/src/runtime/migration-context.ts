@@ -169,12 +169,14 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
    * Runs `work` in a transaction as the configuration asks: with transactional DDL, one
    * transaction around the whole run (or one per migration with `transactionPerMigration`);
    * without, one per migration so the version table moves with each. Offline, BEGIN / COMMIT
-   * are printed instead. A failure rolls back and rethrows.
+   * are printed instead. A failure rolls back and rethrows. Read-only runs (`current`) open
+   * no transaction, so they never wait behind a running upgrade's lock.
    */
   async beginTransaction<T>(work: () => Promise<T>, perMigration = false): Promise<T> {
     const perMigrationSetting = this.#options.transactionPerMigration ?? false;
     const now = this.#transactionalDdl ? perMigration === perMigrationSetting : perMigration;
-    if (this.#inTransaction || !now || (this.asSql && !this.#transactionalDdl)) return work();
+    const readOnly = this.#options.dontMutate === true;
+    if (readOnly || this.#inTransaction || !now || (this.asSql && !this.#transactionalDdl)) return work();
     if (this.asSql) {
       this.#offline?.statement('BEGIN');
       const result = await work();

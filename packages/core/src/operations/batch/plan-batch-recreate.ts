@@ -54,10 +54,11 @@ type DraftEditor = {
 };
 
 function alteredColumn(model: ColumnModel, operation: Extract<BatchOperation, { kind: 'alterColumn' }>): ColumnModel {
-  const { serverDefault: _serverDefault, comment: _comment, ...withoutOptional } = model;
+  const { serverDefault: _serverDefault, comment: _comment, identity: _identity, ...withoutOptional } = model;
   const serverDefault =
     operation.serverDefault === undefined ? model.serverDefault : operation.serverDefault ?? undefined;
   const comment = operation.comment === undefined ? model.comment : operation.comment ?? undefined;
+  const identity = operation.identity === undefined ? model.identity : operation.identity ?? undefined;
   return {
     ...withoutOptional,
     name: operation.newColumnName ?? model.name,
@@ -66,6 +67,7 @@ function alteredColumn(model: ColumnModel, operation: Extract<BatchOperation, { 
     autoincrement: operation.autoincrement ?? model.autoincrement,
     ...(serverDefault === undefined ? {} : { serverDefault }),
     ...(comment === undefined ? {} : { comment }),
+    ...(identity === undefined ? {} : { identity }),
   };
 }
 

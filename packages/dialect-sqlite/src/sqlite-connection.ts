@@ -1,0 +1,206 @@
+import type { DatabaseConnection, QueryResult, ReleaseMigrationLock } from '@alembic/core';
+import type { SqliteClient, SqliteRunResult } from './sqlite-client.js';
+import { toSqliteParameter } from './sqlite-parameters.js';
+import { sqliteReturnsRows } from './sqlite-returns-rows.js';
+
+/** Options of {@link SqliteConnection}. */
+export interface SqliteConnectionOptions {
+  /** Close the client in `close()` (true for clients the dialect opened, false for the application's own). */
+  readonly ownsClient: boolean;
+}
+
+const SAVEPOINT = 'alembic_transaction';
+const NESTED_TRANSACTION = /cannot start a transaction within a transaction/i;
+const NO_TRANSACTION = /no transaction is active|no such savepoint/i;
+
+function hasCode(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}
+
+/** The message of a driver error (checked by shape: native errors may come from another realm). */
+function messageOf(error: unknown): string {
+  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+  return typeof message === 'string' ? message : '';
+}
+
+function sleep(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
+
+/**
+ * The `DatabaseConnection` over one sqlite3 `Database`.
+ *
+ * Transactions are `BEGIN IMMEDIATE`: the write lock is taken at the start, so two migration
+ * runs on one file queue up (waiting for the busy timeout) instead of failing halfway with
+ * `SQLITE_BUSY`. That write transaction is also the migration lock, see {@link acquireWriteLock}.
+ *
+ * `query()` returns the rows of statements that produce them and, for writes, `rowCount` =
+ * the number of rows changed. Errors are the driver's, unchanged (the dialect's
+ * `translateError` maps them).
+ */
+export class SqliteConnection implements DatabaseConnection {
+  /** The driver's database handle. */
+  readonly client: SqliteClient;
+  readonly #ownsClient: boolean;
+  /** A `BEGIN IMMEDIATE` transaction opened by `begin()` is open. */
+  #transactionOpen = false;
+  /** A `BEGIN IMMEDIATE` transaction opened by the migration lock is open. */
+  #lockTransactionOpen = false;
+  /** Inside the lock's transaction, `begin()` opened a savepoint. */
+  #savepointOpen = false;
+
+  constructor(client: SqliteClient, options: SqliteConnectionOptions) {
+    this.client = client;
+    this.#ownsClient = options.ownsClient;
+  }
+
+  /** Whether a transaction (or the lock's transaction) opened through this object is open. */
+  get inTransaction(): boolean {
+    return this.#transactionOpen || this.#lockTransactionOpen;
+  }
+
+  async query<Row = Record<string, unknown>>(sql: string, parameters: readonly unknown[] = []): Promise<QueryResult<Row>> {
+    const values = parameters.map(toSqliteParameter);
+    if (sqliteReturnsRows(sql)) {
+      const rows = await new Promise<unknown[]>((resolve, reject) => {
+        this.client.all(sql, values, (error, result) => (error ? reject(error) : resolve(result)));
+      });
+      return { rows: rows as Row[], rowCount: rows.length };
+    }
+    const changes = await new Promise<number>((resolve, reject) => {
+      this.client.run(sql, values, function (this: SqliteRunResult, error) {
+        if (error) {
+          reject(error);
+        } else {
+          resolve(this.changes);
+        }
+      });
+    });
+    return { rows: [], rowCount: changes };
+  }
+
+  async execute(sql: string): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.client.exec(sql, (error) => (error ? reject(error) : resolve()));
+    });
+  }
+
+  /**
+   * `BEGIN IMMEDIATE`; inside the transaction of a migration lock taken outside any
+   * transaction, a savepoint instead, so that the lock is held until it is released.
+   */
+  async begin(): Promise<void> {
+    if (this.#lockTransactionOpen) {
+      await this.execute(`SAVEPOINT ${SAVEPOINT}`);
+      this.#savepointOpen = true;
+      return;
+    }
+    await this.execute('BEGIN IMMEDIATE');
+    this.#transactionOpen = true;
+  }
+
+  /** `COMMIT` (or the release of the savepoint inside the lock's transaction). */
+  async commit(): Promise<void> {
+    if (this.#savepointOpen) {
+      this.#savepointOpen = false;
+      await this.execute(`RELEASE ${SAVEPOINT}`);
+      return;
+    }
+    this.#transactionOpen = false;
+    this.#lockTransactionOpen = false;
+    await this.execute('COMMIT');
+  }
+
+  /** `ROLLBACK` (or back to the savepoint inside the lock's transaction). */
+  async rollback(): Promise<void> {
+    if (this.#savepointOpen) {
+      this.#savepointOpen = false;
+      await this.#ignoringNoTransaction(`ROLLBACK TO ${SAVEPOINT}; RELEASE ${SAVEPOINT}`);
+      return;
+    }
+    this.#transactionOpen = false;
+    this.#lockTransactionOpen = false;
+    await this.execute('ROLLBACK');
+  }
+
+  /**
+   * Takes SQLite's write lock for a migration run and returns its release.
+   *
+   * - Inside a transaction (the usual case: `env.ts` calls `context.beginTransaction()` before
+   *   `runMigrations()`), the `BEGIN IMMEDIATE` transaction already holds the write lock until
+   *   it ends: nothing more to take, and the release does nothing.
+   * - Outside one (`transactionPerMigration`), it opens a `BEGIN IMMEDIATE` transaction and
+   *   holds it until the release. Meanwhile `begin()` / `commit()` / `rollback()` become
+   *   savepoints inside it, so every migration still commits or rolls back on its own, and the
+   *   release commits what the savepoints kept. No other writer can slip in between two
+   *   migrations; the cost is that the migrations become durable together, at the release.
+   *
+   * Waits while another connection holds the lock: indefinitely, or until
+   * `timeoutMilliseconds` has passed, checked after each attempt (an attempt itself waits up to
+   * the busy timeout); then the driver's `SQLITE_BUSY` error is thrown.
+   */
+  async acquireWriteLock(timeoutMilliseconds?: number): Promise<ReleaseMigrationLock> {
+    if (this.inTransaction) {
+      return async () => undefined;
+    }
+    const deadline = timeoutMilliseconds === undefined ? undefined : Date.now() + timeoutMilliseconds;
+    for (;;) {
+      try {
+        await this.execute('BEGIN IMMEDIATE');
+        break;
+      } catch (error) {
+        if (NESTED_TRANSACTION.test(messageOf(error))) {
+          // The application's client is inside a transaction of its own, which holds the lock.
+          return async () => undefined;
+        }
+        if (!hasCode(error, 'SQLITE_BUSY') || (deadline !== undefined && Date.now() >= deadline)) {
+          throw error;
+        }
+        await sleep(25);
+      }
+    }
+    this.#lockTransactionOpen = true;
+    return async () => this.#releaseWriteLock();
+  }
+
+  async #releaseWriteLock(): Promise<void> {
+    if (!this.#lockTransactionOpen) {
+      return;
+    }
+    if (this.#savepointOpen) {
+      await this.rollback();
+    }
+    this.#lockTransactionOpen = false;
+    await this.#ignoringNoTransaction('COMMIT');
+  }
+
+  /** Runs `sql`, ignoring the error SQLite gives when it already rolled the transaction back. */
+  async #ignoringNoTransaction(sql: string): Promise<void> {
+    try {
+      await this.execute(sql);
+    } catch (error) {
+      if (!NO_TRANSACTION.test(messageOf(error))) {
+        throw error;
+      }
+    }
+  }
+
+  /**
+   * Rolls back a transaction left open, then closes the database if the dialect opened it (an
+   * application's own client stays open).
+   */
+  async close(): Promise<void> {
+    if (this.inTransaction) {
+      this.#transactionOpen = false;
+      this.#lockTransactionOpen = false;
+      this.#savepointOpen = false;
+      await this.#ignoringNoTransaction('ROLLBACK');
+    }
+    if (!this.#ownsClient) {
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      this.client.close((error) => (error ? reject(error) : resolve()));
+    });
+  }
+}

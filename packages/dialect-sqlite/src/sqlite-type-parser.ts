@@ -1,0 +1,64 @@
+import { bigInteger, boolean, date, dateTime, float, integer, json, largeBinary, numeric, rawType, smallInteger, string, text, time } from '@alembic/core';
+import type { ColumnType } from '@alembic/core';
+
+const DECLARED_TYPE = /^([A-Z_][A-Z0-9_ ]*?)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?$/;
+
+/**
+ * The neutral type of a column declared with `declaredType` (`PRAGMA table_xinfo`'s `type`).
+ * A declaration maps to a neutral type only where rendering that type gives the same
+ * declaration back (`VARCHAR(50)`, `NUMERIC(10, 2)`, `DATETIME`, `BOOLEAN`...), so a batch rebuild
+ * keeps every column's declared type; anything else (`REAL`, `CHAR(32)`, `DECIMAL`, no type at
+ * all) is kept verbatim as a raw type.
+ *
+ * ```ts
+ * parseSqliteType('varchar(50)'); // string(50)
+ * parseSqliteType('REAL');        // rawType('REAL')
+ * ```
+ */
+export function parseSqliteType(declaredType: string, options: { collation?: string } = {}): ColumnType {
+  const declared = declaredType.trim();
+  const match = DECLARED_TYPE.exec(declared.toUpperCase().replace(/\s+/g, ' '));
+  if (match === null) {
+    return rawType(declared);
+  }
+  const [, name, first, second] = match;
+  const length = first === undefined ? undefined : Number(first);
+  const scale = second === undefined ? undefined : Number(second);
+  const withoutArguments = first === undefined;
+  const collation = options.collation === undefined ? {} : { collation: options.collation };
+  switch (name) {
+    case 'VARCHAR':
+      return scale === undefined ? string(length, collation) : rawType(declared);
+    case 'NUMERIC':
+      return numeric(length, scale);
+  }
+  if (!withoutArguments) {
+    return rawType(declared);
+  }
+  switch (name) {
+    case 'INTEGER':
+      return integer();
+    case 'BIGINT':
+      return bigInteger();
+    case 'SMALLINT':
+      return smallInteger();
+    case 'TEXT':
+      return text(collation);
+    case 'BOOLEAN':
+      return boolean();
+    case 'DATE':
+      return date();
+    case 'DATETIME':
+      return dateTime();
+    case 'TIME':
+      return time();
+    case 'FLOAT':
+      return float();
+    case 'JSON':
+      return json();
+    case 'BLOB':
+      return largeBinary();
+    default:
+      return rawType(declared);
+  }
+}
