@@ -134,6 +134,9 @@ function detectCycles<T extends Revision>(
   realBases: readonly T[],
 ): void {
   if (byId.size === 0) return;
+  // In a graph without cycles every revision reaches a base going down and a head going up, so
+  // the exact (and costlier) search for the revisions caught in a cycle only runs when there is one.
+  if (heads.length > 0 && bases.length > 0 && isAcyclic(byId)) return;
   const all = [...byId.keys()];
   if (heads.length === 0 || bases.length === 0) throw new CycleDetectedError(all);
   const unreachable = outsideOfBothWalks(
@@ -143,8 +146,6 @@ function detectCycles<T extends Revision>(
   );
   if (unreachable.length > 0) throw new CycleDetectedError(unreachable);
 
-  // Without any dependsOn the second pass would walk exactly the same links.
-  if ([...byId.values()].every((revision) => revision.resolvedDependencies.length === 0)) return;
   if (realHeads.length === 0 || realBases.length === 0) throw new DependencyCycleDetectedError(all);
   const unreachableWithDependencies = outsideOfBothWalks(
     byId,
@@ -152,6 +153,28 @@ function detectCycles<T extends Revision>(
     collectRelatedRevisions(realBases, (revision) => revision.allNextRevisions, byId),
   );
   if (unreachableWithDependencies.length > 0) throw new DependencyCycleDetectedError(unreachableWithDependencies);
+}
+
+/** Kahn's algorithm over every link (`downRevision` and `dependsOn`): true when no cycle. */
+function isAcyclic<T extends Revision>(byId: ReadonlyMap<string, T>): boolean {
+  const remainingParents = new Map<string, number>();
+  const ready: string[] = [];
+  for (const [id, revision] of byId) {
+    const count = revision.allDownRevisions.length;
+    remainingParents.set(id, count);
+    if (count === 0) ready.push(id);
+  }
+  let visited = 0;
+  while (ready.length > 0) {
+    const id = ready.pop() as string;
+    visited += 1;
+    for (const child of (byId.get(id) as T).allNextRevisions) {
+      const count = (remainingParents.get(child) ?? 0) - 1;
+      remainingParents.set(child, count);
+      if (count === 0) ready.push(child);
+    }
+  }
+  return visited === byId.size;
 }
 
 /** Ids reached by neither walk, or by only one of them, sorted. */

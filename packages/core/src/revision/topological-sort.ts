@@ -1,4 +1,3 @@
-import { ancestorsOf } from './related-revisions.js';
 import type { Revision } from './revision.js';
 import type { RevisionGraph } from './revision-graph.js';
 
@@ -6,10 +5,12 @@ import type { RevisionGraph } from './revision-graph.js';
  * Orders `revisions` newest first so that every revision comes before its parents and
  * dependencies. Starts from `heads` (sorted by load order) and walks one branch at a time,
  * depth first; a revision shared by several branches is emitted only after every branch above
- * it. Upgrades run the reverse of this order, downgrades run it as is.
+ * it, and the walk then switches to the first pending head (in load order) that the shared
+ * revision lies under. Upgrades run the reverse of this order, downgrades run it as is.
  *
- * Linear stretches cost O(1) per revision: a head's ancestor set is computed only when another
- * head is pending, and is carried down (minus the head) while the branch has one parent.
+ * Cost: a revision is blocked exactly when one of its children in the set is still waiting to
+ * be emitted, which a per-revision counter tells in O(1); only then does the sort walk up from
+ * it to find which pending head to switch to. Linear stretches therefore cost O(1) each.
  */
 export function topologicalSort<T extends Revision>(
   graph: RevisionGraph<T>,
@@ -19,59 +20,65 @@ export function topologicalSort<T extends Revision>(
   const todo = new Set<string>();
   for (const revision of revisions) todo.add(revision.revision);
   const orderOf = (id: string): number => graph.loadOrder.get(id) ?? Number.MAX_SAFE_INTEGER;
+  const revisionOf = (id: string): T => graph.byId.get(id) as T;
+
+  // Children (through downRevision or dependsOn) still waiting to be emitted, per revision.
+  const pendingChildren = new Map<string, number>();
+  for (const id of todo) pendingChildren.set(id, 0);
+  for (const id of todo) {
+    for (const parent of revisionOf(id).allDownRevisions) {
+      const count = pendingChildren.get(parent);
+      if (count !== undefined) pendingChildren.set(parent, count + 1);
+    }
+  }
 
   const headIds = new Set<string>();
   for (const head of heads) if (head && todo.has(head.revision)) headIds.add(head.revision);
   const currentHeads = [...headIds].sort((left, right) => orderOf(left) - orderOf(right));
-  const ancestorsByIndex: (Set<string> | null)[] = currentHeads.map(() => null);
-  const ancestorsOfId = (id: string): Set<string> =>
-    new Set(ancestorsOf([graph.byId.get(id) as T], graph.byId).map((revision) => revision.revision));
+
+  /** The first pending head (by position) that `blocked` lies under, other than `skipIndex`. */
+  const blockingHeadIndex = (blocked: string, skipIndex: number): number => {
+    const above = new Set<string>();
+    const stack = [blocked];
+    while (stack.length > 0) {
+      for (const child of revisionOf(stack.pop() as string).allNextRevisions) {
+        if (todo.has(child) && !above.has(child)) {
+          above.add(child);
+          stack.push(child);
+        }
+      }
+    }
+    const index = currentHeads.findIndex((head, position) => position !== skipIndex && above.has(head));
+    if (index < 0) throw new Error(`Revision ${blocked} waits for a head that is not pending; the revision set is not closed`);
+    return index;
+  };
 
   const output: string[] = [];
   let candidateIndex = 0;
   while (currentHeads.length > 0) {
     const candidate = currentHeads[candidateIndex] as string;
-    let blockedBy = -1;
-    if (currentHeads.length > 1) {
-      for (let index = 0; index < currentHeads.length; index += 1) {
-        if (index === candidateIndex) continue;
-        let ancestors = ancestorsByIndex[index];
-        if (ancestors === null || ancestors === undefined) {
-          ancestors = ancestorsOfId(currentHeads[index] as string);
-          ancestorsByIndex[index] = ancestors;
-        }
-        if (ancestors.has(candidate)) {
-          blockedBy = index;
-          break;
-        }
-      }
-    }
-    if (blockedBy >= 0) {
-      candidateIndex = blockedBy;
+    if ((pendingChildren.get(candidate) ?? 0) > 0) {
+      candidateIndex = blockingHeadIndex(candidate, candidateIndex);
       continue;
     }
-    if (todo.delete(candidate)) output.push(candidate);
-
-    const candidateRevision = graph.byId.get(candidate) as T;
-    const parents = candidateRevision.normalizedDownRevisions;
-    const headsToAdd = parents.filter((id) => todo.has(id) && !currentHeads.includes(id));
+    const candidateRevision = revisionOf(candidate);
+    if (todo.delete(candidate)) {
+      output.push(candidate);
+      for (const parent of candidateRevision.allDownRevisions) {
+        const count = pendingChildren.get(parent);
+        if (count !== undefined) pendingChildren.set(parent, count - 1);
+      }
+    }
+    const headsToAdd = candidateRevision.normalizedDownRevisions.filter(
+      (id) => todo.has(id) && !currentHeads.includes(id),
+    );
     if (headsToAdd.length === 0) {
       currentHeads.splice(candidateIndex, 1);
-      ancestorsByIndex.splice(candidateIndex, 1);
       candidateIndex = Math.max(candidateIndex - 1, 0);
       continue;
     }
-    const carried = ancestorsByIndex[candidateIndex] ?? null;
-    if (carried !== null && parents.length === 1 && headsToAdd.length === 1) {
-      carried.delete(candidate);
-    } else {
-      ancestorsByIndex[candidateIndex] = null;
-    }
     currentHeads[candidateIndex] = headsToAdd[0] as string;
-    for (const extra of headsToAdd.slice(1)) {
-      currentHeads.push(extra);
-      ancestorsByIndex.push(null);
-    }
+    for (const extra of headsToAdd.slice(1)) currentHeads.push(extra);
   }
   return output;
 }

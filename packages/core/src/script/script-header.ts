@@ -122,7 +122,7 @@ function cleanDocComment(body: string): string {
   return body
     .slice(start, end)
     .split(LINE_BREAK)
-    .map((line) => line.replace(LEADING_MARGIN, '').trimEnd())
+    .map((line) => line.replace(LEADING_MARGIN, ''))
     .join('\n')
     .trim();
 }
