@@ -1,3 +1,4 @@
+import type { DatabaseConnection } from './database-connection.js';
 import type { ColumnType } from '../schema/column-types.js';
 import type { NamingConvention } from '../schema/naming-convention.js';
 import type { ExecuteOperation } from '../operations/execute-operation.js';
@@ -15,6 +16,13 @@ export interface DdlCompilerOptions {
   readonly namingConvention?: NamingConvention;
   /** Receives warnings (an option a dialect ignores, a CHECK it cannot add); silent by default. */
   readonly warn?: (message: string) => void;
+  /**
+   * The connection the statements will run on (online runs), for a dialect whose SQL depends on
+   * the server it reached (MySQL or MariaDB). Absent offline.
+   */
+  readonly connection?: DatabaseConnection;
+  /** The database URL of the run, when known (offline, the scheme may choose a flavour). */
+  readonly url?: string;
 }
 
 /**

@@ -74,14 +74,19 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
   readonly #transactionalDdl: boolean;
   #inTransaction = false;
   #releaseLock: ReleaseMigrationLock | undefined;
-  #lastStatement: string | undefined;
+  /** The statement that just failed, if the last one sent failed (for the failure message). */
+  #failedStatement: string | undefined;
 
   constructor(options: MigrationContextOptions) {
     this.#options = options;
     this.dialect = options.dialect;
     this.#connection = options.connection;
     this.asSql = options.connection === undefined;
-    this.compiler = options.dialect.createDdlCompiler({ warn: (message) => options.config.warn(message) });
+    this.compiler = options.dialect.createDdlCompiler({
+      warn: (message) => options.config.warn(message),
+      ...(options.connection === undefined ? {} : { connection: options.connection }),
+      ...(options.url === undefined ? {} : { url: options.url }),
+    });
     this.versionTable = new VersionTable(this.compiler, options);
     this.#transactionalDdl = options.transactionalDdl ?? options.dialect.capabilities.transactionalDdl;
     this.#offline = this.asSql
@@ -179,11 +184,20 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
     if (readOnly || this.#inTransaction || !now || (this.asSql && !this.#transactionalDdl)) return work();
     if (this.asSql) {
       this.#offline?.statement('BEGIN');
-      const result = await work();
+      this.#inTransaction = true;
+      let offlineResult: T;
+      try {
+        offlineResult = await work();
+      } finally {
+        this.#inTransaction = false;
+      }
       this.#offline?.statement('COMMIT');
-      return result;
+      return offlineResult;
     }
     const connection = this.#requireConnection();
+    // The lock comes before BEGIN: a run waiting for it must hold no transaction (on PostgreSQL,
+    // a waiting transaction deadlocks with another run's CREATE INDEX CONCURRENTLY).
+    if (!readOnly) await this.#acquireLock();
     await connection.begin();
     this.#inTransaction = true;
     let result: T;
@@ -294,7 +308,7 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
     const script = step.script;
     if (script === undefined) return;
     const run = await loadStepFunction(script, step.isUpgrade ? 'upgrade' : 'downgrade');
-    this.#lastStatement = undefined;
+    this.#failedStatement = undefined;
     try {
       await run(operations, runArguments);
     } catch (error) {
@@ -302,7 +316,7 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
         step: step.shortLog,
         revision: script.revision,
         path: this.#options.scripts.displayPath(script.path),
-        statement: this.#lastStatement,
+        statement: this.#failedStatement,
         cause: this.dialect.translateError(error),
       });
     }
@@ -319,13 +333,18 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
 
   /** Runs (or, offline, prints) one SQL statement; returns the rows it touched when known. */
   async executeSql(sql: string, parameters: readonly unknown[] = []): Promise<number | undefined> {
-    this.#lastStatement = sql;
+    this.#failedStatement = undefined;
     if (this.asSql) {
       this.#offline?.statement(sql);
       return undefined;
     }
-    const result = await this.#requireConnection().query(sql, parameters);
-    return result.rowCount;
+    try {
+      const result = await this.#requireConnection().query(sql, parameters);
+      return result.rowCount;
+    } catch (error) {
+      this.#failedStatement = sql;
+      throw error;
+    }
   }
 
   /** Prints text as it is into the offline SQL (a comment, say); ignored online. */

@@ -1,0 +1,74 @@
+import { AlembicError } from '@alembic/core';
+
+const MARKER = Symbol.for('alembic.error.MysqlDatabaseError');
+
+/**
+ * Stable codes of MySQL and MariaDB failures, by kind rather than by server error number: a
+ * caller can test `error.code === 'ALEMBIC_TABLE_NOT_FOUND'` without knowing that it is errno
+ * 1146. The codes shared with the other dialects (`ALEMBIC_CONSTRAINT_VIOLATION`,
+ * `ALEMBIC_DATABASE_LOCKED`, `ALEMBIC_SQL_SYNTAX_ERROR`, `ALEMBIC_DATABASE_ERROR`) mean the same
+ * thing there.
+ */
+export type MysqlDatabaseErrorCode =
+  | 'ALEMBIC_CONSTRAINT_VIOLATION'
+  | 'ALEMBIC_SQL_SYNTAX_ERROR'
+  | 'ALEMBIC_TABLE_NOT_FOUND'
+  | 'ALEMBIC_TABLE_EXISTS'
+  | 'ALEMBIC_COLUMN_NOT_FOUND'
+  | 'ALEMBIC_DUPLICATE_OBJECT'
+  | 'ALEMBIC_OBJECT_NOT_FOUND'
+  | 'ALEMBIC_DATABASE_LOCKED'
+  | 'ALEMBIC_DEADLOCK'
+  | 'ALEMBIC_ACCESS_DENIED'
+  | 'ALEMBIC_DATABASE_NOT_FOUND'
+  | 'ALEMBIC_CONNECTION_FAILED'
+  | 'ALEMBIC_DATA_ERROR'
+  | 'ALEMBIC_DATABASE_ERROR';
+
+/** What {@link MysqlDatabaseError} carries besides its code and message. */
+export interface MysqlDatabaseErrorDetails {
+  /** The server's error number (`1146`), when there is one. */
+  readonly errno?: number;
+  /** The SQLSTATE (`'42S02'`), when the server sent one. */
+  readonly sqlState?: string;
+  /** mysql2's code: `'ER_NO_SUCH_TABLE'`, or a network code such as `'ECONNREFUSED'`. */
+  readonly driverCode?: string;
+  /** For constraint violations: `'UNIQUE'`, `'NOT NULL'`, `'FOREIGN KEY'` or `'CHECK'`. */
+  readonly constraintKind?: string;
+  readonly cause?: unknown;
+}
+
+/**
+ * An error MySQL, MariaDB or the mysql2 driver raised, with a stable `code` (see
+ * {@link MysqlDatabaseErrorCode}), the server's errno and SQLSTATE, and its message unchanged
+ * (`Table 'shop.acount' doesn't exist`). The driver's error is the `cause`. Passwords never
+ * appear in it: errors raised while connecting are scrubbed of the password.
+ *
+ * ```ts
+ * if (MysqlDatabaseError.isInstance(error) && error.code === 'ALEMBIC_TABLE_NOT_FOUND') { ... }
+ * ```
+ */
+export class MysqlDatabaseError extends AlembicError {
+  /** The server's error number, e.g. `1146`. */
+  readonly errno: number | undefined;
+  /** The SQLSTATE, e.g. `'42S02'`. */
+  readonly sqlState: string | undefined;
+  /** mysql2's code, e.g. `'ER_NO_SUCH_TABLE'`. */
+  readonly driverCode: string | undefined;
+  /** For constraint violations: `'UNIQUE'`, `'NOT NULL'`, `'FOREIGN KEY'` or `'CHECK'`. */
+  readonly constraintKind: string | undefined;
+  private readonly [MARKER] = true;
+
+  constructor(code: MysqlDatabaseErrorCode, message: string, details: MysqlDatabaseErrorDetails = {}) {
+    super(code, message, { cause: details.cause });
+    this.errno = details.errno;
+    this.sqlState = details.sqlState;
+    this.driverCode = details.driverCode;
+    this.constraintKind = details.constraintKind;
+  }
+
+  /** True when `value` is a `MysqlDatabaseError` from any copy of this package. */
+  static override isInstance(value: unknown): value is MysqlDatabaseError {
+    return AlembicError.isInstance(value) && (value as unknown as Record<symbol, unknown>)[MARKER] === true;
+  }
+}

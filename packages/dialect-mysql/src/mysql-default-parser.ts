@@ -1,0 +1,41 @@
+import { sql } from '@alembic/core';
+import type { ServerDefault } from '@alembic/core';
+import type { MysqlFlavour } from './mysql-flavour.js';
+import { parseMysqlStringList } from './mysql-type-parser.js';
+
+const NUMBER_LITERAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * The server default of a reflected column from `information_schema.COLUMNS.COLUMN_DEFAULT`
+ * (and `EXTRA`), in the model's terms: a value is a string (`'x'`, `'3'`, rendered back quoted),
+ * an expression is `sql(...)` (`current_timestamp()`, `(1 + 2)`), no default (or `DEFAULT NULL`)
+ * is undefined.
+ *
+ * The two servers write it differently: MariaDB 10.2.7+ writes SQL (`'x'` quoted, `3`,
+ * `current_timestamp()`, `NULL` for `DEFAULT NULL`); MySQL 8 writes the bare value (`x`) and
+ * marks expressions with `DEFAULT_GENERATED` in `EXTRA`.
+ *
+ * ```ts
+ * parseMysqlDefault("'it''s'", { flavour: 'mariadb' }); // "it's"
+ * parseMysqlDefault('CURRENT_TIMESTAMP', { flavour: 'mysql', extra: 'DEFAULT_GENERATED' }); // sql('CURRENT_TIMESTAMP')
+ * ```
+ */
+export function parseMysqlDefault(
+  columnDefault: string | null | undefined,
+  details: { readonly flavour: MysqlFlavour; readonly extra?: string | null },
+): ServerDefault | undefined {
+  if (columnDefault === null || columnDefault === undefined) {
+    return undefined;
+  }
+  if (details.flavour === 'mysql') {
+    return /DEFAULT_GENERATED/i.test(details.extra ?? '') ? sql(columnDefault) : columnDefault;
+  }
+  if (columnDefault === 'NULL') {
+    return undefined;
+  }
+  if (columnDefault.startsWith("'") && columnDefault.endsWith("'") && columnDefault.length >= 2) {
+    const [value] = parseMysqlStringList(columnDefault);
+    return value ?? '';
+  }
+  return NUMBER_LITERAL.test(columnDefault) ? columnDefault : sql(columnDefault);
+}

@@ -1,0 +1,216 @@
+import { checkConstraint, column, foreignKeyConstraint, index, json, primaryKeyConstraint, sql, table, uniqueConstraint } from '@alembic/core';
+import type { ColumnModel, IndexElement, TableElement, TableModel } from '@alembic/core';
+import { parseMysqlDefault } from './mysql-default-parser.js';
+import type { MysqlFlavour } from './mysql-flavour.js';
+import { parseMysqlColumnType } from './mysql-type-parser.js';
+
+/** One row of the `columns` query. */
+export interface MysqlColumnRow {
+  readonly column_name: string;
+  readonly column_type: string;
+  readonly is_nullable: string;
+  readonly column_default: string | null;
+  readonly extra: string | null;
+  readonly column_comment: string | null;
+  readonly collation_name: string | null;
+}
+
+/** One row of the index query: one part of one index. */
+export interface MysqlIndexRow {
+  readonly index_name: string;
+  readonly non_unique: number | string;
+  readonly column_name: string | null;
+  readonly sub_part: number | string | null;
+  readonly index_type: string | null;
+  readonly expression: string | null;
+}
+
+/** One row of the foreign key query: one column of one foreign key. */
+export interface MysqlForeignKeyRow {
+  readonly constraint_name: string;
+  readonly column_name: string;
+  readonly referenced_schema: string | null;
+  readonly referenced_table: string;
+  readonly referenced_column: string;
+  readonly update_rule: string | null;
+  readonly delete_rule: string | null;
+}
+
+/** One row of the check query. */
+export interface MysqlCheckRow {
+  readonly constraint_name: string;
+  readonly check_clause: string;
+  /** MariaDB: `'Column'` for a check declared on a column, else `'Table'`. */
+  readonly level: string | null;
+}
+
+/** Everything the introspector read about one table. */
+export interface MysqlTableRows {
+  readonly flavour: MysqlFlavour;
+  readonly tableName: string;
+  /** Set on the model when the caller asked for a schema. */
+  readonly schema?: string;
+  /** The database the table is in, to tell foreign keys to other databases apart. */
+  readonly actualSchema: string;
+  readonly comment: string | null;
+  readonly collation: string | null;
+  readonly columns: readonly MysqlColumnRow[];
+  readonly indexes: readonly MysqlIndexRow[];
+  readonly foreignKeys: readonly MysqlForeignKeyRow[];
+  readonly checks: readonly MysqlCheckRow[];
+}
+
+/** The rules every InnoDB foreign key has unless told otherwise. */
+const DEFAULT_RULES: ReadonlySet<string> = new Set(['RESTRICT', 'NO ACTION']);
+
+function groupBy<Row, Key>(rows: readonly Row[], keyOf: (row: Row) => Key): Map<Key, Row[]> {
+  const groups = new Map<Key, Row[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return groups;
+}
+
+/** `(`a` > 1)` (MySQL 8) → `` `a` > 1 `` (MariaDB's spelling), when the parentheses enclose it all. */
+function withoutOuterParentheses(clause: string): string {
+  const trimmed = clause.trim();
+  if (!trimmed.startsWith('(') || !trimmed.endsWith(')')) {
+    return trimmed;
+  }
+  let depth = 0;
+  for (let position = 0; position < trimmed.length; position += 1) {
+    const character = trimmed[position];
+    depth += character === '(' ? 1 : character === ')' ? -1 : 0;
+    if (depth === 0 && position < trimmed.length - 1) {
+      return trimmed;
+    }
+  }
+  return trimmed.slice(1, -1).trim();
+}
+
+/** MariaDB keeps a JSON column as `LONGTEXT` with `CHECK (json_valid(column))` named after it. */
+function isJsonValidCheck(check: MysqlCheckRow, columnName: string): boolean {
+  const quoted = `\`${columnName.replaceAll('`', '``')}\``;
+  return check.level === 'Column' && check.constraint_name === columnName && check.check_clause.trim() === `json_valid(${quoted})`;
+}
+
+/** What is known about a table while its columns are reflected. */
+interface ColumnContext {
+  readonly flavour: MysqlFlavour;
+  readonly tableCollation: string | null;
+  readonly jsonColumns: ReadonlySet<string>;
+  readonly primaryKeyColumns: ReadonlySet<string>;
+}
+
+function reflectColumn(source: MysqlColumnRow, context: ColumnContext): ColumnModel {
+  const serverDefault = parseMysqlDefault(source.column_default, { flavour: context.flavour, extra: source.extra });
+  const type = context.jsonColumns.has(source.column_name)
+    ? json()
+    : parseMysqlColumnType(source.column_type, { collation: source.collation_name, tableCollation: context.tableCollation });
+  return column(source.column_name, type, {
+    nullable: source.is_nullable === 'YES',
+    primaryKey: context.primaryKeyColumns.has(source.column_name),
+    autoincrement: /auto_increment/i.test(source.extra ?? ''),
+    ...(serverDefault === undefined ? {} : { serverDefault }),
+    ...(source.column_comment === null || source.column_comment === '' ? {} : { comment: source.column_comment }),
+  });
+}
+
+function indexElement(row: MysqlIndexRow): IndexElement {
+  return row.column_name === null ? sql(`(${row.expression ?? ''})`) : row.column_name;
+}
+
+/**
+ * Builds the neutral model of a reflected table from the rows of the `information_schema`
+ * queries: columns (type, nullability, default, `AUTO_INCREMENT`, comment), the primary key,
+ * unique keys as unique constraints (MySQL cannot tell a unique constraint from a unique
+ * index), foreign keys with their non-default actions, CHECK constraints, and the other
+ * indexes. Left out: the index MySQL creates implicitly for a foreign key (named after the
+ * constraint or its first column, on exactly its columns), and MariaDB's `json_valid` CHECK of
+ * a JSON column (the column is `json()` instead).
+ */
+export function buildReflectedTable(rows: MysqlTableRows): TableModel {
+  const indexGroups = groupBy(rows.indexes, (row) => row.index_name);
+  const primaryKeyColumns = (indexGroups.get('PRIMARY') ?? []).map((row) => row.column_name ?? '');
+  const jsonColumns = new Set(
+    rows.columns
+      .filter((row) => /^longtext$/i.test(row.column_type) && rows.checks.some((check) => isJsonValidCheck(check, row.column_name)))
+      .map((row) => row.column_name),
+  );
+  const context: ColumnContext = {
+    flavour: rows.flavour,
+    tableCollation: rows.collation,
+    jsonColumns,
+    primaryKeyColumns: new Set(primaryKeyColumns),
+  };
+  const elements: TableElement[] = rows.columns.map((source) => reflectColumn(source, context));
+  if (primaryKeyColumns.length > 0) {
+    elements.push(primaryKeyConstraint(primaryKeyColumns));
+  }
+  const foreignKeys = [...groupBy(rows.foreignKeys, (row) => row.constraint_name)].map(([name, parts]) => {
+    const first = parts[0] as MysqlForeignKeyRow;
+    const onDelete = first.delete_rule !== null && !DEFAULT_RULES.has(first.delete_rule) ? first.delete_rule : undefined;
+    const onUpdate = first.update_rule !== null && !DEFAULT_RULES.has(first.update_rule) ? first.update_rule : undefined;
+    return foreignKeyConstraint(
+      parts.map((part) => part.column_name),
+      first.referenced_table,
+      parts.map((part) => part.referenced_column),
+      {
+        name,
+        ...(onDelete === undefined ? {} : { onDelete }),
+        ...(onUpdate === undefined ? {} : { onUpdate }),
+        ...(first.referenced_schema === null || first.referenced_schema === rows.actualSchema
+          ? {}
+          : { referredSchema: first.referenced_schema }),
+      },
+    );
+  });
+  for (const [name, parts] of indexGroups) {
+    if (name === 'PRIMARY') {
+      continue;
+    }
+    const unique = Number(parts[0]?.non_unique) === 0;
+    const plainColumns = parts.every((part) => part.column_name !== null && part.sub_part === null);
+    const columnNames = parts.map((part) => part.column_name);
+    const implicitForeignKeyIndex =
+      !unique &&
+      foreignKeys.some(
+        (foreignKey) =>
+          (foreignKey.name === name || foreignKey.columns[0] === name) &&
+          foreignKey.columns.length === columnNames.length &&
+          foreignKey.columns.every((columnName, position) => columnName === columnNames[position]),
+      );
+    if (implicitForeignKeyIndex) {
+      continue;
+    }
+    const indexType = (parts[0]?.index_type ?? '').toUpperCase();
+    if (unique && plainColumns && indexType !== 'FULLTEXT' && indexType !== 'SPATIAL') {
+      elements.push(uniqueConstraint(columnNames as string[], { name }));
+      continue;
+    }
+    const lengths = Object.fromEntries(
+      parts.filter((part) => part.sub_part !== null && part.column_name !== null).map((part) => [part.column_name, Number(part.sub_part)]),
+    );
+    const mysqlOptions = {
+      ...(indexType === 'FULLTEXT' || indexType === 'SPATIAL' ? { prefix: indexType } : {}),
+      ...(Object.keys(lengths).length > 0 ? { length: lengths } : {}),
+    };
+    elements.push(
+      index(name, parts.map(indexElement), {
+        unique,
+        ...(Object.keys(mysqlOptions).length > 0 ? { dialectOptions: { mysql: mysqlOptions } } : {}),
+      }),
+    );
+  }
+  elements.push(...foreignKeys);
+  for (const check of rows.checks) {
+    if (!jsonColumns.has(check.constraint_name) || !isJsonValidCheck(check, check.constraint_name)) {
+      elements.push(checkConstraint(withoutOuterParentheses(check.check_clause), { name: check.constraint_name }));
+    }
+  }
+  return table(rows.tableName, elements, {
+    ...(rows.schema === undefined ? {} : { schema: rows.schema }),
+    ...(rows.comment === null || rows.comment === '' ? {} : { comment: rows.comment }),
+  });
+}

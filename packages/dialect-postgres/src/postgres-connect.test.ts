@@ -1,0 +1,58 @@
+import { connectPostgres } from './postgres-connect.js';
+
+const PASSWORD = 's3cret!word';
+const mockConnect = jest.fn<Promise<unknown>, []>();
+const mockEnd = jest.fn(async () => undefined);
+const mockConfigs: Record<string, unknown>[] = [];
+
+jest.mock('pg', () => ({
+  Client: class {
+    constructor(config: Record<string, unknown>) {
+      mockConfigs.push(config);
+    }
+    connect = mockConnect;
+    end = mockEnd;
+    on = jest.fn();
+    query = jest.fn();
+  },
+}));
+
+describe('connectPostgres', () => {
+  beforeEach(() => {
+    mockConnect.mockReset();
+    mockEnd.mockClear();
+    mockConfigs.length = 0;
+  });
+
+  it('hands pg the URL (driver suffix dropped) and the driver options', async () => {
+    mockConnect.mockResolvedValue(undefined);
+    const connection = await connectPostgres('postgresql+psycopg2://app@db/x', { driverOptions: { statement_timeout: 1000 } }, {
+      driverOptions: { application_name: 'migrations', statement_timeout: 5 },
+    });
+    expect(mockConfigs).toEqual([{ application_name: 'migrations', statement_timeout: 1000, connectionString: 'postgresql://app@db/x' }]);
+    await connection.close();
+    await connection.close();
+    expect(mockEnd).toHaveBeenCalledTimes(1);
+  });
+
+  it('scrubs the password from a failure that shows it, and ends the client', async () => {
+    mockConnect.mockRejectedValue(Object.assign(new Error(`cannot use postgresql://app:${PASSWORD}@db/x`), { input: `postgresql://app:${PASSWORD}@db/x` }));
+    const failure = await connectPostgres(`postgresql://app:${PASSWORD}@db/x`).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'ALEMBIC_DATABASE_CANNOT_OPEN', cause: undefined });
+    const message = (failure as Error).message;
+    expect(message).toBe('Could not connect to postgresql://app:***@db/x: cannot use postgresql://app:***@db/x');
+    expect(JSON.stringify(failure, Object.getOwnPropertyNames(failure))).not.toContain(PASSWORD);
+    expect(mockEnd).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps a failure that does not show the password as the driver gave it, translated', async () => {
+    const driverError = Object.assign(new Error('password authentication failed for user "app"'), { code: '28P01', severity: 'FATAL' });
+    mockConnect.mockRejectedValue(driverError);
+    await expect(connectPostgres(`postgresql://app:${PASSWORD}@db/x`)).rejects.toMatchObject({
+      code: 'ALEMBIC_DATABASE_CANNOT_OPEN',
+      sqlState: '28P01',
+      message: 'password authentication failed for user "app"',
+      cause: driverError,
+    });
+  });
+});

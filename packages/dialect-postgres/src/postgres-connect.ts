@@ -1,0 +1,123 @@
+import { ConfigError, maskPassword } from '@alembic/core';
+import type { DialectConnectOptions } from '@alembic/core';
+import type { PostgresClient } from './postgres-client.js';
+import { isPostgresClient, isPostgresPool } from './postgres-client.js';
+import { PostgresConnection } from './postgres-connection.js';
+import type { PostgresDialectOptions } from './postgres-dialect-options.js';
+import { PostgresDatabaseError } from './postgres-database-error.js';
+import { translatePostgresError } from './postgres-error-translator.js';
+
+/** The part of the `pg` module used to open a connection. */
+interface PostgresDriver {
+  readonly Client: new (config: Record<string, unknown>) => PostgresClient & {
+    connect(): Promise<unknown>;
+    end(): Promise<void>;
+  };
+}
+
+async function loadDriver(): Promise<PostgresDriver> {
+  let loaded: { default?: PostgresDriver } & Partial<PostgresDriver>;
+  try {
+    loaded = (await import('pg')) as unknown as typeof loaded;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
+      throw new ConfigError('The PostgreSQL dialect needs the pg driver: npm install pg', { cause: error });
+    }
+    throw error;
+  }
+  return (loaded.Client === undefined ? loaded.default : loaded) as PostgresDriver;
+}
+
+/** `postgresql+driver://` (SQLAlchemy style) as `postgresql://`, which `pg` understands. */
+function driverUrl(url: string): string {
+  return url.replace(/^(postgres(?:ql)?)\+[a-z0-9_]+:\/\//i, '$1://');
+}
+
+/** The URL's password, decoded, to scrub it from messages. */
+function passwordOf(url: string): string | undefined {
+  try {
+    const password = new URL(url).password;
+    return password.length > 0 ? decodeURIComponent(password) : undefined;
+  } catch {
+    return /^[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:([^@/\s]*)@/i.exec(url)?.[1];
+  }
+}
+
+/** Whether `value` (a string, or an error's own properties, a few levels deep) shows `password`. */
+function showsPassword(value: unknown, password: string, depth = 0): boolean {
+  if (typeof value === 'string') {
+    return value.includes(password);
+  }
+  if (typeof value !== 'object' || value === null || depth > 3) {
+    return false;
+  }
+  return Object.getOwnPropertyNames(value).some((key) => showsPassword((value as Record<string, unknown>)[key], password, depth + 1));
+}
+
+/**
+ * A failure to connect, translated, with the password gone: when the message, the stack or
+ * anything the driver attached shows it (Node's URL errors carry the whole URL as `input`),
+ * a new `ALEMBIC_DATABASE_CANNOT_OPEN` error with the password replaced by `***` and no cause.
+ */
+function connectionError(error: unknown, url: string): unknown {
+  const translated = translatePostgresError(error);
+  const password = passwordOf(url);
+  if (password === undefined || !showsPassword(translated, password)) {
+    return translated;
+  }
+  const message =
+    typeof translated === 'object' && translated !== null && typeof (translated as { message?: unknown }).message === 'string'
+      ? (translated as { message: string }).message
+      : String(translated);
+  const sqlState = PostgresDatabaseError.isInstance(translated) ? translated.sqlState : undefined;
+  return new PostgresDatabaseError(
+    'ALEMBIC_DATABASE_CANNOT_OPEN',
+    `Could not connect to ${maskPassword(url)}: ${maskPassword(message).split(password).join('***')}`,
+    sqlState === undefined ? {} : { sqlState },
+  );
+}
+
+/**
+ * Opens a connection for a `postgresql://` / `postgres://` URL through the `pg` driver
+ * (imported here, never when this package loads), or wraps an application's own client or pool
+ * (`existingClient`, from the call or the dialect's options). Connection failures are
+ * translated (`ALEMBIC_DATABASE_CANNOT_OPEN`) and never show the password.
+ *
+ * ```ts
+ * const connection = await connectPostgres('postgresql://app@127.0.0.1:5432/app');
+ * ```
+ */
+export async function connectPostgres(
+  url: string,
+  options: DialectConnectOptions = {},
+  dialectOptions: PostgresDialectOptions = {},
+): Promise<PostgresConnection> {
+  const existingClient = options.existingClient ?? dialectOptions.existingClient;
+  if (existingClient !== undefined) {
+    if (isPostgresPool(existingClient)) {
+      const client = await existingClient.connect();
+      return new PostgresConnection(client, { releaseClient: async () => client.release() });
+    }
+    if (!isPostgresClient(existingClient)) {
+      throw new ConfigError('existingClient must be a pg Client or Pool (an object with query, or a pool with connect)');
+    }
+    return new PostgresConnection(existingClient);
+  }
+  const driver = await loadDriver();
+  let client: InstanceType<PostgresDriver['Client']>;
+  try {
+    client = new driver.Client({ ...dialectOptions.driverOptions, ...options.driverOptions, connectionString: driverUrl(url) });
+  } catch (error) {
+    throw connectionError(error, url);
+  }
+  // An idle connection the server closes emits 'error'; the next query reports it instead.
+  client.on?.('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw connectionError(error, url);
+  }
+  return new PostgresConnection(client, { releaseClient: () => client.end() });
+}

@@ -1,0 +1,90 @@
+import type { DatabaseConnection, QueryResult } from '@alembic/core';
+import type { PostgresClient, PostgresDriverResult } from './postgres-client.js';
+import { toPostgresParameter } from './postgres-parameters.js';
+
+/** Options of {@link PostgresConnection}. */
+export interface PostgresConnectionOptions {
+  /**
+   * Gives the client back when the connection closes: `end()` for a client the dialect opened,
+   * `release()` for one checked out of a pool; nothing for the application's own client.
+   */
+  readonly releaseClient?: () => Promise<void>;
+}
+
+function lastResult(result: PostgresDriverResult | PostgresDriverResult[]): PostgresDriverResult | undefined {
+  return Array.isArray(result) ? result[result.length - 1] : result;
+}
+
+/**
+ * The `DatabaseConnection` over one `pg` client: `$1` placeholders, `rowCount` as the server
+ * reports it (rows changed by UPDATE/DELETE/INSERT, rows returned by SELECT), plain
+ * `BEGIN` / `COMMIT` / `ROLLBACK`. Errors are the driver's, unchanged (the dialect's
+ * `translateError` maps them).
+ *
+ * ```ts
+ * const connection = new PostgresConnection(client);
+ * const { rows } = await connection.query('SELECT version_num FROM alembic_version WHERE version_num = $1', ['ae10']);
+ * ```
+ */
+export class PostgresConnection implements DatabaseConnection {
+  /** The driver's client. */
+  readonly client: PostgresClient;
+  readonly #releaseClient: (() => Promise<void>) | undefined;
+  #transactionOpen = false;
+  #closed = false;
+
+  constructor(client: PostgresClient, options: PostgresConnectionOptions = {}) {
+    this.client = client;
+    this.#releaseClient = options.releaseClient;
+  }
+
+  /** Whether a transaction opened through this object is open. */
+  get inTransaction(): boolean {
+    return this.#transactionOpen;
+  }
+
+  async query<Row = Record<string, unknown>>(sql: string, parameters: readonly unknown[] = []): Promise<QueryResult<Row>> {
+    const result =
+      parameters.length === 0
+        ? await this.client.query(sql)
+        : await this.client.query(sql, parameters.map(toPostgresParameter));
+    const last = lastResult(result);
+    return { rows: (last?.rows ?? []) as Row[], rowCount: last?.rowCount ?? undefined };
+  }
+
+  /** Runs SQL through the simple query protocol, so it may hold several statements. */
+  async execute(sql: string): Promise<void> {
+    await this.client.query(sql);
+  }
+
+  async begin(): Promise<void> {
+    await this.client.query('BEGIN');
+    this.#transactionOpen = true;
+  }
+
+  async commit(): Promise<void> {
+    this.#transactionOpen = false;
+    await this.client.query('COMMIT');
+  }
+
+  async rollback(): Promise<void> {
+    this.#transactionOpen = false;
+    await this.client.query('ROLLBACK');
+  }
+
+  /**
+   * Rolls back a transaction left open, then gives the client back (ends it, or returns it to
+   * its pool); an application's own client stays open. Closing twice does nothing.
+   */
+  async close(): Promise<void> {
+    if (this.#closed) {
+      return;
+    }
+    this.#closed = true;
+    if (this.#transactionOpen) {
+      this.#transactionOpen = false;
+      await this.client.query('ROLLBACK').catch(() => undefined);
+    }
+    await this.#releaseClient?.();
+  }
+}

@@ -1,0 +1,331 @@
+import { DefaultDdlCompiler, InvalidOperationError, constraintNameText, isAutoincrementColumn, isSqlExpression } from '@alembic/core';
+import type {
+  AlterColumnOperation,
+  BatchRecreatePlan,
+  ColumnModel,
+  ColumnRenderContext,
+  ColumnType,
+  ConstraintModel,
+  DdlCompilerOptions,
+  DropIndexOperation,
+  DropTableOperation,
+  IdentityOptions,
+  IndexModel,
+  TableModel,
+  TableTarget,
+} from '@alembic/core';
+import { postgresCapabilities } from './postgres-capabilities.js';
+import type { NamedEnumType } from './postgres-enum-types.js';
+import { nativeEnumTypes } from './postgres-enum-types.js';
+import type { ExcludeConstraintDefinition } from './postgres-exclude-constraint.js';
+import { identityChanges } from './postgres-identity-changes.js';
+import { readPostgresOptions } from './postgres-operation-options.js';
+import { POSTGRES_RESERVED_WORDS } from './postgres-reserved-words.js';
+
+/** Options of {@link PostgresDdlCompiler}. */
+export interface PostgresDdlCompilerOptions extends DdlCompilerOptions {
+  /**
+   * Create the native enum types a new table uses (`CREATE TYPE ... AS ENUM`) before its
+   * `CREATE TABLE`, and drop them after a `dropTable` that carries `existingTable`. Default true;
+   * false leaves enum types to the migration (`op.execute('CREATE TYPE ...')`).
+   */
+  readonly manageEnumTypes?: boolean;
+}
+
+/** `SERIAL` and friends: how SQLAlchemy writes an autoincrementing integer primary key. */
+const SERIAL_TYPES: Readonly<Partial<Record<ColumnType['kind'], string>>> = {
+  integer: 'SERIAL',
+  bigInteger: 'BIGSERIAL',
+  smallInteger: 'SMALLSERIAL',
+};
+
+const INDEX_METHOD = /^[a-z_][a-z0-9_]*$/i;
+
+function timeZoneClause(timezone: boolean): string {
+  return timezone ? 'WITH TIME ZONE' : 'WITHOUT TIME ZONE';
+}
+
+/**
+ * PostgreSQL's DDL: core's `DefaultDdlCompiler` with only PostgreSQL's differences overridden,
+ * written as Alembic 1.x with SQLAlchemy writes them.
+ *
+ * - Types: `SERIAL` / `BIGSERIAL` / `SMALLSERIAL` for an autoincrementing integer primary key,
+ *   `TIMESTAMP WITHOUT TIME ZONE` / `WITH TIME ZONE`, `TIME ...`, `BYTEA`, `UUID`, `JSON`
+ *   (`JSONB` through {@link jsonb}), collations as `COLLATE "C"`, and native enum types created
+ *   before the tables that use them and dropped after them (`CREATE TYPE ... AS ENUM`).
+ * - `ALTER TABLE s.t1 RENAME TO t2`; `ALTER COLUMN ... TYPE ... USING expr` first among a
+ *   column's changes (`dialectOptions: { postgresql: { using } }`); identity columns added,
+ *   changed and dropped (`ADD GENERATED ... AS IDENTITY`, `SET GENERATED ...`, `DROP IDENTITY`).
+ * - Indexes with `CONCURRENTLY`, `USING method`, `INCLUDE (...)`, `NULLS NOT DISTINCT` and
+ *   `WHERE` (see `PostgresIndexOptions`); `DROP INDEX CONCURRENTLY`.
+ * - Foreign keys with `NOT VALID`; `EXCLUDE` constraints through
+ *   {@link PostgresDdlCompiler.compileCreateExcludeConstraint}.
+ * - `$1` placeholders for parameters of `op.execute`.
+ *
+ * ```ts
+ * const compiler = new PostgresDdlCompiler();
+ * compiler.compile(renameTableOperation({ oldTableName: 'address', newTableName: 'addresses', schema: 'app' }));
+ * // ['ALTER TABLE app.address RENAME TO addresses']
+ * ```
+ */
+export class PostgresDdlCompiler extends DefaultDdlCompiler {
+  readonly #manageEnumTypes: boolean;
+  /** Enum types this compiler created and has not dropped since (SQLAlchemy's DDL memo). */
+  readonly #createdEnumTypes = new Set<string>();
+  /** Enum types this compiler dropped and has not created since. */
+  readonly #droppedEnumTypes = new Set<string>();
+
+  constructor(options: PostgresDdlCompilerOptions = {}) {
+    const { manageEnumTypes, ...compilerOptions } = options;
+    super({ ...compilerOptions, dialectName: 'postgresql', capabilities: postgresCapabilities });
+    this.#manageEnumTypes = manageEnumTypes ?? true;
+  }
+
+  // ---- names, types, literals, placeholders --------------------------------------------------
+
+  protected override get reservedWords(): ReadonlySet<string> {
+    return POSTGRES_RESERVED_WORDS;
+  }
+
+  /** `$1`, `$2`, ...: the `pg` driver's placeholders. */
+  protected override renderParameterPlaceholder(position: number): string {
+    return `$${position}`;
+  }
+
+  protected override renderType(type: ColumnType): string {
+    switch (type.kind) {
+      case 'dateTime':
+        return `TIMESTAMP ${timeZoneClause(type.timezone)}`;
+      case 'time':
+        return `TIME ${timeZoneClause(type.timezone)}`;
+      case 'largeBinary':
+        return 'BYTEA';
+      case 'string':
+      case 'text': {
+        const rendered = super.renderType(type);
+        return type.collation === undefined ? rendered : `${rendered} COLLATE ${this.quoteAlways(type.collation)}`;
+      }
+      case 'enum':
+        if (type.nativeEnum && type.name === undefined) {
+          throw new InvalidOperationError(
+            `A PostgreSQL enum type needs a name: enumType([${type.values.map((value) => `'${value}'`).join(', ')}], { name: '...' }), or nativeEnum: false for VARCHAR`,
+          );
+        }
+        return super.renderType(type);
+      default:
+        return super.renderType(type);
+    }
+  }
+
+  /** `SERIAL` / `BIGSERIAL` / `SMALLSERIAL` for the autoincrementing key of a new table. */
+  protected override renderColumnType(column: ColumnModel, context: ColumnRenderContext): string {
+    if (context.table !== undefined && isAutoincrementColumn(context.table, column)) {
+      const serial = SERIAL_TYPES[column.type.kind];
+      if (serial !== undefined) {
+        return serial;
+      }
+    }
+    return super.renderColumnType(column, context);
+  }
+
+  /** `'\x01ff'::bytea`. */
+  protected override renderBinaryLiteral(value: Uint8Array): string {
+    return `'\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}'::bytea`;
+  }
+
+  /** The new name alone: PostgreSQL keeps a renamed table in its schema. */
+  protected override renderRenameTableTarget(newTableName: string): string {
+    return this.quoteIdentifier(newTableName);
+  }
+
+  // ---- enum types ------------------------------------------------------------------------------
+
+  /** `CREATE TYPE name AS ENUM ('a', 'b')` for each enum type of the table not created yet. */
+  protected override statementsBeforeCreateTable(model: TableModel): string[] {
+    if (!this.#manageEnumTypes) {
+      return [];
+    }
+    return nativeEnumTypes(model)
+      .filter((type) => !this.#createdEnumTypes.has(type.name))
+      .map((type) => {
+        this.#createdEnumTypes.add(type.name);
+        this.#droppedEnumTypes.delete(type.name);
+        return this.createEnumTypeStatement(type);
+      });
+  }
+
+  /** `CREATE TYPE name AS ENUM ('a', 'b')`. */
+  protected createEnumTypeStatement(type: NamedEnumType): string {
+    return `CREATE TYPE ${this.quoteIdentifier(type.name)} AS ENUM (${type.values
+      .map((value) => this.renderStringLiteral(value))
+      .join(', ')})`;
+  }
+
+  /** `DROP TABLE`, then `DROP TYPE` for the enum types of `existingTable` not dropped yet. */
+  protected override compileDropTable(operation: DropTableOperation): string[] {
+    const statements = super.compileDropTable(operation);
+    if (!this.#manageEnumTypes || operation.existingTable === undefined) {
+      return statements;
+    }
+    for (const type of nativeEnumTypes(operation.existingTable)) {
+      if (this.#droppedEnumTypes.has(type.name)) {
+        continue;
+      }
+      this.#droppedEnumTypes.add(type.name);
+      this.#createdEnumTypes.delete(type.name);
+      const existence = this.renderExistenceClause(operation.ifExists, 'IF EXISTS', 'dropTable');
+      statements.push(`DROP TYPE ${existence}${this.quoteIdentifier(type.name)}`);
+    }
+    return statements;
+  }
+
+  // ---- ALTER COLUMN ----------------------------------------------------------------------------
+
+  /**
+   * As Alembic's PostgreSQL implementation: the type change (with its `USING`) comes first, then
+   * nullability, default, identity, comment and the rename.
+   */
+  protected override compileAlterColumn(operation: AlterColumnOperation): string[] {
+    const { using } = readPostgresOptions('alterColumn', this.ownDialectOptions(operation.dialectOptions), this.warn);
+    const { type } = operation;
+    if (type === undefined) {
+      if (using !== undefined) {
+        throw new InvalidOperationError(
+          `alterColumn on '${operation.tableName}.${operation.columnName}': the postgresql 'using' option must be used with a new type`,
+        );
+      }
+      return super.compileAlterColumn(operation);
+    }
+    return [
+      ...this.dropTypeBoundConstraint(operation),
+      ...this.alterColumnType(operation, type),
+      ...this.addTypeBoundConstraint(operation, type),
+      ...super.compileAlterColumn({ ...operation, type: undefined }),
+    ];
+  }
+
+  /** `ALTER TABLE t ALTER COLUMN c TYPE <type> [USING <expression>]`. */
+  protected override alterColumnType(operation: AlterColumnOperation, type: ColumnType): string[] {
+    const { using } = readPostgresOptions('alterColumn', this.ownDialectOptions(operation.dialectOptions), () => undefined);
+    const statement = `${this.alterColumnPrefix(operation)} TYPE ${this.renderType(type)}`;
+    return [using === undefined ? statement : `${statement} USING ${using}`];
+  }
+
+  /** `ADD GENERATED ... AS IDENTITY`, `SET GENERATED ...` / `SET INCREMENT BY n`, `DROP IDENTITY`. */
+  protected override alterColumnIdentity(operation: AlterColumnOperation, identity: IdentityOptions | null): string[] {
+    const prefix = this.alterColumnPrefix(operation);
+    if (identity === null) {
+      return [`${prefix} DROP IDENTITY`];
+    }
+    const existing = operation.existingIdentity;
+    if (existing === undefined || existing === null) {
+      return [`${prefix} ADD ${this.renderIdentity(identity)}`];
+    }
+    const changes = identityChanges(existing, identity);
+    return changes.length === 0 ? [] : [`${prefix} ${changes.join(' ')}`];
+  }
+
+  // ---- indexes ---------------------------------------------------------------------------------
+
+  /**
+   * `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] ix ON t [USING method] (elements)
+   * [INCLUDE (columns)] [NULLS NOT DISTINCT] [WHERE condition]`.
+   */
+  protected override createIndexStatement(target: TableTarget, model: IndexModel, options: { ifNotExists?: boolean }): string {
+    const postgres = readPostgresOptions('createIndex', this.ownDialectOptions(model.dialectOptions), this.warn);
+    const parts = [model.unique ? 'CREATE UNIQUE INDEX' : 'CREATE INDEX'];
+    if (postgres.concurrently === true) {
+      parts.push('CONCURRENTLY');
+    }
+    const existence = this.renderExistenceClause(options.ifNotExists, 'IF NOT EXISTS', 'createIndex').trim();
+    if (existence.length > 0) {
+      parts.push(existence);
+    }
+    parts.push(this.quoteIdentifier(this.indexName(target.tableName, model)), 'ON', this.formatTableName(target.tableName, target.schema));
+    if (postgres.using !== undefined) {
+      parts.push(`USING ${this.indexMethod(postgres.using)}`);
+    }
+    parts.push(`(${model.columns.map((element) => this.formatIndexElement(element)).join(', ')})`);
+    if (postgres.include !== undefined) {
+      parts.push(`INCLUDE (${this.formatColumnList(postgres.include)})`);
+    }
+    if (postgres.nullsNotDistinct === true) {
+      parts.push('NULLS NOT DISTINCT');
+    }
+    if (model.where !== undefined) {
+      parts.push(`WHERE ${model.where}`);
+    }
+    return parts.join(' ');
+  }
+
+  /** `DROP INDEX [CONCURRENTLY] [IF EXISTS] [schema.]ix`. */
+  protected override compileDropIndex(operation: DropIndexOperation): string[] {
+    const { concurrently } = readPostgresOptions('dropIndex', this.ownDialectOptions(operation.dialectOptions), this.warn);
+    const statements = super.compileDropIndex(operation);
+    return concurrently === true ? statements.map((statement) => statement.replace(/^DROP INDEX /, 'DROP INDEX CONCURRENTLY ')) : statements;
+  }
+
+  /** An index method name (`gin`, `gist`), lower-cased; anything else is refused. */
+  protected indexMethod(method: string): string {
+    if (!INDEX_METHOD.test(method)) {
+      throw new InvalidOperationError(`'${method}' is not an index method name (gin, gist, brin, hash, btree, ...)`);
+    }
+    return method.toLowerCase();
+  }
+
+  // ---- batch rebuilds --------------------------------------------------------------------------
+
+  /**
+   * The rebuild, with the original table's named constraints that the new table keeps dropped
+   * first (Alembic's `prep_table_for_batch`): a primary key or unique constraint name is also
+   * the name of its index, which must be free for the new table's.
+   */
+  protected override compileBatchRecreatePlan(plan: BatchRecreatePlan): string[] {
+    const { originalTable, newTable } = plan;
+    const kept = new Set(
+      [...(newTable.primaryKey === undefined ? [] : [newTable.primaryKey]), ...newTable.constraints]
+        .map((constraint) => this.constraintName(newTable.name, constraint))
+        .filter((name): name is string => name !== undefined),
+    );
+    const drops = [...originalTable.constraints, ...(originalTable.primaryKey === undefined ? [] : [originalTable.primaryKey])]
+      .map((constraint) => this.constraintName(originalTable.name, constraint))
+      .filter((name): name is string => name !== undefined && kept.has(name))
+      .map((name) => `${this.alterTable({ tableName: originalTable.name, schema: originalTable.schema })} DROP CONSTRAINT ${this.quoteIdentifier(name)}`);
+    const statements = super.compileBatchRecreatePlan(plan);
+    const before = plan.executeBefore.length;
+    return [...statements.slice(0, before), ...drops, ...statements.slice(before)];
+  }
+
+  // ---- constraints -----------------------------------------------------------------------------
+
+  /** `ALTER TABLE t ADD <constraint>`, with ` NOT VALID` for a foreign key that asks for it. */
+  protected override compileAddConstraint(target: TableTarget, constraint: ConstraintModel): string[] {
+    const statements = super.compileAddConstraint(target, constraint);
+    if (constraint.kind !== 'foreignKeyConstraint') {
+      return statements;
+    }
+    const { notValid } = readPostgresOptions('foreignKey', this.ownDialectOptions(constraint.dialectOptions), this.warn);
+    return notValid === true ? statements.map((statement) => `${statement} NOT VALID`) : statements;
+  }
+
+  /**
+   * `ALTER TABLE t ADD CONSTRAINT name EXCLUDE USING gist (period WITH &&, room WITH =)
+   * [WHERE (condition)] [DEFERRABLE ...]`: Alembic's `create_exclude_constraint`, which core's
+   * operations have no kind for (see `createExcludeConstraintOperation`).
+   */
+  compileCreateExcludeConstraint(definition: ExcludeConstraintDefinition): string {
+    if (definition.elements.length === 0) {
+      throw new InvalidOperationError(`An exclude constraint on '${definition.tableName}' needs at least one (element, operator) pair`);
+    }
+    const elements = definition.elements
+      .map(([element, operator]) => `${typeof element === 'string' ? this.quoteIdentifier(element) : element.text} WITH ${operator}`)
+      .join(', ');
+    const name = definition.name === undefined ? undefined : constraintNameText(definition.name);
+    let clause = `${this.renderConstraintNamePrefix(name)}EXCLUDE USING ${this.indexMethod(definition.using ?? 'gist')} (${elements})`;
+    if (definition.where !== undefined) {
+      clause += ` WHERE (${isSqlExpression(definition.where) ? definition.where.text : definition.where})`;
+    }
+    clause += this.renderDeferrability(definition.deferrable, definition.initially);
+    return `${this.alterTable(definition)} ADD ${clause}`;
+  }
+}

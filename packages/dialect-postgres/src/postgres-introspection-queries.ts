@@ -1,0 +1,163 @@
+/**
+ * The `pg_catalog` queries of `PostgresIntrospector`, one per aspect of a table, each taking the
+ * table's oid as `$1`. Arrays are cast to `text[]` so the driver returns JavaScript arrays.
+ *
+ * @internal
+ */
+export const INTROSPECTION_QUERIES = {
+  /** `$1` name, `$2` schema (the current schema when null). */
+  table: `
+SELECT c.oid::text AS oid, n.nspname AS schema_name, obj_description(c.oid, 'pg_class') AS comment,
+       current_schema() AS default_schema
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relname = $1 AND n.nspname = COALESCE($2, current_schema()) AND c.relkind IN ('r', 'p')`,
+
+  /** `$1` schema (the current schema when null). */
+  tableNames: `
+SELECT c.relname AS name
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = COALESCE($1, current_schema()) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+ORDER BY c.relname`,
+
+  columns: `
+SELECT a.attname AS name,
+       pg_catalog.format_type(a.atttypid, a.atttypmod) AS formatted_type,
+       t.typname AS type_name,
+       t.typtype AS type_type,
+       CASE WHEN t.typtype = 'e' THEN ARRAY(
+         SELECT e.enumlabel::text FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder
+       ) END AS enum_values,
+       CASE WHEN a.attcollation <> t.typcollation THEN co.collname END AS collation,
+       a.attnotnull AS not_null,
+       pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS default_expression,
+       a.attidentity AS identity_kind,
+       a.attgenerated AS generated_kind,
+       pg_catalog.col_description(a.attrelid, a.attnum) AS comment,
+       owned.start_value::text AS sequence_start,
+       owned.increment::text AS sequence_increment,
+       owned.sequence_name IS NOT NULL AS owns_sequence
+FROM pg_catalog.pg_attribute a
+JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+LEFT JOIN LATERAL (
+  SELECT s.seqstart AS start_value, s.seqincrement AS increment, sc.relname AS sequence_name
+  FROM pg_catalog.pg_depend dep
+  JOIN pg_catalog.pg_class sc ON sc.oid = dep.objid AND sc.relkind = 'S'
+  JOIN pg_catalog.pg_sequence s ON s.seqrelid = sc.oid
+  WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = a.attrelid
+    AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i')
+  LIMIT 1
+) owned ON true
+WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped
+ORDER BY a.attnum`,
+
+  constraints: `
+SELECT con.conname AS name,
+       con.contype AS type,
+       con.condeferrable AS deferrable,
+       con.condeferred AS deferred,
+       con.convalidated AS validated,
+       ARRAY(
+         SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, position)
+         JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.position
+       ) AS columns,
+       referred_namespace.nspname AS referred_schema,
+       referred.relname AS referred_table,
+       ARRAY(
+         SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, position)
+         JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.position
+       ) AS referred_columns,
+       con.confupdtype AS on_update,
+       con.confdeltype AS on_delete,
+       con.confmatchtype AS match_type,
+       pg_catalog.pg_get_constraintdef(con.oid, true) AS definition
+FROM pg_catalog.pg_constraint con
+LEFT JOIN pg_catalog.pg_class referred ON referred.oid = con.confrelid
+LEFT JOIN pg_catalog.pg_namespace referred_namespace ON referred_namespace.oid = referred.relnamespace
+WHERE con.conrelid = $1::oid AND con.contype IN ('p', 'u', 'f', 'c')
+ORDER BY con.conname`,
+
+  indexes: `
+SELECT ic.relname AS name,
+       ix.indisunique AS is_unique,
+       am.amname AS method,
+       ix.indnkeyatts AS key_count,
+       pg_catalog.pg_get_expr(ix.indpred, ix.indrelid) AS predicate,
+       (to_jsonb(ix) ->> 'indnullsnotdistinct')::boolean AS nulls_not_distinct,
+       ARRAY(
+         SELECT pg_catalog.pg_get_indexdef(ix.indexrelid, k, true) FROM generate_series(1, ix.indnatts) AS k ORDER BY k
+       ) AS elements,
+       ARRAY(
+         SELECT CASE WHEN pg_catalog.pg_get_indexdef(ix.indexrelid, k, true) = quote_ident(a.attname) THEN a.attname::text END
+         FROM generate_series(1, ix.indnatts) AS k
+         LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = ix.indkey[k - 1] AND ix.indkey[k - 1] <> 0
+         ORDER BY k
+       ) AS plain_columns
+FROM pg_catalog.pg_index ix
+JOIN pg_catalog.pg_class ic ON ic.oid = ix.indexrelid
+JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+WHERE ix.indrelid = $1::oid AND NOT ix.indisprimary
+  AND NOT EXISTS (
+    SELECT 1 FROM pg_catalog.pg_constraint con
+    WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x')
+  )
+ORDER BY ic.relname`,
+} as const;
+
+/** A row of `INTROSPECTION_QUERIES.table`. @internal */
+export interface TableRow {
+  readonly oid: string;
+  readonly schema_name: string;
+  readonly comment: string | null;
+  readonly default_schema: string | null;
+}
+
+/** A row of `INTROSPECTION_QUERIES.columns`. @internal */
+export interface ColumnRow {
+  readonly name: string;
+  readonly formatted_type: string;
+  readonly type_name: string;
+  readonly type_type: string;
+  readonly enum_values: string[] | null;
+  readonly collation: string | null;
+  readonly not_null: boolean;
+  readonly default_expression: string | null;
+  readonly identity_kind: string;
+  readonly generated_kind: string;
+  readonly comment: string | null;
+  readonly sequence_start: string | null;
+  readonly sequence_increment: string | null;
+  readonly owns_sequence: boolean;
+}
+
+/** A row of `INTROSPECTION_QUERIES.constraints`. @internal */
+export interface ConstraintRow {
+  readonly name: string;
+  readonly type: 'p' | 'u' | 'f' | 'c';
+  readonly deferrable: boolean;
+  readonly deferred: boolean;
+  readonly validated: boolean;
+  readonly columns: string[];
+  readonly referred_schema: string | null;
+  readonly referred_table: string | null;
+  readonly referred_columns: string[];
+  readonly on_update: string;
+  readonly on_delete: string;
+  readonly match_type: string;
+  readonly definition: string;
+}
+
+/** A row of `INTROSPECTION_QUERIES.indexes`. @internal */
+export interface IndexRow {
+  readonly name: string;
+  readonly is_unique: boolean;
+  readonly method: string;
+  readonly key_count: number;
+  readonly predicate: string | null;
+  readonly nulls_not_distinct: boolean | null;
+  readonly elements: string[];
+  readonly plain_columns: (string | null)[];
+}

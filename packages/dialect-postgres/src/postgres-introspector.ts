@@ -1,0 +1,193 @@
+import {
+  checkConstraint,
+  column,
+  convertedName,
+  foreignKeyConstraint,
+  index,
+  primaryKeyConstraint,
+  sql,
+  table,
+  uniqueConstraint,
+} from '@alembic/core';
+import type {
+  ColumnModel,
+  DatabaseConnection,
+  IdentityOptions,
+  IndexElement,
+  IndexModel,
+  SchemaIntrospector,
+  TableElement,
+  TableModel,
+} from '@alembic/core';
+import { isSequenceDefault, parsePostgresDefault } from './postgres-default-expression.js';
+import type { ColumnRow, ConstraintRow, IndexRow, TableRow } from './postgres-introspection-queries.js';
+import { INTROSPECTION_QUERIES } from './postgres-introspection-queries.js';
+import { parsePostgresType } from './postgres-type-parser.js';
+
+/** `pg_constraint.confupdtype` / `confdeltype` codes; `a` (NO ACTION, the default) is left out. */
+const REFERENTIAL_ACTIONS: Readonly<Record<string, string>> = {
+  r: 'RESTRICT',
+  c: 'CASCADE',
+  n: 'SET NULL',
+  d: 'SET DEFAULT',
+};
+
+/** `pg_constraint.confmatchtype`; `s` (SIMPLE, the default) is left out. */
+const MATCH_TYPES: Readonly<Record<string, string>> = { f: 'FULL', p: 'PARTIAL' };
+
+const CHECK_DEFINITION = /^CHECK \((.*)\)(?: NOT VALID)?$/s;
+
+function identityOf(row: ColumnRow): IdentityOptions | undefined {
+  if (row.identity_kind !== 'a' && row.identity_kind !== 'd') {
+    return undefined;
+  }
+  const start = Number(row.sequence_start ?? 1);
+  const increment = Number(row.sequence_increment ?? 1);
+  return {
+    always: row.identity_kind === 'a',
+    ...(start === 1 ? {} : { start }),
+    ...(increment === 1 ? {} : { increment }),
+  };
+}
+
+function columnOf(row: ColumnRow, primaryKeyColumns: ReadonlySet<string>): ColumnModel {
+  const type = parsePostgresType({
+    formattedType: row.formatted_type,
+    typeType: row.type_type,
+    enumValues: row.enum_values,
+    typeName: row.type_name,
+    collation: row.collation,
+  });
+  const identity = identityOf(row);
+  const serial =
+    identity === undefined &&
+    row.owns_sequence &&
+    row.default_expression !== null &&
+    isSequenceDefault(row.default_expression) &&
+    (type.kind === 'integer' || type.kind === 'bigInteger' || type.kind === 'smallInteger');
+  const serverDefault =
+    serial || identity !== undefined || row.default_expression === null || row.generated_kind === 's'
+      ? undefined
+      : parsePostgresDefault(row.default_expression);
+  return column(row.name, type, {
+    nullable: !row.not_null,
+    primaryKey: primaryKeyColumns.has(row.name),
+    autoincrement: serial,
+    ...(identity === undefined ? {} : { identity }),
+    ...(serverDefault === undefined ? {} : { serverDefault }),
+    ...(row.comment === null ? {} : { comment: row.comment }),
+  });
+}
+
+function indexOf(row: IndexRow): IndexModel {
+  const keyColumns: IndexElement[] = row.elements
+    .slice(0, row.key_count)
+    .map((element, position) => row.plain_columns[position] ?? sql(element));
+  const include = row.plain_columns.slice(row.key_count).filter((name): name is string => name !== null);
+  const postgresql: Record<string, unknown> = {
+    ...(include.length === 0 ? {} : { include }),
+    ...(row.method === 'btree' ? {} : { using: row.method }),
+    ...(row.nulls_not_distinct === true ? { nullsNotDistinct: true } : {}),
+  };
+  return index(convertedName(row.name), keyColumns, {
+    unique: row.is_unique,
+    ...(row.predicate === null ? {} : { where: row.predicate }),
+    ...(Object.keys(postgresql).length === 0 ? {} : { dialectOptions: { postgresql } }),
+  });
+}
+
+/**
+ * Reads PostgreSQL's catalog (`pg_catalog`) into core's schema model, for batch rebuilds, the
+ * version table check and autogenerate:
+ *
+ * - columns with their types mapped back to core's (see `parsePostgresType`), nullability,
+ *   defaults (quoted literals as values, the rest as `sql()`), comments, identity columns
+ *   (`identity` with their non-default start and increment) and `SERIAL` columns
+ *   (`autoincrement: true`, the `nextval(...)` default left out);
+ * - the primary key, unique, foreign key (actions, `MATCH`, deferrability, `NOT VALID`) and
+ *   check constraints, named as in the database (`convertedName`);
+ * - indexes that back no constraint, with expressions as `sql()`, `WHERE`, `INCLUDE`, the
+ *   method and `NULLS NOT DISTINCT`.
+ *
+ * Exclude constraints and generated (computed) columns have no place in core's model and are
+ * left out (a generated column is read as a plain column).
+ *
+ * ```ts
+ * const introspector = new PostgresIntrospector(connection);
+ * const account = await introspector.getTable('account', { schema: 'billing' });
+ * ```
+ */
+export class PostgresIntrospector implements SchemaIntrospector {
+  readonly #connection: DatabaseConnection;
+
+  constructor(connection: DatabaseConnection) {
+    this.#connection = connection;
+  }
+
+  async getTableNames(options: { readonly schema?: string } = {}): Promise<readonly string[]> {
+    const { rows } = await this.#connection.query<{ name: string }>(INTROSPECTION_QUERIES.tableNames, [options.schema ?? null]);
+    return rows.map((row) => row.name);
+  }
+
+  async getTable(tableName: string, options: { readonly schema?: string } = {}): Promise<TableModel | undefined> {
+    const { rows: tables } = await this.#connection.query<TableRow>(INTROSPECTION_QUERIES.table, [tableName, options.schema ?? null]);
+    const found = tables[0];
+    if (found === undefined) {
+      return undefined;
+    }
+    // One after the other: a pg client runs one query at a time.
+    const columnRows = await this.#connection.query<ColumnRow>(INTROSPECTION_QUERIES.columns, [found.oid]);
+    const constraintRows = await this.#connection.query<ConstraintRow>(INTROSPECTION_QUERIES.constraints, [found.oid]);
+    const indexRows = await this.#connection.query<IndexRow>(INTROSPECTION_QUERIES.indexes, [found.oid]);
+    const primaryKey = constraintRows.rows.find((row) => row.type === 'p');
+    const primaryKeyColumns = new Set(primaryKey?.columns ?? []);
+    const elements: TableElement[] = columnRows.rows.map((row) => columnOf(row, primaryKeyColumns));
+    if (primaryKey !== undefined) {
+      elements.push(primaryKeyConstraint(primaryKey.columns, { name: convertedName(primaryKey.name) }));
+    }
+    for (const row of constraintRows.rows) {
+      const constraint = this.#constraintOf(row, found.default_schema);
+      if (constraint !== undefined) {
+        elements.push(constraint);
+      }
+    }
+    elements.push(...indexRows.rows.map(indexOf));
+    return table(tableName, elements, {
+      ...(options.schema === undefined ? {} : { schema: options.schema }),
+      ...(found.comment === null ? {} : { comment: found.comment }),
+    });
+  }
+
+  #constraintOf(row: ConstraintRow, defaultSchema: string | null): TableElement | undefined {
+    const name = convertedName(row.name);
+    const deferrability = {
+      ...(row.deferrable ? { deferrable: true } : {}),
+      ...(row.deferred ? { initially: 'DEFERRED' } : {}),
+    };
+    switch (row.type) {
+      case 'u':
+        return uniqueConstraint(row.columns, { name, ...deferrability });
+      case 'c': {
+        const condition = CHECK_DEFINITION.exec(row.definition)?.[1] ?? row.definition;
+        return checkConstraint(condition, { name });
+      }
+      case 'f': {
+        const onDelete = REFERENTIAL_ACTIONS[row.on_delete];
+        const onUpdate = REFERENTIAL_ACTIONS[row.on_update];
+        const match = MATCH_TYPES[row.match_type];
+        const referredSchema = row.referred_schema !== null && row.referred_schema !== defaultSchema ? row.referred_schema : undefined;
+        return foreignKeyConstraint(row.columns, row.referred_table ?? '', row.referred_columns, {
+          name,
+          ...(onDelete === undefined ? {} : { onDelete }),
+          ...(onUpdate === undefined ? {} : { onUpdate }),
+          ...(match === undefined ? {} : { match }),
+          ...deferrability,
+          ...(referredSchema === undefined ? {} : { referredSchema }),
+          ...(row.validated ? {} : { dialectOptions: { postgresql: { notValid: true } } }),
+        });
+      }
+      default:
+        return undefined;
+    }
+  }
+}
