@@ -33,16 +33,25 @@ export const postgresAvailable = unreachableReason === undefined;
 
 /**
  * `describe` when the server answers; otherwise `describe.skip`, after printing why (with the
- * password masked), so a skipped live suite never goes unnoticed.
+ * password masked), so a skipped live suite never goes unnoticed — or, with
+ * `ALEMBIC_TEST_REQUIRE_SERVERS=1` (CI), a failing test.
  */
 export function describeLive(name: string, body: () => void): void {
   if (postgresAvailable) {
     describe(name, body);
     return;
   }
-  console.warn(
-    `Skipping live PostgreSQL tests "${name}": ${maskPassword(POSTGRES_URL)} did not answer (${unreachableReason}). Set ALEMBIC_TEST_POSTGRES_URL to run them.`,
-  );
+  const reason = `${maskPassword(POSTGRES_URL)} did not answer (${unreachableReason})`;
+  if (process.env.ALEMBIC_TEST_REQUIRE_SERVERS === '1') {
+    // CI requires the server: an unreachable one is a failure, not a skip.
+    describe(name, () => {
+      it('needs the live PostgreSQL server (ALEMBIC_TEST_REQUIRE_SERVERS=1)', () => {
+        throw new Error(`Live PostgreSQL tests cannot run: ${reason}`);
+      });
+    });
+    return;
+  }
+  console.warn(`Skipping live PostgreSQL tests "${name}": ${reason}. Set ALEMBIC_TEST_POSTGRES_URL to run them.`);
   describe.skip(name, body);
 }
 
