@@ -1,4 +1,9 @@
 import { processIo } from './cli-io.js';
 import { main } from './main.js';
 
-process.exitCode = await main(process.argv.slice(2), processIo());
+const io = processIo();
+try {
+  process.exitCode = await main(process.argv.slice(2), io);
+} finally {
+  io.flush();
+}

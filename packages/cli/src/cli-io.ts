@@ -1,17 +1,60 @@
+import { writeSync } from 'node:fs';
+
 /** What the CLI talks to: its streams, environment and working directory. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Writes out whatever `stdout` still holds. */
+  readonly flush: () => void;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
 }
 
-/** The real process's streams and environment. */
+/** Standard output is gathered up to this size before it is written. */
+const STDOUT_BUFFER_LIMIT = 64 * 1024;
+
+/**
+ * The real process's streams and environment. Standard output is buffered (`history` on a long
+ * chain prints 10,000 lines; one write each would cost more than building them) and written
+ * before anything goes to standard error, so the two stay in order on a terminal.
+ */
 export function processIo(): CliIo {
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const flush = (): void => {
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    pendingLength = 0;
+    writeAll(1, text);
+  };
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => {
+      pending.push(text);
+      pendingLength += text.length;
+      if (pendingLength >= STDOUT_BUFFER_LIMIT) flush();
+    },
+    stderr: (text) => {
+      flush();
+      process.stderr.write(text);
+    },
+    flush,
     env: process.env,
     cwd: process.cwd(),
   };
+}
+
+/** Writes all of `text` to a file descriptor, retrying on a full pipe. */
+function writeAll(descriptor: number, text: string): void {
+  const buffer = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < buffer.length) {
+    try {
+      offset += writeSync(descriptor, buffer, offset);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') return;
+      throw error;
+    }
+  }
 }

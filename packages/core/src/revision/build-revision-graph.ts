@@ -1,3 +1,4 @@
+import { MissingRevisionError } from '../errors/missing-revision-error.js';
 import {
   CycleDetectedError,
   DependencyCycleDetectedError,
@@ -64,9 +65,7 @@ export function buildRevisionGraph<T extends Revision>(revisions: Iterable<T>): 
     for (const downId of revision.allDownRevisions) {
       const parent = byKey.get(downId);
       if (parent === undefined) {
-        throw new RevisionError(`Revision ${downId} referenced from ${revision.revision} is not present`, {
-          code: 'ALEMBIC_MISSING_REVISION',
-        });
+        throw new MissingRevisionError(downId, revision.revision);
       }
       parent.addNextRevision(revision);
       if (versioned.includes(downId)) heads.delete(parent);
@@ -99,9 +98,7 @@ function resolveDependencies<T extends Revision>(revision: T, byKey: ReadonlyMap
       : revision.dependencies) {
     const target = byKey.get(dependency);
     if (target === undefined) {
-      throw new RevisionError(`Revision ${dependency} referenced from ${revision.revision} is not present`, {
-        code: 'ALEMBIC_MISSING_REVISION',
-      });
+      throw new MissingRevisionError(dependency, revision.revision);
     }
     resolved.push(target.revision);
   }
@@ -200,12 +197,12 @@ function propagateBranchLabels<T extends Revision>(labelled: readonly T[], byKey
     const labels = revision.declaredBranchLabels;
     let last: T = revision;
     for (const node of descendantsOf([revision], byKey, { includeDependencies: false })) {
-      for (const label of labels) node.branchLabels.add(label);
+      for (const label of labels) node.addBranchLabel(label);
       last = node;
     }
     let parent: T | undefined = last;
     while (parent !== undefined && !parent.isRealBranchPoint && !parent.isMergePoint) {
-      for (const label of labels) parent.branchLabels.add(label);
+      for (const label of labels) parent.addBranchLabel(label);
       const downRevision: string | readonly string[] | null = parent.downRevision;
       parent = typeof downRevision === 'string' ? byKey.get(downRevision) : undefined;
     }

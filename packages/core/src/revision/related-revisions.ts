@@ -1,3 +1,4 @@
+import { MissingRevisionError } from '../errors/missing-revision-error.js';
 import { RevisionError } from '../errors/revision-error.js';
 import type { Revision } from './revision.js';
 
@@ -31,9 +32,7 @@ export function collectRelatedRevisions<T extends Revision>(
       for (const id of neighbours(revision)) {
         const next = lookup.get(id);
         if (next === undefined) {
-          throw new RevisionError(`Revision ${id} referenced from ${revision.revision} is not present`, {
-            code: 'ALEMBIC_MISSING_REVISION',
-          });
+          throw new MissingRevisionError(id, revision.revision);
         }
         if (next.revision !== id) {
           throw new RevisionError('Dependency resolution failed; broken map', { code: 'ALEMBIC_BROKEN_MAP' });

@@ -177,3 +177,15 @@ describe('iterateRevisions ordering', () => {
     expect(map.ids('heads', 'base', { selectForDowngrade: true })).toHaveLength(10_000);
   });
 });
+
+describe('ranges Alembic cannot order', () => {
+  it('lists a branch whose heads are outside the range instead of nothing', () => {
+    const map = makeMap([
+      r('a1', null, { branchLabels: 'acct' }),
+      r('a2', 'a1'),
+      r('n1', null, { branchLabels: 'net' }),
+      r('n2', 'n1', { dependsOn: 'a2' }),
+    ]);
+    expect(map.ids('heads', 'a1', { inclusive: true, assertRelativeLength: false })).toEqual(['a2', 'a1']);
+  });
+});

@@ -6,6 +6,9 @@ export type RevisionReference = string | readonly string[] | null;
 
 /** Characters that may not appear in a revision id: they carry meaning in identifiers. */
 const ILLEGAL_CHARACTERS = ['+', '-', ':', '@'];
+const ILLEGAL_CHARACTER = /[+\-:@]/;
+const NO_IDS: readonly string[] = Object.freeze([]);
+const NO_IDS_SET: ReadonlySet<string> = new Set();
 
 /** What a revision states about itself: its id and its links to other revisions. */
 export interface RevisionDeclaration {
@@ -28,6 +31,7 @@ export interface RevisionDeclaration {
  * ```
  */
 export function assertValidRevisionId(revision: string): void {
+  if (!ILLEGAL_CHARACTER.test(revision)) return;
   const found = ILLEGAL_CHARACTERS.filter((character) => revision.includes(character));
   if (found.length > 0) {
     throw new RevisionError(
@@ -70,16 +74,15 @@ export class Revision {
   /** Branch labels declared by this revision itself. */
   readonly declaredBranchLabels: readonly string[];
 
-  /** Branch labels: declared ones plus those propagated by the graph. */
-  branchLabels = new Set<string>();
-  /** Children that name this revision as a `downRevision`. Filled by the graph. */
-  nextRevisions = new Set<string>();
-  /** Children through `downRevision` or `dependsOn`. Filled by the graph. */
-  allNextRevisions = new Set<string>();
   /** `dependsOn` resolved to revision ids. Filled by the graph. */
-  resolvedDependencies: readonly string[] = [];
+  resolvedDependencies: readonly string[] = NO_IDS;
   /** Resolved dependencies minus those an ancestor already depends on. Filled by the graph. */
-  normalizedResolvedDependencies: readonly string[] = [];
+  normalizedResolvedDependencies: readonly string[] = NO_IDS;
+  // Most revisions have no labels and one child: the sets are created on first use, which
+  // keeps a 10,000-revision graph light.
+  #branchLabels: Set<string> | undefined;
+  #nextRevisions: Set<string> | undefined;
+  #allNextRevisions: Set<string> | undefined;
 
   constructor(declaration: RevisionDeclaration) {
     const { revision } = declaration;
@@ -96,19 +99,39 @@ export class Revision {
     this.resetGraphLinks();
   }
 
+  /** Branch labels: declared ones plus those propagated by the graph. */
+  get branchLabels(): ReadonlySet<string> {
+    return this.#branchLabels ?? NO_IDS_SET;
+  }
+
+  /** Children that name this revision as a `downRevision`. Filled by the graph. */
+  get nextRevisions(): ReadonlySet<string> {
+    return this.#nextRevisions ?? NO_IDS_SET;
+  }
+
+  /** Children through `downRevision` or `dependsOn`. Filled by the graph. */
+  get allNextRevisions(): ReadonlySet<string> {
+    return this.#allNextRevisions ?? NO_IDS_SET;
+  }
+
+  /** Adds a branch label propagated from another revision. */
+  addBranchLabel(label: string): void {
+    (this.#branchLabels ??= new Set()).add(label);
+  }
+
   /** Forgets everything a previous graph computed, before the revision joins a new graph. */
   resetGraphLinks(): void {
-    this.branchLabels = new Set(this.declaredBranchLabels);
-    this.nextRevisions = new Set();
-    this.allNextRevisions = new Set();
-    this.resolvedDependencies = [];
-    this.normalizedResolvedDependencies = [];
+    this.#branchLabels = this.declaredBranchLabels.length > 0 ? new Set(this.declaredBranchLabels) : undefined;
+    this.#nextRevisions = undefined;
+    this.#allNextRevisions = undefined;
+    this.resolvedDependencies = NO_IDS;
+    this.normalizedResolvedDependencies = NO_IDS;
   }
 
   /** Records `child` as depending on this revision (through downRevision or dependsOn). */
   addNextRevision(child: Revision): void {
-    this.allNextRevisions.add(child.revision);
-    if (child.versionedDownRevisions.includes(this.revision)) this.nextRevisions.add(child.revision);
+    (this.#allNextRevisions ??= new Set()).add(child.revision);
+    if (child.versionedDownRevisions.includes(this.revision)) (this.#nextRevisions ??= new Set()).add(child.revision);
   }
 
   /** Parents and resolved dependencies. */

@@ -35,6 +35,10 @@ export function topologicalSort<T extends Revision>(
   const headIds = new Set<string>();
   for (const head of heads) if (head && todo.has(head.revision)) headIds.add(head.revision);
   const currentHeads = [...headIds].sort((left, right) => orderOf(left) - orderOf(right));
+  // Revisions of the set that lie under none of the heads (Alembic fails an assertion here,
+  // e.g. `history -r <base of a branch another branch depends on>:`): their tips go last.
+  const tips = [...todo].filter((id) => pendingChildren.get(id) === 0 && !headIds.has(id));
+  currentHeads.push(...tips.sort((left, right) => orderOf(left) - orderOf(right)));
 
   /** The first pending head (by position) that `blocked` lies under, other than `skipIndex`. */
   const blockingHeadIndex = (blocked: string, skipIndex: number): number => {

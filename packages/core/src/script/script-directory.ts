@@ -1,18 +1,21 @@
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, normalize, relative, resolve } from 'node:path';
 import type { Config } from '../config/config.js';
 import { CommandError } from '../errors/command-error.js';
+import { MissingRevisionError } from '../errors/missing-revision-error.js';
 import { describeEnd } from '../errors/range-not-ancestor-error.js';
 import { ScriptFileError } from '../errors/script-file-error.js';
 import { RevisionMap } from '../revision/revision-map.js';
 import { assertValidRevisionId, toRevisionReference } from '../revision/revision.js';
 import { isRevision, type RevisionTarget } from '../revision/revision-target.js';
-import { catchRevisionErrors } from './catch-revision-errors.js';
+import { catchRevisionErrors, toCommandError } from './catch-revision-errors.js';
 import { resolveCreateDate } from './create-date.js';
 import { listScriptFiles } from './list-script-files.js';
 import { runPostWriteHooks, type PostWriteHook } from './post-write-hooks.js';
 import { DEFAULT_FILE_TEMPLATE, DEFAULT_TRUNCATE_SLUG_LENGTH, renderRevisionFileName } from './revision-file-name.js';
+import { HeaderCache } from './header-cache.js';
 import { readTextFile } from './read-text-file.js';
+import { readScriptHeader } from './script-header.js';
 import { Script } from './script.js';
 import { renderScriptTemplate } from './script-template.js';
 
@@ -95,8 +98,18 @@ export class ScriptDirectory {
   #loadRevisionMap(): RevisionMap<Script> {
     const scripts: Script[] = [];
     const pathById = new Map<string, string>();
+    const cache = HeaderCache.open(
+      JSON.stringify([this.versionLocations, this.recursiveVersionLocations]),
+      this.#config.directory,
+    );
     for (const path of listScriptFiles(this.versionLocations, this.recursiveVersionLocations)) {
-      const script = Script.fromFile(path, readTextFile(path));
+      const stats = statSync(path);
+      let header = cache.lookup(path, stats);
+      if (header === undefined) {
+        header = readScriptHeader(readTextFile(path), path);
+        cache.store(path, stats, header);
+      }
+      const script = Script.fromHeader(header, path);
       const previous = pathById.get(script.revision);
       if (previous !== undefined) {
         throw new ScriptFileError(
@@ -108,34 +121,19 @@ export class ScriptDirectory {
       pathById.set(script.revision, path);
       scripts.push(script);
     }
-    this.#checkReferences(scripts);
-    return catchRevisionErrors(
-      () => new RevisionMap(scripts, { onWarning: (message) => this.#config.warn(message) }),
-    );
-  }
-
-  /** A `downRevision` or `dependsOn` naming no script is an error naming the file. */
-  #checkReferences(scripts: readonly Script[]): void {
-    const known = new Set<string>();
-    for (const script of scripts) {
-      known.add(script.revision);
-      for (const label of script.declaredBranchLabels) known.add(label);
-    }
-    for (const script of scripts) {
-      for (const [kind, references] of [
-        ['downRevision', script.versionedDownRevisions],
-        ['dependsOn', script.dependencies === null ? [] : [script.dependencies].flat()],
-      ] as const) {
-        for (const reference of references) {
-          if (!known.has(reference)) {
-            throw new ScriptFileError(
-              script.path,
-              undefined,
-              `Revision ${reference} referenced from ${script.revision} (${kind} in ${this.displayPath(script.path)}) is not present`,
-            );
-          }
-        }
+    cache.save();
+    try {
+      return new RevisionMap(scripts, { onWarning: (message) => this.#config.warn(message) });
+    } catch (error) {
+      if (error instanceof MissingRevisionError) {
+        const path = pathById.get(error.referencedFrom) ?? '?';
+        throw new ScriptFileError(
+          path,
+          undefined,
+          `Revision ${error.missing} referenced from ${error.referencedFrom} (in ${this.displayPath(path)}) is not present`,
+        );
       }
+      throw toCommandError(error);
     }
   }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ScriptFileError } from '../errors/script-file-error.js';
 import { Revision } from '../revision/revision.js';
-import { readScriptHeader, revisionIdFromFileName } from './script-header.js';
+import { readScriptHeader, revisionIdFromFileName, type ScriptHeader } from './script-header.js';
 
 /**
  * A migration script: a revision of the graph plus the file it lives in and its doc comment.
@@ -36,7 +36,11 @@ export class Script extends Revision {
    * the id at the start of its name; a file without `downRevision` is an error.
    */
   static fromFile(path: string, source = readFileSync(path, 'utf8')): Script {
-    const header = readScriptHeader(source, path);
+    return Script.fromHeader(readScriptHeader(source, path), path);
+  }
+
+  /** Builds a script from a header already read (possibly from the header cache). */
+  static fromHeader(header: ScriptHeader, path: string): Script {
     const revision = header.revision ?? revisionIdFromFileName(basename(path));
     if (revision === undefined) {
       throw new ScriptFileError(
