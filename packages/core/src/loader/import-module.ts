@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { alembicCacheDirectory } from '../script/cache-directory.js';
 import { registerTypeScriptLoader } from './register-typescript-loader.js';
 import { ScriptFileError } from '../errors/script-file-error.js';
 
@@ -20,7 +22,9 @@ export async function importModule(path: string, freshnessQuery?: string): Promi
   if (path.endsWith('.json')) {
     return { default: JSON.parse(readFileSync(path, 'utf8')) as unknown };
   }
-  if (TYPESCRIPT_FILE.test(path)) registerTypeScriptLoader(hooksUrl(), import.meta.url);
+  if (TYPESCRIPT_FILE.test(path)) {
+    registerTypeScriptLoader(hooksUrl(), import.meta.url, alembicCacheDirectory(dirname(path)));
+  }
   try {
     const url = pathToFileURL(path).href + (freshnessQuery === undefined ? '' : `?${freshnessQuery}`);
     return (await import(url)) as Record<string, unknown>;

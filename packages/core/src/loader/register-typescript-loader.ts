@@ -8,9 +8,10 @@ let registered = false;
  *
  * @param hooksUrl URL of the built hooks module (beside this package's `dist/index.js`).
  * @param fallbackParentUrl a file URL inside the installation `@alembic/*` imports fall back to.
+ * @param cacheDirectory where compiled files are kept between runs.
  */
-export function registerTypeScriptLoader(hooksUrl: URL, fallbackParentUrl: string): void {
+export function registerTypeScriptLoader(hooksUrl: URL, fallbackParentUrl: string, cacheDirectory?: string): void {
   if (registered) return;
   registered = true;
-  register(hooksUrl, { data: { fallbackParentUrl } });
+  register(hooksUrl, { data: { fallbackParentUrl, cacheDirectory } });
 }

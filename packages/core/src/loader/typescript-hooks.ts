@@ -3,21 +3,28 @@
  * migration scripts, `env.ts` and `alembic.config.ts` be imported as they are:
  *
  * - `.ts`, `.mts` and `.cts` files are compiled to ES modules with esbuild (types stripped,
- *   nothing checked) on their way in;
+ *   nothing checked) on their way in, and the output is kept by content hash so an unchanged
+ *   file is not compiled again on the next run;
  * - `@alembic/*` imports that the project cannot resolve (a migrations folder with no
  *   `node_modules` near it) resolve from the running CLI's own installation;
  * - a relative `./x.js` import that names a `.ts` file on disk finds it, as TypeScript allows.
  *
  * @internal
  */
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { transform } from 'esbuild';
 
 interface HookData {
   /** A file URL inside the CLI's installation to resolve `@alembic/*` from. */
   readonly fallbackParentUrl: string;
+  /** Where compiled files are kept between runs (by content hash); none: compile every time. */
+  readonly cacheDirectory?: string;
 }
+
+/** Part of the cache key: a change of compiler settings must not reuse old output. */
+const COMPILE_SETTINGS = 'esm-node20-inline-sourcemap-1';
 
 interface ResolveContext {
   readonly parentURL?: string;
@@ -43,10 +50,12 @@ type NextLoad = (url: string, context?: { format?: string | null }) => Promise<L
 
 const TYPESCRIPT_FILE = /\.(?:ts|mts|cts)$/;
 let fallbackParentUrl: string | undefined;
+let compiledDirectory: string | undefined;
 
 /** Receives the data `register()` passed. */
 export function initialize(data: HookData | undefined): void {
   fallbackParentUrl = data?.fallbackParentUrl;
+  compiledDirectory = data?.cacheDirectory === undefined ? undefined : join(data.cacheDirectory, 'compiled');
 }
 
 /** Resolves `@alembic/*` from the CLI when the project has none, and `.js` names of `.ts` files. */
@@ -83,12 +92,27 @@ function typeScriptCandidates(specifier: string): string[] {
   return [];
 }
 
-/** Compiles TypeScript files to ES modules. */
+/** Compiles TypeScript files to ES modules, reusing the output of an identical source. */
 export async function load(url: string, context: { format?: string | null }, nextLoad: NextLoad): Promise<LoadResult> {
   const withoutQuery = url.split('?', 1)[0] as string;
   if (!url.startsWith('file:') || !TYPESCRIPT_FILE.test(withoutQuery)) return nextLoad(url, context);
   const path = fileURLToPath(url);
   const source = await readFile(path, 'utf8');
+  return { format: 'module', source: await compile(source, path), shortCircuit: true };
+}
+
+async function compile(source: string, path: string): Promise<string> {
+  const key = createHash('sha1').update(COMPILE_SETTINGS).update('\0').update(path).update('\0').update(source).digest('hex');
+  const cached = compiledDirectory === undefined ? undefined : join(compiledDirectory, `${key}.js`);
+  if (cached !== undefined) {
+    try {
+      return await readFile(cached, 'utf8');
+    } catch {
+      // not compiled yet
+    }
+  }
+  // esbuild (and its service process) is only started when something needs compiling.
+  const { transform } = await import('esbuild');
   const result = await transform(source, {
     loader: 'ts',
     format: 'esm',
@@ -96,5 +120,15 @@ export async function load(url: string, context: { format?: string | null }, nex
     sourcefile: path,
     sourcemap: 'inline',
   });
-  return { format: 'module', source: result.code, shortCircuit: true };
+  if (cached !== undefined && compiledDirectory !== undefined) {
+    try {
+      await mkdir(compiledDirectory, { recursive: true });
+      const temporary = `${cached}.${process.pid}.tmp`;
+      await writeFile(temporary, result.code);
+      await rename(temporary, cached);
+    } catch {
+      // an unwritable cache only costs speed
+    }
+  }
+  return result.code;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { alembicCacheDirectory } from './cache-directory.js';
 import type { ScriptHeader } from './script-header.js';
 
 /** Bump when the cached shape or the header reader's output changes. */
@@ -13,24 +13,6 @@ type CacheEntry = [mtimeMs: number, size: number, header: ScriptHeader];
 interface CacheFile {
   readonly format: number;
   readonly entries: Record<string, CacheEntry>;
-}
-
-/** Where the cache goes: the nearest `node_modules/.cache/alembic`, else the temp directory. */
-function cacheDirectory(startDirectory: string): string {
-  let directory = startDirectory;
-  for (;;) {
-    if (existsSync(join(directory, 'node_modules'))) return join(directory, 'node_modules', '.cache', 'alembic');
-    const parent = dirname(directory);
-    if (parent === directory) break;
-    directory = parent;
-  }
-  let user = 'user';
-  try {
-    user = userInfo().username;
-  } catch {
-    // keep the generic name
-  }
-  return join(tmpdir(), `alembic-cache-${user}`);
 }
 
 /**
@@ -58,7 +40,7 @@ export class HeaderCache {
    */
   static open(key: string, nearDirectory: string): HeaderCache {
     const name = `headers-${createHash('sha1').update(key).digest('hex').slice(0, 16)}.json`;
-    const path = join(cacheDirectory(nearDirectory), name);
+    const path = join(alembicCacheDirectory(nearDirectory), name);
     let entries = new Map<string, CacheEntry>();
     try {
       const parsed = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
