@@ -80,7 +80,12 @@ export type { RunOptions } from './commands/run-options.js';
 
 // Dialect contract
 export type { Dialect, DialectConnectOptions, MigrationLockOptions, ReleaseMigrationLock } from './dialect/dialect.js';
-export { defaultCapabilities, defineCapabilities, type DialectCapabilities } from './dialect/dialect-capabilities.js';
+export {
+  defaultCapabilities,
+  defineCapabilities,
+  type DialectCapabilities,
+  type OfflineTransactionStatements,
+} from './dialect/dialect-capabilities.js';
 export type { DatabaseConnection, QueryResult } from './dialect/database-connection.js';
 export type { CompiledStatement, DdlCompiler, DdlCompilerOptions } from './dialect/ddl-compiler.js';
 export type { SchemaIntrospector } from './dialect/schema-introspector.js';

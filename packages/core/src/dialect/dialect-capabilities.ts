@@ -1,5 +1,13 @@
 import { withoutUndefined } from '../schema/deep-freeze.js';
 
+/** The statements that open and close a transaction in offline (`--sql`) output. */
+export interface OfflineTransactionStatements {
+  /** Opens the transaction: `BEGIN`. */
+  readonly begin: string;
+  /** Ends it: `COMMIT`. */
+  readonly commit: string;
+}
+
 /**
  * What a dialect's database can do. Core and the conformance suite read these flags instead of
  * testing dialect names. New flags are added with a default in {@link defaultCapabilities}, so
@@ -28,6 +36,12 @@ export interface DialectCapabilities {
   readonly batchSeparator: string | undefined;
   /** Text ending each statement in offline SQL (`';'`). */
   readonly statementTerminator: string;
+  /**
+   * The statements that open and close a transaction in offline SQL, written like any other
+   * statement (terminator, then `batchSeparator`): `BEGIN` / `COMMIT` by default,
+   * `BEGIN TRANSACTION` / `COMMIT` on SQL Server.
+   */
+  readonly offlineTransactionStatements: OfflineTransactionStatements;
   /** Enum types are native (named types or `ENUM(...)`), else `VARCHAR` plus an optional CHECK. */
   readonly nativeEnum: boolean;
   /** A real BOOLEAN type with `true`/`false` literals, else integers `1`/`0` plus an optional CHECK. */
@@ -41,7 +55,7 @@ export interface DialectCapabilities {
 /**
  * The capabilities of the generic SQL dialect (Alembic's `DefaultImpl` on SQLAlchemy's default
  * dialect): non-transactional DDL, schemas, ALTER of types and constraints, comments,
- * `IF [NOT] EXISTS`, deferrable constraints, `;` terminators; no partial indexes, no native enum,
+ * `IF [NOT] EXISTS`, deferrable constraints, `;` terminators, `BEGIN` / `COMMIT` offline; no partial indexes, no native enum,
  * boolean or UUID.
  */
 export const defaultCapabilities: DialectCapabilities = Object.freeze({
@@ -56,6 +70,7 @@ export const defaultCapabilities: DialectCapabilities = Object.freeze({
   supportsDeferrable: true,
   batchSeparator: undefined,
   statementTerminator: ';',
+  offlineTransactionStatements: Object.freeze({ begin: 'BEGIN', commit: 'COMMIT' }),
   nativeEnum: false,
   nativeBoolean: false,
   nativeUuid: false,

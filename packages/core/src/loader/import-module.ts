@@ -22,15 +22,29 @@ export async function importModule(path: string, freshnessQuery?: string): Promi
   if (path.endsWith('.json')) {
     return { default: JSON.parse(readFileSync(path, 'utf8')) as unknown };
   }
-  if (TYPESCRIPT_FILE.test(path)) {
-    registerTypeScriptLoader(hooksUrl(), import.meta.url, alembicCacheDirectory(dirname(path)));
-  }
+  // Also for JavaScript: the hooks resolve `@alembic/*` from the CLI when the project has none.
+  registerTypeScriptLoader(hooksUrl(), import.meta.url, alembicCacheDirectory(dirname(path)));
   try {
     const url = pathToFileURL(path).href + (freshnessQuery === undefined ? '' : `?${freshnessQuery}`);
     return (await import(url)) as Record<string, unknown>;
   } catch (error) {
-    throw describeLoadError(error, path) ?? error;
+    throw describeLoadError(error, path) ?? (await locateSyntaxError(error, path)) ?? error;
   }
+}
+
+/**
+ * Node reports a syntax error in an ES module without its line; esbuild, asked to parse the
+ * file, says where it is.
+ */
+async function locateSyntaxError(error: unknown, path: string): Promise<ScriptFileError | undefined> {
+  if (!(error instanceof SyntaxError) || TYPESCRIPT_FILE.test(path)) return undefined;
+  try {
+    const { transform } = await import('esbuild');
+    await transform(readFileSync(path, 'utf8'), { loader: 'js', format: 'esm', sourcefile: path });
+  } catch (parseError) {
+    return describeLoadError(parseError, path);
+  }
+  return undefined;
 }
 
 interface EsbuildMessage {
@@ -48,8 +62,9 @@ function describeLoadError(error: unknown, path: string): ScriptFileError | unde
   }
   if (error instanceof SyntaxError) {
     const stackLine = /^(file:\/\/\S+|\/\S+):(\d+)/m.exec(error.stack ?? '');
-    const where = stackLine ? `${stackLine[1]?.replace(/^file:\/\//, '')}:${stackLine[2]}` : path;
-    return new ScriptFileError(path, stackLine ? Number(stackLine[2]) : undefined, `Could not load ${where}: ${error.message}`);
+    if (stackLine === null) return undefined;
+    const where = `${stackLine[1]?.replace(/^file:\/\//, '')}:${stackLine[2]}`;
+    return new ScriptFileError(path, Number(stackLine[2]), `Could not load ${where}: ${error.message}`);
   }
   return undefined;
 }

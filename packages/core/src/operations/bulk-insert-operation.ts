@@ -1,11 +1,20 @@
 import { InvalidOperationError } from '../errors/invalid-operation-error.js';
+import { isAutoincrementColumn } from '../schema/autoincrement-column.js';
 import type { ColumnType } from '../schema/column-types.js';
+import type { TableModel } from '../schema/table.js';
+import { findColumn, isTableModel } from '../schema/table.js';
 import { buildOperation, requireText } from './build-operation.js';
 
 /** A column of a {@link BulkInsertTable}; the type guides literal rendering. */
 export interface BulkInsertColumn {
   readonly name: string;
   readonly type?: ColumnType;
+  /**
+   * The database generates the column's values (`SERIAL`, `AUTO_INCREMENT`, `IDENTITY`): given
+   * here, or worked out from a table model (its autoincrement key, its identity columns). SQL
+   * Server takes explicit values for such a column only inside `SET IDENTITY_INSERT t ON`.
+   */
+  readonly generated?: boolean;
 }
 
 /**
@@ -61,9 +70,19 @@ export function bulkInsertOperation(
   if (!rows.every(isPlainRow)) {
     throw new InvalidOperationError('bulkInsert: rows must be a list of plain objects (column name to value)');
   }
-  const columns = table.columns?.map((entry) =>
-    entry.type === undefined ? { name: entry.name } : { name: entry.name, type: entry.type },
-  );
+  const tableModel: TableModel | undefined = isTableModel(table) ? table : undefined;
+  const isGenerated = (entry: BulkInsertColumn): boolean => {
+    if (tableModel === undefined) {
+      return entry.generated === true;
+    }
+    const model = findColumn(tableModel, entry.name);
+    return model !== undefined && (model.identity !== undefined || isAutoincrementColumn(tableModel, model));
+  };
+  const columns = table.columns?.map((entry) => ({
+    name: entry.name,
+    ...(entry.type === undefined ? {} : { type: entry.type }),
+    ...(isGenerated(entry) ? { generated: true } : {}),
+  }));
   return buildOperation({
     kind: 'bulkInsert',
     table: {

@@ -1,6 +1,6 @@
 import { InvalidOperationError } from '../errors/invalid-operation-error.js';
 import { column } from '../schema/column.js';
-import { integer } from '../schema/column-types.js';
+import { integer, string } from '../schema/column-types.js';
 import { uniqueConstraint } from '../schema/constraints.js';
 import { addColumnOperation } from './add-column-operation.js';
 import { alterColumnOperation } from './alter-column-operation.js';
@@ -12,6 +12,7 @@ import { dropIndexOperation } from './drop-index-operation.js';
 import { executeOperation } from './execute-operation.js';
 import { renameTableOperation } from './rename-table-operation.js';
 import { sql } from '../schema/sql-expression.js';
+import { table } from '../schema/table.js';
 
 describe('operation factories', () => {
   it('build deeply frozen objects without unset fields', () => {
@@ -40,6 +41,23 @@ describe('operation factories', () => {
     rows[0]!.id = 2;
     rows.push({ id: 3 });
     expect(operation.rows).toEqual([{ id: 1 }]);
+  });
+
+  it('mark the generated columns of a table model in a bulkInsert', () => {
+    const account = table('account', [
+      column('id', integer(), { primaryKey: true }),
+      column('serial', integer(), { identity: { always: false } }),
+      column('name', string(50)),
+    ]);
+    expect(bulkInsertOperation({ table: account, rows: [] }).table.columns).toEqual([
+      { name: 'id', type: integer(), generated: true },
+      { name: 'serial', type: integer(), generated: true },
+      { name: 'name', type: string(50) },
+    ]);
+    expect(
+      bulkInsertOperation({ table: { name: 't', columns: [{ name: 'id', generated: true }, { name: 'a' }] }, rows: [] }).table
+        .columns,
+    ).toEqual([{ name: 'id', generated: true }, { name: 'a' }]);
   });
 
   it('check names and kinds', () => {

@@ -3,6 +3,7 @@ import { maskPassword } from '../config/database-url.js';
 import type { DatabaseConnection } from '../dialect/database-connection.js';
 import type { DdlCompiler } from '../dialect/ddl-compiler.js';
 import type { Dialect, ReleaseMigrationLock } from '../dialect/dialect.js';
+import { defaultCapabilities, type OfflineTransactionStatements } from '../dialect/dialect-capabilities.js';
 import { CommandError } from '../errors/command-error.js';
 import { MigrationFailedError } from '../errors/migration-failed-error.js';
 import { requiresRecreate } from '../operations/batch/requires-recreate.js';
@@ -170,12 +171,18 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
 
   // ---- transactions and the lock -----------------------------------------------------------
 
+  /** What opens and closes a transaction offline: the dialect's, else `BEGIN` / `COMMIT`. */
+  get #offlineTransaction(): OfflineTransactionStatements {
+    return this.dialect.capabilities.offlineTransactionStatements ?? defaultCapabilities.offlineTransactionStatements;
+  }
+
   /**
    * Runs `work` in a transaction as the configuration asks: with transactional DDL, one
    * transaction around the whole run (or one per migration with `transactionPerMigration`);
-   * without, one per migration so the version table moves with each. Offline, BEGIN / COMMIT
-   * are printed instead. A failure rolls back and rethrows. Read-only runs (`current`) open
-   * no transaction, so they never wait behind a running upgrade's lock.
+   * without, one per migration so the version table moves with each. Offline, the dialect's
+   * `offlineTransactionStatements` (BEGIN / COMMIT) are printed instead. A failure rolls back
+   * and rethrows. Read-only runs (`current`) open no transaction, so they never wait behind a
+   * running upgrade's lock.
    */
   async beginTransaction<T>(work: () => Promise<T>, perMigration = false): Promise<T> {
     const perMigrationSetting = this.#options.transactionPerMigration ?? false;
@@ -183,7 +190,7 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
     const readOnly = this.#options.dontMutate === true;
     if (readOnly || this.#inTransaction || !now || (this.asSql && !this.#transactionalDdl)) return work();
     if (this.asSql) {
-      this.#offline?.statement('BEGIN');
+      this.#offline?.statement(this.#offlineTransaction.begin);
       this.#inTransaction = true;
       let offlineResult: T;
       try {
@@ -191,7 +198,7 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
       } finally {
         this.#inTransaction = false;
       }
-      this.#offline?.statement('COMMIT');
+      this.#offline?.statement(this.#offlineTransaction.commit);
       return offlineResult;
     }
     const connection = this.#requireConnection();
@@ -222,9 +229,9 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
   async autocommitBlock<T>(work: () => Promise<T>): Promise<T> {
     if (!this.#inTransaction) return work();
     if (this.asSql) {
-      this.#offline?.statement('COMMIT');
+      this.#offline?.statement(this.#offlineTransaction.commit);
       const result = await work();
-      this.#offline?.statement('BEGIN');
+      this.#offline?.statement(this.#offlineTransaction.begin);
       return result;
     }
     const connection = this.#requireConnection();
