@@ -64,6 +64,7 @@ export {
   type VersionApplyEvent,
 } from './runtime/migration-context.js';
 export { RevisionStep, StampStep, type MigrationStep, type VersionChange } from './runtime/migration-step.js';
+export type { StepFunction } from './runtime/load-step-function.js';
 export { HeadMaintainer, type VersionTableWriter } from './runtime/head-maintainer.js';
 export { planDowngrade, planStamp, planUpgrade } from './runtime/plan-steps.js';
 export { VersionTable, type VersionTableOptions } from './runtime/version-table.js';
@@ -132,7 +133,7 @@ export { alterColumnOperation, type AlterColumnOperation } from './operations/al
 export {
   batchAlterTableOperation, type BatchAlterTableOperation, type BatchOperation, type BatchRecreateMode,
 } from './operations/batch-alter-table-operation.js';
-export { bulkInsertOperation, type BulkInsertOperation } from './operations/bulk-insert-operation.js';
+export { bulkInsertOperation, type BulkInsertColumn, type BulkInsertOperation } from './operations/bulk-insert-operation.js';
 export { createCheckConstraintOperation, type CreateCheckConstraintOperation } from './operations/create-check-constraint-operation.js';
 export { createForeignKeyOperation, type CreateForeignKeyOperation } from './operations/create-foreign-key-operation.js';
 export { createIndexOperation, type CreateIndexOperation } from './operations/create-index-operation.js';

@@ -1,6 +1,7 @@
 import { DefaultDdlCompiler, InvalidOperationError, UnsupportedOperationError, isAutoincrementColumn } from '@alembic/core';
 import type {
   AlterColumnOperation,
+  BatchRecreatePlan,
   ColumnModel,
   ColumnRenderContext,
   ColumnType,
@@ -295,6 +296,35 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
     });
     const existence = this.renderExistenceClause(operation.ifExists, 'IF EXISTS', 'dropIndex');
     return [`DROP INDEX ${existence}${this.quoteIdentifier(name)} ON ${this.formatTableName(operation.tableName, operation.schema)}`];
+  }
+
+  // ---- batch rebuilds ------------------------------------------------------------------------
+
+  /**
+   * The rebuild, with the original table's named foreign keys and checks that the new table
+   * keeps dropped first (as Alembic's `prep_table_for_batch` does on PostgreSQL): InnoDB
+   * foreign key names, and MySQL 8 check names, are unique per database, so the copy could not
+   * be created under the same names while the original still holds them.
+   */
+  protected override compileBatchRecreatePlan(plan: BatchRecreatePlan): string[] {
+    const { originalTable, newTable } = plan;
+    const kept = new Set(
+      newTable.constraints.map((constraint) => this.constraintName(newTable.name, constraint)).filter((name): name is string => name !== undefined),
+    );
+    const drops = originalTable.constraints.flatMap((constraint) => {
+      const name = this.constraintName(originalTable.name, constraint);
+      if (name === undefined || !kept.has(name) || constraint.kind === 'uniqueConstraint') return [];
+      return this.compileDropConstraint({
+        kind: 'dropConstraint',
+        tableName: originalTable.name,
+        ...(originalTable.schema === undefined ? {} : { schema: originalTable.schema }),
+        constraintName: name,
+        type: constraint.kind === 'foreignKeyConstraint' ? 'foreignkey' : 'check',
+      });
+    });
+    const statements = super.compileBatchRecreatePlan(plan);
+    const before = plan.executeBefore.length;
+    return [...statements.slice(0, before), ...drops, ...statements.slice(before)];
   }
 
   // ---- constraints -------------------------------------------------------------------------

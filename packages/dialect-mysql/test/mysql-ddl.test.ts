@@ -48,23 +48,22 @@ import {
   uniqueConstraint,
   uuid,
 } from '@alembic/core';
-import type { Operation, OperationKind, OperationMap } from '@alembic/core';
+import type { Operation, OperationKind } from '@alembic/core';
+import type { GoldenCase, GoldenCases, GoldenExpectation } from '@alembic/testing';
 import { MysqlDdlCompiler } from '../src/mysql-ddl-compiler.js';
 import type { MysqlFlavour } from '../src/mysql-flavour.js';
 
 /** Statements expected, or the error expected instead. */
-type Expectation = readonly string[] | { readonly error: RegExp };
+type Expectation = GoldenExpectation;
 
-interface GoldenCase<Kind extends OperationKind> {
-  readonly title: string;
-  readonly operation: OperationMap[Kind];
-  readonly expected: Readonly<Record<MysqlFlavour, Expectation>>;
-}
+/** One expectation per flavour. */
+type FlavourExpectations = Readonly<Record<MysqlFlavour, Expectation>>;
 
-type GoldenTable = { readonly [Kind in OperationKind]: readonly GoldenCase<Kind>[] };
+/** Golden cases for every operation kind (`@alembic/testing`'s type: a new kind must be stated). */
+type GoldenTable = GoldenCases<FlavourExpectations>;
 
 /** The same expectation on MySQL and MariaDB. */
-function both(expectation: Expectation): Readonly<Record<MysqlFlavour, Expectation>> {
+function both(expectation: Expectation): FlavourExpectations {
   return { mysql: expectation, mariadb: expectation };
 }
 
@@ -496,6 +495,39 @@ const GOLDEN: GoldenTable = {
         'CREATE UNIQUE INDEX ix_data ON foo (data)',
       ]),
     },
+    {
+      title: 'a rebuild drops the named foreign keys and checks it keeps first (their names are unique per database)',
+      operation: batchAlterTableOperation({
+        tableName: 'foo',
+        recreate: 'always',
+        copyFrom: table('foo', [
+          column('id', integer(), { primaryKey: true }),
+          column('bar_id', integer()),
+          foreignKeyConstraint(['bar_id'], 'bar', ['id'], { name: 'fk_foo_bar' }),
+          checkConstraint('bar_id > 0', { name: 'ck_foo_bar' }),
+          uniqueConstraint(['bar_id'], { name: 'uq_foo_bar' }),
+        ]),
+        operations: [addColumnOperation({ tableName: 'foo', column: column('data', string(10)) })],
+      }),
+      expected: {
+        mysql: [
+          'ALTER TABLE foo DROP FOREIGN KEY fk_foo_bar',
+          'ALTER TABLE foo DROP CHECK ck_foo_bar',
+          'CREATE TABLE _alembic_tmp_foo (id INTEGER NOT NULL AUTO_INCREMENT, bar_id INTEGER, data VARCHAR(10), PRIMARY KEY (id), CONSTRAINT fk_foo_bar FOREIGN KEY(bar_id) REFERENCES bar (id), CONSTRAINT ck_foo_bar CHECK (bar_id > 0), CONSTRAINT uq_foo_bar UNIQUE (bar_id))',
+          'INSERT INTO _alembic_tmp_foo (id, bar_id) SELECT foo.id, foo.bar_id FROM foo',
+          'DROP TABLE foo',
+          'ALTER TABLE _alembic_tmp_foo RENAME TO foo',
+        ],
+        mariadb: [
+          'ALTER TABLE foo DROP FOREIGN KEY fk_foo_bar',
+          'ALTER TABLE foo DROP CONSTRAINT ck_foo_bar',
+          'CREATE TABLE _alembic_tmp_foo (id INTEGER NOT NULL AUTO_INCREMENT, bar_id INTEGER, data VARCHAR(10), PRIMARY KEY (id), CONSTRAINT fk_foo_bar FOREIGN KEY(bar_id) REFERENCES bar (id), CONSTRAINT ck_foo_bar CHECK (bar_id > 0), CONSTRAINT uq_foo_bar UNIQUE (bar_id))',
+          'INSERT INTO _alembic_tmp_foo (id, bar_id) SELECT foo.id, foo.bar_id FROM foo',
+          'DROP TABLE foo',
+          'ALTER TABLE _alembic_tmp_foo RENAME TO foo',
+        ],
+      },
+    },
   ],
 };
 
@@ -504,7 +536,7 @@ const FLAVOURS: readonly MysqlFlavour[] = ['mysql', 'mariadb'];
 describe('MysqlDdlCompiler golden SQL', () => {
   const kinds = Object.keys(GOLDEN) as OperationKind[];
   const cases = kinds.flatMap((kind) =>
-    (GOLDEN[kind] as readonly GoldenCase<OperationKind>[]).flatMap((entry) =>
+    (GOLDEN[kind] as readonly GoldenCase<OperationKind, FlavourExpectations>[]).flatMap((entry) =>
       FLAVOURS.map((flavour) => [kind, flavour, entry.title, entry] as const),
     ),
   );

@@ -44,19 +44,12 @@ import {
   uniqueConstraint,
   uuid,
 } from '@alembic/core';
-import type { Operation, OperationKind, OperationMap } from '@alembic/core';
+import type { Operation, OperationKind } from '@alembic/core';
+import type { GoldenCase, GoldenCases } from '@alembic/testing';
 import { SqliteDdlCompiler } from '../src/sqlite-ddl-compiler.js';
 
-/** Statements expected, or the error expected instead. */
-type Expectation = readonly string[] | { readonly error: RegExp };
-
-interface GoldenCase<Kind extends OperationKind> {
-  readonly title: string;
-  readonly operation: OperationMap[Kind];
-  readonly expected: Expectation;
-}
-
-type GoldenTable = { readonly [Kind in OperationKind]: readonly GoldenCase<Kind>[] };
+/** Golden cases for every operation kind (`@alembic/testing`'s type: a new kind must be stated). */
+type GoldenTable = GoldenCases;
 
 const foo = table('foo', [
   column('id', integer(), { primaryKey: true }),

@@ -11,12 +11,13 @@ import type { Operation } from '../operations/operation.js';
 import type { OperationInvoker } from '../operations/operation-invoker.js';
 import { Operations } from '../operations/operations.js';
 import type { TableModel } from '../schema/table.js';
+import type { Script } from '../script/script.js';
 import type { ScriptDirectory } from '../script/script-directory.js';
 import { HeadMaintainer, type VersionTableWriter } from './head-maintainer.js';
 import type { MigrationStep, VersionChange } from './migration-step.js';
 import { OfflineOutput } from './offline-output.js';
 import { runtimeStore } from './runtime-store.js';
-import { loadStepFunction } from './load-step-function.js';
+import { loadStepFunction, type StepFunction } from './load-step-function.js';
 import { VersionTable, type VersionTableOptions } from './version-table.js';
 
 /** What the command wants done with the current heads: the steps to run (may print, return []). */
@@ -57,6 +58,12 @@ export interface MigrationContextOptions extends VersionTableOptions {
   /** Empty the version table first (`stamp --purge`). */
   readonly purge?: boolean;
   readonly onVersionApply?: readonly ((event: VersionApplyEvent) => void | Promise<void>)[];
+  /**
+   * Finds a migration's `upgrade` or `downgrade` function. By default the script file is
+   * imported when its step runs; a test harness (`@alembic/testing`) or a bundled build supplies
+   * the functions itself.
+   */
+  readonly loadStepFunction?: (script: Script, name: 'upgrade' | 'downgrade') => Promise<StepFunction>;
 }
 
 /**
@@ -314,7 +321,8 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
   ): Promise<void> {
     const script = step.script;
     if (script === undefined) return;
-    const run = await loadStepFunction(script, step.isUpgrade ? 'upgrade' : 'downgrade');
+    const load = this.#options.loadStepFunction ?? loadStepFunction;
+    const run = await load(script, step.isUpgrade ? 'upgrade' : 'downgrade');
     this.#failedStatement = undefined;
     try {
       await run(operations, runArguments);

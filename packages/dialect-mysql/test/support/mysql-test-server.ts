@@ -40,6 +40,11 @@ function serverStatus(): string {
 /** Whether the live server answers. */
 export const mysqlServerAvailable = serverStatus() === 'available';
 
+/** Why the live server cannot be used (password masked), or undefined when it answers. */
+export const mysqlUnavailableReason: string | undefined = mysqlServerAvailable
+  ? undefined
+  : `${maskPassword(MYSQL_TEST_URL)} is ${serverStatus()}`;
+
 /**
  * `describe` when the server answers. Otherwise `describe.skip`, after a `console.warn` naming
  * the URL (password masked) and the reason; or, with `ALEMBIC_TEST_REQUIRE_SERVERS=1`, one
@@ -50,7 +55,7 @@ export function describeLive(title: string, body: () => void): void {
     describe(title, body);
     return;
   }
-  const reason = `${maskPassword(MYSQL_TEST_URL)} is ${serverStatus()}`;
+  const reason = mysqlUnavailableReason ?? '';
   if (process.env.ALEMBIC_TEST_REQUIRE_SERVERS === '1') {
     describe(title, () => {
       it('needs the live MySQL / MariaDB server (ALEMBIC_TEST_REQUIRE_SERVERS=1)', () => {

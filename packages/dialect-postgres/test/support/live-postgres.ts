@@ -31,6 +31,10 @@ const unreachableReason = probe();
 /** True when the test server answered. */
 export const postgresAvailable = unreachableReason === undefined;
 
+/** Why the test server cannot be used (password masked), or undefined when it answered. */
+export const postgresUnavailableReason: string | undefined =
+  unreachableReason === undefined ? undefined : `${maskPassword(POSTGRES_URL)} did not answer (${unreachableReason})`;
+
 /**
  * `describe` when the server answers; otherwise `describe.skip`, after printing why (with the
  * password masked), so a skipped live suite never goes unnoticed — or, with
@@ -41,7 +45,7 @@ export function describeLive(name: string, body: () => void): void {
     describe(name, body);
     return;
   }
-  const reason = `${maskPassword(POSTGRES_URL)} did not answer (${unreachableReason})`;
+  const reason = postgresUnavailableReason ?? '';
   if (process.env.ALEMBIC_TEST_REQUIRE_SERVERS === '1') {
     // CI requires the server: an unreachable one is a failure, not a skip.
     describe(name, () => {

@@ -1,0 +1,82 @@
+import { DefaultDdlCompiler, isAutoincrementColumn } from '@alembic/core';
+import type { BatchRecreatePlan, ColumnModel, ColumnRenderContext, ColumnType, DdlCompilerOptions } from '@alembic/core';
+import { pgwireCapabilities } from './pgwire-capabilities.js';
+
+/**
+ * The pgwire database's DDL: core's `DefaultDdlCompiler` (the generic SQL of Alembic's default
+ * dialect) with only what this database does differently overridden.
+ *
+ * - Its quirk: `INTEGER` is 64 bits here, so `integer()` is written `INT8` (and read back as
+ *   `bigInteger`), `smallInteger()` `INT2`; an autoincrement key is `BIGSERIAL`.
+ * - `TIMESTAMP` / `TIMESTAMPTZ`, `FLOAT8`, `BYTEA`, and `JSONB` for every JSON column.
+ * - `$1` parameter placeholders; `'\x..'::bytea` binary literals.
+ * - `ALTER TABLE s.t RENAME TO t2` (the new name takes no schema).
+ * - A batch rebuild first drops the original table's named constraints, whose names (the
+ *   primary key's and unique constraints' are also index names) the copy needs.
+ *
+ * ```ts
+ * new PgwireDdlCompiler().compile(addColumnOperation({ tableName: 'account', column: column('visits', integer()) }));
+ * // ['ALTER TABLE account ADD COLUMN visits INT8']
+ * ```
+ */
+export class PgwireDdlCompiler extends DefaultDdlCompiler {
+  constructor(options: DdlCompilerOptions = {}) {
+    super({ ...options, dialectName: 'pgwire', capabilities: pgwireCapabilities });
+  }
+
+  protected override renderType(type: ColumnType): string {
+    switch (type.kind) {
+      case 'integer':
+      case 'bigInteger':
+        return 'INT8';
+      case 'smallInteger':
+        return 'INT2';
+      case 'dateTime':
+        return type.timezone ? 'TIMESTAMPTZ' : 'TIMESTAMP';
+      case 'float':
+        return 'FLOAT8';
+      case 'largeBinary':
+        return 'BYTEA';
+      case 'json':
+        return 'JSONB';
+      default:
+        return super.renderType(type);
+    }
+  }
+
+  protected override renderColumnType(column: ColumnModel, context: ColumnRenderContext): string {
+    const integerKey = column.type.kind === 'integer' || column.type.kind === 'bigInteger' || column.type.kind === 'smallInteger';
+    if (integerKey && column.identity === undefined && context.table !== undefined && isAutoincrementColumn(context.table, column)) {
+      return 'BIGSERIAL';
+    }
+    return super.renderColumnType(column, context);
+  }
+
+  protected override renderParameterPlaceholder(position: number): string {
+    return `$${position}`;
+  }
+
+  protected override renderBinaryLiteral(value: Uint8Array): string {
+    return `'\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}'::bytea`;
+  }
+
+  protected override renderRenameTableTarget(newTableName: string): string {
+    return this.quoteIdentifier(newTableName);
+  }
+
+  protected override compileBatchRecreatePlan(plan: BatchRecreatePlan): string[] {
+    const { originalTable, newTable } = plan;
+    const keptNames = new Set(
+      [...(newTable.primaryKey === undefined ? [] : [newTable.primaryKey]), ...newTable.constraints].flatMap(
+        (constraint) => this.constraintName(newTable.name, constraint) ?? [],
+      ),
+    );
+    const drops = [...(originalTable.primaryKey === undefined ? [] : [originalTable.primaryKey]), ...originalTable.constraints]
+      .flatMap((constraint) => this.constraintName(originalTable.name, constraint) ?? [])
+      .filter((name) => keptNames.has(name))
+      .map((name) => `${this.alterTable({ tableName: originalTable.name, schema: originalTable.schema })} DROP CONSTRAINT ${this.quoteIdentifier(name)}`);
+    const statements = super.compileBatchRecreatePlan(plan);
+    const before = plan.executeBefore.length;
+    return [...statements.slice(0, before), ...drops, ...statements.slice(before)];
+  }
+}

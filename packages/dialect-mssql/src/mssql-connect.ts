@@ -1,0 +1,135 @@
+import { ConfigError } from '@alembic/core';
+import type { DialectConnectOptions } from '@alembic/core';
+import type { MssqlPool } from './mssql-client.js';
+import { isMssqlPool } from './mssql-client.js';
+import { MssqlConnection } from './mssql-connection.js';
+import type { MssqlDialectOptions } from './mssql-dialect-options.js';
+import { translateMssqlError } from './mssql-error-translator.js';
+import { scrubSecret } from './mssql-secret-scrubber.js';
+import type { MssqlUrl } from './mssql-url.js';
+import { parseMssqlUrl } from './mssql-url.js';
+
+/** The part of the `mssql` module used to open a pool. */
+interface MssqlDriver {
+  ConnectionPool: new (config: Record<string, unknown>) => OwnedPool;
+}
+
+/** A pool this package opened: it connects and closes it, and listens for its idle-time errors. */
+interface OwnedPool extends MssqlPool {
+  connect(): Promise<unknown>;
+  on?(event: 'error', listener: (error: unknown) => void): unknown;
+}
+
+/** A connection kept idle this long (about 24 days, the timer maximum) is not reaped: the session must last. */
+const NEVER_IDLE_OUT = 2 ** 31 - 1;
+
+async function loadDriver(): Promise<MssqlDriver> {
+  let loaded: { default?: MssqlDriver } & Partial<MssqlDriver>;
+  try {
+    loaded = (await import('mssql')) as unknown as typeof loaded;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
+      throw new ConfigError('The SQL Server dialect needs the mssql driver: npm install mssql@11', { cause: error });
+    }
+    throw error;
+  }
+  return (typeof loaded.ConnectionPool === 'function' ? loaded : loaded.default) as MssqlDriver;
+}
+
+/**
+ * The `mssql` pool configuration of a parsed URL: one connection that is never reaped (one
+ * session for the whole run), no statement timeout unless the URL sets one.
+ *
+ * ```ts
+ * mssqlPoolConfig(parseMssqlUrl('mssql://sa@localhost/shop'));
+ * // { server: 'localhost', port: 1433, user: 'sa', database: 'shop', requestTimeout: 0, options: {...}, pool: { min: 0, max: 1, ... } }
+ * ```
+ */
+export function mssqlPoolConfig(settings: MssqlUrl): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  if (settings.encrypt !== undefined) options.encrypt = settings.encrypt;
+  if (settings.trustServerCertificate !== undefined) options.trustServerCertificate = settings.trustServerCertificate;
+  if (settings.instanceName !== undefined) options.instanceName = settings.instanceName;
+  if (settings.applicationName !== undefined) options.appName = settings.applicationName;
+  return {
+    server: settings.server,
+    ...(settings.port === undefined ? {} : { port: settings.port }),
+    ...(settings.user === undefined ? {} : { user: settings.user }),
+    ...(settings.password === undefined ? {} : { password: settings.password }),
+    ...(settings.database === undefined ? {} : { database: settings.database }),
+    ...(settings.connectTimeoutMilliseconds === undefined ? {} : { connectionTimeout: settings.connectTimeoutMilliseconds }),
+    requestTimeout: settings.requestTimeoutMilliseconds ?? 0,
+    options,
+    pool: { min: 0, max: 1, idleTimeoutMillis: NEVER_IDLE_OUT },
+  };
+}
+
+/** Reads the session's default schema, database and server version, to make the {@link MssqlConnection}. */
+async function describeSession(pool: MssqlPool, singleSession: boolean, close: () => Promise<void>): Promise<MssqlConnection> {
+  const result = await pool
+    .request()
+    .query("SELECT SCHEMA_NAME() AS default_schema, DB_NAME() AS database_name, CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128)) AS server_version");
+  const row = result.recordset?.[0] ?? {};
+  return new MssqlConnection(pool, {
+    defaultSchema: typeof row.default_schema === 'string' ? row.default_schema : 'dbo',
+    database: typeof row.database_name === 'string' ? row.database_name : undefined,
+    serverVersion: String(row.server_version ?? ''),
+    singleSession,
+    close,
+  });
+}
+
+/** Wraps an application's own pool (connecting it if it is not yet); it is never closed here. */
+async function wrapExistingPool(existingClient: unknown): Promise<MssqlConnection> {
+  if (!isMssqlPool(existingClient)) {
+    throw new ConfigError('existingClient must be an mssql ConnectionPool (an object with request() and transaction())');
+  }
+  if (existingClient.connected === false && typeof existingClient.connect === 'function') {
+    await existingClient.connect();
+  }
+  return describeSession(existingClient, existingClient.config?.pool?.max === 1, async () => undefined);
+}
+
+/**
+ * Opens a session on the server an `mssql://` / `sqlserver://` URL names (see `parseMssqlUrl`):
+ * an `mssql` `ConnectionPool` of one connection, so every request shares one session; or wraps an
+ * application's own pool (`existingClient`, from the call or the dialect's options). The `mssql`
+ * driver is imported here, never when this package loads. `driverOptions` go into the pool's
+ * configuration as is. Errors come translated (`MssqlDatabaseError`), with the password
+ * scrubbed out.
+ *
+ * ```ts
+ * const connection = await connectMssql('mssql://sa:secret@localhost/shop?trustServerCertificate=true');
+ * connection.defaultSchema; // 'dbo'
+ * ```
+ */
+export async function connectMssql(
+  url: string,
+  options: DialectConnectOptions = {},
+  dialectOptions: MssqlDialectOptions = {},
+): Promise<MssqlConnection> {
+  const existingClient = options.existingClient ?? dialectOptions.existingClient;
+  if (existingClient !== undefined) {
+    return wrapExistingPool(existingClient);
+  }
+  const settings = parseMssqlUrl(url);
+  const driverPassword = options.driverOptions?.password;
+  const secret = typeof driverPassword === 'string' ? driverPassword : settings.password;
+  const driver = await loadDriver();
+  const config = { ...mssqlPoolConfig(settings), ...options.driverOptions };
+  const singleSession = (config.pool as { max?: unknown } | undefined)?.max === 1;
+  const pool = new driver.ConnectionPool(config);
+  // A connection lost while idle is reported by the next request; without a listener, the
+  // pool's 'error' event would end the process.
+  pool.on?.('error', () => undefined);
+  try {
+    await pool.connect();
+    return await describeSession(pool, singleSession, async () => {
+      await pool.close();
+    });
+  } catch (error) {
+    await pool.close().catch(() => undefined);
+    throw translateMssqlError(scrubSecret(error, secret));
+  }
+}

@@ -1,0 +1,77 @@
+import { AlembicError } from '@alembic/core';
+
+const MARKER = Symbol.for('alembic.error.MssqlDatabaseError');
+
+/**
+ * Stable codes of SQL Server failures, by kind rather than by error number: a caller can test
+ * `error.code === 'ALEMBIC_TABLE_NOT_FOUND'` without knowing that it is error 208. The names are
+ * the MySQL dialect's where the kinds meet (`ALEMBIC_CONSTRAINT_VIOLATION`,
+ * `ALEMBIC_DATABASE_LOCKED`, `ALEMBIC_SQL_SYNTAX_ERROR`, `ALEMBIC_DATABASE_ERROR`, ...), plus
+ * PostgreSQL's `ALEMBIC_DEPENDENT_OBJECTS_EXIST` and `ALEMBIC_QUERY_CANCELED`. SQL Server says
+ * "There is already an object named ..." (2714) for tables and constraints alike: that is
+ * `ALEMBIC_DUPLICATE_OBJECT`.
+ */
+export type MssqlDatabaseErrorCode =
+  | 'ALEMBIC_CONSTRAINT_VIOLATION'
+  | 'ALEMBIC_SQL_SYNTAX_ERROR'
+  | 'ALEMBIC_TABLE_NOT_FOUND'
+  | 'ALEMBIC_COLUMN_NOT_FOUND'
+  | 'ALEMBIC_DUPLICATE_OBJECT'
+  | 'ALEMBIC_OBJECT_NOT_FOUND'
+  | 'ALEMBIC_DEPENDENT_OBJECTS_EXIST'
+  | 'ALEMBIC_DATABASE_LOCKED'
+  | 'ALEMBIC_DEADLOCK'
+  | 'ALEMBIC_ACCESS_DENIED'
+  | 'ALEMBIC_DATABASE_NOT_FOUND'
+  | 'ALEMBIC_CONNECTION_FAILED'
+  | 'ALEMBIC_QUERY_CANCELED'
+  | 'ALEMBIC_DATA_ERROR'
+  | 'ALEMBIC_DATABASE_ERROR';
+
+/** What {@link MssqlDatabaseError} carries besides its code and message. */
+export interface MssqlDatabaseErrorDetails {
+  /** The server's error number (`208`), when there is one. */
+  readonly number?: number;
+  /** The error's state (SQL Server's, not an SQLSTATE). */
+  readonly state?: number;
+  /** The `mssql` driver's code: `'EREQUEST'`, `'ELOGIN'`, `'ETIMEOUT'`, `'ESOCKET'`, ... */
+  readonly driverCode?: string;
+  /** For constraint violations: `'PRIMARY KEY OR UNIQUE'`, `'UNIQUE'`, `'NOT NULL'` or `'FOREIGN KEY OR CHECK'`. */
+  readonly constraintKind?: string;
+  readonly cause?: unknown;
+}
+
+/**
+ * An error SQL Server or the `mssql` driver raised, with a stable `code` (see
+ * {@link MssqlDatabaseErrorCode}), the server's error number and state, and its message unchanged
+ * (`Invalid object name 'acount'.`). The driver's error is the `cause`. Passwords never appear in
+ * it: errors raised while connecting are scrubbed of the password.
+ *
+ * ```ts
+ * if (MssqlDatabaseError.isInstance(error) && error.code === 'ALEMBIC_TABLE_NOT_FOUND') { ... }
+ * ```
+ */
+export class MssqlDatabaseError extends AlembicError {
+  /** The server's error number, e.g. `208`. */
+  readonly number: number | undefined;
+  /** The error's state. */
+  readonly state: number | undefined;
+  /** The driver's code, e.g. `'EREQUEST'`. */
+  readonly driverCode: string | undefined;
+  /** For constraint violations, the kind of constraint. */
+  readonly constraintKind: string | undefined;
+  private readonly [MARKER] = true;
+
+  constructor(code: MssqlDatabaseErrorCode, message: string, details: MssqlDatabaseErrorDetails = {}) {
+    super(code, message, { cause: details.cause });
+    this.number = details.number;
+    this.state = details.state;
+    this.driverCode = details.driverCode;
+    this.constraintKind = details.constraintKind;
+  }
+
+  /** True when `value` is an `MssqlDatabaseError` from any copy of this package. */
+  static override isInstance(value: unknown): value is MssqlDatabaseError {
+    return AlembicError.isInstance(value) && (value as unknown as Record<symbol, unknown>)[MARKER] === true;
+  }
+}

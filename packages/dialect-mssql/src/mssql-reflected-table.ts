@@ -1,0 +1,170 @@
+import { checkConstraint, column, foreignKeyConstraint, index, primaryKeyConstraint, table, uniqueConstraint } from '@alembic/core';
+import type { ColumnModel, IdentityOptions, TableElement, TableModel } from '@alembic/core';
+import { parseMssqlDefault } from './mssql-default-parser.js';
+import type { MssqlTypeRow } from './mssql-type-parser.js';
+import { parseMssqlType } from './mssql-type-parser.js';
+
+/** One row of the `columns` query. */
+export interface MssqlColumnRow extends MssqlTypeRow {
+  readonly column_name: string;
+  readonly is_nullable: boolean | number;
+  readonly is_identity: boolean | number;
+  /** The driver returns `bigint` values as strings. */
+  readonly identity_seed: number | string | null;
+  readonly identity_increment: number | string | null;
+  readonly default_definition: string | null;
+  readonly column_comment: string | null;
+}
+
+/** One row of the `indexes` query: one column of one index. */
+export interface MssqlIndexRow {
+  readonly index_name: string;
+  readonly is_primary_key: boolean | number;
+  readonly is_unique: boolean | number;
+  readonly is_unique_constraint: boolean | number;
+  /** `'CLUSTERED'`, `'NONCLUSTERED'`, ... */
+  readonly type_desc: string;
+  readonly filter_definition: string | null;
+  readonly is_included_column: boolean | number;
+  readonly column_name: string;
+}
+
+/** One row of the `foreignKeys` query: one column of one foreign key. */
+export interface MssqlForeignKeyRow {
+  readonly constraint_name: string;
+  readonly column_name: string;
+  readonly referred_schema: string;
+  readonly referred_table: string;
+  readonly referred_column: string;
+  /** `'NO_ACTION'`, `'CASCADE'`, `'SET_NULL'`, `'SET_DEFAULT'`. */
+  readonly delete_rule: string | null;
+  readonly update_rule: string | null;
+  readonly table_schema: string;
+}
+
+/** One row of the `checks` query. */
+export interface MssqlCheckRow {
+  readonly constraint_name: string;
+  /** As SQL Server stores it: `([amount]>(0))`. */
+  readonly definition: string;
+}
+
+/** Everything the introspector read about one table. */
+export interface MssqlTableRows {
+  readonly tableName: string;
+  /** Set on the model when the caller asked for a schema. */
+  readonly schema?: string;
+  readonly comment: string | null;
+  /** The database's collation: column collations equal to it are left out. */
+  readonly databaseCollation: string | null;
+  readonly columns: readonly MssqlColumnRow[];
+  readonly indexes: readonly MssqlIndexRow[];
+  readonly foreignKeys: readonly MssqlForeignKeyRow[];
+  readonly checks: readonly MssqlCheckRow[];
+}
+
+function groupBy<Row>(rows: readonly Row[], keyOf: (row: Row) => string): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  return groups;
+}
+
+/** `CASCADE`, `SET NULL`, ... from `SET_NULL`; undefined for the default `NO_ACTION`. */
+function referentialAction(rule: string | null): string | undefined {
+  return rule === null || rule === 'NO_ACTION' ? undefined : rule.replaceAll('_', ' ');
+}
+
+/** `([a]>(1))` → `[a]>(1)`: the outer parentheses SQL Server adds. */
+function checkCondition(definition: string): string {
+  const trimmed = definition.trim();
+  return trimmed.startsWith('(') && trimmed.endsWith(')') ? trimmed.slice(1, -1) : trimmed;
+}
+
+function reflectColumn(source: MssqlColumnRow, primaryKeyColumns: ReadonlySet<string>, databaseCollation: string | null): ColumnModel {
+  const serverDefault = parseMssqlDefault(source.default_definition);
+  const seed = Number(source.identity_seed ?? 1);
+  const increment = Number(source.identity_increment ?? 1);
+  const isIdentity = Boolean(source.is_identity);
+  const identity: IdentityOptions | undefined =
+    isIdentity && (seed !== 1 || increment !== 1) ? { always: false, start: seed, increment } : undefined;
+  return column(source.column_name, parseMssqlType(source, databaseCollation), {
+    nullable: Boolean(source.is_nullable),
+    primaryKey: primaryKeyColumns.has(source.column_name),
+    autoincrement: isIdentity && identity === undefined,
+    ...(identity === undefined ? {} : { identity }),
+    ...(serverDefault === undefined ? {} : { serverDefault }),
+    ...(source.column_comment === null || source.column_comment === '' ? {} : { comment: source.column_comment }),
+  });
+}
+
+/**
+ * Builds the neutral model of a reflected table from the rows of the catalog queries: columns
+ * (type, nullability, default, `IDENTITY` as `autoincrement: true` or, with another seed or
+ * increment, as `identity`, comment), the primary key and unique constraints with their names,
+ * foreign keys with their non-default actions, CHECK constraints, and the other indexes (with
+ * `dialectOptions.mssql` for `INCLUDE` columns and clustering, and their filter as `where`).
+ *
+ * ```ts
+ * buildReflectedTable({ tableName: 'account', comment: null, databaseCollation: null, columns, indexes: [], foreignKeys: [], checks: [] });
+ * ```
+ */
+export function buildReflectedTable(rows: MssqlTableRows): TableModel {
+  const indexGroups = groupBy(rows.indexes, (row) => row.index_name);
+  const primaryKey = [...indexGroups].find(([, parts]) => Boolean(parts[0]?.is_primary_key));
+  const primaryKeyColumns = new Set(primaryKey?.[1].map((part) => part.column_name) ?? []);
+  const elements: TableElement[] = rows.columns.map((source) => reflectColumn(source, primaryKeyColumns, rows.databaseCollation));
+  if (primaryKey !== undefined) {
+    elements.push(primaryKeyConstraint([...primaryKeyColumns], { name: primaryKey[0] }));
+  }
+  for (const [name, parts] of indexGroups) {
+    const first = parts[0] as MssqlIndexRow;
+    if (Boolean(first.is_primary_key)) {
+      continue;
+    }
+    const keyColumns = parts.filter((part) => !part.is_included_column).map((part) => part.column_name);
+    if (Boolean(first.is_unique_constraint)) {
+      elements.push(uniqueConstraint(keyColumns, { name }));
+      continue;
+    }
+    const included = parts.filter((part) => Boolean(part.is_included_column)).map((part) => part.column_name);
+    const mssqlOptions = {
+      ...(first.type_desc === 'CLUSTERED' ? { clustered: true } : {}),
+      ...(included.length > 0 ? { include: included } : {}),
+    };
+    elements.push(
+      index(name, keyColumns, {
+        unique: Boolean(first.is_unique),
+        ...(first.filter_definition === null ? {} : { where: checkCondition(first.filter_definition) }),
+        ...(Object.keys(mssqlOptions).length > 0 ? { dialectOptions: { mssql: mssqlOptions } } : {}),
+      }),
+    );
+  }
+  for (const [name, parts] of groupBy(rows.foreignKeys, (row) => row.constraint_name)) {
+    const first = parts[0] as MssqlForeignKeyRow;
+    const onDelete = referentialAction(first.delete_rule);
+    const onUpdate = referentialAction(first.update_rule);
+    elements.push(
+      foreignKeyConstraint(
+        parts.map((part) => part.column_name),
+        first.referred_table,
+        parts.map((part) => part.referred_column),
+        {
+          name,
+          ...(onDelete === undefined ? {} : { onDelete }),
+          ...(onUpdate === undefined ? {} : { onUpdate }),
+          ...(first.referred_schema === first.table_schema ? {} : { referredSchema: first.referred_schema }),
+        },
+      ),
+    );
+  }
+  for (const check of rows.checks) {
+    elements.push(checkConstraint(checkCondition(check.definition), { name: check.constraint_name }));
+  }
+  return table(rows.tableName, elements, {
+    ...(rows.schema === undefined ? {} : { schema: rows.schema }),
+    ...(rows.comment === null || rows.comment === '' ? {} : { comment: rows.comment }),
+  });
+}

@@ -1,0 +1,106 @@
+import {
+  bigInteger,
+  boolean,
+  date,
+  dateTime,
+  float,
+  integer,
+  largeBinary,
+  numeric,
+  rawType,
+  smallInteger,
+  string,
+  text,
+  time,
+  uuid,
+} from '@alembic/core';
+import type { ColumnType } from '@alembic/core';
+
+/** What `sys.columns` says about a column's type. */
+export interface MssqlTypeRow {
+  /** The system type's name: `'nvarchar'`, `'int'`, `'datetime2'`. */
+  readonly type_name: string;
+  /** Bytes (`-1` for `max`): an `nvarchar(50)` has 100. */
+  readonly max_length: number;
+  readonly precision: number;
+  readonly scale: number;
+  readonly collation_name?: string | null;
+}
+
+/** Character types whose `max_length` counts two bytes per character. */
+const NATIONAL_TYPES: ReadonlySet<string> = new Set(['nvarchar', 'nchar']);
+
+/** `(n)` / `(max)` from `max_length`. */
+function lengthOf(row: MssqlTypeRow): string {
+  if (row.max_length === -1) {
+    return 'max';
+  }
+  return String(NATIONAL_TYPES.has(row.type_name) ? row.max_length / 2 : row.max_length);
+}
+
+/** A raw type with the column's collation when it differs from the database's. */
+function withCollation(sqlText: string, collation: string | undefined): ColumnType {
+  return rawType(collation === undefined ? sqlText : `${sqlText} COLLATE ${collation}`);
+}
+
+/**
+ * The neutral type of a reflected column, the inverse of the compiler's types where one exists
+ * (`varchar(50)` is `string(50)`, `varchar(max)` is `text()`, `bit` is `boolean()`, `datetime`
+ * is `dateTime()`, `datetimeoffset` is `dateTime({ timezone: true })`, `varbinary(max)` is
+ * `largeBinary()`, `uniqueidentifier` is `uuid()`); anything else is kept as written
+ * (`rawType('NVARCHAR(200)')`, `rawType('DATETIME2(3)')`, `rawType('TINYINT')`). A collation
+ * equal to `databaseCollation` is left out.
+ *
+ * ```ts
+ * parseMssqlType({ type_name: 'nvarchar', max_length: 400, precision: 0, scale: 0 }); // rawType('NVARCHAR(200)')
+ * ```
+ */
+export function parseMssqlType(row: MssqlTypeRow, databaseCollation?: string | null): ColumnType {
+  const collation =
+    row.collation_name === null || row.collation_name === undefined || row.collation_name === databaseCollation
+      ? undefined
+      : row.collation_name;
+  const name = row.type_name.toLowerCase();
+  switch (name) {
+    case 'int':
+      return integer();
+    case 'bigint':
+      return bigInteger();
+    case 'smallint':
+      return smallInteger();
+    case 'bit':
+      return boolean();
+    case 'varchar':
+      if (row.max_length === -1) {
+        return text(collation === undefined ? {} : { collation });
+      }
+      return string(row.max_length, collation === undefined ? {} : { collation });
+    case 'nvarchar':
+    case 'nchar':
+    case 'char':
+      return withCollation(`${name.toUpperCase()}(${lengthOf(row)})`, collation);
+    case 'datetime':
+      return dateTime();
+    case 'datetimeoffset':
+      return row.scale === 7 ? dateTime({ timezone: true }) : rawType(`DATETIMEOFFSET(${row.scale})`);
+    case 'datetime2':
+      return rawType(row.scale === 7 ? 'DATETIME2' : `DATETIME2(${row.scale})`);
+    case 'date':
+      return date();
+    case 'time':
+      return row.scale === 7 ? time() : rawType(`TIME(${row.scale})`);
+    case 'decimal':
+    case 'numeric':
+      return numeric(row.precision, row.scale);
+    case 'float':
+      return row.precision === 53 ? float() : float(row.precision);
+    case 'varbinary':
+      return row.max_length === -1 ? largeBinary() : largeBinary(row.max_length);
+    case 'binary':
+      return rawType(`BINARY(${lengthOf(row)})`);
+    case 'uniqueidentifier':
+      return uuid();
+    default:
+      return withCollation(name.toUpperCase(), collation);
+  }
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  target: 'node20',
+  platform: 'node',
+  sourcemap: true,
+  // The driver and core are peers: never bundle them.
+  external: ['mssql', '@alembic/core'],
+});

@@ -1,0 +1,69 @@
+import { describe, it } from '@jest/globals';
+import type { ConformanceHarness } from './conformance-harness.js';
+import { defineGoldenSqlSuite } from './golden/golden-sql.js';
+import { defineAlterColumnSuite } from './suites/alter-column-round-trips.js';
+import { defineBatchModeSuite } from './suites/batch-mode.js';
+import { defineMigrationLockSuite } from './suites/migration-lock.js';
+import { defineOfflineSqlSuite } from './suites/offline-sql.js';
+import { defineOperationRoundTripSuite } from './suites/operation-round-trips.js';
+import { defineTransactionSuite } from './suites/transactions.js';
+import { defineVersionTableSuite } from './suites/version-table.js';
+
+/**
+ * The live part: registered as is when the database answers; otherwise skipped after a printed
+ * notice, or, with `ALEMBIC_TEST_REQUIRE_SERVERS=1` (CI), replaced by one failing test.
+ */
+function describeLive(harness: ConformanceHarness, body: () => void): void {
+  const reason = harness.unavailableReason;
+  if (reason === undefined) {
+    describe('live', body);
+    return;
+  }
+  if (process.env.ALEMBIC_TEST_REQUIRE_SERVERS === '1') {
+    describe('live', () => {
+      it('needs the live database (ALEMBIC_TEST_REQUIRE_SERVERS=1)', () => {
+        throw new Error(`The ${harness.dialect.name} conformance suite cannot run: ${reason}`);
+      });
+    });
+    return;
+  }
+  console.warn(`Skipping the live ${harness.dialect.name} conformance suite: ${reason}`);
+  describe.skip('live', body);
+}
+
+/**
+ * Registers the conformance suite of a dialect with jest: call it at the top level of a test
+ * file (`test/conformance.test.ts`). What runs depends on `dialect.capabilities` only; a test
+ * the dialect cannot run is skipped with the capability it lacks in its title.
+ *
+ * - golden SQL: every case of `GOLDEN_SQL_CASES` as the dialect states it (when `goldenSql` is given);
+ * - offline SQL: every round-trip migration compiled with no connection;
+ * - live (each feature in a fresh database from `createDatabase`): operation round trips for
+ *   every operation kind, alter-column round trips, the version table, transactions and
+ *   rollback, the migration lock, batch mode.
+ *
+ * ```ts
+ * import { defineDialectConformanceSuite } from '@alembic/testing';
+ * import { sqliteDialect } from '@alembic/dialect-sqlite';
+ *
+ * defineDialectConformanceSuite({
+ *   dialect: sqliteDialect,
+ *   createDatabase: async () => temporarySqliteFile(),
+ *   goldenSql: SQLITE_GOLDEN_SQL,
+ * });
+ * ```
+ */
+export function defineDialectConformanceSuite(harness: ConformanceHarness): void {
+  describe(`@alembic/testing conformance: ${harness.settings?.name ?? harness.dialect.name}`, () => {
+    if (harness.goldenSql !== undefined) defineGoldenSqlSuite(harness.dialect, harness.goldenSql);
+    defineOfflineSqlSuite(harness);
+    describeLive(harness, () => {
+      defineOperationRoundTripSuite(harness);
+      defineAlterColumnSuite(harness);
+      defineVersionTableSuite(harness);
+      defineTransactionSuite(harness);
+      defineMigrationLockSuite(harness);
+      defineBatchModeSuite(harness);
+    });
+  });
+}

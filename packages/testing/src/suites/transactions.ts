@@ -1,0 +1,181 @@
+import { describe, expect } from '@jest/globals';
+import { column, createTableOperation, integer, table } from '@alembic/core';
+import type { DatabaseConnection, MigrationFailure } from '@alembic/core';
+import type { ConformanceHarness } from '../conformance-harness.js';
+import { itWhen } from '../support/capability-gate.js';
+import type { ConformanceMigration, ConformanceProject, RunSettings } from '../support/conformance-project.js';
+import { snapshotSchema } from '../support/schema-snapshot.js';
+import { useSuiteDatabase } from '../support/suite-database.js';
+import { expectRows } from './round-trip/round-trip-fixture.js';
+
+/** A migration creating table `name(id)` with one row; its downgrade drops it. */
+function tableStep(revision: string, downRevision: string | null, name: string, then?: ConformanceMigration['upgrade']): ConformanceMigration {
+  const model = table(name, [column('id', integer(), { primaryKey: true, autoincrement: false })]);
+  return {
+    revision,
+    downRevision,
+    upgrade: async (op) => {
+      await op.invoke(createTableOperation({ table: model }));
+      await op.bulkInsert(model, [{ id: 1 }]);
+      await then?.(op);
+    },
+    downgrade: (op) => op.dropTable(name, { existingTable: model }),
+  };
+}
+
+const FAILING_STATEMENT = 'INSERT INTO tx_missing_table (id) VALUES (1)';
+
+/** tx1 creates `tx_one`; tx2 creates `tx_two`, then runs a statement that fails. */
+const FAILING_SECOND: readonly ConformanceMigration[] = [
+  tableStep('tx1', null, 'tx_one'),
+  tableStep('tx2', 'tx1', 'tx_two', (op) => op.execute(FAILING_STATEMENT)),
+];
+
+/** What a run that must fail threw; fails the test when it did not. */
+async function failureOf(run: Promise<unknown>): Promise<MigrationFailure & { code: string }> {
+  const error = await run.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (error === undefined) throw new Error('expected the migration run to fail');
+  const { code, failure } = error as { code?: string; failure?: MigrationFailure };
+  expect(code).toBe('ALEMBIC_MIGRATION_FAILED');
+  return { ...(failure as MigrationFailure), code: code as string };
+}
+
+/**
+ * Transactions and rollback. On a dialect with transactional DDL a failing migration leaves
+ * nothing behind and the version table unchanged (the whole run rolls back, or only the failing
+ * migration with `transactionPerMigration`); without, the version table shows the last migration
+ * that completed. Either way the error names the migration and the statement.
+ */
+export function defineTransactionSuite(harness: ConformanceHarness): void {
+  describe('transactions and rollback', () => {
+    const suite = useSuiteDatabase(harness, 'transactions');
+    const { capabilities } = harness.dialect;
+    const timeout = harness.settings?.testTimeoutMilliseconds;
+    const baseSettings = (): RunSettings => (suite.url === undefined ? {} : { url: suite.url });
+
+    async function tablesAndHeads(project: ConformanceProject, connection: DatabaseConnection): Promise<{ tables: string[]; heads: string[] }> {
+      return {
+        tables: Object.keys(await snapshotSchema(harness.dialect, connection)),
+        heads: await project.currentHeads(connection),
+      };
+    }
+
+    itWhen(
+      capabilities,
+      {},
+      'a failure names the migration, its step and the statement that failed',
+      async () => {
+        const connection = await suite.connect();
+        const project = suite.project(FAILING_SECOND);
+        const failure = await failureOf(project.upgrade(connection, 'heads', baseSettings()));
+        expect(failure.revision).toBe('tx2');
+        expect(failure.step).toBe('upgrade tx1 -> tx2');
+        expect(failure.statement).toContain('tx_missing_table');
+        expect(failure.cause).toBeDefined();
+      },
+      timeout,
+    );
+
+    itWhen(
+      capabilities,
+      { transactionalDdl: true },
+      'a run from base that fails in its second migration leaves no table and no version row',
+      async () => {
+        const connection = await suite.connect();
+        const project = suite.project(FAILING_SECOND);
+        await failureOf(project.upgrade(connection, 'heads', baseSettings()));
+        expect(await tablesAndHeads(project, connection)).toEqual({ tables: [], heads: [] });
+      },
+      timeout,
+    );
+
+    itWhen(
+      capabilities,
+      { transactionalDdl: true },
+      'a failing migration after a completed run leaves the version table where it was',
+      async () => {
+        const connection = await suite.connect();
+        const project = suite.project(FAILING_SECOND);
+        await project.upgrade(connection, 'tx1', baseSettings());
+        await failureOf(project.upgrade(connection, 'heads', baseSettings()));
+        expect(await tablesAndHeads(project, connection)).toEqual({ tables: ['tx_one'], heads: ['tx1'] });
+        await expectRows(connection, 'SELECT id FROM tx_one', [{ id: 1 }]);
+      },
+      timeout,
+    );
+
+    itWhen(
+      capabilities,
+      { transactionalDdl: true },
+      'with transactionPerMigration, the migrations before the failing one stay committed',
+      async () => {
+        const connection = await suite.connect();
+        const project = suite.project(FAILING_SECOND);
+        await failureOf(project.upgrade(connection, 'heads', { ...baseSettings(), transactionPerMigration: true }));
+        expect(await tablesAndHeads(project, connection)).toEqual({ tables: ['tx_one'], heads: ['tx1'] });
+      },
+      timeout,
+    );
+
+    itWhen(
+      capabilities,
+      { transactionalDdl: true },
+      'a migration that throws after its DDL leaves nothing of it',
+      async () => {
+        const connection = await suite.connect();
+        const project = suite.project([
+          tableStep('tx1', null, 'tx_one'),
+          tableStep('tx2', 'tx1', 'tx_two', () => {
+            throw new Error('the migration gave up');
+          }),
+        ]);
+        await project.upgrade(connection, 'tx1', baseSettings());
+        const failure = await failureOf(project.upgrade(connection, 'heads', baseSettings()));
+        expect(String(failure.cause)).toContain('the migration gave up');
+        expect(await tablesAndHeads(project, connection)).toEqual({ tables: ['tx_one'], heads: ['tx1'] });
+      },
+      timeout,
+    );
+
+    itWhen(
+      capabilities,
+      { transactionalDdl: true },
+      'a failing downgrade keeps the schema and the version table',
+      async () => {
+        const connection = await suite.connect();
+        const project = suite.project([
+          {
+            ...tableStep('tx1', null, 'tx_one'),
+            downgrade: async (op) => {
+              await op.dropTable('tx_one');
+              await op.execute(FAILING_STATEMENT);
+            },
+          },
+        ]);
+        await project.upgrade(connection, 'heads', baseSettings());
+        await failureOf(project.downgrade(connection, 'base', baseSettings()));
+        expect(await tablesAndHeads(project, connection)).toEqual({ tables: ['tx_one'], heads: ['tx1'] });
+      },
+      timeout,
+    );
+
+    itWhen(
+      capabilities,
+      { transactionalDdl: false },
+      'a failing migration leaves the version table at the last migration that completed',
+      async () => {
+        const connection = await suite.connect();
+        const project = suite.project(FAILING_SECOND);
+        await failureOf(project.upgrade(connection, 'heads', baseSettings()));
+        const state = await tablesAndHeads(project, connection);
+        expect(state.heads).toEqual(['tx1']);
+        expect(state.tables).toContain('tx_one');
+        // tx_two may remain: without transactional DDL, its CREATE TABLE committed before the failure.
+      },
+      timeout,
+    );
+  });
+}
