@@ -1,6 +1,7 @@
 import type { Dialect } from '@alembic/core';
 import { capabilitiesOfFlavour } from './mysql-capabilities.js';
 import { connectMysql } from './mysql-connect.js';
+import { MysqlConnection } from './mysql-connection.js';
 import type { MysqlDdlCompilerOptions } from './mysql-ddl-compiler.js';
 import { MysqlDdlCompiler } from './mysql-ddl-compiler.js';
 import type { MysqlDialectOptions } from './mysql-dialect-options.js';
@@ -35,21 +36,20 @@ import { acquireMysqlMigrationLock } from './mysql-migration-lock.js';
  * ```
  */
 export function mysql(options: MysqlDialectOptions = {}): Dialect {
-  /** The flavour of the server this dialect last connected to. */
-  let serverFlavour: MysqlFlavour | undefined;
   const offlineFlavour = options.flavour ?? 'mysql';
+  /** Online, the server the run's connection reached decides; offline, the options do. */
+  const flavourFor = (compilerOptions: MysqlDdlCompilerOptions): MysqlFlavour =>
+    compilerOptions.flavour ??
+    (compilerOptions.connection instanceof MysqlConnection ? compilerOptions.connection.flavour : undefined) ??
+    offlineFlavour;
   return Object.freeze({
     specVersion: 1,
     name: 'mysql',
     urlSchemes: Object.freeze(['mysql', 'mariadb']),
     capabilities: capabilitiesOfFlavour(offlineFlavour),
     createDdlCompiler: (compilerOptions: MysqlDdlCompilerOptions = {}) =>
-      new MysqlDdlCompiler({ ...compilerOptions, flavour: compilerOptions.flavour ?? serverFlavour ?? offlineFlavour }),
-    connect: async (url, connectOptions) => {
-      const connection = await connectMysql(url, connectOptions, options);
-      serverFlavour = connection.flavour;
-      return connection;
-    },
+      new MysqlDdlCompiler({ ...compilerOptions, flavour: flavourFor(compilerOptions) }),
+    connect: (url, connectOptions) => connectMysql(url, connectOptions, options),
     createIntrospector: (connection) => new MysqlIntrospector(connection),
     acquireMigrationLock: acquireMysqlMigrationLock,
     translateError: translateMysqlError,

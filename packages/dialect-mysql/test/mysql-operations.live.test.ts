@@ -1,6 +1,6 @@
 /**
  * Every operation kind for real on the live server, each checked through the introspector.
- * The compiler comes from `mysqlDialect.createDdlCompiler()` after `mysqlDialect.connect()`, so
+ * The compiler comes from `mysqlDialect.createDdlCompiler({ connection })`, as the runtime makes it, so
  * it writes for the flavour detected on the server.
  */
 import {
@@ -84,7 +84,7 @@ describeLive('MySQL operations (live)', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     connection = (await dialect.connect(database.url)) as MysqlConnection;
-    compiler = dialect.createDdlCompiler();
+    compiler = dialect.createDdlCompiler({ connection });
     introspector = dialect.createIntrospector?.(connection) as MysqlIntrospector;
   });
 
