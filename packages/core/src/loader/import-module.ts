@@ -23,7 +23,11 @@ export async function importModule(path: string, freshnessQuery?: string): Promi
     return { default: JSON.parse(readFileSync(path, 'utf8')) as unknown };
   }
   // Also for JavaScript: the hooks resolve `@alembic/*` from the CLI when the project has none.
-  registerTypeScriptLoader(hooksUrl(), import.meta.url, alembicCacheDirectory(dirname(path)));
+  registerTypeScriptLoader(() => ({
+    hooksUrl: hooksUrl(),
+    fallbackParentUrl: import.meta.url,
+    cacheDirectory: alembicCacheDirectory(dirname(path)),
+  }));
   try {
     const url = pathToFileURL(path).href + (freshnessQuery === undefined ? '' : `?${freshnessQuery}`);
     return (await import(url)) as Record<string, unknown>;
