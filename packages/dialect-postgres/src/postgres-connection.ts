@@ -11,6 +11,8 @@ export interface PostgresConnectionOptions {
   readonly releaseClient?: () => Promise<void>;
 }
 
+const BATCH_SAVEPOINT = 'alembic_batch';
+
 function lastResult(result: PostgresDriverResult | PostgresDriverResult[]): PostgresDriverResult | undefined {
   return Array.isArray(result) ? result[result.length - 1] : result;
 }
@@ -55,6 +57,27 @@ export class PostgresConnection implements DatabaseConnection {
   /** Runs SQL through the simple query protocol, so it may hold several statements. */
   async execute(sql: string): Promise<void> {
     await this.client.query(sql);
+  }
+
+  /**
+   * Runs the statements as one simple-query message (one round trip) inside a savepoint: when
+   * one fails, the savepoint is rolled back, which leaves the transaction as it was before the
+   * batch (and usable), and the error is thrown.
+   */
+  async executeBatch(statements: readonly string[]): Promise<readonly (number | undefined)[]> {
+    // A newline before each `;`: a statement ending in a `--` comment must not swallow it.
+    const text = [`SAVEPOINT ${BATCH_SAVEPOINT}`, ...statements, `RELEASE SAVEPOINT ${BATCH_SAVEPOINT}`].join('\n;\n');
+    let result: PostgresDriverResult | PostgresDriverResult[];
+    try {
+      result = await this.client.query(text);
+    } catch (error) {
+      await this.client.query(`ROLLBACK TO SAVEPOINT ${BATCH_SAVEPOINT}; RELEASE SAVEPOINT ${BATCH_SAVEPOINT}`);
+      throw error;
+    }
+    const results = Array.isArray(result) ? result : [result];
+    // One result per statement, plus the savepoint's two; otherwise the counts cannot be matched.
+    if (results.length !== statements.length + 2) return statements.map(() => undefined);
+    return results.slice(1, -1).map((each) => each.rowCount ?? undefined);
   }
 
   async begin(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { DatabaseConnection, QueryResult, ReleaseMigrationLock } from '@alembic/core';
-import type { SqliteClient, SqliteRunResult } from './sqlite-client.js';
+import type { SqliteClient, SqliteRunResult, SqliteStatement } from './sqlite-client.js';
 import { toSqliteParameter } from './sqlite-parameters.js';
 import { sqliteReturnsRows } from './sqlite-returns-rows.js';
 
@@ -10,6 +10,11 @@ export interface SqliteConnectionOptions {
 }
 
 const SAVEPOINT = 'alembic_transaction';
+const BATCH_SAVEPOINT = 'alembic_batch';
+/** Statements whose result is not needed: run with one call into the driver instead of three. */
+const SCHEMA_STATEMENT = /^\s*(?:CREATE|DROP|ALTER)\s/i;
+/** How many parameterized statements stay prepared. */
+const PREPARED_STATEMENTS = 16;
 const NESTED_TRANSACTION = /cannot start a transaction within a transaction/i;
 const NO_TRANSACTION = /no transaction is active|no such savepoint/i;
 
@@ -21,6 +26,10 @@ function hasCode(error: unknown, code: string): boolean {
 function messageOf(error: unknown): string {
   const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
   return typeof message === 'string' ? message : '';
+}
+
+function finalize(statement: SqliteStatement): Promise<void> {
+  return new Promise((resolve) => statement.finalize(() => resolve()));
 }
 
 function sleep(milliseconds: number): Promise<void> {
@@ -48,6 +57,8 @@ export class SqliteConnection implements DatabaseConnection {
   #lockTransactionOpen = false;
   /** Inside the lock's transaction, `begin()` opened a savepoint. */
   #savepointOpen = false;
+  /** Prepared statements kept by SQL text, oldest first. */
+  readonly #statements = new Map<string, SqliteStatement>();
 
   constructor(client: SqliteClient, options: SqliteConnectionOptions) {
     this.client = client;
@@ -67,22 +78,71 @@ export class SqliteConnection implements DatabaseConnection {
       });
       return { rows: rows as Row[], rowCount: rows.length };
     }
+    if (values.length === 0 && SCHEMA_STATEMENT.test(sql)) {
+      await this.execute(sql);
+      return { rows: [], rowCount: undefined };
+    }
+    const prepared = values.length === 0 ? undefined : await this.#prepared(sql);
     const changes = await new Promise<number>((resolve, reject) => {
-      this.client.run(sql, values, function (this: SqliteRunResult, error) {
+      const callback = function (this: SqliteRunResult, error: Error | null): void {
         if (error) {
           reject(error);
         } else {
           resolve(this.changes);
         }
-      });
+      };
+      if (prepared === undefined) {
+        this.client.run(sql, values, callback);
+      } else {
+        prepared.run(values, callback);
+      }
     });
     return { rows: [], rowCount: changes };
+  }
+
+  /**
+   * A kept prepared statement for `sql` (the version table's UPDATE runs once per migration);
+   * undefined when the client cannot prepare. Each `run` of a kept statement is one call into
+   * the driver, where `Database.run` is three (prepare, run, finalize).
+   */
+  async #prepared(sql: string): Promise<SqliteStatement | undefined> {
+    const client = this.client;
+    if (client.prepare === undefined) return undefined;
+    const kept = this.#statements.get(sql);
+    if (kept !== undefined) return kept;
+    const statement = await new Promise<SqliteStatement>((resolve, reject) => {
+      const created: SqliteStatement = client.prepare!(sql, (error) => (error ? reject(error) : resolve(created)));
+    });
+    if (this.#statements.size >= PREPARED_STATEMENTS) {
+      const [oldestSql, oldest] = this.#statements.entries().next().value as [string, SqliteStatement];
+      this.#statements.delete(oldestSql);
+      await finalize(oldest);
+    }
+    this.#statements.set(sql, statement);
+    return statement;
   }
 
   async execute(sql: string): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       this.client.exec(sql, (error) => (error ? reject(error) : resolve()));
     });
+  }
+
+  /**
+   * Runs the statements with one call into the driver (`exec`) inside a savepoint: when one
+   * fails, the savepoint is rolled back, which leaves the transaction as it was before the
+   * batch, and the error is thrown. `exec` reports no row counts.
+   */
+  async executeBatch(statements: readonly string[]): Promise<readonly (number | undefined)[]> {
+    // A newline before each `;`: a statement ending in a `--` comment must not swallow it.
+    const text = [`SAVEPOINT ${BATCH_SAVEPOINT}`, ...statements, `RELEASE ${BATCH_SAVEPOINT}`].join('\n;\n');
+    try {
+      await this.execute(text);
+    } catch (error) {
+      await this.#ignoringNoTransaction(`ROLLBACK TO ${BATCH_SAVEPOINT}; RELEASE ${BATCH_SAVEPOINT}`);
+      throw error;
+    }
+    return statements.map(() => undefined);
   }
 
   /**
@@ -196,6 +256,9 @@ export class SqliteConnection implements DatabaseConnection {
       this.#savepointOpen = false;
       await this.#ignoringNoTransaction('ROLLBACK');
     }
+    const statements = [...this.#statements.values()];
+    this.#statements.clear();
+    for (const statement of statements) await finalize(statement);
     if (!this.#ownsClient) {
       return;
     }

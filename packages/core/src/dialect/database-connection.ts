@@ -22,6 +22,15 @@ export interface DatabaseConnection {
   query<Row = Record<string, unknown>>(sql: string, parameters?: readonly unknown[]): Promise<QueryResult<Row>>;
   /** Runs SQL without parameters or results; may hold several statements where the driver allows. */
   execute(sql: string): Promise<void>;
+  /**
+   * Optional: runs several statements (no parameters) in order in one round trip, inside the
+   * open transaction, and returns the rows each changed (`undefined` where the driver does not
+   * say). All or nothing: when one fails, the connection undoes what the batch did (with a
+   * savepoint, say), leaves the transaction usable, and throws. Core then runs the statements
+   * one by one to name the one that fails. Core uses it only inside transactions of dialects
+   * with transactional DDL.
+   */
+  executeBatch?(statements: readonly string[]): Promise<readonly (number | undefined)[]>;
   /** Starts a transaction. */
   begin(): Promise<void>;
   /** Commits the current transaction. */

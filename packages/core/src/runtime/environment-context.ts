@@ -239,9 +239,12 @@ export class EnvironmentContext {
     return this.#migrationContext;
   }
 
-  /** The connection given to `configure()`. */
+  /**
+   * The connection given to `configure()`; once the run has begun, as the migration context
+   * hands it out (it sends deferred statements before anything else).
+   */
   getBind(): DatabaseConnection | undefined {
-    return this.#configured?.connection;
+    return this.#migrationContext?.connection ?? this.#configured?.connection;
   }
 
   /**

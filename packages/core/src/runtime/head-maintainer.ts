@@ -44,14 +44,19 @@ export class HeadMaintainer {
       this.#heads.add(change.to);
     }
     const touched = await this.#writer.apply(change);
-    if (change.kind === 'insert' || !this.#writer.checksRowCount || touched === undefined || touched === 1) return;
-    const what =
-      change.kind === 'delete'
-        ? `deleting '${change.version}'`
-        : `updating '${change.from}' to '${change.to}'`;
-    throw new CommandError(
-      `Online migration expected to match one row when ${what} in '${this.#writer.tableName}'; ${touched} found`,
-      { code: 'ALEMBIC_VERSION_TABLE_MISMATCH' },
-    );
+    if (!this.#writer.checksRowCount || touched === undefined) return;
+    checkVersionRowCount(change, this.#writer.tableName, touched);
   }
+}
+
+/**
+ * Throws unless an UPDATE or DELETE of the version table touched exactly one row (another
+ * process changed the table under the run).
+ */
+export function checkVersionRowCount(change: VersionChange, tableName: string, touched: number): void {
+  if (change.kind === 'insert' || touched === 1) return;
+  const what = change.kind === 'delete' ? `deleting '${change.version}'` : `updating '${change.from}' to '${change.to}'`;
+  throw new CommandError(`Online migration expected to match one row when ${what} in '${tableName}'; ${touched} found`, {
+    code: 'ALEMBIC_VERSION_TABLE_MISMATCH',
+  });
 }

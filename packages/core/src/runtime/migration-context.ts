@@ -13,11 +13,14 @@ import { Operations } from '../operations/operations.js';
 import type { TableModel } from '../schema/table.js';
 import type { Script } from '../script/script.js';
 import type { ScriptDirectory } from '../script/script-directory.js';
-import { HeadMaintainer, type VersionTableWriter } from './head-maintainer.js';
+import { HeadMaintainer, checkVersionRowCount, type VersionTableWriter } from './head-maintainer.js';
+import { flushingConnection } from './flushing-connection.js';
+import { DeferredStatementFailure, StatementBatch, type StatementOwner } from './statement-batch.js';
 import type { MigrationStep, VersionChange } from './migration-step.js';
 import { OfflineOutput } from './offline-output.js';
 import { runtimeStore } from './runtime-store.js';
-import { loadStepFunction, type StepFunction } from './load-step-function.js';
+import { createStepFunctionLoader, type StepFunction, type StepFunctionLoader } from './load-step-function.js';
+import { alembicCacheDirectory } from '../script/cache-directory.js';
 import { VersionTable, type VersionTableOptions } from './version-table.js';
 
 /** What the command wants done with the current heads: the steps to run (may print, return []). */
@@ -84,19 +87,31 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
   #releaseLock: ReleaseMigrationLock | undefined;
   /** The statement that just failed, if the last one sent failed (for the failure message). */
   #failedStatement: string | undefined;
+  /** Statements waiting to be sent together (connections with `executeBatch`, transactional DDL). */
+  readonly #batch: StatementBatch | undefined;
+  /** The migration running now, for statements it defers. */
+  #owner: StatementOwner | undefined;
 
   constructor(options: MigrationContextOptions) {
     this.#options = options;
     this.dialect = options.dialect;
-    this.#connection = options.connection;
-    this.asSql = options.connection === undefined;
+    const connection = options.connection;
+    this.asSql = connection === undefined;
+    this.#transactionalDdl = options.transactionalDdl ?? options.dialect.capabilities.transactionalDdl;
+    if (connection?.executeBatch !== undefined && this.#transactionalDdl && !options.dontMutate) {
+      this.#batch = new StatementBatch(connection as ConstructorParameters<typeof StatementBatch>[0]);
+      // Whoever uses the connection (op.getBind(), the dialect's compiler, introspection) first
+      // sends what is waiting, so every read sees every earlier statement.
+      this.#connection = flushingConnection(connection, () => this.#flushStatements());
+    } else {
+      this.#connection = connection;
+    }
     this.compiler = options.dialect.createDdlCompiler({
       warn: (message) => options.config.warn(message),
-      ...(options.connection === undefined ? {} : { connection: options.connection }),
+      ...(this.#connection === undefined ? {} : { connection: this.#connection }),
       ...(options.url === undefined ? {} : { url: options.url }),
     });
     this.versionTable = new VersionTable(this.compiler, options);
-    this.#transactionalDdl = options.transactionalDdl ?? options.dialect.capabilities.transactionalDdl;
     this.#offline = this.asSql
       ? new OfflineOutput({
           write: (line) => options.config.output.stdout(line),
@@ -172,7 +187,21 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
     return {
       tableName: this.versionTable.tableName,
       checksRowCount: !this.asSql && this.dialect.capabilities.supportsSaneRowcount,
-      apply: async (change: VersionChange) => this.executeSql(this.versionTable.changeSql(change)),
+      apply: async (change: VersionChange) => {
+        if (this.asSql) return this.executeSql(this.versionTable.changeSql(change));
+        if (this.#batch !== undefined && this.#inTransaction) {
+          const checks = this.dialect.capabilities.supportsSaneRowcount;
+          const tableName = this.versionTable.tableName;
+          await this.#deferStatement({
+            sql: this.versionTable.changeSql(change),
+            owner: this.#owner,
+            ...(checks ? { checkRowCount: (touched: number) => checkVersionRowCount(change, tableName, touched) } : {}),
+          });
+          return undefined;
+        }
+        const statement = this.versionTable.changeStatement(change);
+        return this.executeSql(statement.sql, statement.parameters);
+      },
     };
   }
 
@@ -217,8 +246,10 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
     let result: T;
     try {
       result = await work();
+      await this.#flushStatements();
     } catch (error) {
       this.#inTransaction = false;
+      this.#batch?.discard();
       await connection.rollback().catch(() => undefined);
       await this.#releaseLockNow();
       throw error;
@@ -286,6 +317,12 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
         if (!this.asSql && heads.length === 0 && writes) await this.ensureVersionTable();
       }
       const steps = await planSteps(heads, this);
+      const load =
+        options.loadStepFunction ??
+        (await createStepFunctionLoader(
+          steps.flatMap((step) => (step.script === undefined ? [] : [step.script])),
+          alembicCacheDirectory(options.config.directory),
+        ));
       const maintainer = new HeadMaintainer(heads, this.#versionWriter());
       const operations = new Operations<MigrationContext, DatabaseConnection | undefined>(this);
       const scope = runtimeStore().getStore();
@@ -297,15 +334,26 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
             for (const statement of this.versionTable.createStatements()) this.#offline?.statement(statement);
           }
           const counter = steps.length > 20 ? `[${index + 1}/${steps.length}] ` : '';
-          options.config.log(`${counter}Running ${step.description}`);
+          const running = `${counter}Running ${step.description}`;
+          if (this.#batch !== undefined && this.#inTransaction) {
+            this.#batch.announce(() => options.config.log(running));
+          } else {
+            options.config.log(running);
+          }
           if (this.asSql) this.#offline?.raw(`-- Running ${step.shortLog}`);
-          await this.#runStep(step, operations, runArguments);
+          this.#owner = this.#ownerOf(step);
+          await this.#runStep(step, load, operations, runArguments);
           await maintainer.updateToStep(step);
-          for (const callback of options.onVersionApply ?? []) {
-            await callback({ step, heads: maintainer.heads, runArguments });
+          if (options.onVersionApply !== undefined && options.onVersionApply.length > 0) {
+            await this.#flushStatements();
+            for (const callback of options.onVersionApply) {
+              await callback({ step, heads: maintainer.heads, runArguments });
+            }
           }
         }, true);
       }
+      this.#owner = undefined;
+      await this.#flushStatements();
       if (steps.length > 20) {
         options.config.log(`${steps.length} migrations in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       }
@@ -316,17 +364,20 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
 
   async #runStep(
     step: MigrationStep,
+    load: StepFunctionLoader,
     operations: Operations<MigrationContext, DatabaseConnection | undefined>,
     runArguments: Readonly<Record<string, unknown>>,
   ): Promise<void> {
     const script = step.script;
     if (script === undefined) return;
-    const load = this.#options.loadStepFunction ?? loadStepFunction;
     const run = await load(script, step.isUpgrade ? 'upgrade' : 'downgrade');
     this.#failedStatement = undefined;
     try {
       await run(operations, runArguments);
     } catch (error) {
+      if (error instanceof MigrationFailedError) throw error;
+      // A statement this migration (or an earlier one) deferred may be what really failed.
+      await this.#flushStatements();
       throw new MigrationFailedError({
         step: step.shortLog,
         revision: script.revision,
@@ -346,11 +397,19 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
     return this.#connection;
   }
 
-  /** Runs (or, offline, prints) one SQL statement; returns the rows it touched when known. */
+  /**
+   * Runs (or, offline, prints) one SQL statement; returns the rows it touched when known. In a
+   * transaction on a connection that runs batches, a statement without parameters may wait to
+   * be sent with others (see {@link StatementBatch}); its row count is then not known.
+   */
   async executeSql(sql: string, parameters: readonly unknown[] = []): Promise<number | undefined> {
     this.#failedStatement = undefined;
     if (this.asSql) {
       this.#offline?.statement(sql);
+      return undefined;
+    }
+    if (this.#batch !== undefined && this.#inTransaction && parameters.length === 0 && StatementBatch.canDefer(sql)) {
+      await this.#deferStatement({ sql, owner: this.#owner });
       return undefined;
     }
     try {
@@ -387,12 +446,51 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
   }
 
   async #reflectTable(tableName: string, schema: string | undefined): Promise<TableModel> {
+    await this.#flushStatements();
     const introspector = this.dialect.createIntrospector?.(this.#requireConnection());
     const found = await introspector?.getTable(tableName, schema === undefined ? {} : { schema });
     if (found === undefined) {
       throw new CommandError(`Batch mode: table '${tableName}' does not exist (or cannot be reflected) in the database`);
     }
     return found;
+  }
+
+  // ---- deferred statements -----------------------------------------------------------------
+
+  #ownerOf(step: MigrationStep): StatementOwner | undefined {
+    const script = step.script;
+    if (script === undefined) return undefined;
+    return { step: step.shortLog, revision: script.revision, path: this.#options.scripts.displayPath(script.path) };
+  }
+
+  async #deferStatement(statement: Parameters<StatementBatch['add']>[0]): Promise<void> {
+    try {
+      await this.#batch?.add(statement);
+    } catch (error) {
+      throw this.#describeDeferredFailure(error);
+    }
+  }
+
+  /** Sends the statements waiting in the batch; a failure names its statement and migration. */
+  async #flushStatements(): Promise<void> {
+    if (this.#batch === undefined || this.#batch.size === 0) return;
+    try {
+      await this.#batch.flush();
+    } catch (error) {
+      throw this.#describeDeferredFailure(error);
+    }
+  }
+
+  #describeDeferredFailure(error: unknown): unknown {
+    if (!(error instanceof DeferredStatementFailure)) return error;
+    const { owner, sql } = error.statement;
+    const cause = this.dialect.translateError(error.databaseError);
+    if (owner === undefined) {
+      return new CommandError(`Statement "${sql}" failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+        cause,
+      });
+    }
+    return new MigrationFailedError({ ...owner, statement: sql, cause });
   }
 
   /** The connection, for `op.getBind()`. */

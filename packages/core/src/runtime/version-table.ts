@@ -1,4 +1,5 @@
-import type { DdlCompiler } from '../dialect/ddl-compiler.js';
+import type { CompiledStatement, DdlCompiler } from '../dialect/ddl-compiler.js';
+import { executeOperation } from '../operations/execute-operation.js';
 import { createTableOperation } from '../operations/create-table-operation.js';
 import { string } from '../schema/column-types.js';
 import { column } from '../schema/column.js';
@@ -72,16 +73,37 @@ export class VersionTable {
     return `DELETE FROM ${this.qualifiedName}`;
   }
 
-  /** The INSERT, UPDATE or DELETE for one change, values inlined as Alembic renders them. */
+  /** The INSERT, UPDATE or DELETE for one change, values inlined as Alembic renders them (offline SQL). */
   changeSql(change: VersionChange): string {
+    return this.#changeSql(change, (version) => this.#literal(version));
+  }
+
+  /**
+   * The same statement with the versions as bound parameters, in the dialect's placeholder
+   * style: online runs send one text for every change of a kind, which drivers can keep
+   * prepared.
+   */
+  changeStatement(change: VersionChange): CompiledStatement {
+    const parameters: Record<string, string> = {};
+    const sql = this.#changeSql(change, (version) => {
+      const name = `v${Object.keys(parameters).length}`;
+      parameters[name] = version;
+      return `:${name}`;
+    });
+    return this.#compiler.compileParameterized(executeOperation({ sql, parameters }));
+  }
+
+  #changeSql(change: VersionChange, value: (version: string) => string): string {
     const versionNum = this.#compiler.quoteIdentifier('version_num');
     switch (change.kind) {
       case 'insert':
-        return `INSERT INTO ${this.qualifiedName} (${versionNum}) VALUES (${this.#literal(change.version)})`;
+        return `INSERT INTO ${this.qualifiedName} (${versionNum}) VALUES (${value(change.version)})`;
       case 'delete':
-        return `DELETE FROM ${this.qualifiedName} WHERE ${this.#column()} = ${this.#literal(change.version)}`;
-      case 'update':
-        return `UPDATE ${this.qualifiedName} SET ${versionNum}=${this.#literal(change.to)} WHERE ${this.#column()} = ${this.#literal(change.from)}`;
+        return `DELETE FROM ${this.qualifiedName} WHERE ${this.#column()} = ${value(change.version)}`;
+      case 'update': {
+        const to = value(change.to);
+        return `UPDATE ${this.qualifiedName} SET ${versionNum}=${to} WHERE ${this.#column()} = ${value(change.from)}`;
+      }
     }
   }
 }

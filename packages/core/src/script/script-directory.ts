@@ -110,6 +110,7 @@ export class ScriptDirectory {
         cache.store(path, stats, header);
       }
       const script = Script.fromHeader(header, path);
+      script.fileStamp = `${stats.mtimeMs}:${stats.size}`;
       const previous = pathById.get(script.revision);
       if (previous !== undefined) {
         throw new ScriptFileError(

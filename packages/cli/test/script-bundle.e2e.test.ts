@@ -1,0 +1,153 @@
+/**
+ * End-to-end tests of loading a long plan of migrations as one bundle (see
+ * core/src/loader/script-bundle.ts): the scripts behave as if imported one by one (each one's
+ * top-level code runs when its step runs, helpers are shared modules, code that looks at its
+ * own location sees its own file), an edited script is never run from a stale bundle, and a
+ * syntax error is still reported with its file and line.
+ */
+import { readdirSync } from 'node:fs';
+
+import {
+  databaseState,
+  expectFailure,
+  initMigrationProject,
+  runOk,
+  runningSteps,
+  stateOf,
+  writeMigration,
+} from './support/migration-project.js';
+import { outputLines, removeAllProjects, type TemporaryProject } from './support/run-cli.js';
+
+jest.setTimeout(120_000);
+
+afterEach(() => {
+  removeAllProjects();
+});
+
+/** Plans of at least this many scripts are bundled (MINIMUM_BUNDLED_SCRIPTS in core). */
+const BUNDLED_PLAN = 16;
+
+function revisionAt(index: number): string {
+  return `a${String(index).padStart(3, '0')}`;
+}
+
+/** Lines migrations printed with `console.log('probe: ...')`. */
+function probes(stdout: string): string[] {
+  return outputLines(stdout)
+    .filter((line) => line.startsWith('probe: '))
+    .map((line) => line.slice('probe: '.length));
+}
+
+/**
+ * A project whose caches live inside it (an empty `node_modules` makes the cache
+ * `node_modules/.cache/alembic`; `@alembic/core` still resolves from the CLI).
+ */
+function projectWithLocalCache(name: string): TemporaryProject {
+  const project = initMigrationProject(name);
+  project.write('node_modules/.keep', '');
+  return project;
+}
+
+function bundleFiles(project: TemporaryProject): string[] {
+  const directory = project.path('node_modules', '.cache', 'alembic', 'bundles');
+  try {
+    return readdirSync(directory).filter((name) => name.endsWith('.mjs'));
+  } catch {
+    return [];
+  }
+}
+
+/** A chain of `count` migrations that print a probe when loaded and when they run. */
+function writeProbingChain(
+  project: TemporaryProject,
+  count: number,
+  overrides: (index: number) => Partial<Parameters<typeof writeMigration>[1]> = () => ({}),
+): string[] {
+  const revisions = Array.from({ length: count }, (_, index) => revisionAt(index));
+  revisions.forEach((revision, index) => {
+    writeMigration(project, {
+      revision,
+      downRevision: index === 0 ? null : (revisions[index - 1] as string),
+      imports: `console.log('probe: load ${revision}');`,
+      upgrade: `  console.log('probe: upgrade ${revision}');\n  await op.execute('CREATE TABLE t_${revision} (id INTEGER)');`,
+      ...overrides(index),
+    });
+  });
+  return revisions;
+}
+
+describe('bundled loading of long plans', () => {
+  it('runs from one bundle, evaluating each script only when its step runs', async () => {
+    const project = projectWithLocalCache('bundle-lazy');
+    const revisions = writeProbingChain(project, BUNDLED_PLAN + 10);
+    const target = revisions[BUNDLED_PLAN + 4] as string;
+    const result = runOk(project, ['upgrade', target]);
+    expect(bundleFiles(project)).toHaveLength(1);
+    const planned = revisions.slice(0, BUNDLED_PLAN + 5);
+    expect(probes(result.stdout)).toEqual(planned.flatMap((revision) => [`load ${revision}`, `upgrade ${revision}`]));
+    expect(await databaseState(project)).toEqual(stateOf([target], planned));
+  });
+
+  it('stops evaluating scripts at a failing step: later scripts are never loaded', async () => {
+    const project = projectWithLocalCache('bundle-failure');
+    const failingIndex = 7;
+    const revisions = writeProbingChain(project, BUNDLED_PLAN + 4, (index) =>
+      index === failingIndex ? { upgrade: "  throw new Error('boom in the middle');" } : {},
+    );
+    const result = project.run(['upgrade', 'head']);
+    expectFailure(result, /boom in the middle/);
+    expect(bundleFiles(project)).toHaveLength(1);
+    const loaded = probes(result.stdout).filter((line) => line.startsWith('load '));
+    expect(loaded).toEqual(revisions.slice(0, failingIndex + 1).map((revision) => `load ${revision}`));
+    expect(await databaseState(project)).toEqual({ versions: null, tables: [] });
+  });
+
+  it('an edited script runs its new code, not the cached bundle', () => {
+    const project = projectWithLocalCache('bundle-edit');
+    const revisions = writeProbingChain(project, BUNDLED_PLAN + 2);
+    runOk(project, ['upgrade', 'head']);
+    runOk(project, ['downgrade', 'base']);
+    const edited = revisions[3] as string;
+    writeMigration(project, {
+      revision: edited,
+      downRevision: revisions[2] as string,
+      upgrade: `  console.log('probe: edited ${edited}');\n  await op.execute('CREATE TABLE t_${edited} (id INTEGER)');`,
+    });
+    const again = runOk(project, ['upgrade', 'head']);
+    expect(probes(again.stdout)).toContain(`edited ${edited}`);
+    expect(probes(again.stdout)).not.toContain(`upgrade ${edited}`);
+    expect(bundleFiles(project).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('helpers are shared modules and import.meta names the script itself', () => {
+    const project = projectWithLocalCache('bundle-helpers');
+    project.write('migrations/helpers/counter.ts', 'export const counter = { runs: 0 };\n');
+    const count = BUNDLED_PLAN + 2;
+    const locatedIndex = 5;
+    writeProbingChain(project, count, (index) => ({
+      imports: "import { counter } from '../helpers/counter.js';",
+      upgrade:
+        index === locatedIndex
+          ? "  counter.runs += 1;\n  console.log('probe: located ' + new URL(import.meta.url).pathname.split('/').pop());"
+          : '  counter.runs += 1;\n  console.log(`probe: runs ${counter.runs}`);',
+    }));
+    const result = runOk(project, ['upgrade', 'head']);
+    const lines = probes(result.stdout);
+    expect(lines).toContain(`located ${revisionAt(locatedIndex)}_rev.ts`);
+    expect(lines[lines.length - 1]).toBe(`runs ${count}`);
+    expect(runningSteps(result)).toHaveLength(count);
+  });
+
+  it('a syntax error in one of many scripts names its file and line; nothing is applied', async () => {
+    const project = projectWithLocalCache('bundle-syntax');
+    const brokenIndex = 9;
+    const revisions = writeProbingChain(project, BUNDLED_PLAN + 4, (index) =>
+      index === brokenIndex ? { upgrade: "  await op.execute('CREATE TABLE t_x (id INTEGER)'\n  const = 3;" } : {},
+    );
+    const brokenPath = `migrations/versions/${revisions[brokenIndex]}_rev.ts`;
+    const brokenLine = project.read(brokenPath).split('\n').findIndex((line) => line.includes('const = 3')) + 1;
+    const result = project.run(['upgrade', 'head']);
+    expectFailure(result, new RegExp(`${revisions[brokenIndex]}_rev\\.ts:${brokenLine}\\b`));
+    expect(await databaseState(project)).toEqual({ versions: null, tables: [] });
+  });
+});

@@ -1,0 +1,156 @@
+import type { DatabaseConnection } from '../dialect/database-connection.js';
+
+/** Who sent a deferred statement, for the message when it fails. */
+export interface StatementOwner {
+  /** `upgrade aaa1 -> bbb2`. */
+  readonly step: string;
+  readonly revision: string;
+  /** The script, as shown to the user. */
+  readonly path: string;
+}
+
+/** A statement waiting to be sent with others. */
+export interface DeferredStatement {
+  readonly sql: string;
+  readonly owner: StatementOwner | undefined;
+  /** Called with the rows the statement changed, when the driver says; may throw. */
+  readonly checkRowCount?: (rowCount: number) => void;
+}
+
+/** Something to say once the statements queued before it have run. */
+interface Announcement {
+  readonly announce: () => void;
+}
+
+/** A deferred statement failed: which one, for whom, and why. */
+export class DeferredStatementFailure extends Error {
+  readonly statement: DeferredStatement;
+  readonly databaseError: unknown;
+
+  constructor(statement: DeferredStatement, databaseError: unknown) {
+    super('A deferred statement failed', { cause: databaseError });
+    this.statement = statement;
+    this.databaseError = databaseError;
+  }
+}
+
+/** Send a batch when it holds this many statements ... */
+const MAXIMUM_STATEMENTS = 200;
+/** ... or this much SQL. */
+const MAXIMUM_CHARACTERS = 256 * 1024;
+
+/**
+ * Statements that must run alone: transaction control (a batch runs inside a savepoint) and
+ * text holding more than one statement (`;` before the end), whose results could not be told
+ * apart.
+ */
+const RUNS_ALONE = /^\s*(?:BEGIN|COMMIT|ROLLBACK|END|START|SAVEPOINT|RELEASE|ABORT|PREPARE|SET\s+TRANSACTION)\b/i;
+
+/**
+ * Sends the statements of many migrations in few round trips, on connections that can run a
+ * batch (`DatabaseConnection.executeBatch`), inside a transaction of a run with transactional
+ * DDL. A migration's `op.*` calls return at once; their statements go out when the batch is
+ * full, before anything reads from the database (the caller flushes), and before the
+ * transaction commits. Nothing is visible to other sessions earlier than it would have been:
+ * the transaction is still open.
+ *
+ * A batch that fails is undone by the connection (a savepoint), then its statements are run one
+ * by one, so the error names the exact statement and the migration that sent it.
+ */
+export class StatementBatch {
+  readonly #connection: DatabaseConnection & Required<Pick<DatabaseConnection, 'executeBatch'>>;
+  #pending: Array<DeferredStatement | Announcement> = [];
+  #statementCount = 0;
+  #characters = 0;
+
+  constructor(connection: DatabaseConnection & Required<Pick<DatabaseConnection, 'executeBatch'>>) {
+    this.#connection = connection;
+  }
+
+  /** Whether `sql` (without parameters) may wait in a batch. */
+  static canDefer(sql: string): boolean {
+    if (RUNS_ALONE.test(sql)) return false;
+    const semicolon = sql.indexOf(';');
+    return semicolon === -1 || sql.slice(semicolon).trim() === ';';
+  }
+
+  /** Whether anything (statements or announcements) waits. */
+  get size(): number {
+    return this.#pending.length;
+  }
+
+  /** Queues a statement; sends the batch when it is full. */
+  async add(statement: DeferredStatement): Promise<void> {
+    const sql = statement.sql.trim().replace(/;$/, '');
+    this.#pending.push({ ...statement, sql });
+    this.#statementCount += 1;
+    this.#characters += sql.length;
+    if (this.#statementCount >= MAXIMUM_STATEMENTS || this.#characters >= MAXIMUM_CHARACTERS) await this.flush();
+  }
+
+  /**
+   * Queues something to say (a migration's "Running ..." line) once the statements queued
+   * before it have run: output then reads as if each statement had run when it was sent, and a
+   * failure is never preceded by lines of migrations that did not get to run.
+   */
+  announce(announce: () => void): void {
+    this.#pending.push({ announce });
+  }
+
+  /** Forgets what is queued (the transaction is being rolled back). */
+  discard(): void {
+    this.#pending = [];
+    this.#statementCount = 0;
+    this.#characters = 0;
+  }
+
+  /** Sends what is queued; throws a {@link DeferredStatementFailure} naming the failing one. */
+  async flush(): Promise<void> {
+    const entries = this.#pending;
+    if (entries.length === 0) return;
+    const statementCount = this.#statementCount;
+    this.discard();
+    const statements = entries.filter((entry): entry is DeferredStatement => 'sql' in entry);
+    if (statementCount === 0) {
+      for (const entry of entries) if ('announce' in entry) entry.announce();
+      return;
+    }
+    let rowCounts: readonly (number | undefined)[];
+    try {
+      rowCounts = await this.#connection.executeBatch(statements.map((statement) => statement.sql));
+    } catch (batchError) {
+      await this.#runOneByOne(entries, batchError);
+      return;
+    }
+    let index = 0;
+    for (const entry of entries) {
+      if ('announce' in entry) {
+        entry.announce();
+        continue;
+      }
+      const rowCount = rowCounts[index];
+      index += 1;
+      if (rowCount !== undefined) entry.checkRowCount?.(rowCount);
+    }
+  }
+
+  /** After a failed batch (undone by the connection): finds the statement that fails. */
+  async #runOneByOne(entries: ReadonlyArray<DeferredStatement | Announcement>, batchError: unknown): Promise<void> {
+    for (const statement of entries) {
+      if ('announce' in statement) {
+        statement.announce();
+        continue;
+      }
+      let rowCount: number | undefined;
+      try {
+        rowCount = (await this.#connection.query(statement.sql)).rowCount;
+      } catch (error) {
+        throw new DeferredStatementFailure(statement, error);
+      }
+      if (rowCount !== undefined) statement.checkRowCount?.(rowCount);
+    }
+    // Every statement ran alone: only their running together failed (some statements refuse
+    // to share a round trip); the work is done.
+    void batchError;
+  }
+}
