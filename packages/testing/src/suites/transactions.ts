@@ -164,6 +164,62 @@ export function defineTransactionSuite(harness: ConformanceHarness): void {
 
     itWhen(
       capabilities,
+      {},
+      'every statement sees the effects of the statements before it, through op.getBind() too',
+      async () => {
+        const connection = await suite.connect();
+        const counts: unknown[] = [];
+        const project = suite.project([
+          tableStep('tx1', null, 'tx_one', async (op) => {
+            // A trailing line comment must not swallow what a batch puts after it.
+            await op.execute('INSERT INTO tx_one (id) VALUES (2) -- the second row');
+            const bind = op.getBind();
+            if (bind === undefined) throw new Error('expected a connection online');
+            const { rows } = await bind.query<Record<string, unknown>>('SELECT COUNT(*) AS row_count FROM tx_one');
+            counts.push(Object.values(rows[0] ?? {})[0]);
+          }),
+          tableStep('tx2', 'tx1', 'tx_two', async (op) => {
+            const bind = op.getBind();
+            if (bind === undefined) throw new Error('expected a connection online');
+            const { rows } = await bind.query<Record<string, unknown>>('SELECT COUNT(*) AS row_count FROM tx_one');
+            counts.push(Object.values(rows[0] ?? {})[0]);
+          }),
+        ]);
+        await project.upgrade(connection, 'heads', baseSettings());
+        expect(counts.map(Number)).toEqual([2, 2]);
+        expect(await tablesAndHeads(project, connection)).toEqual({ tables: ['tx_one', 'tx_two'], heads: ['tx2'] });
+      },
+      timeout,
+    );
+
+    itWhen(
+      capabilities,
+      { transactionalDdl: true },
+      'in a long run, a failure far from the start names its own migration and leaves nothing',
+      async () => {
+        const connection = await suite.connect();
+        const count = 120;
+        const failingIndex = 110;
+        const revisionAt = (index: number): string => `long${String(index).padStart(3, '0')}`;
+        const migrations = Array.from({ length: count }, (_, index) =>
+          tableStep(
+            revisionAt(index),
+            index === 0 ? null : revisionAt(index - 1),
+            `tx_long_${index}`,
+            index === failingIndex ? (op) => op.execute(FAILING_STATEMENT) : undefined,
+          ),
+        );
+        const project = suite.project(migrations);
+        const failure = await failureOf(project.upgrade(connection, 'heads', baseSettings()));
+        expect(failure.revision).toBe(revisionAt(failingIndex));
+        expect(failure.statement).toContain('tx_missing_table');
+        expect(await tablesAndHeads(project, connection)).toEqual({ tables: [], heads: [] });
+      },
+      timeout,
+    );
+
+    itWhen(
+      capabilities,
       { transactionalDdl: false },
       'a failing migration leaves the version table at the last migration that completed',
       async () => {
