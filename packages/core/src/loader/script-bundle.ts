@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { importModule } from './import-module.js';
 
@@ -88,7 +88,7 @@ function bundleKey(files: readonly BundledScriptFile[]): string | undefined {
 
 /** Builds the bundle of `paths` (those that can be bundled) into `bundlePath`. */
 async function writeBundle(paths: readonly string[], bundlePath: string): Promise<boolean> {
-  const sources = new Map<string, string>();
+  const sources = new Set<string>();
   for (const path of paths) {
     let source: string;
     try {
@@ -96,10 +96,10 @@ async function writeBundle(paths: readonly string[], bundlePath: string): Promis
     } catch {
       return false;
     }
-    if (!LOCATION_DEPENDENT.test(source)) sources.set(path, source);
+    if (!LOCATION_DEPENDENT.test(source)) sources.add(path);
   }
   if (sources.size === 0) return false;
-  const entry = `export default {\n${[...sources.keys()]
+  const entry = `export default {\n${[...sources]
     .map((path) => `  ${JSON.stringify(path)}: () => import(${JSON.stringify(path)}),`)
     .join('\n')}\n};\n`;
   let code: string;
@@ -107,7 +107,7 @@ async function writeBundle(paths: readonly string[], bundlePath: string): Promis
   try {
     const { build } = await import('esbuild');
     const result = await build({
-      stdin: { contents: entry, loader: 'js', sourcefile: 'alembic-script-bundle.js' },
+      stdin: { contents: entry, loader: 'js', sourcefile: 'alembic-script-bundle.js', resolveDir: dirname(paths[0] as string) },
       bundle: true,
       write: false,
       format: 'esm',
@@ -118,6 +118,9 @@ async function writeBundle(paths: readonly string[], bundlePath: string): Promis
       tsconfigRaw: {},
       conditions: [],
       mainFields: ['main'],
+      // Packages and built-ins stay imports, resolved by Node (and the hooks' `@alembic/*`
+      // fallback) when the bundle loads, as for a separate import.
+      packages: 'external',
       logLevel: 'silent',
       // For `node --enable-source-maps`: stack traces then name the scripts, not the bundle.
       outfile: bundlePath,
@@ -126,27 +129,17 @@ async function writeBundle(paths: readonly string[], bundlePath: string): Promis
         {
           name: 'alembic-script-bundle',
           setup(builder) {
-            builder.onLoad({ filter: /.*/ }, (args) => {
-              const source = sources.get(args.path);
-              if (source === undefined) return undefined;
-              return { contents: source, loader: args.path.endsWith('.mjs') ? 'js' : 'ts' };
-            });
-            builder.onResolve({ filter: /.*/ }, async (args) => {
-              if (sources.has(args.path)) return { path: args.path };
-              if (!sources.has(args.importer) || args.pluginData === OWN_RESOLUTION) return undefined;
+            // A helper beside the scripts stays its own module, imported by absolute URL (a
+            // callback per relative import only: each is a round trip to esbuild's process).
+            builder.onResolve({ filter: /^\.\.?(?:\/|$)/ }, async (args) => {
+              if (args.pluginData === OWN_RESOLUTION) return undefined;
               const resolved = await builder.resolve(args.path, {
                 kind: args.kind,
                 resolveDir: args.resolveDir,
                 importer: args.importer,
                 pluginData: OWN_RESOLUTION,
               });
-              if (resolved.errors.length > 0) {
-                // Left to Node (and the hooks' `@alembic/*` fallback) at run time, as a
-                // separate import would be; a relative path cannot be, so no bundle.
-                if (isBareSpecifier(args.path)) return { path: args.path, external: true };
-                return { errors: resolved.errors };
-              }
-              if (resolved.external) return { path: args.path, external: true };
+              if (resolved.errors.length > 0) return { errors: resolved.errors };
               if (sources.has(resolved.path)) return { path: resolved.path };
               return { path: pathToFileURL(resolved.path).href, external: true };
             });
@@ -170,8 +163,4 @@ async function writeBundle(paths: readonly string[], bundlePath: string): Promis
     // An unwritable cache: import the scripts one by one.
     return false;
   }
-}
-
-function isBareSpecifier(specifier: string): boolean {
-  return !specifier.startsWith('.') && !specifier.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(specifier);
 }
