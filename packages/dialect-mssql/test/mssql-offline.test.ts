@@ -4,8 +4,13 @@
  * reference's case 27 (BEGIN TRANSACTION / COMMIT / GO, a custom batch separator) and the
  * SQL Server part of Appendix A.
  */
-import { APPENDIX_A_SCRIPTS } from './support/appendix-a-scripts.js';
-import { MigrationProject, offlineStatements } from './support/migration-project.js';
+import { resolve } from 'node:path';
+import { DialectMigrationProject, appendixAScripts, offlineStatements } from '@alembic/testing';
+
+const PACKAGE_DIRECTORY = resolve(__dirname, '..');
+
+/** Appendix A with `description` as `Unicode(200)` in Alembic's script: `nvarchar(200)` from this package (core's `string()` is `VARCHAR`, as SQLAlchemy's `String`). */
+const APPENDIX_A_SCRIPTS = appendixAScripts({ descriptionType: 'nvarchar(200)', dialectImports: ['nvarchar'] });
 
 /** The PostgreSQL run of Appendix A with the SQL Server differences it lists applied. */
 const MSSQL_UPGRADE = [
@@ -44,19 +49,20 @@ function statementsWithout(separator: string, output: string): string[] {
 }
 
 describe('offline SQL Server output through the runtime', () => {
-  let project: MigrationProject;
-  let customProject: MigrationProject;
+  let project: DialectMigrationProject;
+  let customProject: DialectMigrationProject;
 
   beforeAll(() => {
-    project = new MigrationProject(APPENDIX_A_SCRIPTS);
-    customProject = new MigrationProject(
-      APPENDIX_A_SCRIPTS,
-      `import { defineConfig } from '@alembic/core';
+    project = new DialectMigrationProject({ dialectPackageDirectory: PACKAGE_DIRECTORY, scripts: APPENDIX_A_SCRIPTS });
+    customProject = new DialectMigrationProject({
+      dialectPackageDirectory: PACKAGE_DIRECTORY,
+      scripts: APPENDIX_A_SCRIPTS,
+      config: `import { defineConfig } from '@alembic/core';
 import { mssql } from '@alembic/dialect-mssql';
 
 export default defineConfig({ scriptLocation: 'migrations', url: process.env.DATABASE_URL, dialects: [mssql({ batchSeparator: 'BYE' })] });
 `,
-    );
+    });
   });
 
   afterAll(() => {

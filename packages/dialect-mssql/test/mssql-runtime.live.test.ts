@@ -4,8 +4,9 @@
  * the URL's scheme. A failing migration leaves nothing behind (transactional DDL). Skipped with
  * a notice when no server is configured.
  */
-import type { VersionScript } from './support/migration-project.js';
-import { MigrationProject } from './support/migration-project.js';
+import { resolve } from 'node:path';
+import type { VersionScript } from '@alembic/testing';
+import { DialectMigrationProject } from '@alembic/testing';
 import type { TestDatabase } from './support/mssql-test-server.js';
 import { createTestDatabase, describeLive } from './support/mssql-test-server.js';
 
@@ -40,11 +41,11 @@ const SCRIPTS: readonly VersionScript[] = [
 
 describeLive('SQL Server runtime, live', () => {
   let database: TestDatabase;
-  let project: MigrationProject;
+  let project: DialectMigrationProject;
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    project = new MigrationProject(SCRIPTS);
+    project = new DialectMigrationProject({ dialectPackageDirectory: resolve(__dirname, '..'), scripts: SCRIPTS });
   });
 
   afterAll(async () => {

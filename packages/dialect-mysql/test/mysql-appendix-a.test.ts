@@ -3,8 +3,8 @@
  * core's runtime with the generic `env.ts`, the dialect found from the URL's scheme (no
  * `dialects` list), MariaDB chosen offline by `mariadb://`. No database involved.
  */
-import { APPENDIX_A_SCRIPTS } from './support/appendix-a-scripts.js';
-import { MigrationProject, offlineStatements } from './support/migration-project.js';
+import { resolve } from 'node:path';
+import { DialectMigrationProject, appendixAScripts, offlineStatements } from '@alembic/testing';
 
 /** The PostgreSQL run of Appendix A with the MySQL differences it lists applied. */
 const MYSQL_UPGRADE = [
@@ -29,10 +29,13 @@ const MYSQL_UPGRADE = [
 ];
 
 describe('Appendix A, MySQL (offline SQL through the runtime)', () => {
-  let project: MigrationProject;
+  let project: DialectMigrationProject;
 
   beforeAll(() => {
-    project = new MigrationProject(APPENDIX_A_SCRIPTS);
+    project = new DialectMigrationProject({
+      dialectPackageDirectory: resolve(__dirname, '..'),
+      scripts: appendixAScripts({ descriptionType: 'string(200)' }),
+    });
   });
 
   afterAll(() => project?.dispose());

@@ -5,28 +5,31 @@
  * DDL: the version table shows the last migration that completed), and two concurrent
  * `upgrade` runs serialised by the `GET_LOCK` migration lock.
  */
+import { resolve } from 'node:path';
 import { findColumn } from '@alembic/core';
+import { DialectMigrationProject, appendixAScripts } from '@alembic/testing';
 import { MysqlIntrospector } from '../src/mysql-introspector.js';
-import { APPENDIX_A_SCRIPTS } from './support/appendix-a-scripts.js';
-import { MigrationProject } from './support/migration-project.js';
 import { createTestDatabase, describeLive } from './support/mysql-test-server.js';
 import type { TestDatabase } from './support/mysql-test-server.js';
 
 jest.setTimeout(60_000);
 
+const PACKAGE_DIRECTORY = resolve(__dirname, '..');
+
 describeLive('MySQL through the runtime (live)', () => {
   let database: TestDatabase;
-  let project: MigrationProject;
+  let project: DialectMigrationProject;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     // Appendix A's script 2 makes `description` NOT NULL before filling it: give the rows one.
-    project = new MigrationProject(
-      APPENDIX_A_SCRIPTS.map((script) => ({
+    project = new DialectMigrationProject({
+      dialectPackageDirectory: PACKAGE_DIRECTORY,
+      scripts: appendixAScripts({ descriptionType: 'string(200)' }).map((script) => ({
         ...script,
         upgrade: script.upgrade.replace(/name: ('John'|"O'Brien") \}/g, "name: $1, description: 'x' }"),
       })),
-    );
+    });
   });
 
   afterAll(async () => {
@@ -114,10 +117,13 @@ describeLive('MySQL through the runtime (live)', () => {
 
   it('two concurrent upgrades apply each migration once', async () => {
     const fresh = await createTestDatabase();
-    const concurrent = new MigrationProject([
-      { revision: 'aaaa0001', downRevision: null, upgrade: "  await op.execute('CREATE TABLE once_a (id INTEGER)');\n  await op.execute('SELECT SLEEP(0.5)');" },
-      { revision: 'aaaa0002', downRevision: 'aaaa0001', upgrade: "  await op.execute('CREATE TABLE once_b (id INTEGER)');\n  await op.execute('SELECT SLEEP(0.5)');" },
-    ]);
+    const concurrent = new DialectMigrationProject({
+      dialectPackageDirectory: PACKAGE_DIRECTORY,
+      scripts: [
+        { revision: 'aaaa0001', downRevision: null, upgrade: "  await op.execute('CREATE TABLE once_a (id INTEGER)');\n  await op.execute('SELECT SLEEP(0.5)');" },
+        { revision: 'aaaa0002', downRevision: 'aaaa0001', upgrade: "  await op.execute('CREATE TABLE once_b (id INTEGER)');\n  await op.execute('SELECT SLEEP(0.5)');" },
+      ],
+    });
     try {
       const outcomes = await Promise.all([concurrent.run(fresh.url, 'upgrade', 'head'), concurrent.run(fresh.url, 'upgrade', 'head')]);
       for (const outcome of outcomes) {

@@ -26,3 +26,14 @@ export {
 export { itWhen, unmetRequirements, type BooleanCapability, type CapabilityRequirement } from './support/capability-gate.js';
 export { isToolTable, snapshotSchema, tableOf, type SchemaSnapshot } from './support/schema-snapshot.js';
 export { parseOfflineOutput, withoutIdentifierQuotes, type ParsedOfflineOutput } from './support/offline-output.js';
+
+// A migration project for a dialect's end-to-end tests through core's runtime
+export {
+  DEFAULT_PROJECT_CONFIG,
+  DialectMigrationProject,
+  type CommandOutcome,
+  type DialectMigrationProjectOptions,
+} from './project/dialect-migration-project.js';
+export type { VersionScript } from './project/version-script.js';
+export { offlineStatements } from './project/offline-statements.js';
+export { appendixAScripts, type AppendixAOptions } from './project/appendix-a-scripts.js';
