@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import type { Config } from '../config/config.js';
 import { CommandError } from '../errors/command-error.js';
 import type { Script } from '../script/script.js';
@@ -33,6 +33,8 @@ function openInEditor(selected: readonly Script[], environment: NodeJS.ProcessEn
   }
   const configured = environment.EDITOR || environment.VISUAL;
   const candidates = configured ? [splitCommandLine(configured)] : FALLBACK_EDITORS.map((name) => [name]);
+  // Loaded here, not at start-up: most commands never start a process.
+  const { spawnSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   for (const script of selected) {
     let lastError = 'no editor found; set $EDITOR';
     let opened = false;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -51,7 +50,7 @@ export async function loadScriptBundle(
 ): Promise<ReadonlyMap<string, ScriptModuleLoader>> {
   const candidates = files.filter((file) => BUNDLEABLE_FILE.test(file.path));
   if (candidates.length < MINIMUM_BUNDLED_SCRIPTS) return new Map();
-  const key = bundleKey(candidates);
+  const key = await bundleKey(candidates);
   if (key === undefined) return new Map();
   const bundlePath = join(cacheDirectory, 'bundles', `${key}.mjs`);
   if (!existsSync(bundlePath)) {
@@ -72,7 +71,8 @@ export async function loadScriptBundle(
   }
 }
 
-function bundleKey(files: readonly BundledScriptFile[]): string | undefined {
+async function bundleKey(files: readonly BundledScriptFile[]): Promise<string | undefined> {
+  const { createHash } = await import('node:crypto');
   const hash = createHash('sha1').update(BUNDLE_SETTINGS);
   for (const file of files) {
     let stamp = file.fileStamp;

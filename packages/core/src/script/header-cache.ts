@@ -1,18 +1,75 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { alembicCacheDirectory } from './cache-directory.js';
 import type { ScriptHeader } from './script-header.js';
 
 /** Bump when the cached shape or the header reader's output changes. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
-/** One cached header and the file state it was read from. */
-type CacheEntry = [mtimeMs: number, size: number, header: ScriptHeader];
+/**
+ * One cached header and the file state it was read from, as a flat array (a 10,000-script
+ * cache is parsed on every listing: arrays parse faster than objects with named fields).
+ * `revision` is `null` when the file exports none; `downRevision` is `false` when it is missing.
+ * The doc is not stored: it is the first paragraph of the long doc.
+ */
+type CacheEntry = [
+  mtimeMs: number,
+  size: number,
+  revision: string | null,
+  downRevision: string | readonly string[] | null | false,
+  branchLabels: readonly string[],
+  dependsOn: readonly string[] | null,
+  longDoc: string,
+];
+
+/** Entries by file name, by directory (the directory is not repeated in every key). */
+type Directories = Record<string, Record<string, CacheEntry>>;
 
 interface CacheFile {
   readonly format: number;
-  readonly entries: Record<string, CacheEntry>;
+  readonly directories: Directories;
+}
+
+/** A short stable name for a key (FNV-1a, two lanes): only names the file, nothing to protect. */
+function keyName(key: string): string {
+  let first = 0x811c9dc5;
+  let second = 0x9e3779b9;
+  for (let index = 0; index < key.length; index += 1) {
+    const code = key.charCodeAt(index);
+    first = Math.imul(first ^ code, 0x01000193) >>> 0;
+    second = Math.imul(second ^ code, 0x85ebca6b) >>> 0;
+  }
+  return first.toString(16).padStart(8, '0') + second.toString(16).padStart(8, '0');
+}
+
+function splitPath(path: string): [directory: string, name: string] {
+  const cut = path.lastIndexOf(sep);
+  return [path.slice(0, cut), path.slice(cut + 1)];
+}
+
+function toEntry(stats: Stats, header: ScriptHeader): CacheEntry {
+  return [
+    stats.mtimeMs,
+    stats.size,
+    header.revision ?? null,
+    header.downRevision === undefined ? false : header.downRevision,
+    header.branchLabels,
+    header.dependsOn,
+    header.longDoc,
+  ];
+}
+
+function toHeader(entry: CacheEntry): ScriptHeader {
+  const longDoc = entry[6];
+  const paragraphEnd = longDoc.indexOf('\n\n');
+  return {
+    revision: entry[2] ?? undefined,
+    downRevision: entry[3] === false ? undefined : entry[3],
+    branchLabels: entry[4],
+    dependsOn: entry[5],
+    longDoc,
+    doc: paragraphEnd === -1 ? longDoc : longDoc.slice(0, paragraphEnd),
+  };
 }
 
 /**
@@ -23,13 +80,20 @@ interface CacheFile {
  */
 export class HeaderCache {
   readonly #path: string;
-  readonly #entries: Map<string, CacheEntry>;
-  readonly #seen = new Set<string>();
+  /** What the file held (never modified). */
+  readonly #cached: Directories;
+  /** What was looked up or stored this run: what the file will hold. */
+  readonly #current: Directories = {};
+  #cachedCount: number;
+  #reusedCount = 0;
   #dirty = false;
 
-  private constructor(path: string, entries: Map<string, CacheEntry>) {
+  private constructor(path: string, cached: Directories) {
     this.#path = path;
-    this.#entries = entries;
+    this.#cached = cached;
+    let count = 0;
+    for (const directory in cached) count += Object.keys(cached[directory] as Record<string, CacheEntry>).length;
+    this.#cachedCount = count;
   }
 
   /**
@@ -39,49 +103,46 @@ export class HeaderCache {
    * @param nearDirectory where to look upwards for `node_modules`
    */
   static open(key: string, nearDirectory: string): HeaderCache {
-    const name = `headers-${createHash('sha1').update(key).digest('hex').slice(0, 16)}.json`;
-    const path = join(alembicCacheDirectory(nearDirectory), name);
-    let entries = new Map<string, CacheEntry>();
+    const path = join(alembicCacheDirectory(nearDirectory), `headers-${keyName(key)}.json`);
+    let directories: Directories = {};
     try {
       const parsed = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-      if (parsed.format === CACHE_FORMAT) entries = new Map(Object.entries(parsed.entries));
+      if (parsed.format === CACHE_FORMAT && typeof parsed.directories === 'object') directories = parsed.directories;
     } catch {
       // no cache yet, or an unreadable one: start empty
     }
-    return new HeaderCache(path, entries);
+    return new HeaderCache(path, directories);
   }
 
   /** The cached header of `path`, if the file has not changed since it was cached. */
   lookup(path: string, stats: Stats): ScriptHeader | undefined {
-    this.#seen.add(path);
-    const entry = this.#entries.get(path);
+    const [directory, name] = splitPath(path);
+    const entry = this.#cached[directory]?.[name];
     if (entry === undefined || entry[0] !== stats.mtimeMs || entry[1] !== stats.size) return undefined;
-    return entry[2];
+    (this.#current[directory] ??= {})[name] = entry;
+    this.#reusedCount += 1;
+    return toHeader(entry);
   }
 
   /** Records the header just read from `path`. */
   store(path: string, stats: Stats, header: ScriptHeader): void {
-    this.#seen.add(path);
-    this.#entries.set(path, [stats.mtimeMs, stats.size, header]);
+    const [directory, name] = splitPath(path);
+    (this.#current[directory] ??= {})[name] = toEntry(stats, header);
     this.#dirty = true;
   }
 
-  /** Writes the cache if it changed, dropping files no longer present. Never throws. */
+  /** Writes the cache if it changed (files read again, or gone). Never throws. */
   save(): void {
-    for (const path of this.#entries.keys()) {
-      if (!this.#seen.has(path)) {
-        this.#entries.delete(path);
-        this.#dirty = true;
-      }
-    }
-    if (!this.#dirty) return;
+    if (!this.#dirty && this.#reusedCount === this.#cachedCount) return;
     try {
       mkdirSync(dirname(this.#path), { recursive: true });
       const temporary = `${this.#path}.${process.pid}.tmp`;
-      const content: CacheFile = { format: CACHE_FORMAT, entries: Object.fromEntries(this.#entries) };
+      const content: CacheFile = { format: CACHE_FORMAT, directories: this.#current };
       writeFileSync(temporary, JSON.stringify(content));
       renameSync(temporary, this.#path);
       this.#dirty = false;
+      this.#reusedCount = 0;
+      this.#cachedCount = 0;
     } catch {
       // a read-only or full disk only costs speed
     }

@@ -50,11 +50,16 @@ function listDirectory(
     .filter((entry) => isListable(entry.name))
     .sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
   const subdirectories: Array<{ path: string; realPath: string }> = [];
+  const sameDirectory = realDirectory === directory;
   for (const entry of entries) {
     const path = childPath(directory, entry.name);
     const kind = kindOf(entry, path);
     if (kind === 'file' && isScriptFileName(entry.name)) {
-      const realPath = entry.isSymbolicLink() ? realpathSync(path) : childPath(realDirectory, entry.name);
+      const realPath = entry.isSymbolicLink()
+        ? realpathSync(path)
+        : sameDirectory
+          ? path
+          : childPath(realDirectory, entry.name);
       if (!seenFiles.has(realPath)) {
         seenFiles.add(realPath);
         files.push(path);

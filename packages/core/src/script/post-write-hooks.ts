@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PostWriteHookError } from '../errors/post-write-hook-error.js';
@@ -165,7 +164,7 @@ function programArguments(hook: ExecPostWriteHook | BinPostWriteHook, filePath: 
   return tokens.map((token) => token.replaceAll(REVISION_SCRIPT_FILENAME, filePath));
 }
 
-function runProgram(
+async function runProgram(
   hook: ExecPostWriteHook | BinPostWriteHook,
   command: string,
   displayName: string,
@@ -174,6 +173,8 @@ function runProgram(
 ): Promise<void> {
   const args = programArguments(hook, filePath);
   const cwd = hook.cwd === undefined ? projectDirectory : resolve(projectDirectory, hook.cwd);
+  // Loaded here, not at start-up: most commands never start a process.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
     child.once('error', (error: NodeJS.ErrnoException) => {
