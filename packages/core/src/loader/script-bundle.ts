@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { pruneCacheDirectory } from '../script/prune-cache-directory.js';
 import { importModule } from './import-module.js';
 
 /** Part of the cache key: a change of how bundles are built must not reuse old ones. */
@@ -158,6 +159,7 @@ async function writeBundle(paths: readonly string[], bundlePath: string): Promis
     const temporary = `${bundlePath}.${process.pid}.tmp`;
     writeFileSync(temporary, code);
     renameSync(temporary, bundlePath);
+    pruneCacheDirectory(dirname(dirname(bundlePath)));
     return true;
   } catch {
     // An unwritable cache: import the scripts one by one.

@@ -471,6 +471,15 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
     }
   }
 
+  /**
+   * Sends the statements waiting to go out together (see {@link executeSql}). Everything that
+   * goes through this context or `op.getBind()` does this itself; code that talks to the raw
+   * driver (`op.getBind().client`) calls it first.
+   */
+  async flush(): Promise<void> {
+    await this.#flushStatements();
+  }
+
   /** Sends the statements waiting in the batch; a failure names its statement and migration. */
   async #flushStatements(): Promise<void> {
     if (this.#batch === undefined || this.#batch.size === 0) return;

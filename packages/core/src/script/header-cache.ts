@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { alembicCacheDirectory } from './cache-directory.js';
+import { pruneCacheDirectory } from './prune-cache-directory.js';
 import type { ScriptHeader } from './script-header.js';
 
 /** Bump when the cached shape or the header reader's output changes. */
@@ -140,6 +141,7 @@ export class HeaderCache {
       const content: CacheFile = { format: CACHE_FORMAT, directories: this.#current };
       writeFileSync(temporary, JSON.stringify(content));
       renameSync(temporary, this.#path);
+      pruneCacheDirectory(dirname(this.#path));
       this.#dirty = false;
       this.#reusedCount = 0;
       this.#cachedCount = 0;
