@@ -74,7 +74,7 @@ export function buildRevisionGraph<T extends Revision>(revisions: Iterable<T>): 
   }
 
   normalizeDependencies(byId);
-  detectCycles(byId, [...heads], bases, [...realHeads], realBases);
+  detectCycles(byId, loadOrder, [...heads], bases, [...realHeads], realBases);
   propagateBranchLabels(labelled, byKey);
 
   const ids = (list: Iterable<T>): string[] => [...list].map((revision) => revision.revision);
@@ -125,6 +125,7 @@ function normalizeDependencies<T extends Revision>(byId: ReadonlyMap<string, T>)
 
 function detectCycles<T extends Revision>(
   byId: ReadonlyMap<string, T>,
+  loadOrder: ReadonlyMap<string, number>,
   heads: readonly T[],
   bases: readonly T[],
   realHeads: readonly T[],
@@ -133,7 +134,7 @@ function detectCycles<T extends Revision>(
   if (byId.size === 0) return;
   // In a graph without cycles every revision reaches a base going down and a head going up, so
   // the exact (and costlier) search for the revisions caught in a cycle only runs when there is one.
-  if (heads.length > 0 && bases.length > 0 && isAcyclic(byId)) return;
+  if (heads.length > 0 && bases.length > 0 && isAcyclic(byId, loadOrder)) return;
   const all = [...byId.keys()];
   if (heads.length === 0 || bases.length === 0) throw new CycleDetectedError(all);
   const unreachable = outsideOfBothWalks(
@@ -153,22 +154,23 @@ function detectCycles<T extends Revision>(
 }
 
 /** Kahn's algorithm over every link (`downRevision` and `dependsOn`): true when no cycle. */
-function isAcyclic<T extends Revision>(byId: ReadonlyMap<string, T>): boolean {
-  const remainingParents = new Map<string, number>();
-  const ready: string[] = [];
-  for (const [id, revision] of byId) {
+function isAcyclic<T extends Revision>(byId: ReadonlyMap<string, T>, loadOrder: ReadonlyMap<string, number>): boolean {
+  // Counters by load-order index: a 10,000-revision graph needs no string-keyed map here.
+  const remainingParents = new Int32Array(byId.size);
+  const ready: T[] = [];
+  for (const revision of byId.values()) {
     const count = revision.allDownRevisions.length;
-    remainingParents.set(id, count);
-    if (count === 0) ready.push(id);
+    remainingParents[loadOrder.get(revision.revision) as number] = count;
+    if (count === 0) ready.push(revision);
   }
   let visited = 0;
   while (ready.length > 0) {
-    const id = ready.pop() as string;
+    const revision = ready.pop() as T;
     visited += 1;
-    for (const child of (byId.get(id) as T).allNextRevisions) {
-      const count = (remainingParents.get(child) ?? 0) - 1;
-      remainingParents.set(child, count);
-      if (count === 0) ready.push(child);
+    for (const child of revision.allNextRevisions) {
+      const index = loadOrder.get(child) as number;
+      remainingParents[index] -= 1;
+      if (remainingParents[index] === 0) ready.push(byId.get(child) as T);
     }
   }
   return visited === byId.size;

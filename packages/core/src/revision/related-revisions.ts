@@ -21,12 +21,14 @@ export function collectRelatedRevisions<T extends Revision>(
   const targetList = [...targets];
   const seen = new Set<T>();
   const visited: T[] = [];
+  // Only the other targets matter for overlaps: no need to remember all a walk reached.
+  const targetSet = checkOverlap && targetList.length > 1 ? new Set<T>(targetList) : undefined;
   for (const target of targetList) {
     const stack: T[] = [target];
-    const reachedFromTarget = checkOverlap ? new Set<T>() : undefined;
+    const reachedTargets = targetSet === undefined ? undefined : new Set<T>();
     while (stack.length > 0) {
       const revision = stack.pop() as T;
-      reachedFromTarget?.add(revision);
+      if (targetSet?.has(revision)) reachedTargets?.add(revision);
       if (seen.has(revision)) continue;
       seen.add(revision);
       for (const id of neighbours(revision)) {
@@ -41,8 +43,8 @@ export function collectRelatedRevisions<T extends Revision>(
       }
       visited.push(revision);
     }
-    if (reachedFromTarget !== undefined) {
-      const overlaps = targetList.filter((other) => other !== target && reachedFromTarget.has(other));
+    if (reachedTargets !== undefined) {
+      const overlaps = targetList.filter((other) => other !== target && reachedTargets.has(other));
       if (overlaps.length > 0) {
         throw new RevisionError(
           `Requested revision ${target.revision} overlaps with other requested revisions ${overlaps

@@ -78,11 +78,11 @@ export class Revision {
   resolvedDependencies: readonly string[] = NO_IDS;
   /** Resolved dependencies minus those an ancestor already depends on. Filled by the graph. */
   normalizedResolvedDependencies: readonly string[] = NO_IDS;
-  // Most revisions have no labels and one child: the sets are created on first use, which
-  // keeps a 10,000-revision graph light.
+  // Most revisions have no labels and one child: the collections are created on first use, and
+  // children are short arrays, which keeps a 10,000-revision graph light.
   #branchLabels: Set<string> | undefined;
-  #nextRevisions: Set<string> | undefined;
-  #allNextRevisions: Set<string> | undefined;
+  #nextRevisions: string[] | undefined;
+  #allNextRevisions: string[] | undefined;
 
   constructor(declaration: RevisionDeclaration) {
     const { revision } = declaration;
@@ -104,14 +104,14 @@ export class Revision {
     return this.#branchLabels ?? NO_IDS_SET;
   }
 
-  /** Children that name this revision as a `downRevision`. Filled by the graph. */
-  get nextRevisions(): ReadonlySet<string> {
-    return this.#nextRevisions ?? NO_IDS_SET;
+  /** Children that name this revision as a `downRevision`, in load order. Filled by the graph. */
+  get nextRevisions(): readonly string[] {
+    return this.#nextRevisions ?? NO_IDS;
   }
 
   /** Children through `downRevision` or `dependsOn`. Filled by the graph. */
-  get allNextRevisions(): ReadonlySet<string> {
-    return this.#allNextRevisions ?? NO_IDS_SET;
+  get allNextRevisions(): readonly string[] {
+    return this.#allNextRevisions ?? NO_IDS;
   }
 
   /** Adds a branch label propagated from another revision. */
@@ -130,8 +130,13 @@ export class Revision {
 
   /** Records `child` as depending on this revision (through downRevision or dependsOn). */
   addNextRevision(child: Revision): void {
-    (this.#allNextRevisions ??= new Set()).add(child.revision);
-    if (child.versionedDownRevisions.includes(this.revision)) (this.#nextRevisions ??= new Set()).add(child.revision);
+    const id = child.revision;
+    const all = (this.#allNextRevisions ??= []);
+    if (!all.includes(id)) all.push(id);
+    if (child.versionedDownRevisions.includes(this.revision)) {
+      const next = (this.#nextRevisions ??= []);
+      if (!next.includes(id)) next.push(id);
+    }
   }
 
   /** Parents and resolved dependencies. */
@@ -148,12 +153,12 @@ export class Revision {
 
   /** No revision names this one as its `downRevision` (it may still be depended on). */
   get isHead(): boolean {
-    return this.nextRevisions.size === 0;
+    return this.nextRevisions.length === 0;
   }
 
   /** Nothing refers to this revision at all, by `downRevision` or `dependsOn`. */
   get isRealHead(): boolean {
-    return this.allNextRevisions.size === 0;
+    return this.allNextRevisions.length === 0;
   }
 
   /** Has no `downRevision`. */
@@ -168,12 +173,12 @@ export class Revision {
 
   /** More than one revision names this one as `downRevision`. */
   get isBranchPoint(): boolean {
-    return this.nextRevisions.size > 1;
+    return this.nextRevisions.length > 1;
   }
 
   /** More than one revision refers to this one, counting dependencies. */
   get isRealBranchPoint(): boolean {
-    return this.allNextRevisions.size > 1;
+    return this.allNextRevisions.length > 1;
   }
 
   /** Has more than one `downRevision`. */

@@ -17,28 +17,46 @@ export function topologicalSort<T extends Revision>(
   revisions: Iterable<T>,
   heads: Iterable<T | null | undefined>,
 ): string[] {
-  const todo = new Set<string>();
-  for (const revision of revisions) todo.add(revision.revision);
-  const orderOf = (id: string): number => graph.loadOrder.get(id) ?? Number.MAX_SAFE_INTEGER;
+  // Revisions are numbered by load order; per-revision state lives in typed arrays (a
+  // 10,000-revision history would otherwise build string-keyed maps and sets).
+  const size = graph.loadOrder.size;
+  const indexOf = (id: string): number => graph.loadOrder.get(id) ?? -1;
   const revisionOf = (id: string): T => graph.byId.get(id) as T;
-
-  // Children (through downRevision or dependsOn) still waiting to be emitted, per revision.
-  const pendingChildren = new Map<string, number>();
-  for (const id of todo) pendingChildren.set(id, 0);
-  for (const id of todo) {
-    for (const parent of revisionOf(id).allDownRevisions) {
-      const count = pendingChildren.get(parent);
-      if (count !== undefined) pendingChildren.set(parent, count + 1);
+  const inTodo = new Uint8Array(size);
+  const todoIds: string[] = [];
+  for (const revision of revisions) {
+    const index = indexOf(revision.revision);
+    if (index >= 0 && inTodo[index] === 0) {
+      inTodo[index] = 1;
+      todoIds.push(revision.revision);
     }
   }
+  const isTodo = (id: string): boolean => {
+    const index = indexOf(id);
+    return index >= 0 && inTodo[index] === 1;
+  };
+
+  // Children (through downRevision or dependsOn) still waiting to be emitted, per revision.
+  const pendingChildren = new Int32Array(size);
+  for (const id of todoIds) {
+    for (const parent of revisionOf(id).allDownRevisions) {
+      const parentIndex = indexOf(parent);
+      if (parentIndex >= 0 && inTodo[parentIndex] === 1) pendingChildren[parentIndex] += 1;
+    }
+  }
+  const pendingOf = (id: string): number => {
+    const index = indexOf(id);
+    return index >= 0 ? (pendingChildren[index] as number) : 0;
+  };
 
   const headIds = new Set<string>();
-  for (const head of heads) if (head && todo.has(head.revision)) headIds.add(head.revision);
-  const currentHeads = [...headIds].sort((left, right) => orderOf(left) - orderOf(right));
+  for (const head of heads) if (head && isTodo(head.revision)) headIds.add(head.revision);
+  const byLoadOrder = (left: string, right: string): number => indexOf(left) - indexOf(right);
+  const currentHeads = [...headIds].sort(byLoadOrder);
   // Revisions of the set that lie under none of the heads (Alembic fails an assertion here,
   // e.g. `history -r <base of a branch another branch depends on>:`): their tips go last.
-  const tips = [...todo].filter((id) => pendingChildren.get(id) === 0 && !headIds.has(id));
-  currentHeads.push(...tips.sort((left, right) => orderOf(left) - orderOf(right)));
+  const tips = todoIds.filter((id) => pendingOf(id) === 0 && !headIds.has(id));
+  currentHeads.push(...tips.sort(byLoadOrder));
 
   /** The first pending head (by position) that `blocked` lies under, other than `skipIndex`. */
   const blockingHeadIndex = (blocked: string, skipIndex: number): number => {
@@ -46,7 +64,7 @@ export function topologicalSort<T extends Revision>(
     const stack = [blocked];
     while (stack.length > 0) {
       for (const child of revisionOf(stack.pop() as string).allNextRevisions) {
-        if (todo.has(child) && !above.has(child)) {
+        if (isTodo(child) && !above.has(child)) {
           above.add(child);
           stack.push(child);
         }
@@ -61,28 +79,34 @@ export function topologicalSort<T extends Revision>(
   let candidateIndex = 0;
   while (currentHeads.length > 0) {
     const candidate = currentHeads[candidateIndex] as string;
-    if ((pendingChildren.get(candidate) ?? 0) > 0) {
+    if (pendingOf(candidate) > 0) {
       candidateIndex = blockingHeadIndex(candidate, candidateIndex);
       continue;
     }
     const candidateRevision = revisionOf(candidate);
-    if (todo.delete(candidate)) {
+    const candidatePosition = indexOf(candidate);
+    if (candidatePosition >= 0 && inTodo[candidatePosition] === 1) {
+      inTodo[candidatePosition] = 0;
       output.push(candidate);
       for (const parent of candidateRevision.allDownRevisions) {
-        const count = pendingChildren.get(parent);
-        if (count !== undefined) pendingChildren.set(parent, count - 1);
+        const parentIndex = indexOf(parent);
+        if (parentIndex >= 0 && inTodo[parentIndex] === 1) pendingChildren[parentIndex] -= 1;
       }
     }
-    const headsToAdd = candidateRevision.normalizedDownRevisions.filter(
-      (id) => todo.has(id) && !currentHeads.includes(id),
-    );
-    if (headsToAdd.length === 0) {
+    let replaced = false;
+    for (const id of candidateRevision.normalizedDownRevisions) {
+      if (!isTodo(id) || currentHeads.includes(id)) continue;
+      if (!replaced) {
+        currentHeads[candidateIndex] = id;
+        replaced = true;
+      } else {
+        currentHeads.push(id);
+      }
+    }
+    if (!replaced) {
       currentHeads.splice(candidateIndex, 1);
       candidateIndex = Math.max(candidateIndex - 1, 0);
-      continue;
     }
-    currentHeads[candidateIndex] = headsToAdd[0] as string;
-    for (const extra of headsToAdd.slice(1)) currentHeads.push(extra);
   }
   return output;
 }
