@@ -5,7 +5,7 @@ import { pruneCacheDirectory } from '../script/prune-cache-directory.js';
 import { importModule } from './import-module.js';
 
 /** Part of the cache key: a change of how bundles are built must not reuse old ones. */
-const BUNDLE_SETTINGS = 'script-bundle-esm-node20-lazy-1';
+const BUNDLE_SETTINGS = 'script-bundle-esm-node20-lazy-minified-2';
 
 /** Below this many scripts, importing them one by one costs less than starting esbuild. */
 export const MINIMUM_BUNDLED_SCRIPTS = 16;
@@ -123,6 +123,9 @@ async function writeBundle(paths: readonly string[], bundlePath: string): Promis
       // fallback) when the bundle loads, as for a separate import.
       packages: 'external',
       logLevel: 'silent',
+      // Less to parse when the bundle loads (names are kept, for stack traces).
+      minifyWhitespace: true,
+      minifySyntax: true,
       // For `node --enable-source-maps`: stack traces then name the scripts, not the bundle.
       outfile: bundlePath,
       sourcemap: 'linked',
