@@ -70,6 +70,7 @@ export { planDowngrade, planStamp, planUpgrade } from './runtime/plan-steps.js';
 export { VersionTable, type VersionTableOptions } from './runtime/version-table.js';
 export { runEnvironment } from './runtime/run-environment.js';
 export { MigrationFailedError, type MigrationFailure } from './errors/migration-failed-error.js';
+export { DatabaseError, type DatabaseErrorCode } from './errors/database-error.js';
 export { anchorSqliteUrl, maskPassword, parseDatabaseUrl, type DatabaseUrl } from './config/database-url.js';
 export { resolveDialect } from './dialect/resolve-dialect.js';
 export { current, type CurrentOptions } from './commands/current.js';

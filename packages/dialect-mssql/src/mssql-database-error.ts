@@ -1,4 +1,4 @@
-import { AlembicError } from '@alembic/core';
+import { AlembicError, DatabaseError } from '@alembic/core';
 
 const MARKER = Symbol.for('alembic.error.MssqlDatabaseError');
 
@@ -51,7 +51,7 @@ export interface MssqlDatabaseErrorDetails {
  * if (MssqlDatabaseError.isInstance(error) && error.code === 'ALEMBIC_TABLE_NOT_FOUND') { ... }
  * ```
  */
-export class MssqlDatabaseError extends AlembicError {
+export class MssqlDatabaseError extends DatabaseError {
   /** The server's error number, e.g. `208`. */
   readonly number: number | undefined;
   /** The error's state. */
@@ -59,15 +59,13 @@ export class MssqlDatabaseError extends AlembicError {
   /** The driver's code, e.g. `'EREQUEST'`. */
   readonly driverCode: string | undefined;
   /** For constraint violations, the kind of constraint. */
-  readonly constraintKind: string | undefined;
   private readonly [MARKER] = true;
 
   constructor(code: MssqlDatabaseErrorCode, message: string, details: MssqlDatabaseErrorDetails = {}) {
-    super(code, message, { cause: details.cause });
+    super(code, message, { constraintKind: details.constraintKind, cause: details.cause });
     this.number = details.number;
     this.state = details.state;
     this.driverCode = details.driverCode;
-    this.constraintKind = details.constraintKind;
   }
 
   /** True when `value` is an `MssqlDatabaseError` from any copy of this package. */

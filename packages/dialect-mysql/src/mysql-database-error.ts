@@ -1,4 +1,4 @@
-import { AlembicError } from '@alembic/core';
+import { AlembicError, DatabaseError } from '@alembic/core';
 
 const MARKER = Symbol.for('alembic.error.MysqlDatabaseError');
 
@@ -48,23 +48,20 @@ export interface MysqlDatabaseErrorDetails {
  * if (MysqlDatabaseError.isInstance(error) && error.code === 'ALEMBIC_TABLE_NOT_FOUND') { ... }
  * ```
  */
-export class MysqlDatabaseError extends AlembicError {
+export class MysqlDatabaseError extends DatabaseError {
   /** The server's error number, e.g. `1146`. */
   readonly errno: number | undefined;
   /** The SQLSTATE, e.g. `'42S02'`. */
   readonly sqlState: string | undefined;
   /** mysql2's code, e.g. `'ER_NO_SUCH_TABLE'`. */
   readonly driverCode: string | undefined;
-  /** For constraint violations: `'UNIQUE'`, `'NOT NULL'`, `'FOREIGN KEY'` or `'CHECK'`. */
-  readonly constraintKind: string | undefined;
   private readonly [MARKER] = true;
 
   constructor(code: MysqlDatabaseErrorCode, message: string, details: MysqlDatabaseErrorDetails = {}) {
-    super(code, message, { cause: details.cause });
+    super(code, message, { constraintKind: details.constraintKind, cause: details.cause });
     this.errno = details.errno;
     this.sqlState = details.sqlState;
     this.driverCode = details.driverCode;
-    this.constraintKind = details.constraintKind;
   }
 
   /** True when `value` is a `MysqlDatabaseError` from any copy of this package. */

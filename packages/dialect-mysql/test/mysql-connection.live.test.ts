@@ -2,6 +2,7 @@
  * The connection adapter, the migration lock and error translation against the live server.
  */
 import { inspect } from 'node:util';
+import { DatabaseError } from '@alembic/core';
 import { mysqlDialect } from '../src/mysql-dialect.js';
 import { MysqlConnection } from '../src/mysql-connection.js';
 import { MysqlDatabaseError } from '../src/mysql-database-error.js';
@@ -86,6 +87,7 @@ describeLive('MySQL connection (live)', () => {
   it('translates server errors with stable codes, keeping the message', async () => {
     const duplicate = mysqlDialect.translateError(await caught(() => connection.query('INSERT INTO item (id) VALUES (1)')));
     expect(MysqlDatabaseError.isInstance(duplicate)).toBe(true);
+    expect(DatabaseError.isInstance(duplicate)).toBe(true);
     expect(duplicate).toMatchObject({ code: 'ALEMBIC_CONSTRAINT_VIOLATION', errno: 1062, sqlState: '23000', constraintKind: 'UNIQUE' });
     expect((duplicate as Error).message).toMatch(/Duplicate entry '1'/);
 

@@ -1,4 +1,4 @@
-import { AlembicError } from '@alembic/core';
+import { AlembicError, DatabaseError } from '@alembic/core';
 
 const MARKER = Symbol.for('alembic.error.PostgresDatabaseError');
 
@@ -50,7 +50,7 @@ export interface PostgresErrorDetails {
  * }
  * ```
  */
-export class PostgresDatabaseError extends AlembicError {
+export class PostgresDatabaseError extends DatabaseError {
   readonly sqlState: string | undefined;
   readonly detail: string | undefined;
   readonly hint: string | undefined;
@@ -58,11 +58,10 @@ export class PostgresDatabaseError extends AlembicError {
   readonly tableName: string | undefined;
   readonly columnName: string | undefined;
   readonly constraintName: string | undefined;
-  readonly constraintKind: string | undefined;
   private readonly [MARKER] = true;
 
   constructor(code: PostgresDatabaseErrorCode, message: string, details: PostgresErrorDetails = {}) {
-    super(code, message, { cause: details.cause });
+    super(code, message, { constraintKind: details.constraintKind, cause: details.cause });
     this.sqlState = details.sqlState;
     this.detail = details.detail;
     this.hint = details.hint;
@@ -70,7 +69,6 @@ export class PostgresDatabaseError extends AlembicError {
     this.tableName = details.tableName;
     this.columnName = details.columnName;
     this.constraintName = details.constraintName;
-    this.constraintKind = details.constraintKind;
   }
 
   /** True when `value` is a `PostgresDatabaseError` from any copy of this package. */

@@ -1,4 +1,4 @@
-import { CommandError } from '@alembic/core';
+import { CommandError, DatabaseError } from '@alembic/core';
 import { PostgresDatabaseError } from './postgres-database-error.js';
 import { translatePostgresError } from './postgres-error-translator.js';
 
@@ -30,6 +30,7 @@ describe('translatePostgresError', () => {
   ])('SQLSTATE %s is %s', (sqlState, code) => {
     const translated = translatePostgresError(serverError(sqlState, 'server says no'));
     expect(PostgresDatabaseError.isInstance(translated)).toBe(true);
+    expect(DatabaseError.isInstance(translated)).toBe(true);
     expect(translated).toMatchObject({ code, sqlState, message: 'server says no' });
   });
 

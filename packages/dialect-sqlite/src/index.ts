@@ -17,4 +17,4 @@ export { parseSqliteUrl, type SqliteUrl } from './sqlite-url.js';
 export { SqliteIntrospector } from './sqlite-introspector.js';
 export { acquireSqliteMigrationLock } from './sqlite-migration-lock.js';
 export { translateSqliteError } from './sqlite-error-translator.js';
-export { SqliteDatabaseError, type DatabaseErrorCode } from './sqlite-database-error.js';
+export { SqliteDatabaseError, type SqliteDatabaseErrorCode } from './sqlite-database-error.js';

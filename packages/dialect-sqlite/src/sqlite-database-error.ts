@@ -1,4 +1,4 @@
-import { AlembicError } from '@alembic/core';
+import { AlembicError, DatabaseError } from '@alembic/core';
 
 const MARKER = Symbol.for('alembic.error.SqliteDatabaseError');
 
@@ -6,7 +6,7 @@ const MARKER = Symbol.for('alembic.error.SqliteDatabaseError');
  * Stable codes of database failures, by kind rather than by driver: a caller can test
  * `error.code === 'ALEMBIC_DATABASE_LOCKED'` without knowing SQLite's result codes.
  */
-export type DatabaseErrorCode =
+export type SqliteDatabaseErrorCode =
   | 'ALEMBIC_CONSTRAINT_VIOLATION'
   | 'ALEMBIC_DATABASE_LOCKED'
   | 'ALEMBIC_SQL_SYNTAX_ERROR'
@@ -16,7 +16,7 @@ export type DatabaseErrorCode =
   | 'ALEMBIC_DATABASE_ERROR';
 
 /**
- * An error the SQLite driver raised, with a stable `code` (see {@link DatabaseErrorCode}), the
+ * An error the SQLite driver raised, with a stable `code` (see {@link SqliteDatabaseErrorCode}), the
  * driver's result code (`sqliteCode: 'SQLITE_CONSTRAINT'`) and its message unchanged
  * (`SQLITE_CONSTRAINT: UNIQUE constraint failed: account.email`). The driver's error is the
  * `cause`.
@@ -25,24 +25,21 @@ export type DatabaseErrorCode =
  * if (SqliteDatabaseError.isInstance(error) && error.code === 'ALEMBIC_DATABASE_LOCKED') { ... }
  * ```
  */
-export class SqliteDatabaseError extends AlembicError {
+export class SqliteDatabaseError extends DatabaseError {
   /** SQLite's primary result code name, e.g. `'SQLITE_BUSY'`. */
   readonly sqliteCode: string;
   /** SQLite's numeric result code, when the driver gave it. */
   readonly errno: number | undefined;
-  /** For constraint violations: `'UNIQUE'`, `'NOT NULL'`, `'FOREIGN KEY'`, `'CHECK'` or `'PRIMARY KEY'`. */
-  readonly constraintKind: string | undefined;
   private readonly [MARKER] = true;
 
   constructor(
-    code: DatabaseErrorCode,
+    code: SqliteDatabaseErrorCode,
     message: string,
     details: { sqliteCode: string; errno?: number; constraintKind?: string; cause?: unknown },
   ) {
-    super(code, message, { cause: details.cause });
+    super(code, message, { constraintKind: details.constraintKind, cause: details.cause });
     this.sqliteCode = details.sqliteCode;
     this.errno = details.errno;
-    this.constraintKind = details.constraintKind;
   }
 
   /** True when `value` is a `SqliteDatabaseError` from any copy of this package. */

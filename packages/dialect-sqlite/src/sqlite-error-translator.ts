@@ -1,8 +1,8 @@
 import { AlembicError } from '@alembic/core';
-import type { DatabaseErrorCode } from './sqlite-database-error.js';
+import type { SqliteDatabaseErrorCode } from './sqlite-database-error.js';
 import { SqliteDatabaseError } from './sqlite-database-error.js';
 
-const CODE_BY_RESULT: Readonly<Record<string, DatabaseErrorCode>> = {
+const CODE_BY_RESULT: Readonly<Record<string, SqliteDatabaseErrorCode>> = {
   SQLITE_CONSTRAINT: 'ALEMBIC_CONSTRAINT_VIOLATION',
   SQLITE_BUSY: 'ALEMBIC_DATABASE_LOCKED',
   SQLITE_LOCKED: 'ALEMBIC_DATABASE_LOCKED',
@@ -48,7 +48,7 @@ export function translateSqliteError(error: unknown): unknown {
   }
   const driverError = error as { message: string; errno?: unknown };
   const message = driverError.message;
-  let code: DatabaseErrorCode = CODE_BY_RESULT[sqliteCode] ?? 'ALEMBIC_DATABASE_ERROR';
+  let code: SqliteDatabaseErrorCode = CODE_BY_RESULT[sqliteCode] ?? 'ALEMBIC_DATABASE_ERROR';
   if (sqliteCode === 'SQLITE_ERROR' && SYNTAX_ERROR.test(message)) {
     code = 'ALEMBIC_SQL_SYNTAX_ERROR';
   }
