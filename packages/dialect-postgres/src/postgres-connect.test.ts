@@ -38,7 +38,7 @@ describe('connectPostgres', () => {
   it('scrubs the password from a failure that shows it, and ends the client', async () => {
     mockConnect.mockRejectedValue(Object.assign(new Error(`cannot use postgresql://app:${PASSWORD}@db/x`), { input: `postgresql://app:${PASSWORD}@db/x` }));
     const failure = await connectPostgres(`postgresql://app:${PASSWORD}@db/x`).catch((error: unknown) => error);
-    expect(failure).toMatchObject({ code: 'ALEMBIC_DATABASE_CANNOT_OPEN', cause: undefined });
+    expect(failure).toMatchObject({ code: 'ALEMBIC_CONNECTION_FAILED', cause: undefined });
     const message = (failure as Error).message;
     expect(message).toBe('Could not connect to postgresql://app:***@db/x: cannot use postgresql://app:***@db/x');
     expect(JSON.stringify(failure, Object.getOwnPropertyNames(failure))).not.toContain(PASSWORD);
@@ -49,7 +49,7 @@ describe('connectPostgres', () => {
     const driverError = Object.assign(new Error('password authentication failed for user "app"'), { code: '28P01', severity: 'FATAL' });
     mockConnect.mockRejectedValue(driverError);
     await expect(connectPostgres(`postgresql://app:${PASSWORD}@db/x`)).rejects.toMatchObject({
-      code: 'ALEMBIC_DATABASE_CANNOT_OPEN',
+      code: 'ALEMBIC_ACCESS_DENIED',
       sqlState: '28P01',
       message: 'password authentication failed for user "app"',
       cause: driverError,

@@ -58,7 +58,7 @@ function showsPassword(value: unknown, password: string, depth = 0): boolean {
 /**
  * A failure to connect, translated, with the password gone: when the message, the stack or
  * anything the driver attached shows it (Node's URL errors carry the whole URL as `input`),
- * a new `ALEMBIC_DATABASE_CANNOT_OPEN` error with the password replaced by `***` and no cause.
+ * a new `ALEMBIC_CONNECTION_FAILED` error with the password replaced by `***` and no cause.
  */
 function connectionError(error: unknown, url: string): unknown {
   const translated = translatePostgresError(error);
@@ -72,7 +72,7 @@ function connectionError(error: unknown, url: string): unknown {
       : String(translated);
   const sqlState = PostgresDatabaseError.isInstance(translated) ? translated.sqlState : undefined;
   return new PostgresDatabaseError(
-    'ALEMBIC_DATABASE_CANNOT_OPEN',
+    'ALEMBIC_CONNECTION_FAILED',
     `Could not connect to ${maskPassword(url)}: ${maskPassword(message).split(password).join('***')}`,
     sqlState === undefined ? {} : { sqlState },
   );
@@ -82,7 +82,7 @@ function connectionError(error: unknown, url: string): unknown {
  * Opens a connection for a `postgresql://` / `postgres://` URL through the `pg` driver
  * (imported here, never when this package loads), or wraps an application's own client or pool
  * (`existingClient`, from the call or the dialect's options). Connection failures are
- * translated (`ALEMBIC_DATABASE_CANNOT_OPEN`) and never show the password.
+ * translated (`ALEMBIC_ACCESS_DENIED`, `ALEMBIC_DATABASE_NOT_FOUND`, `ALEMBIC_CONNECTION_FAILED`) and never show the password.
  *
  * ```ts
  * const connection = await connectPostgres('postgresql://app@127.0.0.1:5432/app');

@@ -3,22 +3,26 @@ import { AlembicError, DatabaseError } from '@alembic/core';
 const MARKER = Symbol.for('alembic.error.PostgresDatabaseError');
 
 /**
- * Stable codes of database failures, by kind rather than by SQLSTATE (the same names the SQLite
- * dialect uses where the kinds meet), so a caller can test
+ * Stable codes of database failures, by kind rather than by SQLSTATE (core's `DatabaseErrorCode`
+ * names, as the other dialects use them where the kinds meet), so a caller can test
  * `error.code === 'ALEMBIC_DATABASE_LOCKED'` without knowing PostgreSQL's codes.
  */
 export type PostgresDatabaseErrorCode =
   | 'ALEMBIC_CONSTRAINT_VIOLATION'
   | 'ALEMBIC_DATABASE_LOCKED'
+  | 'ALEMBIC_DEADLOCK'
   | 'ALEMBIC_TRANSACTION_CONFLICT'
   | 'ALEMBIC_SQL_SYNTAX_ERROR'
-  | 'ALEMBIC_UNDEFINED_OBJECT'
+  | 'ALEMBIC_TABLE_NOT_FOUND'
+  | 'ALEMBIC_COLUMN_NOT_FOUND'
+  | 'ALEMBIC_OBJECT_NOT_FOUND'
+  | 'ALEMBIC_TABLE_EXISTS'
   | 'ALEMBIC_DUPLICATE_OBJECT'
   | 'ALEMBIC_DEPENDENT_OBJECTS_EXIST'
-  | 'ALEMBIC_PERMISSION_DENIED'
+  | 'ALEMBIC_ACCESS_DENIED'
+  | 'ALEMBIC_DATABASE_NOT_FOUND'
   | 'ALEMBIC_DATABASE_READ_ONLY'
-  | 'ALEMBIC_DATABASE_CANNOT_OPEN'
-  | 'ALEMBIC_DATABASE_CONNECTION_LOST'
+  | 'ALEMBIC_CONNECTION_FAILED'
   | 'ALEMBIC_QUERY_CANCELED'
   | 'ALEMBIC_DATA_ERROR'
   | 'ALEMBIC_DATABASE_ERROR';

@@ -12,18 +12,21 @@ describe('translatePostgresError', () => {
     ['23505', 'ALEMBIC_CONSTRAINT_VIOLATION'],
     ['23P01', 'ALEMBIC_CONSTRAINT_VIOLATION'],
     ['55P03', 'ALEMBIC_DATABASE_LOCKED'],
-    ['40P01', 'ALEMBIC_TRANSACTION_CONFLICT'],
+    ['40P01', 'ALEMBIC_DEADLOCK'],
     ['40001', 'ALEMBIC_TRANSACTION_CONFLICT'],
     ['42601', 'ALEMBIC_SQL_SYNTAX_ERROR'],
-    ['42P01', 'ALEMBIC_UNDEFINED_OBJECT'],
-    ['42P07', 'ALEMBIC_DUPLICATE_OBJECT'],
+    ['42P01', 'ALEMBIC_TABLE_NOT_FOUND'],
+    ['42703', 'ALEMBIC_COLUMN_NOT_FOUND'],
+    ['42704', 'ALEMBIC_OBJECT_NOT_FOUND'],
+    ['42P07', 'ALEMBIC_TABLE_EXISTS'],
+    ['42701', 'ALEMBIC_DUPLICATE_OBJECT'],
     ['2BP01', 'ALEMBIC_DEPENDENT_OBJECTS_EXIST'],
-    ['42501', 'ALEMBIC_PERMISSION_DENIED'],
+    ['42501', 'ALEMBIC_ACCESS_DENIED'],
     ['25006', 'ALEMBIC_DATABASE_READ_ONLY'],
-    ['28P01', 'ALEMBIC_DATABASE_CANNOT_OPEN'],
-    ['3D000', 'ALEMBIC_DATABASE_CANNOT_OPEN'],
-    ['08006', 'ALEMBIC_DATABASE_CANNOT_OPEN'],
-    ['57P01', 'ALEMBIC_DATABASE_CONNECTION_LOST'],
+    ['28P01', 'ALEMBIC_ACCESS_DENIED'],
+    ['3D000', 'ALEMBIC_DATABASE_NOT_FOUND'],
+    ['08006', 'ALEMBIC_CONNECTION_FAILED'],
+    ['57P01', 'ALEMBIC_CONNECTION_FAILED'],
     ['57014', 'ALEMBIC_QUERY_CANCELED'],
     ['22P02', 'ALEMBIC_DATA_ERROR'],
     ['XX000', 'ALEMBIC_DATABASE_ERROR'],
@@ -53,8 +56,8 @@ describe('translatePostgresError', () => {
 
   it('maps network failures and lost connections', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
-    expect(translatePostgresError(refused)).toMatchObject({ code: 'ALEMBIC_DATABASE_CANNOT_OPEN', sqlState: undefined });
-    expect(translatePostgresError(new Error('Connection terminated unexpectedly'))).toMatchObject({ code: 'ALEMBIC_DATABASE_CONNECTION_LOST' });
+    expect(translatePostgresError(refused)).toMatchObject({ code: 'ALEMBIC_CONNECTION_FAILED', sqlState: undefined });
+    expect(translatePostgresError(new Error('Connection terminated unexpectedly'))).toMatchObject({ code: 'ALEMBIC_CONNECTION_FAILED' });
   });
 
   it('returns alembic errors and unknown values unchanged', () => {

@@ -6,34 +6,34 @@ import { PostgresDatabaseError } from './postgres-database-error.js';
 const CODE_BY_SQLSTATE: Readonly<Record<string, PostgresDatabaseErrorCode>> = {
   '55P03': 'ALEMBIC_DATABASE_LOCKED',
   '40001': 'ALEMBIC_TRANSACTION_CONFLICT',
-  '40P01': 'ALEMBIC_TRANSACTION_CONFLICT',
+  '40P01': 'ALEMBIC_DEADLOCK',
   '42601': 'ALEMBIC_SQL_SYNTAX_ERROR',
-  '42P01': 'ALEMBIC_UNDEFINED_OBJECT',
-  '42703': 'ALEMBIC_UNDEFINED_OBJECT',
-  '42704': 'ALEMBIC_UNDEFINED_OBJECT',
-  '42883': 'ALEMBIC_UNDEFINED_OBJECT',
-  '3F000': 'ALEMBIC_UNDEFINED_OBJECT',
-  '42P07': 'ALEMBIC_DUPLICATE_OBJECT',
+  '42P01': 'ALEMBIC_TABLE_NOT_FOUND',
+  '42703': 'ALEMBIC_COLUMN_NOT_FOUND',
+  '42704': 'ALEMBIC_OBJECT_NOT_FOUND',
+  '42883': 'ALEMBIC_OBJECT_NOT_FOUND',
+  '3F000': 'ALEMBIC_OBJECT_NOT_FOUND',
+  '42P07': 'ALEMBIC_TABLE_EXISTS',
   '42701': 'ALEMBIC_DUPLICATE_OBJECT',
   '42710': 'ALEMBIC_DUPLICATE_OBJECT',
   '42P06': 'ALEMBIC_DUPLICATE_OBJECT',
   '42723': 'ALEMBIC_DUPLICATE_OBJECT',
   '42P04': 'ALEMBIC_DUPLICATE_OBJECT',
   '2BP01': 'ALEMBIC_DEPENDENT_OBJECTS_EXIST',
-  '42501': 'ALEMBIC_PERMISSION_DENIED',
+  '42501': 'ALEMBIC_ACCESS_DENIED',
   '25006': 'ALEMBIC_DATABASE_READ_ONLY',
-  '3D000': 'ALEMBIC_DATABASE_CANNOT_OPEN',
-  '53300': 'ALEMBIC_DATABASE_CANNOT_OPEN',
-  '57P03': 'ALEMBIC_DATABASE_CANNOT_OPEN',
-  '57P01': 'ALEMBIC_DATABASE_CONNECTION_LOST',
+  '3D000': 'ALEMBIC_DATABASE_NOT_FOUND',
+  '53300': 'ALEMBIC_CONNECTION_FAILED',
+  '57P03': 'ALEMBIC_CONNECTION_FAILED',
+  '57P01': 'ALEMBIC_CONNECTION_FAILED',
   '57014': 'ALEMBIC_QUERY_CANCELED',
 };
 
 /** Codes by SQLSTATE class (the first two characters). */
 const CODE_BY_CLASS: Readonly<Record<string, PostgresDatabaseErrorCode>> = {
   '23': 'ALEMBIC_CONSTRAINT_VIOLATION',
-  '08': 'ALEMBIC_DATABASE_CANNOT_OPEN',
-  '28': 'ALEMBIC_DATABASE_CANNOT_OPEN',
+  '08': 'ALEMBIC_CONNECTION_FAILED',
+  '28': 'ALEMBIC_ACCESS_DENIED',
   '22': 'ALEMBIC_DATA_ERROR',
 };
 
@@ -112,10 +112,10 @@ export function translatePostgresError(error: unknown): unknown {
     return serverError(fields);
   }
   if (typeof fields.code === 'string' && NETWORK_ERRORS.has(fields.code)) {
-    return new PostgresDatabaseError('ALEMBIC_DATABASE_CANNOT_OPEN', fields.message, { cause: error });
+    return new PostgresDatabaseError('ALEMBIC_CONNECTION_FAILED', fields.message, { cause: error });
   }
   if (CONNECTION_LOST.test(fields.message)) {
-    return new PostgresDatabaseError('ALEMBIC_DATABASE_CONNECTION_LOST', fields.message, { cause: error });
+    return new PostgresDatabaseError('ALEMBIC_CONNECTION_FAILED', fields.message, { cause: error });
   }
   return error;
 }
