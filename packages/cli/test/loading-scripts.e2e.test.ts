@@ -14,6 +14,7 @@ import {
   databaseState,
   expectFailure,
   initMigrationProject,
+  probes,
   runOk,
   runningSteps,
   stateOf,
@@ -34,13 +35,6 @@ afterEach(() => {
 const coreCjsEntry = realpathSync(createRequire(cliBinPath).resolve('@alembic/core'));
 const coreDistDirectory = dirname(coreCjsEntry);
 const coreEsmEntry = `${coreDistDirectory}/index.js`;
-
-/** Lines of the output that migrations printed with `console.log('probe: ...')`. */
-function probes(stdout: string): string[] {
-  return outputLines(stdout)
-    .filter((line) => line.startsWith('probe: '))
-    .map((line) => line.slice('probe: '.length));
-}
 
 describe('module formats', () => {
   it('.ts, .mts, .js (ESM), .mjs and .cts migrations all run, up and down', async () => {

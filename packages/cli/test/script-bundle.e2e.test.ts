@@ -11,12 +11,13 @@ import {
   databaseState,
   expectFailure,
   initMigrationProject,
+  probes,
   runOk,
   runningSteps,
   stateOf,
   writeMigration,
 } from './support/migration-project.js';
-import { outputLines, removeAllProjects, type TemporaryProject } from './support/run-cli.js';
+import { removeAllProjects, type TemporaryProject } from './support/run-cli.js';
 
 jest.setTimeout(120_000);
 
@@ -29,13 +30,6 @@ const BUNDLED_PLAN = 16;
 
 function revisionAt(index: number): string {
   return `a${String(index).padStart(3, '0')}`;
-}
-
-/** Lines migrations printed with `console.log('probe: ...')`. */
-function probes(stdout: string): string[] {
-  return outputLines(stdout)
-    .filter((line) => line.startsWith('probe: '))
-    .map((line) => line.slice('probe: '.length));
 }
 
 /**

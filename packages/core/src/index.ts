@@ -72,6 +72,7 @@ export { runEnvironment } from './runtime/run-environment.js';
 export { MigrationFailedError, type MigrationFailure } from './errors/migration-failed-error.js';
 export { DatabaseError, type DatabaseErrorCode } from './errors/database-error.js';
 export { anchorSqliteUrl, maskPassword, parseDatabaseUrl, type DatabaseUrl } from './config/database-url.js';
+export { batchStatementText } from './dialect/batch-statement-text.js';
 export { resolveDialect } from './dialect/resolve-dialect.js';
 export { current, type CurrentOptions } from './commands/current.js';
 export { downgrade } from './commands/downgrade.js';

@@ -1,4 +1,4 @@
-import type { DatabaseConnection, QueryResult } from '@alembic/core';
+import { batchStatementText, type DatabaseConnection, type QueryResult } from '@alembic/core';
 import type { PostgresClient, PostgresDriverResult } from './postgres-client.js';
 import { toPostgresParameter } from './postgres-parameters.js';
 
@@ -65,8 +65,7 @@ export class PostgresConnection implements DatabaseConnection {
    * batch (and usable), and the error is thrown.
    */
   async executeBatch(statements: readonly string[]): Promise<readonly (number | undefined)[]> {
-    // A newline before each `;`: a statement ending in a `--` comment must not swallow it.
-    const text = [`SAVEPOINT ${BATCH_SAVEPOINT}`, ...statements, `RELEASE SAVEPOINT ${BATCH_SAVEPOINT}`].join('\n;\n');
+    const text = batchStatementText(statements, `SAVEPOINT ${BATCH_SAVEPOINT}`, `RELEASE SAVEPOINT ${BATCH_SAVEPOINT}`);
     let result: PostgresDriverResult | PostgresDriverResult[];
     try {
       result = await this.client.query(text);

@@ -1,4 +1,4 @@
-import type { DatabaseConnection, QueryResult, ReleaseMigrationLock } from '@alembic/core';
+import { batchStatementText, type DatabaseConnection, type QueryResult, type ReleaseMigrationLock } from '@alembic/core';
 import type { SqliteClient, SqliteRunResult, SqliteStatement } from './sqlite-client.js';
 import { toSqliteParameter } from './sqlite-parameters.js';
 import { sqliteReturnsRows } from './sqlite-returns-rows.js';
@@ -134,8 +134,7 @@ export class SqliteConnection implements DatabaseConnection {
    * batch, and the error is thrown. `exec` reports no row counts.
    */
   async executeBatch(statements: readonly string[]): Promise<readonly (number | undefined)[]> {
-    // A newline before each `;`: a statement ending in a `--` comment must not swallow it.
-    const text = [`SAVEPOINT ${BATCH_SAVEPOINT}`, ...statements, `RELEASE ${BATCH_SAVEPOINT}`].join('\n;\n');
+    const text = batchStatementText(statements, `SAVEPOINT ${BATCH_SAVEPOINT}`, `RELEASE ${BATCH_SAVEPOINT}`);
     try {
       await this.execute(text);
     } catch (error) {

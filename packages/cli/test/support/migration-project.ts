@@ -76,6 +76,13 @@ export function runningSteps(result: CommandResult): string[] {
     .map((line) => line.slice('Running '.length).replace(/, rev \w+$/, ''));
 }
 
+/** Lines migrations printed with `console.log('probe: ...')`, without the prefix. */
+export function probes(stdout: string): string[] {
+  return outputLines(stdout)
+    .filter((line) => line.startsWith('probe: '))
+    .map((line) => line.slice('probe: '.length));
+}
+
 // ---------------------------------------------------------------------------------------------
 // migration scripts
 

@@ -102,7 +102,7 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
       this.#batch = new StatementBatch(connection as ConstructorParameters<typeof StatementBatch>[0]);
       // Whoever uses the connection (op.getBind(), the dialect's compiler, introspection) first
       // sends what is waiting, so every read sees every earlier statement.
-      this.#connection = flushingConnection(connection, () => this.#flushStatements());
+      this.#connection = flushingConnection(connection, () => this.flush());
     } else {
       this.#connection = connection;
     }
@@ -189,7 +189,7 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
       checksRowCount: !this.asSql && this.dialect.capabilities.supportsSaneRowcount,
       apply: async (change: VersionChange) => {
         if (this.asSql) return this.executeSql(this.versionTable.changeSql(change));
-        if (this.#batch !== undefined && this.#inTransaction) {
+        if (this.#batching) {
           const checks = this.dialect.capabilities.supportsSaneRowcount;
           const tableName = this.versionTable.tableName;
           await this.#deferStatement({
@@ -246,7 +246,7 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
     let result: T;
     try {
       result = await work();
-      await this.#flushStatements();
+      await this.flush();
     } catch (error) {
       this.#inTransaction = false;
       this.#batch?.discard();
@@ -335,8 +335,8 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
           }
           const counter = steps.length > 20 ? `[${index + 1}/${steps.length}] ` : '';
           const running = `${counter}Running ${step.description}`;
-          if (this.#batch !== undefined && this.#inTransaction) {
-            this.#batch.announce(() => options.config.log(running));
+          if (this.#batching) {
+            this.#batch?.announce(() => options.config.log(running));
           } else {
             options.config.log(running);
           }
@@ -345,7 +345,7 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
           await this.#runStep(step, load, operations, runArguments);
           await maintainer.updateToStep(step);
           if (options.onVersionApply !== undefined && options.onVersionApply.length > 0) {
-            await this.#flushStatements();
+            await this.flush();
             for (const callback of options.onVersionApply) {
               await callback({ step, heads: maintainer.heads, runArguments });
             }
@@ -353,7 +353,7 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
         }, true);
       }
       this.#owner = undefined;
-      await this.#flushStatements();
+      await this.flush();
       if (steps.length > 20) {
         options.config.log(`${steps.length} migrations in ${((performance.now() - started) / 1000).toFixed(2)} s`);
       }
@@ -377,7 +377,7 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
     } catch (error) {
       if (error instanceof MigrationFailedError) throw error;
       // A statement this migration (or an earlier one) deferred may be what really failed.
-      await this.#flushStatements();
+      await this.flush();
       throw new MigrationFailedError({
         step: step.shortLog,
         revision: script.revision,
@@ -408,7 +408,7 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
       this.#offline?.statement(sql);
       return undefined;
     }
-    if (this.#batch !== undefined && this.#inTransaction && parameters.length === 0 && StatementBatch.canDefer(sql)) {
+    if (this.#batching && parameters.length === 0 && StatementBatch.canDefer(sql)) {
       await this.#deferStatement({ sql, owner: this.#owner });
       return undefined;
     }
@@ -446,7 +446,7 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
   }
 
   async #reflectTable(tableName: string, schema: string | undefined): Promise<TableModel> {
-    await this.#flushStatements();
+    await this.flush();
     const introspector = this.dialect.createIntrospector?.(this.#requireConnection());
     const found = await introspector?.getTable(tableName, schema === undefined ? {} : { schema });
     if (found === undefined) {
@@ -471,17 +471,17 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
     }
   }
 
-  /**
-   * Sends the statements waiting to go out together (see {@link executeSql}). Everything that
-   * goes through this context or `op.getBind()` does this itself; code that talks to the raw
-   * driver (`op.getBind().client`) calls it first.
-   */
-  async flush(): Promise<void> {
-    await this.#flushStatements();
+  /** Statements wait to go out together now: a batching connection, inside a transaction. */
+  get #batching(): boolean {
+    return this.#batch !== undefined && this.#inTransaction;
   }
 
-  /** Sends the statements waiting in the batch; a failure names its statement and migration. */
-  async #flushStatements(): Promise<void> {
+  /**
+   * Sends the statements waiting to go out together (see {@link executeSql}); a failure names
+   * its statement and migration. Everything that goes through this context or `op.getBind()`
+   * does this itself; code that talks to the raw driver (`op.getBind().client`) calls it first.
+   */
+  async flush(): Promise<void> {
     if (this.#batch === undefined || this.#batch.size === 0) return;
     try {
       await this.#batch.flush();

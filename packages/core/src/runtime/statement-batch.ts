@@ -111,16 +111,14 @@ export class StatementBatch {
     const statementCount = this.#statementCount;
     this.discard();
     const statements = entries.filter((entry): entry is DeferredStatement => 'sql' in entry);
-    if (statementCount === 0) {
-      for (const entry of entries) if ('announce' in entry) entry.announce();
-      return;
-    }
-    let rowCounts: readonly (number | undefined)[];
-    try {
-      rowCounts = await this.#connection.executeBatch(statements.map((statement) => statement.sql));
-    } catch (batchError) {
-      await this.#runOneByOne(entries, batchError);
-      return;
+    let rowCounts: readonly (number | undefined)[] = [];
+    if (statementCount > 0) {
+      try {
+        rowCounts = await this.#connection.executeBatch(statements.map((statement) => statement.sql));
+      } catch {
+        await this.#runOneByOne(entries);
+        return;
+      }
     }
     let index = 0;
     for (const entry of entries) {
@@ -135,7 +133,7 @@ export class StatementBatch {
   }
 
   /** After a failed batch (undone by the connection): finds the statement that fails. */
-  async #runOneByOne(entries: ReadonlyArray<DeferredStatement | Announcement>, batchError: unknown): Promise<void> {
+  async #runOneByOne(entries: ReadonlyArray<DeferredStatement | Announcement>): Promise<void> {
     for (const statement of entries) {
       if ('announce' in statement) {
         statement.announce();
@@ -151,6 +149,5 @@ export class StatementBatch {
     }
     // Every statement ran alone: only their running together failed (some statements refuse
     // to share a round trip); the work is done.
-    void batchError;
   }
 }
