@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { alembicCacheDirectory } from '../script/cache-directory.js';
+import { describeLoadError } from './describe-load-error.js';
 import { registerTypeScriptLoader } from './register-typescript-loader.js';
-import { ScriptFileError } from '../errors/script-file-error.js';
+import type { FallbackResolver } from './relocated-imports.js';
+import { importRelocatedModule } from './relocated-module.js';
 
 const TYPESCRIPT_FILE = /\.(?:ts|mts|cts)$/;
 
@@ -13,15 +15,35 @@ function hooksUrl(): URL {
 }
 
 /**
+ * Resolves `@alembic/*` from this installation, as the hooks' fallback does (`import.meta`
+ * resolves from this file). The CommonJS build has no `import.meta.resolve`: none there.
+ */
+export function cliFallbackResolver(): FallbackResolver | undefined {
+  const resolveFromHere = (import.meta as { resolve?: (specifier: string) => string }).resolve;
+  return typeof resolveFromHere === 'function' ? (specifier) => resolveFromHere(specifier) : undefined;
+}
+
+/**
  * Imports a JavaScript, TypeScript or JSON file by path and returns its module namespace.
  * `freshnessQuery` makes Node evaluate the file again instead of returning its cached module.
- * TypeScript goes through esbuild (see `typescript-hooks.ts`); a syntax error becomes a
- * `ScriptFileError` naming the file and line.
+ * TypeScript and ES module files are imported from a compiled copy in the cache when they can
+ * be (see `relocated-module.ts`), else through the module hooks (see `typescript-hooks.ts`).
+ * A syntax error becomes a `ScriptFileError` naming the file and line.
  */
 export async function importModule(path: string, freshnessQuery?: string): Promise<Record<string, unknown>> {
   if (path.endsWith('.json')) {
     return { default: JSON.parse(readFileSync(path, 'utf8')) as unknown };
   }
+  const relocated = await importRelocatedModule(path, freshnessQuery, alembicCacheDirectory(dirname(path)), cliFallbackResolver());
+  if (relocated !== undefined) return relocated;
+  return importThroughHooks(path, freshnessQuery);
+}
+
+/**
+ * Imports a file through the module hooks, registering them first: TypeScript compiled on the
+ * way in, `@alembic/*` resolved from the CLI when the project has none.
+ */
+export async function importThroughHooks(path: string, freshnessQuery?: string): Promise<Record<string, unknown>> {
   // Also for JavaScript: the hooks resolve `@alembic/*` from the CLI when the project has none.
   registerTypeScriptLoader(() => ({
     hooksUrl: hooksUrl(),
@@ -40,35 +62,13 @@ export async function importModule(path: string, freshnessQuery?: string): Promi
  * Node reports a syntax error in an ES module without its line; esbuild, asked to parse the
  * file, says where it is.
  */
-async function locateSyntaxError(error: unknown, path: string): Promise<ScriptFileError | undefined> {
+async function locateSyntaxError(error: unknown, path: string): Promise<Error | undefined> {
   if (!(error instanceof SyntaxError) || TYPESCRIPT_FILE.test(path)) return undefined;
   try {
     const { transform } = await import('esbuild');
     await transform(readFileSync(path, 'utf8'), { loader: 'js', format: 'esm', sourcefile: path });
   } catch (parseError) {
     return describeLoadError(parseError, path);
-  }
-  return undefined;
-}
-
-interface EsbuildMessage {
-  readonly text: string;
-  readonly location?: { readonly file: string; readonly line: number; readonly column: number } | null;
-}
-
-/** Turns an esbuild or V8 syntax error into a one-line `ScriptFileError`; other errors pass. */
-function describeLoadError(error: unknown, path: string): ScriptFileError | undefined {
-  const errors = (error as { errors?: EsbuildMessage[] } | null)?.errors;
-  if (Array.isArray(errors) && errors.length > 0) {
-    const first = errors[0] as EsbuildMessage;
-    const where = first.location ? `${first.location.file}:${first.location.line}:${first.location.column + 1}` : path;
-    return new ScriptFileError(path, first.location?.line, `Could not load ${where}: ${first.text}`);
-  }
-  if (error instanceof SyntaxError) {
-    const stackLine = /^(file:\/\/\S+|\/\S+):(\d+)/m.exec(error.stack ?? '');
-    if (stackLine === null) return undefined;
-    const where = `${stackLine[1]?.replace(/^file:\/\//, '')}:${stackLine[2]}`;
-    return new ScriptFileError(path, Number(stackLine[2]), `Could not load ${where}: ${error.message}`);
   }
   return undefined;
 }

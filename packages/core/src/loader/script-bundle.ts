@@ -1,11 +1,15 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { alembicCacheDirectory } from '../script/cache-directory.js';
 import { pruneCacheDirectory } from '../script/prune-cache-directory.js';
-import { importModule } from './import-module.js';
+import { evaluationMarker, importMarked } from './evaluation-marker.js';
+import { cliFallbackResolver, importThroughHooks } from './import-module.js';
+import { LOCATION_DEPENDENT, isInNodeModules, relocationPlugin, sameAlembicPackageSources, type FallbackResolver } from './relocated-imports.js';
+import { formatRelocationHeader, readRelocationHeader, type RelocationHeader } from './relocation-header.js';
 
 /** Part of the cache key: a change of how bundles are built must not reuse old ones. */
-const BUNDLE_SETTINGS = 'script-bundle-esm-node20-lazy-minified-2';
+const BUNDLE_SETTINGS = 'script-bundle-esm-node20-lazy-minified-relocated-3';
 
 /** Below this many scripts, importing them one by one costs less than starting esbuild. */
 export const MINIMUM_BUNDLED_SCRIPTS = 16;
@@ -13,11 +17,6 @@ export const MINIMUM_BUNDLED_SCRIPTS = 16;
 /** Files that are always ES modules (`.ts` compiles to one, see `typescript-hooks.ts`). */
 const BUNDLEABLE_FILE = /\.(?:ts|mts|mjs)$/;
 
-/** Code that depends on the file's own location; such a script is imported on its own. */
-const LOCATION_DEPENDENT = /\bimport\.meta\b|\brequire\s*\(|\b__dirname\b|\b__filename\b/;
-
-/** Marks the resolutions the bundler plugin asks esbuild for itself (to avoid recursion). */
-const OWN_RESOLUTION = Symbol('alembic.bundle.resolution');
 
 /** Returns the module namespace of one script, evaluating it on the first call. */
 export type ScriptModuleLoader = () => Promise<Record<string, unknown>>;
@@ -31,14 +30,15 @@ export interface BundledScriptFile {
 /**
  * Loads many migration scripts as one module: one esbuild bundle of every planned script,
  * kept in the cache directory under a key made of the scripts' paths and file states, so a
- * second run of the same plan imports a single file instead of going through the module
- * hooks once per script.
+ * second run of the same plan imports a single file instead of one file per script. Its
+ * imports are rewritten to resolve from the cache as from the scripts (`relocated-imports.ts`),
+ * so it loads without module hooks unless a script needs them (a TypeScript helper, say).
  *
  * The bundle keeps each script's behaviour as a separate import would: a script's top-level
  * code runs only when its loader is called (when its step runs); imports of anything that is
  * not a planned script (helpers, packages, `@alembic/*`) stay imports of the same files, so
  * they are shared with the rest of the program. Scripts whose code depends on their own
- * location (`import.meta`, `require`, `__dirname`) and JavaScript files whose module kind
+ * location (`import.meta`, `require`, `__dirname`, `import()` of a computed name) and JavaScript files whose module kind
  * depends on a `package.json` are left out.
  *
  * Returns a loader per bundled path; an empty map when there are too few scripts or when
@@ -54,15 +54,26 @@ export async function loadScriptBundle(
   const key = await bundleKey(candidates);
   if (key === undefined) return new Map();
   const bundlePath = join(cacheDirectory, 'bundles', `${key}.mjs`);
-  if (!existsSync(bundlePath)) {
-    const written = await writeBundle(
-      candidates.map((file) => file.path),
-      bundlePath,
-    );
-    if (!written) return new Map();
+  const paths = candidates.map((file) => file.path);
+  const fallback = cliFallbackResolver();
+  let header = readRelocationHeader(bundlePath);
+  if (
+    header === undefined ||
+    (header.needsHooks === undefined &&
+      !sameAlembicPackageSources(header.alembicPackages, dirname(paths[0] as string), fallback))
+  ) {
+    header = await writeBundle(paths, bundlePath, key, cacheDirectory, fallback);
+    if (header === undefined) return new Map();
   }
   try {
-    const namespace = await importModule(bundlePath);
+    let namespace: Record<string, unknown>;
+    if (header.needsHooks === undefined) {
+      const imported = await importMarked(pathToFileURL(bundlePath).href, key);
+      if (!imported.started) throw imported.error;
+      namespace = imported.namespace;
+    } else {
+      namespace = await importThroughHooks(bundlePath);
+    }
     const loaders = namespace.default as Record<string, ScriptModuleLoader> | undefined;
     return new Map(Object.entries(loaders ?? {}));
   } catch {
@@ -87,24 +98,47 @@ async function bundleKey(files: readonly BundledScriptFile[]): Promise<string | 
   return hash.digest('hex');
 }
 
-/** Builds the bundle of `paths` (those that can be bundled) into `bundlePath`. */
-async function writeBundle(paths: readonly string[], bundlePath: string): Promise<boolean> {
+/**
+ * Whether packages imported by the scripts resolve from the bundle's place in the cache as
+ * they do from the scripts: the cache is the one every script's directory finds first.
+ */
+function cacheServesEveryScript(paths: readonly string[], cacheDirectory: string): boolean {
+  if (!isInNodeModules(cacheDirectory)) return false;
+  const directories = new Set(paths.map((path) => dirname(path)));
+  return [...directories].every((directory) => alembicCacheDirectory(directory) === cacheDirectory);
+}
+
+/**
+ * Builds the bundle of `paths` (those that can be bundled) into `bundlePath`, its imports
+ * rewritten to resolve from there as from the scripts (see `relocated-imports.ts`).
+ * Returns its header, or `undefined` when there is no bundle to use.
+ */
+async function writeBundle(
+  paths: readonly string[],
+  bundlePath: string,
+  key: string,
+  cacheDirectory: string,
+  fallback: FallbackResolver | undefined,
+): Promise<RelocationHeader | undefined> {
   const sources = new Set<string>();
   for (const path of paths) {
     let source: string;
     try {
       source = readFileSync(path, 'utf8');
     } catch {
-      return false;
+      return undefined;
     }
     if (!LOCATION_DEPENDENT.test(source)) sources.add(path);
   }
-  if (sources.size === 0) return false;
+  if (sources.size === 0) return undefined;
   const entry = `export default {\n${[...sources]
     .map((path) => `  ${JSON.stringify(path)}: () => import(${JSON.stringify(path)}),`)
     .join('\n')}\n};\n`;
+  const servesEveryScript = cacheServesEveryScript([...sources], cacheDirectory);
+  const relocation = relocationPlugin({ cacheInNearestNodeModules: servesEveryScript, fallback, bundled: sources });
   let code: string;
   let sourceMap: string | undefined;
+  let header: RelocationHeader;
   try {
     const { build } = await import('esbuild');
     const result = await build({
@@ -119,9 +153,6 @@ async function writeBundle(paths: readonly string[], bundlePath: string): Promis
       tsconfigRaw: {},
       conditions: [],
       mainFields: ['main'],
-      // Packages and built-ins stay imports, resolved by Node (and the hooks' `@alembic/*`
-      // fallback) when the bundle loads, as for a separate import.
-      packages: 'external',
       logLevel: 'silent',
       // Less to parse when the bundle loads (names are kept, for stack traces).
       minifyWhitespace: true,
@@ -129,43 +160,36 @@ async function writeBundle(paths: readonly string[], bundlePath: string): Promis
       // For `node --enable-source-maps`: stack traces then name the scripts, not the bundle.
       outfile: bundlePath,
       sourcemap: 'linked',
-      plugins: [
-        {
-          name: 'alembic-script-bundle',
-          setup(builder) {
-            // A helper beside the scripts stays its own module, imported by absolute URL (a
-            // callback per relative import only: each is a round trip to esbuild's process).
-            builder.onResolve({ filter: /^\.\.?(?:\/|$)/ }, async (args) => {
-              if (args.pluginData === OWN_RESOLUTION) return undefined;
-              const resolved = await builder.resolve(args.path, {
-                kind: args.kind,
-                resolveDir: args.resolveDir,
-                importer: args.importer,
-                pluginData: OWN_RESOLUTION,
-              });
-              if (resolved.errors.length > 0) return { errors: resolved.errors };
-              if (sources.has(resolved.path)) return { path: resolved.path };
-              return { path: pathToFileURL(resolved.path).href, external: true };
-            });
-          },
-        },
-      ],
+      banner: { js: evaluationMarker(key) },
+      // Packages and built-ins stay imports, resolved as from the scripts; a helper beside the
+      // scripts stays its own module, imported by absolute URL.
+      plugins: [relocation.plugin],
     });
     code = result.outputFiles.find((file) => file.path === bundlePath)?.text ?? '';
     sourceMap = result.outputFiles.find((file) => file.path === `${bundlePath}.map`)?.text;
+    const relocated = relocation.result();
+    const needsHooks = relocated.needsHooks ?? (servesEveryScript ? undefined : 'scripts resolve packages from another node_modules');
+    header = needsHooks === undefined ? { alembicPackages: relocated.alembicPackages } : { needsHooks, alembicPackages: relocated.alembicPackages };
   } catch {
-    return false;
+    return undefined;
   }
   try {
     mkdirSync(join(bundlePath, '..'), { recursive: true });
-    if (sourceMap !== undefined) writeFileSync(`${bundlePath}.map`, sourceMap);
+    if (sourceMap !== undefined) writeFileSync(`${bundlePath}.map`, shiftedOneLine(sourceMap));
     const temporary = `${bundlePath}.${process.pid}.tmp`;
-    writeFileSync(temporary, code);
+    writeFileSync(temporary, formatRelocationHeader(header) + code);
     renameSync(temporary, bundlePath);
     pruneCacheDirectory(dirname(dirname(bundlePath)));
-    return true;
+    return header;
   } catch {
     // An unwritable cache: import the scripts one by one.
-    return false;
+    return undefined;
   }
+}
+
+/** A source map for the same code one line further down (below the header line). */
+function shiftedOneLine(sourceMap: string): string {
+  const map = JSON.parse(sourceMap) as { mappings: string };
+  map.mappings = `;${map.mappings}`;
+  return JSON.stringify(map);
 }
