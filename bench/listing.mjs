@@ -386,6 +386,7 @@ async function main() {
     const name = `${tree.shape} ${tree.size.toLocaleString('en-US')}`;
     let oursPeakKb = 0;
     let pythonPeakKb = 0;
+    let lastPythonHeadsMedian = Number.NaN;
     let oursMemoryFailed = !oursBuilt;
     let pythonMemoryFailed = false;
 
@@ -406,6 +407,7 @@ async function main() {
         notes.push(`Python \`${command}\` on ${name} failed (exit ${python.status}): ${python.error}`);
       }
       if (!ours.failed && !ours.notBuilt) oursPeakKb = Math.max(oursPeakKb, ours.peakKb);
+      if (command === 'heads' && python && !python.failed) lastPythonHeadsMedian = python.median;
       if (python && !python.failed) pythonPeakKb = Math.max(pythonPeakKb, python.peakKb);
 
       let budget = '— (info)';
@@ -445,6 +447,20 @@ async function main() {
           difference === undefined
             ? `\`${command}\` output on ${name}: identical to Python Alembic's (label order normalized)`
             : `\`${command}\` output on ${name} differs from Python Alembic's (label order normalized), first at ${difference}`,
+        );
+      }
+    }
+
+    if (tree.shape === 'chain') {
+      const floorScript = path.join(benchDir, 'support', 'stat-floor.cjs');
+      const versionsDirectory = path.join(dir, 'ours', 'migrations', 'versions');
+      const floor = await measure(`stat floor ${name}`, node, [floorScript, versionsDirectory], scratch, options.runs, nodeEnv);
+      rows.push([`node: list + stat every script (floor for a checked cache), ${name}`, timeCell(floor), '—', '—', '— (info)', '—']);
+      if (!floor.failed && pythonAlembic) {
+        notes.push(
+          `on ${name}, Node starting, listing and stat-ing every script takes ${formatSeconds(floor.median)} s (median): ` +
+            `10x Python's \`heads\` leaves ${((lastPythonHeadsMedian / BUDGET_LISTING_RATIO - floor.median) * 1000).toFixed(0)} ms above that floor ` +
+            'for reading the cache, building the graph and printing',
         );
       }
     }

@@ -35,6 +35,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -917,9 +918,28 @@ async function main() {
     },
   };
 
+  // The floor for any Node.js tool: the same SQL file through the sqlite3 driver, one exec.
+  const sqliteDriverPath = path.dirname(
+    createRequire(path.join(benchDir, '..', 'packages', 'dialect-sqlite', 'package.json')).resolve('sqlite3/package.json'),
+  );
+  const sqliteNodeFloor = {
+    id: 'nodeFloor',
+    label: 'node + sqlite3 driver, one exec',
+    prepare() {
+      const databasePath = newSqlitePath('node-floor');
+      return {
+        command: process.execPath,
+        args: [path.join(benchDir, 'support', 'sqlite-driver-floor.cjs'), sqliteDriverPath, shellSql, databasePath],
+        cwd: scratch,
+        env: nodeEnv,
+        verify: () => verifySqlite(databasePath, size, head),
+      };
+    },
+  };
+
   const sqliteWarm = await measureSideBySide(
     `upgrade head, SQLite, ${sizeName}`,
-    [oursSqlite('ours'), sqliteShell, ...(pythonAlembic ? [pythonSqlite('python')] : [])],
+    [oursSqlite('ours'), sqliteShell, sqliteNodeFloor, ...(pythonAlembic ? [pythonSqlite('python')] : [])],
     { runs: options.runs },
   );
   const pythonSkipped = skipped(options.skipPython ? 'skipped' : 'not installed');
@@ -940,6 +960,18 @@ async function main() {
     ratioCell(sqliteWarm.python, sqliteWarm.ours),
     `ours <= ${BUDGET_SQLITE_RATIO}x sqlite3 shell`,
     sqliteBudget.verdict,
+  ]);
+
+  rows.push([
+    `same SQL file via node + sqlite3 driver, one exec (floor for any Node tool), ${sizeName}`,
+    timeCell(sqliteWarm.nodeFloor),
+    timeCell(sqliteWarm.shell),
+    '—',
+    '—',
+    ratioCell(sqliteWarm.nodeFloor, sqliteWarm.shell),
+    '—',
+    '— (info)',
+    '—',
   ]);
 
   let sqliteCold = {};
@@ -1009,6 +1041,17 @@ async function main() {
     '— (info)',
     '—',
   ]);
+
+  if (usable(sqliteWarm.nodeFloor) && usable(sqliteWarm.shell)) {
+    const floorRatio = sqliteWarm.nodeFloor.median / sqliteWarm.shell.median;
+    notes.push(
+      `the Node floor (node + the sqlite3 driver running the shell's SQL file in one exec, no tool at all) takes ` +
+        `${floorRatio.toFixed(2)}x the shell (medians)` +
+        (floorRatio > BUDGET_SQLITE_RATIO
+          ? `: above the ${BUDGET_SQLITE_RATIO}x budget before any migration tool runs, so no Node.js tool on this driver can meet it here`
+          : `; the ${BUDGET_SQLITE_RATIO}x budget leaves ${formatSeconds(BUDGET_SQLITE_RATIO * sqliteWarm.shell.median - sqliteWarm.nodeFloor.median)} s for everything a tool adds`),
+    );
+  }
 
   if (usable(offline.ours) && offline.ours.stdout !== undefined) {
     const againstFile = compareStatements(offline.ours.stdout, readFileSync(shellSql, 'utf8'));

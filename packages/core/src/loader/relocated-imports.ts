@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { isBuiltin } from 'node:module';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
 
@@ -17,7 +16,6 @@ export type AlembicPackageSources = Readonly<Record<string, string>>;
 export const FROM_PROJECT = 'project';
 
 const TYPESCRIPT_FILE = /\.(?:ts|mts|cts)$/;
-const RELATIVE_OR_ABSOLUTE = /^(?:\.\.?(?:\/|$)|\/|file:)/;
 
 /**
  * Code that depends on the file's own location (`import.meta`, `require`, `__dirname`, an
@@ -63,6 +61,23 @@ export function alembicPackageSource(packageName: string, directory: string, fal
   }
 }
 
+/** The `@alembic/*` package names a source mentions (in imports, and anywhere else). */
+export function mentionedAlembicPackages(source: string, into: Set<string> = new Set()): Set<string> {
+  for (const match of source.matchAll(/@alembic\/[\w.-]+/g)) into.add(match[0]);
+  return into;
+}
+
+/** Where each of `packageNames`, imported from `directory`, comes from. */
+export function alembicPackageSources(
+  packageNames: Iterable<string>,
+  directory: string,
+  fallback: FallbackResolver | undefined,
+): AlembicPackageSources {
+  const sources: Record<string, string> = {};
+  for (const name of [...packageNames].sort()) sources[name] = alembicPackageSource(name, directory, fallback);
+  return sources;
+}
+
 /** Whether the sources recorded when a module was relocated still hold. */
 export function sameAlembicPackageSources(
   recorded: AlembicPackageSources,
@@ -72,100 +87,90 @@ export function sameAlembicPackageSources(
   return Object.entries(recorded).every(([name, source]) => alembicPackageSource(name, directory, fallback) === source);
 }
 
-/** What relocating one module (or bundle) found. */
-export interface RelocationResult {
-  /** Why the module must be imported through the module hooks instead; none: it need not. */
-  readonly needsHooks: string | undefined;
-  /** The `@alembic/*` packages it imports and where each comes from. */
-  readonly alembicPackages: AlembicPackageSources;
-}
 
 /** What the relocation plugin needs to know. */
 export interface RelocationOptions {
-  /**
-   * Whether the cache directory lies in the `node_modules` folder that the original files
-   * find first: bare imports then resolve from the cache as from the files themselves.
-   */
-  readonly cacheInNearestNodeModules: boolean;
+  /** Where the `@alembic/*` packages the sources mention come from (`alembicPackageSources`). */
+  readonly alembicPackages: AlembicPackageSources;
   /** Resolves `@alembic/*` from the CLI when the project has none. */
   readonly fallback: FallbackResolver | undefined;
-  /** Files that are part of the output (a bundle's scripts): their imports stay in. */
+  /**
+   * Files that are part of the output (a bundle's scripts, imported by absolute path): their
+   * imports stay in, and absolute imports are left to esbuild (one callback per import of
+   * thousands of scripts would cost seconds).
+   */
   readonly bundled?: ReadonlySet<string>;
 }
 
 /**
- * An esbuild plugin for output that is written to the cache directory and imported from there
- * without module hooks: every import is rewritten so that it resolves as it would from the
- * original file.
+ * An esbuild plugin (to use with `packages: 'external'`) for output that is written to the
+ * cache directory and imported from there without module hooks: every import is rewritten so
+ * that it resolves as it would from the original file.
  *
- * - built-ins and bare package names stay as they are (the cache lies in the same
- *   `node_modules` the original files resolve packages from), except `@alembic/*` packages the
- *   project lacks, which point at the CLI's copy, as the hooks would;
+ * - built-ins and bare package names stay as they are: the cache lies in the `node_modules`
+ *   folder the original files resolve packages from (or, under the temp directory, where no
+ *   package resolves from them either), except `@alembic/*` packages the project lacks, which
+ *   point at the CLI's copy, as the hooks would;
  * - relative imports of JavaScript or JSON files become absolute `file:` URLs of those files,
  *   so they stay the same modules, shared with everything else that imports them.
  *
  * Whatever only the hooks can do is recorded instead (`needsHooks`): a relative import of a
- * TypeScript file or one Node would not resolve as written, a package-internal `#import`, a
- * package when the cache is not in the project's `node_modules`, an unresolvable import.
+ * TypeScript file or one Node would not resolve as written, a package-internal `#import`, an
+ * unresolvable import.
  */
-export function relocationPlugin(options: RelocationOptions): { plugin: Plugin; result: () => RelocationResult } {
+export function relocationPlugin(options: RelocationOptions): { plugin: Plugin; needsHooks: () => string | undefined } {
   let needsHooks: string | undefined;
-  const alembicPackages: Record<string, string> = {};
+  const alembicPackages: Record<string, string> = { ...options.alembicPackages };
+  const everyAlembicPackageFromProject = Object.values(alembicPackages).every((source) => source === FROM_PROJECT);
   const plugin: Plugin = {
     name: 'alembic-relocated-imports',
     setup(builder) {
-      builder.onResolve({ filter: /.*/ }, async (args) => {
-        if (args.pluginData === OWN_RESOLUTION || args.kind === 'entry-point') return undefined;
-        const specifier = args.path;
-        if (specifier.startsWith('node:') || isBuiltin(specifier)) return { path: specifier, external: true };
-        if (specifier.startsWith('#')) {
-          needsHooks ??= `package import ${specifier}`;
-          return { path: specifier, external: true };
-        }
-        if (RELATIVE_OR_ABSOLUTE.test(specifier)) {
-          const resolved = await builder.resolve(specifier, {
-            kind: args.kind,
-            resolveDir: args.resolveDir,
-            importer: args.importer,
-            pluginData: OWN_RESOLUTION,
-          });
-          if (resolved.errors.length > 0 || resolved.external) {
-            needsHooks ??= `unresolved import ${specifier}`;
-            return { path: specifier, external: true };
-          }
-          if (options.bundled?.has(resolved.path)) return { path: resolved.path };
-          const asWritten = specifier.startsWith('file:') ? resolved.path : resolve(args.resolveDir, specifier);
-          if (TYPESCRIPT_FILE.test(resolved.path) || resolved.path !== asWritten) {
-            needsHooks ??= `import ${specifier} needs the TypeScript resolution of the hooks`;
-            return { path: specifier, external: true };
-          }
-          return { path: pathToFileURL(resolved.path).href, external: true };
-        }
-        const packageName = packageNameOf(specifier);
-        if (packageName.startsWith('@alembic/')) {
+      builder.onResolve({ filter: /^#/ }, (args) => {
+        needsHooks ??= `package import ${args.path}`;
+        return { path: args.path, external: true };
+      });
+      // Left to `packages: 'external'` when the project has them all (one callback per import
+      // of thousands of scripts would cost seconds).
+      if (!everyAlembicPackageFromProject) {
+        builder.onResolve({ filter: /^@alembic\// }, (args) => {
+          const specifier = args.path;
+          const packageName = packageNameOf(specifier);
           const source = (alembicPackages[packageName] ??= alembicPackageSource(packageName, args.resolveDir, options.fallback));
-          if (source !== FROM_PROJECT) {
-            if (source === 'missing' || options.fallback === undefined) {
-              needsHooks ??= `${packageName} is not installed`;
-              return { path: specifier, external: true };
-            }
+          if (source === FROM_PROJECT) return { path: specifier, external: true };
+          if (source !== 'missing' && options.fallback !== undefined) {
             try {
               return { path: options.fallback(specifier), external: true };
             } catch {
-              needsHooks ??= `${specifier} does not resolve from the CLI`;
-              return { path: specifier, external: true };
+              // reported below
             }
           }
+          needsHooks ??= `${specifier} is not installed`;
+          return { path: specifier, external: true };
+        });
+      }
+      const filesFilter = options.bundled === undefined ? /^(?:\.\.?(?:\/|$)|\/|file:)/ : /^\.\.?(?:\/|$)/;
+      builder.onResolve({ filter: filesFilter }, async (args) => {
+        if (args.pluginData === OWN_RESOLUTION || args.kind === 'entry-point') return undefined;
+        const specifier = args.path;
+        const resolved = await builder.resolve(specifier, {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+          importer: args.importer,
+          pluginData: OWN_RESOLUTION,
+        });
+        if (resolved.errors.length > 0 || resolved.external) {
+          needsHooks ??= `unresolved import ${specifier}`;
+          return { path: specifier, external: true };
         }
-        if (!options.cacheInNearestNodeModules) needsHooks ??= `package ${packageName} outside a node_modules cache`;
-        return { path: specifier, external: true };
+        if (options.bundled?.has(resolved.path)) return { path: resolved.path };
+        const asWritten = specifier.startsWith('file:') ? resolved.path : resolve(args.resolveDir, specifier);
+        if (TYPESCRIPT_FILE.test(resolved.path) || resolved.path !== asWritten) {
+          needsHooks ??= `import ${specifier} needs the TypeScript resolution of the hooks`;
+          return { path: specifier, external: true };
+        }
+        return { path: pathToFileURL(resolved.path).href, external: true };
       });
     },
   };
-  return { plugin, result: () => ({ needsHooks, alembicPackages: { ...alembicPackages } }) };
-}
-
-/** Whether `cacheDirectory` lies inside a `node_modules` folder. */
-export function isInNodeModules(cacheDirectory: string): boolean {
-  return cacheDirectory.split(sep).includes('node_modules');
+  return { plugin, needsHooks: () => needsHooks };
 }

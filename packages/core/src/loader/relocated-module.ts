@@ -6,11 +6,12 @@ import { describeLoadError } from './describe-load-error.js';
 import { evaluationMarker, importMarked } from './evaluation-marker.js';
 import {
   LOCATION_DEPENDENT,
-  isInNodeModules,
+  alembicPackageSources,
+  mentionedAlembicPackages,
   relocationPlugin,
   sameAlembicPackageSources,
+  type AlembicPackageSources,
   type FallbackResolver,
-  type RelocationResult,
 } from './relocated-imports.js';
 import { formatRelocationHeader, readRelocationHeader, type RelocationHeader } from './relocation-header.js';
 
@@ -59,7 +60,8 @@ export async function importRelocatedModule(
     header === undefined ||
     (header.needsHooks === undefined && !sameAlembicPackageSources(header.alembicPackages, dirname(path), fallback))
   ) {
-    header = await compileRelocated(path, compiledPath, key, cacheDirectory, fallback);
+    const alembicPackages = alembicPackageSources(mentionedAlembicPackages(source), dirname(path), fallback);
+    header = await compileRelocated(path, compiledPath, key, alembicPackages, fallback);
   }
   if (header === undefined || header.needsHooks !== undefined) return undefined;
   const url = pathToFileURL(compiledPath).href + (freshnessQuery === undefined ? '' : `?${freshnessQuery}`);
@@ -72,12 +74,12 @@ async function compileRelocated(
   path: string,
   compiledPath: string,
   key: string,
-  cacheDirectory: string,
+  alembicPackages: AlembicPackageSources,
   fallback: FallbackResolver | undefined,
 ): Promise<RelocationHeader | undefined> {
-  const relocation = relocationPlugin({ cacheInNearestNodeModules: isInNodeModules(cacheDirectory), fallback });
+  const relocation = relocationPlugin({ alembicPackages, fallback });
   let code: string;
-  let result: RelocationResult;
+  let needsHooks: string | undefined;
   try {
     const { build } = await import('esbuild');
     const output = await build({
@@ -90,6 +92,7 @@ async function compileRelocated(
       // As `typescript-hooks.ts` compiles a file: no tsconfig, nothing left out.
       tsconfigRaw: {},
       treeShaking: false,
+      packages: 'external',
       logLevel: 'silent',
       outfile: compiledPath,
       sourcemap: 'external',
@@ -99,16 +102,13 @@ async function compileRelocated(
     code = output.outputFiles.find((file) => file.path === compiledPath)?.text ?? '';
     const sourceMap = output.outputFiles.find((file) => file.path === `${compiledPath}.map`)?.text;
     if (sourceMap !== undefined) code = withInlineSourceMap(code, sourceMap, compiledPath);
-    result = relocation.result();
+    needsHooks = relocation.needsHooks();
   } catch (error) {
     const located = (error as { errors?: Array<{ location?: unknown }> } | null)?.errors?.some((message) => message.location);
     if (located) throw describeLoadError(error, path) ?? error;
     return undefined;
   }
-  const header: RelocationHeader =
-    result.needsHooks === undefined
-      ? { alembicPackages: result.alembicPackages }
-      : { needsHooks: result.needsHooks, alembicPackages: result.alembicPackages };
+  const header: RelocationHeader = needsHooks === undefined ? { alembicPackages } : { needsHooks, alembicPackages };
   try {
     mkdirSync(dirname(compiledPath), { recursive: true });
     const temporary = `${compiledPath}.${process.pid}.tmp`;

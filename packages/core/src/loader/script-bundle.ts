@@ -5,7 +5,14 @@ import { alembicCacheDirectory } from '../script/cache-directory.js';
 import { pruneCacheDirectory } from '../script/prune-cache-directory.js';
 import { evaluationMarker, importMarked } from './evaluation-marker.js';
 import { cliFallbackResolver, importThroughHooks } from './import-module.js';
-import { LOCATION_DEPENDENT, isInNodeModules, relocationPlugin, sameAlembicPackageSources, type FallbackResolver } from './relocated-imports.js';
+import {
+  LOCATION_DEPENDENT,
+  alembicPackageSources,
+  mentionedAlembicPackages,
+  relocationPlugin,
+  sameAlembicPackageSources,
+  type FallbackResolver,
+} from './relocated-imports.js';
 import { formatRelocationHeader, readRelocationHeader, type RelocationHeader } from './relocation-header.js';
 
 /** Part of the cache key: a change of how bundles are built must not reuse old ones. */
@@ -103,7 +110,6 @@ async function bundleKey(files: readonly BundledScriptFile[]): Promise<string | 
  * they do from the scripts: the cache is the one every script's directory finds first.
  */
 function cacheServesEveryScript(paths: readonly string[], cacheDirectory: string): boolean {
-  if (!isInNodeModules(cacheDirectory)) return false;
   const directories = new Set(paths.map((path) => dirname(path)));
   return [...directories].every((directory) => alembicCacheDirectory(directory) === cacheDirectory);
 }
@@ -121,6 +127,7 @@ async function writeBundle(
   fallback: FallbackResolver | undefined,
 ): Promise<RelocationHeader | undefined> {
   const sources = new Set<string>();
+  const alembicPackageNames = new Set<string>();
   for (const path of paths) {
     let source: string;
     try {
@@ -128,14 +135,17 @@ async function writeBundle(
     } catch {
       return undefined;
     }
-    if (!LOCATION_DEPENDENT.test(source)) sources.add(path);
+    if (LOCATION_DEPENDENT.test(source)) continue;
+    sources.add(path);
+    mentionedAlembicPackages(source, alembicPackageNames);
   }
   if (sources.size === 0) return undefined;
   const entry = `export default {\n${[...sources]
     .map((path) => `  ${JSON.stringify(path)}: () => import(${JSON.stringify(path)}),`)
     .join('\n')}\n};\n`;
   const servesEveryScript = cacheServesEveryScript([...sources], cacheDirectory);
-  const relocation = relocationPlugin({ cacheInNearestNodeModules: servesEveryScript, fallback, bundled: sources });
+  const alembicPackages = alembicPackageSources(alembicPackageNames, dirname(paths[0] as string), fallback);
+  const relocation = relocationPlugin({ alembicPackages, fallback, bundled: sources });
   let code: string;
   let sourceMap: string | undefined;
   let header: RelocationHeader;
@@ -153,6 +163,7 @@ async function writeBundle(
       tsconfigRaw: {},
       conditions: [],
       mainFields: ['main'],
+      packages: 'external',
       logLevel: 'silent',
       // Less to parse when the bundle loads (names are kept, for stack traces).
       minifyWhitespace: true,
@@ -167,9 +178,8 @@ async function writeBundle(
     });
     code = result.outputFiles.find((file) => file.path === bundlePath)?.text ?? '';
     sourceMap = result.outputFiles.find((file) => file.path === `${bundlePath}.map`)?.text;
-    const relocated = relocation.result();
-    const needsHooks = relocated.needsHooks ?? (servesEveryScript ? undefined : 'scripts resolve packages from another node_modules');
-    header = needsHooks === undefined ? { alembicPackages: relocated.alembicPackages } : { needsHooks, alembicPackages: relocated.alembicPackages };
+    const needsHooks = relocation.needsHooks() ?? (servesEveryScript ? undefined : 'scripts resolve packages from another node_modules');
+    header = needsHooks === undefined ? { alembicPackages } : { needsHooks, alembicPackages };
   } catch {
     return undefined;
   }
