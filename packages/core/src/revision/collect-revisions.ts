@@ -39,6 +39,11 @@ export function collectUpgradeRevisions<T extends Revision>(
   options: CollectOptions,
 ): CollectedRevisions<T> {
   let targets = onlyRevisions(parseUpgradeTarget(graph, lower, upper, options.assertRelativeLength));
+  if (upper === 'heads' && (lower === 'base' || lower === null)) {
+    // Every revision lies under some head: the whole graph (what `history` lists), without
+    // walking it.
+    return { revisions: new Set(graph.byId.values()), heads: targets };
+  }
 
   if (typeof lower === 'string' && lower.includes('@')) {
     let branch = lower.slice(0, lower.indexOf('@'));

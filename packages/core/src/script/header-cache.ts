@@ -2,16 +2,19 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from '
 import { dirname, join, sep } from 'node:path';
 import { alembicCacheDirectory } from './cache-directory.js';
 import { pruneCacheDirectory } from './prune-cache-directory.js';
-import type { ScriptHeader } from './script-header.js';
+import { readTextFile } from './read-text-file.js';
+import { readScriptHeader, type ScriptHeader } from './script-header.js';
+import type { LongDocSource, ScriptHeaderWithoutLongDoc } from './script.js';
 
 /** Bump when the cached shape or the header reader's output changes. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /**
  * One cached header and the file state it was read from, as a flat array (a 10,000-script
  * cache is parsed on every listing: arrays parse faster than objects with named fields).
  * `revision` is `null` when the file exports none; `downRevision` is `false` when it is missing.
- * The doc is not stored: it is the first paragraph of the long doc.
+ * Only the doc (the first paragraph) is here; a long doc that says more is kept in the long-doc
+ * file, which only verbose listings read.
  */
 type CacheEntry = [
   mtimeMs: number,
@@ -20,15 +23,38 @@ type CacheEntry = [
   downRevision: string | readonly string[] | null | false,
   branchLabels: readonly string[],
   dependsOn: readonly string[] | null,
-  longDoc: string,
+  doc: string,
+  longDocElsewhere: 0 | 1,
 ];
 
-/** Entries by file name, by directory (the directory is not repeated in every key). */
-type Directories = Record<string, Record<string, CacheEntry>>;
+/** A long doc and the file state it was read from. */
+type LongDocEntry = [mtimeMs: number, size: number, longDoc: string];
 
-interface CacheFile {
+/** Entries by file name, by directory (the directory is not repeated in every key). */
+type Directories<Entry> = Record<string, Record<string, Entry>>;
+
+interface CacheFile<Entry> {
   readonly format: number;
-  readonly directories: Directories;
+  readonly directories: Directories<Entry>;
+}
+
+function readCacheFile<Entry>(path: string): Directories<Entry> {
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as CacheFile<Entry>;
+    if (parsed.format === CACHE_FORMAT && typeof parsed.directories === 'object' && parsed.directories !== null) {
+      return parsed.directories;
+    }
+  } catch {
+    // no cache yet, or an unreadable one
+  }
+  return {};
+}
+
+function writeCacheFile<Entry>(path: string, directories: Directories<Entry>): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  const content: CacheFile<Entry> = { format: CACHE_FORMAT, directories };
+  writeFileSync(temporary, JSON.stringify(content));
+  renameSync(temporary, path);
 }
 
 /** A short stable name for a key (FNV-1a, two lanes): only names the file, nothing to protect. */
@@ -48,49 +74,30 @@ function splitPath(path: string): [directory: string, name: string] {
   return [path.slice(0, cut), path.slice(cut + 1)];
 }
 
-function toEntry(stats: Stats, header: ScriptHeader): CacheEntry {
-  return [
-    stats.mtimeMs,
-    stats.size,
-    header.revision ?? null,
-    header.downRevision === undefined ? false : header.downRevision,
-    header.branchLabels,
-    header.dependsOn,
-    header.longDoc,
-  ];
-}
-
-function toHeader(entry: CacheEntry): ScriptHeader {
-  const longDoc = entry[6];
-  const paragraphEnd = longDoc.indexOf('\n\n');
-  return {
-    revision: entry[2] ?? undefined,
-    downRevision: entry[3] === false ? undefined : entry[3],
-    branchLabels: entry[4],
-    dependsOn: entry[5],
-    longDoc,
-    doc: paragraphEnd === -1 ? longDoc : longDoc.slice(0, paragraphEnd),
-  };
-}
-
 /**
  * Remembers the headers of script files between runs, keyed by path and checked against each
  * file's modification time and size, so listing commands need not open and parse every script of
  * a long history on every run (a file that changed is read again). Like a bytecode cache, it is
  * only an accelerator: a missing, corrupt or unwritable cache means the files are read.
  */
-export class HeaderCache {
+export class HeaderCache implements LongDocSource {
   readonly #path: string;
+  readonly #longDocPath: string;
   /** What the file held (never modified). */
-  readonly #cached: Directories;
+  readonly #cached: Directories<CacheEntry>;
   /** What was looked up or stored this run: what the file will hold. */
-  readonly #current: Directories = {};
+  readonly #current: Directories<CacheEntry> = {};
+  /** The long-doc file, read on first need. */
+  #cachedLongDocs: Directories<LongDocEntry> | undefined;
+  /** Long docs read from scripts this run. */
+  readonly #newLongDocs: Directories<LongDocEntry> = {};
   #cachedCount: number;
   #reusedCount = 0;
   #dirty = false;
 
-  private constructor(path: string, cached: Directories) {
+  private constructor(path: string, cached: Directories<CacheEntry>) {
     this.#path = path;
+    this.#longDocPath = path.replace(/\.json$/, '.long-docs.json');
     this.#cached = cached;
     let count = 0;
     for (const directory in cached) count += Object.keys(cached[directory] as Record<string, CacheEntry>).length;
@@ -105,31 +112,64 @@ export class HeaderCache {
    */
   static open(key: string, nearDirectory: string): HeaderCache {
     const path = join(alembicCacheDirectory(nearDirectory), `headers-${keyName(key)}.json`);
-    let directories: Directories = {};
-    try {
-      const parsed = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-      if (parsed.format === CACHE_FORMAT && typeof parsed.directories === 'object') directories = parsed.directories;
-    } catch {
-      // no cache yet, or an unreadable one: start empty
-    }
-    return new HeaderCache(path, directories);
+    return new HeaderCache(path, readCacheFile<CacheEntry>(path));
   }
 
-  /** The cached header of `path`, if the file has not changed since it was cached. */
-  lookup(path: string, stats: Stats): ScriptHeader | undefined {
+  /**
+   * The cached header of `path`, if the file has not changed since it was cached. A long doc
+   * that says more than the doc is left out: `longDocOf` gives it.
+   */
+  lookup(path: string, stats: Stats): ScriptHeaderWithoutLongDoc | undefined {
     const [directory, name] = splitPath(path);
     const entry = this.#cached[directory]?.[name];
     if (entry === undefined || entry[0] !== stats.mtimeMs || entry[1] !== stats.size) return undefined;
     (this.#current[directory] ??= {})[name] = entry;
     this.#reusedCount += 1;
-    return toHeader(entry);
+    // A plain object literal: 10,000 of them are made per listing.
+    return {
+      revision: entry[2] ?? undefined,
+      downRevision: entry[3] === false ? undefined : entry[3],
+      branchLabels: entry[4],
+      dependsOn: entry[5],
+      doc: entry[6],
+      longDoc: entry[7] === 0 ? entry[6] : undefined,
+    };
   }
 
   /** Records the header just read from `path`. */
   store(path: string, stats: Stats, header: ScriptHeader): void {
     const [directory, name] = splitPath(path);
-    (this.#current[directory] ??= {})[name] = toEntry(stats, header);
+    const longDocElsewhere = header.longDoc === header.doc ? 0 : 1;
+    (this.#current[directory] ??= {})[name] = [
+      stats.mtimeMs,
+      stats.size,
+      header.revision ?? null,
+      header.downRevision === undefined ? false : header.downRevision,
+      header.branchLabels,
+      header.dependsOn,
+      header.doc,
+      longDocElsewhere,
+    ];
+    if (longDocElsewhere === 1) (this.#newLongDocs[directory] ??= {})[name] = [stats.mtimeMs, stats.size, header.longDoc];
     this.#dirty = true;
+  }
+
+  /**
+   * The long doc of a script this run looked up or stored: from the long-doc file, or from the
+   * script itself when that file is missing or older.
+   */
+  longDocOf(path: string): string {
+    const [directory, name] = splitPath(path);
+    const entry = this.#current[directory]?.[name];
+    const kept = this.#newLongDocs[directory]?.[name] ?? this.#longDocs()[directory]?.[name];
+    if (entry !== undefined && kept !== undefined && kept[0] === entry[0] && kept[1] === entry[1]) return kept[2];
+    // The long-doc file is missing or older than the entry: read the script's header again.
+    return readScriptHeader(readTextFile(path), path).longDoc;
+  }
+
+  #longDocs(): Directories<LongDocEntry> {
+    this.#cachedLongDocs ??= readCacheFile<LongDocEntry>(this.#longDocPath);
+    return this.#cachedLongDocs;
   }
 
   /** Writes the cache if it changed (files read again, or gone). Never throws. */
@@ -137,10 +177,18 @@ export class HeaderCache {
     if (!this.#dirty && this.#reusedCount === this.#cachedCount) return;
     try {
       mkdirSync(dirname(this.#path), { recursive: true });
-      const temporary = `${this.#path}.${process.pid}.tmp`;
-      const content: CacheFile = { format: CACHE_FORMAT, directories: this.#current };
-      writeFileSync(temporary, JSON.stringify(content));
-      renameSync(temporary, this.#path);
+      // The long docs first: an entry whose long doc is missing or stale is read from its file.
+      const previous = this.#longDocs();
+      const longDocs: Directories<LongDocEntry> = {};
+      for (const directory in this.#current) {
+        for (const [name, entry] of Object.entries(this.#current[directory] as Record<string, CacheEntry>)) {
+          if (entry[7] === 0) continue;
+          const kept = this.#newLongDocs[directory]?.[name] ?? previous[directory]?.[name];
+          if (kept !== undefined && kept[0] === entry[0] && kept[1] === entry[1]) (longDocs[directory] ??= {})[name] = kept;
+        }
+      }
+      writeCacheFile(this.#longDocPath, longDocs);
+      writeCacheFile(this.#path, this.#current);
       pruneCacheDirectory(dirname(this.#path));
       this.#dirty = false;
       this.#reusedCount = 0;

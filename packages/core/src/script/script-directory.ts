@@ -106,10 +106,11 @@ export class ScriptDirectory {
       const stats = statSync(path);
       let header = cache.lookup(path, stats);
       if (header === undefined) {
-        header = readScriptHeader(readTextFile(path), path);
-        cache.store(path, stats, header);
+        const read = readScriptHeader(readTextFile(path), path);
+        cache.store(path, stats, read);
+        header = read;
       }
-      const script = Script.fromHeader(header, path);
+      const script = Script.fromHeader(header, path, cache);
       script.fileStamp = `${stats.mtimeMs}:${stats.size}`;
       const previous = pathById.get(script.revision);
       if (previous !== undefined) {

@@ -4,6 +4,15 @@ import { ScriptFileError } from '../errors/script-file-error.js';
 import { Revision } from '../revision/revision.js';
 import { readScriptHeader, revisionIdFromFileName, type ScriptHeader } from './script-header.js';
 
+/** Where a script's long doc comes from when it was not read with the rest of its header. */
+export interface LongDocSource {
+  /** The long doc of the script at `path`. */
+  longDocOf(path: string): string;
+}
+
+/** A header whose long doc may be left to a {@link LongDocSource} (the header cache's). */
+export type ScriptHeaderWithoutLongDoc = Omit<ScriptHeader, 'longDoc'> & { readonly longDoc?: string };
+
 /**
  * A migration script: a revision of the graph plus the file it lives in and its doc comment.
  * Listing commands only ever read the header statically; the module is imported only when the
@@ -12,8 +21,8 @@ import { readScriptHeader, revisionIdFromFileName, type ScriptHeader } from './s
 export class Script extends Revision {
   /** Absolute path of the file. */
   readonly path: string;
-  /** The whole leading doc comment. */
-  readonly longDoc: string;
+  /** The whole leading doc comment, or where to get it (the header cache keeps it apart). */
+  #longDoc: string | LongDocSource;
   /** Its first paragraph (the message), shown by `history`. */
   readonly doc: string;
   /** Set by commands that mark the database's current revisions (`history -i`). */
@@ -27,13 +36,19 @@ export class Script extends Revision {
   constructor(
     declaration: ConstructorParameters<typeof Revision>[0],
     path: string,
-    longDoc: string,
+    longDoc: string | LongDocSource,
     doc: string,
   ) {
     super(declaration);
     this.path = path;
-    this.longDoc = longDoc;
+    this.#longDoc = longDoc;
     this.doc = doc;
+  }
+
+  /** The whole leading doc comment (shown by verbose listings). */
+  get longDoc(): string {
+    if (typeof this.#longDoc !== 'string') this.#longDoc = this.#longDoc.longDocOf(this.path);
+    return this.#longDoc;
   }
 
   /**
@@ -44,8 +59,11 @@ export class Script extends Revision {
     return Script.fromHeader(readScriptHeader(source, path), path);
   }
 
-  /** Builds a script from a header already read (possibly from the header cache). */
-  static fromHeader(header: ScriptHeader, path: string): Script {
+  /**
+   * Builds a script from a header already read (possibly from the header cache, which may
+   * leave the long doc to `longDocSource` until a verbose listing asks for it).
+   */
+  static fromHeader(header: ScriptHeaderWithoutLongDoc, path: string, longDocSource?: LongDocSource): Script {
     const revision = header.revision ?? revisionIdFromFileName(basename(path));
     if (revision === undefined) {
       throw new ScriptFileError(
@@ -69,7 +87,7 @@ export class Script extends Revision {
         branchLabels: header.branchLabels,
       },
       path,
-      header.longDoc,
+      header.longDoc ?? longDocSource ?? header.doc,
       header.doc,
     );
   }
