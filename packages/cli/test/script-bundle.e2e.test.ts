@@ -5,7 +5,7 @@
  * own location sees its own file), an edited script is never run from a stale bundle, and a
  * syntax error is still reported with its file and line.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 
 import {
   databaseState,
@@ -42,13 +42,17 @@ function projectWithLocalCache(name: string): TemporaryProject {
   return project;
 }
 
-function bundleFiles(project: TemporaryProject): string[] {
+function bundleFiles(project: TemporaryProject, suffix = '.mjs'): string[] {
   const directory = project.path('node_modules', '.cache', 'alembic', 'bundles');
   try {
-    return readdirSync(directory).filter((name) => name.endsWith('.mjs'));
+    return readdirSync(directory).filter((name) => name.endsWith(suffix));
   } catch {
     return [];
   }
+}
+
+function bundleFileTime(project: TemporaryProject, name: string): number {
+  return statSync(project.path('node_modules', '.cache', 'alembic', 'bundles', name)).mtimeMs;
 }
 
 /** A chain of `count` migrations that print a probe when loaded and when they run. */
@@ -143,5 +147,56 @@ describe('bundled loading of long plans', () => {
     const result = project.run(['upgrade', 'head']);
     expectFailure(result, new RegExp(`${revisions[brokenIndex]}_rev\\.ts:${brokenLine}\\b`));
     expect(await databaseState(project)).toEqual({ versions: null, tables: [] });
+  });
+});
+
+describe('classic bundles with a code cache', () => {
+  it('a plan is run from a classic script whose V8 code cache the next run reuses', async () => {
+    const project = projectWithLocalCache('bundle-classic');
+    const revisions = writeProbingChain(project, BUNDLED_PLAN + 2);
+    runOk(project, ['upgrade', 'head']);
+    expect(bundleFiles(project, '.classic.js')).toHaveLength(1);
+    const [codeCache] = bundleFiles(project, '.code-cache');
+    expect(codeCache).toBeDefined();
+    const written = bundleFileTime(project, codeCache as string);
+
+    runOk(project, ['downgrade', 'base']);
+    const again = runOk(project, ['upgrade', 'head']);
+    expect(probes(again.stdout)).toEqual(revisions.flatMap((revision) => [`load ${revision}`, `upgrade ${revision}`]));
+    // Written only when missing or refused by V8: the second run accepted it.
+    expect(bundleFileTime(project, codeCache as string)).toBe(written);
+    expect(await databaseState(project)).toEqual(stateOf([revisions[revisions.length - 1] as string], revisions));
+  });
+
+  it('default, named and namespace imports of an ES module helper keep their ES module meaning', () => {
+    const project = projectWithLocalCache('bundle-classic-imports');
+    project.write('migrations/helpers/values.mjs', "export default 'the default';\nexport const named = 'the named';\n");
+    writeProbingChain(project, BUNDLED_PLAN + 1, (index) => ({
+      imports: "import fallback, { named } from '../helpers/values.mjs';\nimport * as everything from '../helpers/values.mjs';",
+      upgrade:
+        index === 3
+          ? "  console.log(`probe: ${fallback} / ${named} / ${everything.default} / ${everything.named}`);\n  await op.execute('CREATE TABLE t_values (id INTEGER)');"
+          : `  await op.execute('CREATE TABLE t_${revisionAt(index)} (id INTEGER)');`,
+    }));
+    const result = runOk(project, ['upgrade', 'head']);
+    expect(bundleFiles(project, '.classic.js')).toHaveLength(1);
+    expect(probes(result.stdout).filter((line) => line.includes(' / '))).toEqual([
+      'the default / the named / the default / the named',
+    ]);
+  });
+
+  it('a script with top-level await keeps ES module loading and runs where it stands', async () => {
+    const project = projectWithLocalCache('bundle-top-level-await');
+    const awaitingIndex = 4;
+    const revisions = writeProbingChain(project, BUNDLED_PLAN + 1, (index) =>
+      index === awaitingIndex
+        ? { imports: `const ready = await Promise.resolve('ready');\nconsole.log('probe: load ${revisionAt(index)} ' + ready);` }
+        : {},
+    );
+    const result = runOk(project, ['upgrade', 'head']);
+    expect(bundleFiles(project, '.classic.js')).toEqual([]);
+    expect(probes(result.stdout)).toContain(`load ${revisionAt(awaitingIndex)} ready`);
+    expect(runningSteps(result)).toHaveLength(revisions.length);
+    expect(await databaseState(project)).toEqual(stateOf([revisions[revisions.length - 1] as string], revisions));
   });
 });

@@ -21,7 +21,6 @@ const RELOCATION_SETTINGS = 'relocated-esm-node20-inline-sourcemap-1';
 /** Files that are always ES modules (`.ts` compiles to one, as in `typescript-hooks.ts`). */
 const RELOCATABLE_FILE = /\.(?:ts|mts|mjs)$/;
 
-
 /**
  * Imports a TypeScript or ES module file without module hooks: the file is compiled once
  * (esbuild, types stripped) into the cache directory, with its imports rewritten to resolve as

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { alembicCacheDirectory } from '../script/cache-directory.js';
 import { pruneCacheDirectory } from '../script/prune-cache-directory.js';
+import { classicBundleImportsModule, runClassicBundle, toClassicBundleSource, type ScriptModuleLoader } from './classic-bundle.js';
 import { evaluationMarker, importMarked } from './evaluation-marker.js';
 import { cliFallbackResolver, importThroughHooks } from './import-module.js';
 import {
@@ -25,8 +26,7 @@ export const MINIMUM_BUNDLED_SCRIPTS = 16;
 const BUNDLEABLE_FILE = /\.(?:ts|mts|mjs)$/;
 
 
-/** Returns the module namespace of one script, evaluating it on the first call. */
-export type ScriptModuleLoader = () => Promise<Record<string, unknown>>;
+export type { ScriptModuleLoader } from './classic-bundle.js';
 
 /** A script file to bundle, with the state (`mtimeMs:size`) it was last seen in, when known. */
 export interface BundledScriptFile {
@@ -81,11 +81,18 @@ export async function loadScriptBundle(
     } else {
       namespace = await importThroughHooks(bundlePath);
     }
-    const loaders = namespace.default as Record<string, ScriptModuleLoader> | undefined;
+    const loaders =
+      namespace.classicBundle === true
+        ? runClassicBundle(
+            classicBundlePath(bundlePath),
+            codeCachePath(bundlePath),
+            namespace.default as Record<string, unknown>,
+          )
+        : (namespace.default as Record<string, ScriptModuleLoader> | undefined);
     return new Map(Object.entries(loaders ?? {}));
   } catch {
     // A stale bundle (an import it names has gone): drop it; the scripts load one by one.
-    rmSync(bundlePath, { force: true });
+    for (const path of [bundlePath, classicBundlePath(bundlePath), codeCachePath(bundlePath)]) rmSync(path, { force: true });
     return new Map();
   }
 }
@@ -145,49 +152,97 @@ async function writeBundle(
     .join('\n')}\n};\n`;
   const servesEveryScript = cacheServesEveryScript([...sources], cacheDirectory);
   const alembicPackages = alembicPackageSources(alembicPackageNames, dirname(paths[0] as string), fallback);
-  const relocation = relocationPlugin({ alembicPackages, fallback, bundled: sources });
-  let code: string;
-  let sourceMap: string | undefined;
-  let header: RelocationHeader;
-  try {
-    const { build } = await import('esbuild');
-    const result = await build({
-      stdin: { contents: entry, loader: 'js', sourcefile: 'alembic-script-bundle.js', resolveDir: dirname(paths[0] as string) },
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      splitting: false,
-      // As `typescript-hooks.ts` compiles a single file: no tsconfig, no custom conditions.
-      tsconfigRaw: {},
-      conditions: [],
-      mainFields: ['main'],
-      packages: 'external',
-      logLevel: 'silent',
-      // Less to parse when the bundle loads (names are kept, for stack traces).
-      minifyWhitespace: true,
-      minifySyntax: true,
-      // For `node --enable-source-maps`: stack traces then name the scripts, not the bundle.
-      outfile: bundlePath,
-      sourcemap: 'linked',
-      banner: { js: evaluationMarker(key) },
-      // Packages and built-ins stay imports, resolved as from the scripts; a helper beside the
-      // scripts stays its own module, imported by absolute URL.
-      plugins: [relocation.plugin],
-    });
-    code = result.outputFiles.find((file) => file.path === bundlePath)?.text ?? '';
-    sourceMap = result.outputFiles.find((file) => file.path === `${bundlePath}.map`)?.text;
-    const needsHooks = relocation.needsHooks() ?? (servesEveryScript ? undefined : 'scripts resolve packages from another node_modules');
-    header = needsHooks === undefined ? { alembicPackages } : { needsHooks, alembicPackages };
-  } catch {
-    return undefined;
+  const resolveDir = dirname(paths[0] as string);
+  const { build } = await import('esbuild');
+  /** One esbuild run over the scripts; `undefined` when it fails (a syntax error, say). */
+  const buildAs = async (format: 'esm' | 'cjs') => {
+    const relocation = relocationPlugin({ alembicPackages, fallback, bundled: sources });
+    try {
+      const result = await build({
+        stdin: { contents: entry, loader: 'js', sourcefile: 'alembic-script-bundle.js', resolveDir },
+        bundle: true,
+        write: false,
+        format,
+        platform: 'node',
+        target: 'node20',
+        splitting: false,
+        // As `typescript-hooks.ts` compiles a single file: no tsconfig, no custom conditions.
+        tsconfigRaw: {},
+        conditions: [],
+        mainFields: ['main'],
+        // Packages and built-ins stay imports, resolved as from the scripts; a helper beside
+        // the scripts stays its own module, imported by absolute URL.
+        packages: 'external',
+        plugins: [relocation.plugin],
+        logLevel: 'silent',
+        // Less to parse when the bundle loads (names are kept, for stack traces).
+        minifyWhitespace: true,
+        minifySyntax: true,
+        outfile: bundlePath,
+        metafile: true,
+        // For `node --enable-source-maps`: stack traces then name the scripts, not the bundle.
+        ...(format === 'esm' ? { sourcemap: 'linked' as const, banner: { js: evaluationMarker(key) } } : {}),
+      });
+      const needsHooks = relocation.needsHooks() ?? (servesEveryScript ? undefined : 'scripts resolve packages from another node_modules');
+      const header: RelocationHeader = needsHooks === undefined ? { alembicPackages } : { needsHooks, alembicPackages };
+      const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports);
+      return {
+        header,
+        imports,
+        code: result.outputFiles.find((file) => file.path === bundlePath)?.text ?? '',
+        sourceMap: result.outputFiles.find((file) => file.path === `${bundlePath}.map`)?.text,
+      };
+    } catch {
+      return undefined;
+    }
+  };
+
+  // First choice: a classic script V8 keeps a code cache for (top-level await, a dynamic
+  // import or a JSON import in a script rule it out), beside the module that imports for it.
+  const classic = await buildAs('cjs');
+  if (classic !== undefined) {
+    const imported = classic.imports.filter((item) => item.external);
+    const classicSource = toClassicBundleSource(classic.code);
+    const plainImports = imported.every((item) => item.kind === 'require-call' && !item.path.endsWith('.json'));
+    if (classicSource !== undefined && plainImports) {
+      const specifiers = [...new Set(imported.map((item) => item.path))];
+      const importsModule = `${evaluationMarker(key)}\n${classicBundleImportsModule(specifiers)}`;
+      return writeBundleFiles(bundlePath, classic.header, importsModule, [[classicBundlePath(bundlePath), classicSource]]);
+    }
   }
+  const module = await buildAs('esm');
+  if (module === undefined) return undefined;
+  return writeBundleFiles(
+    bundlePath,
+    module.header,
+    module.code,
+    module.sourceMap === undefined ? [] : [[`${bundlePath}.map`, shiftedOneLine(module.sourceMap)]],
+  );
+}
+
+/** Where the classic script of a bundle lives, beside its `.mjs`. */
+function classicBundlePath(bundlePath: string): string {
+  return bundlePath.replace(/\.mjs$/, '.classic.js');
+}
+
+/** Where V8's code cache of a classic bundle lives. */
+function codeCachePath(bundlePath: string): string {
+  return bundlePath.replace(/\.mjs$/, '.code-cache');
+}
+
+/** Writes a bundle's module (header first) and its companion files; `undefined` if it cannot. */
+function writeBundleFiles(
+  bundlePath: string,
+  header: RelocationHeader,
+  moduleCode: string,
+  companions: ReadonlyArray<readonly [path: string, content: string]>,
+): RelocationHeader | undefined {
   try {
-    mkdirSync(join(bundlePath, '..'), { recursive: true });
-    if (sourceMap !== undefined) writeFileSync(`${bundlePath}.map`, shiftedOneLine(sourceMap));
+    mkdirSync(dirname(bundlePath), { recursive: true });
+    // Companions first: the module is what says a bundle exists.
+    for (const [path, content] of companions) writeFileSync(path, content);
     const temporary = `${bundlePath}.${process.pid}.tmp`;
-    writeFileSync(temporary, formatRelocationHeader(header) + code);
+    writeFileSync(temporary, formatRelocationHeader(header) + moduleCode);
     renameSync(temporary, bundlePath);
     pruneCacheDirectory(dirname(dirname(bundlePath)));
     return header;
