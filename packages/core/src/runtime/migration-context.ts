@@ -249,7 +249,7 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
       await this.flush();
     } catch (error) {
       this.#inTransaction = false;
-      this.#batch?.discard();
+      await this.#batch?.discard();
       await connection.rollback().catch(() => undefined);
       await this.#releaseLockNow();
       throw error;

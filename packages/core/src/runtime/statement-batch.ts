@@ -56,12 +56,19 @@ const RUNS_ALONE = /^\s*(?:BEGIN|COMMIT|ROLLBACK|END|START|SAVEPOINT|RELEASE|ABO
  *
  * A batch that fails is undone by the connection (a savepoint), then its statements are run one
  * by one, so the error names the exact statement and the migration that sent it.
+ *
+ * A full batch is sent without waiting for its result: the migrations after it go on queuing
+ * their statements while the database works (one batch at most is in flight). Its outcome,
+ * a failure included, is collected before the next batch goes out, and by `flush()` and
+ * `discard()`.
  */
 export class StatementBatch {
   readonly #connection: DatabaseConnection & Required<Pick<DatabaseConnection, 'executeBatch'>>;
   #pending: Array<DeferredStatement | Announcement> = [];
   #statementCount = 0;
   #characters = 0;
+  /** The batch being sent, when its outcome has not been collected yet. */
+  #inFlight: Promise<void> | undefined;
 
   constructor(connection: DatabaseConnection & Required<Pick<DatabaseConnection, 'executeBatch'>>) {
     this.#connection = connection;
@@ -74,18 +81,26 @@ export class StatementBatch {
     return semicolon === -1 || sql.slice(semicolon).trim() === ';';
   }
 
-  /** Whether anything (statements or announcements) waits. */
+  /** How much is waiting (statements, announcements, and a batch in flight, counted as one). */
   get size(): number {
-    return this.#pending.length;
+    return this.#pending.length + (this.#inFlight === undefined ? 0 : 1);
   }
 
-  /** Queues a statement; sends the batch when it is full. */
+  /**
+   * Queues a statement. When the batch is full, collects the outcome of the batch in flight
+   * (throwing its failure) and sends this one without waiting for it.
+   */
   async add(statement: DeferredStatement): Promise<void> {
     const sql = statement.sql.trim().replace(/;$/, '');
     this.#pending.push({ ...statement, sql });
     this.#statementCount += 1;
     this.#characters += sql.length;
-    if (this.#statementCount >= MAXIMUM_STATEMENTS || this.#characters >= MAXIMUM_CHARACTERS) await this.flush();
+    if (this.#statementCount < MAXIMUM_STATEMENTS && this.#characters < MAXIMUM_CHARACTERS) return;
+    await this.#collect();
+    const sending = this.#send(this.#take());
+    // Collected later; until then a failure must not count as unhandled.
+    sending.catch(() => undefined);
+    this.#inFlight = sending;
   }
 
   /**
@@ -97,22 +112,47 @@ export class StatementBatch {
     this.#pending.push({ announce });
   }
 
-  /** Forgets what is queued (the transaction is being rolled back). */
-  discard(): void {
+  /**
+   * Forgets what is queued (the transaction is being rolled back), once the batch in flight is
+   * done: nothing may reach the connection after the caller's ROLLBACK.
+   */
+  async discard(): Promise<void> {
+    this.#take();
+    const inFlight = this.#inFlight;
+    this.#inFlight = undefined;
+    await inFlight?.catch(() => undefined);
+  }
+
+  /**
+   * Sends what is queued and waits for everything sent; throws a
+   * {@link DeferredStatementFailure} naming the failing statement.
+   */
+  async flush(): Promise<void> {
+    await this.#collect();
+    await this.#send(this.#take());
+  }
+
+  /** Waits for the batch in flight; throws its failure. */
+  async #collect(): Promise<void> {
+    const inFlight = this.#inFlight;
+    this.#inFlight = undefined;
+    await inFlight;
+  }
+
+  /** Empties the queue and returns what it held. */
+  #take(): Array<DeferredStatement | Announcement> {
+    const entries = this.#pending;
     this.#pending = [];
     this.#statementCount = 0;
     this.#characters = 0;
+    return entries;
   }
 
-  /** Sends what is queued; throws a {@link DeferredStatementFailure} naming the failing one. */
-  async flush(): Promise<void> {
-    const entries = this.#pending;
+  async #send(entries: ReadonlyArray<DeferredStatement | Announcement>): Promise<void> {
     if (entries.length === 0) return;
-    const statementCount = this.#statementCount;
-    this.discard();
     const statements = entries.filter((entry): entry is DeferredStatement => 'sql' in entry);
     let rowCounts: readonly (number | undefined)[] = [];
-    if (statementCount > 0) {
+    if (statements.length > 0) {
       try {
         rowCounts = await this.#connection.executeBatch(statements.map((statement) => statement.sql));
       } catch {

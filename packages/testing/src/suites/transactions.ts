@@ -220,6 +220,38 @@ export function defineTransactionSuite(harness: ConformanceHarness): void {
 
     itWhen(
       capabilities,
+      { transactionalDdl: true },
+      'a failure in an early batch, found while later migrations queue theirs, names its migration and leaves nothing',
+      async () => {
+        const connection = await suite.connect();
+        // Enough migrations for several batches: the failing statement is in the first one,
+        // which is still running while the migrations after it queue the next.
+        const count = 400;
+        const failingIndex = 12;
+        const throwingIndex = 300;
+        const revisionAt = (index: number): string => `early${String(index).padStart(3, '0')}`;
+        // Only statements without parameters, so that they wait in batches.
+        const migrations: ConformanceMigration[] = Array.from({ length: count }, (_, index) => ({
+          revision: revisionAt(index),
+          downRevision: index === 0 ? null : revisionAt(index - 1),
+          upgrade: async (op) => {
+            if (index === throwingIndex) throw new Error('a migration this far must not be reached');
+            await op.execute(`CREATE TABLE tx_early_${index} (id INTEGER)`);
+            await op.execute(index === failingIndex ? FAILING_STATEMENT : `INSERT INTO tx_early_${index} (id) VALUES (1)`);
+          },
+          downgrade: (op) => op.execute(`DROP TABLE tx_early_${index}`),
+        }));
+        const project = suite.project(migrations);
+        const failure = await failureOf(project.upgrade(connection, 'heads', baseSettings()));
+        expect(failure.revision).toBe(revisionAt(failingIndex));
+        expect(failure.statement).toContain('tx_missing_table');
+        expect(await tablesAndHeads(project, connection)).toEqual({ tables: [], heads: [] });
+      },
+      timeout,
+    );
+
+    itWhen(
+      capabilities,
       { transactionalDdl: false },
       'a failing migration leaves the version table at the last migration that completed',
       async () => {
