@@ -63,6 +63,24 @@ export function defineTransactionSuite(harness: ConformanceHarness): void {
       };
     }
 
+    /** Runs a long chain whose migration at `failingIndex` fails: it must be named, nothing left. */
+    async function expectLongRunFailure(
+      count: number,
+      failingIndex: number,
+      migrationAt: (revision: string, downRevision: string | null, index: number) => ConformanceMigration,
+    ): Promise<void> {
+      const connection = await suite.connect();
+      const revisionAt = (index: number): string => `long${String(index).padStart(3, '0')}`;
+      const migrations = Array.from({ length: count }, (_, index) =>
+        migrationAt(revisionAt(index), index === 0 ? null : revisionAt(index - 1), index),
+      );
+      const project = suite.project(migrations);
+      const failure = await failureOf(project.upgrade(connection, 'heads', baseSettings()));
+      expect(failure.revision).toBe(revisionAt(failingIndex));
+      expect(failure.statement).toContain('tx_missing_table');
+      expect(await tablesAndHeads(project, connection)).toEqual({ tables: [], heads: [] });
+    }
+
     itWhen(
       capabilities,
       {},
@@ -196,25 +214,10 @@ export function defineTransactionSuite(harness: ConformanceHarness): void {
       capabilities,
       { transactionalDdl: true },
       'in a long run, a failure far from the start names its own migration and leaves nothing',
-      async () => {
-        const connection = await suite.connect();
-        const count = 120;
-        const failingIndex = 110;
-        const revisionAt = (index: number): string => `long${String(index).padStart(3, '0')}`;
-        const migrations = Array.from({ length: count }, (_, index) =>
-          tableStep(
-            revisionAt(index),
-            index === 0 ? null : revisionAt(index - 1),
-            `tx_long_${index}`,
-            index === failingIndex ? (op) => op.execute(FAILING_STATEMENT) : undefined,
-          ),
-        );
-        const project = suite.project(migrations);
-        const failure = await failureOf(project.upgrade(connection, 'heads', baseSettings()));
-        expect(failure.revision).toBe(revisionAt(failingIndex));
-        expect(failure.statement).toContain('tx_missing_table');
-        expect(await tablesAndHeads(project, connection)).toEqual({ tables: [], heads: [] });
-      },
+      () =>
+        expectLongRunFailure(120, 110, (revision, downRevision, index) =>
+          tableStep(revision, downRevision, `tx_long_${index}`, index === 110 ? (op) => op.execute(FAILING_STATEMENT) : undefined),
+        ),
       timeout,
     );
 
@@ -222,31 +225,20 @@ export function defineTransactionSuite(harness: ConformanceHarness): void {
       capabilities,
       { transactionalDdl: true },
       'a failure in an early batch, found while later migrations queue theirs, names its migration and leaves nothing',
-      async () => {
-        const connection = await suite.connect();
-        // Enough migrations for several batches: the failing statement is in the first one,
-        // which is still running while the migrations after it queue the next.
-        const count = 400;
-        const failingIndex = 12;
-        const throwingIndex = 300;
-        const revisionAt = (index: number): string => `early${String(index).padStart(3, '0')}`;
-        // Only statements without parameters, so that they wait in batches.
-        const migrations: ConformanceMigration[] = Array.from({ length: count }, (_, index) => ({
-          revision: revisionAt(index),
-          downRevision: index === 0 ? null : revisionAt(index - 1),
+      // Enough migrations for several batches: the failing statement is in the first one, which
+      // is still running while the migrations after it queue the next. Only statements without
+      // parameters, so that they wait in batches.
+      () =>
+        expectLongRunFailure(400, 12, (revision, downRevision, index) => ({
+          revision,
+          downRevision,
           upgrade: async (op) => {
-            if (index === throwingIndex) throw new Error('a migration this far must not be reached');
+            if (index === 300) throw new Error('a migration this far must not be reached');
             await op.execute(`CREATE TABLE tx_early_${index} (id INTEGER)`);
-            await op.execute(index === failingIndex ? FAILING_STATEMENT : `INSERT INTO tx_early_${index} (id) VALUES (1)`);
+            await op.execute(index === 12 ? FAILING_STATEMENT : `INSERT INTO tx_early_${index} (id) VALUES (1)`);
           },
           downgrade: (op) => op.execute(`DROP TABLE tx_early_${index}`),
-        }));
-        const project = suite.project(migrations);
-        const failure = await failureOf(project.upgrade(connection, 'heads', baseSettings()));
-        expect(failure.revision).toBe(revisionAt(failingIndex));
-        expect(failure.statement).toContain('tx_missing_table');
-        expect(await tablesAndHeads(project, connection)).toEqual({ tables: [], heads: [] });
-      },
+        })),
       timeout,
     );
 
