@@ -7,7 +7,8 @@
  * The cache is observable: a relocated copy is `compiled/<key>.mjs` whose first line records
  * what it was compiled against; what the hooks compile is `compiled/<key>.js`.
  */
-import { readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -29,8 +30,9 @@ afterEach(() => {
   removeAllProjects();
 });
 
-/** The CLI's own @alembic/core package directory. */
+/** The CLI's own @alembic/core package directory, and its ES module entry. */
 const corePackageDirectory = dirname(dirname(createRequire(cliBinPath).resolve('@alembic/core')));
+const coreEsmEntry = join(dirname(realpathSync(createRequire(cliBinPath).resolve('@alembic/core'))), 'index.js');
 
 /** A project whose cache lives inside it (an empty node_modules: no @alembic/core there). */
 function projectWithLocalCache(name: string): TemporaryProject {
@@ -214,5 +216,35 @@ describe('failures of relocated files', () => {
     const result = project.run(['current']);
     expectFailure(result, /boom while loading/);
     expect(probes(result.stdout)).toEqual(['boom loading']);
+  });
+});
+
+describe('a relocated file imported again in the same process', () => {
+  it('a config that threw is not run a second time: the second load gets the same error', () => {
+    const project = projectWithLocalCache('relocated-reimport');
+    project.write(
+      'alembic.config.mjs',
+      "globalThis.configRuns = (globalThis.configRuns ?? 0) + 1;\nthrow new Error('config not ready');\n",
+    );
+    const script = [
+      `const core = await import(${JSON.stringify(coreEsmEntry)});`,
+      'for (const attempt of [1, 2]) {',
+      '  try {',
+      `    await core.loadConfig(${JSON.stringify(project.root)}, 'alembic.config.mjs');`,
+      "    console.log('loaded');",
+      '  } catch (error) {',
+      '    console.log(`attempt ${attempt}: ${error.message.split(String.fromCharCode(10))[0]}`);',
+      '  }',
+      '}',
+      'console.log(`runs: ${globalThis.configRuns}`);',
+    ].join('\n');
+    const outcome = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: project.root });
+    expect(outcome.stderr).toBe('');
+    const lines = outcome.stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^attempt 1: .*config not ready/);
+    expect(lines[1]).toMatch(/^attempt 2: .*config not ready/);
+    expect(lines[2]).toBe('runs: 1');
+    expect(relocatedCopies(project)).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@
  * own location sees its own file), an edited script is never run from a stale bundle, and a
  * syntax error is still reported with its file and line.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 
 import {
   databaseState,
@@ -49,6 +49,14 @@ function bundleFiles(project: TemporaryProject, suffix = '.mjs'): string[] {
   } catch {
     return [];
   }
+}
+
+/** The first-line record of the plan's bundle module (one bundle expected). */
+function bundleHeader(project: TemporaryProject): Record<string, unknown> {
+  const [name] = bundleFiles(project);
+  if (name === undefined) throw new Error('no bundle was written');
+  const text = readFileSync(project.path('node_modules', '.cache', 'alembic', 'bundles', name), 'utf8');
+  return JSON.parse(text.slice('// alembic-relocated '.length, text.indexOf('\n'))) as Record<string, unknown>;
 }
 
 function bundleFileTime(project: TemporaryProject, name: string): number {
@@ -134,6 +142,12 @@ describe('bundled loading of long plans', () => {
     expect(lines).toContain(`located ${revisionAt(locatedIndex)}_rev.ts`);
     expect(lines[lines.length - 1]).toBe(`runs ${count}`);
     expect(runningSteps(result)).toHaveLength(count);
+    // The TypeScript helper needs the hooks: the bundle is loaded through them, and used.
+    expect(bundleHeader(project)).toEqual(expect.objectContaining({ needsHooks: expect.stringContaining('counter.js') }));
+    expect(bundleHeader(project).unusable).toBeUndefined();
+    runOk(project, ['stamp', 'base']);
+    expect(probes(runOk(project, ['upgrade', 'head']).stdout)).toContain(`runs ${count}`);
+    expect(bundleHeader(project).unusable).toBeUndefined();
   });
 
   it('a syntax error in one of many scripts names its file and line; nothing is applied', async () => {

@@ -19,19 +19,28 @@ export type MarkedImport =
   | { readonly started: true; readonly namespace: Record<string, unknown> }
   | { readonly started: false; readonly error: unknown };
 
+/** Module URLs whose own code has started in this process (their errors are their own). */
+const startedUrls = new Set<string>();
+
 /**
  * Imports a module that carries `evaluationMarker(key)`. An error thrown once its code has
- * started is the module's own and is rethrown; an error before (an import that Node could not
- * find or link, a dependency that threw) is returned: nothing of the module ran, so the caller
- * may import the original file another way.
+ * started is the module's own and is rethrown, also when a later import of the same URL gets
+ * Node's cached copy of that error; an error before (an import that Node could not find or
+ * link, a dependency that threw) is returned: nothing of the module ran, so the caller may
+ * import the original file another way.
  */
 export async function importMarked(url: string, key: string): Promise<MarkedImport> {
   const started = startedModules();
   started.delete(key);
   try {
-    return { started: true, namespace: (await import(url)) as Record<string, unknown> };
+    const namespace = (await import(url)) as Record<string, unknown>;
+    startedUrls.add(url);
+    return { started: true, namespace };
   } catch (error) {
-    if (started.has(key)) throw error;
+    if (started.has(key) || startedUrls.has(url)) {
+      startedUrls.add(url);
+      throw error;
+    }
     return { started: false, error };
   }
 }

@@ -114,8 +114,9 @@ export interface RelocationOptions {
  * - relative imports of JavaScript or JSON files become absolute `file:` URLs of those files,
  *   so they stay the same modules, shared with everything else that imports them.
  *
- * Whatever only the hooks can do is recorded instead (`needsHooks`): a relative import of a
- * TypeScript file or one Node would not resolve as written, a package-internal `#import`, an
+ * Whatever only the hooks can do is recorded (`needsHooks`): a relative import of a TypeScript
+ * file or one Node would not resolve as written (it becomes the absolute URL of the file the
+ * hooks would find, so the output still loads through them), a package-internal `#import`, an
  * unresolvable import.
  */
 export function relocationPlugin(options: RelocationOptions): { plugin: Plugin; needsHooks: () => string | undefined } {
@@ -165,8 +166,8 @@ export function relocationPlugin(options: RelocationOptions): { plugin: Plugin; 
         if (options.bundled?.has(resolved.path)) return { path: resolved.path };
         const asWritten = specifier.startsWith('file:') ? resolved.path : resolve(args.resolveDir, specifier);
         if (TYPESCRIPT_FILE.test(resolved.path) || resolved.path !== asWritten) {
+          // The file the hooks would find, by absolute URL: right from wherever the output is.
           needsHooks ??= `import ${specifier} needs the TypeScript resolution of the hooks`;
-          return { path: specifier, external: true };
         }
         return { path: pathToFileURL(resolved.path).href, external: true };
       });

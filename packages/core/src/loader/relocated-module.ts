@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pruneCacheDirectory } from '../script/prune-cache-directory.js';
 import { describeLoadError } from './describe-load-error.js';
@@ -27,6 +27,10 @@ const RELOCATABLE_FILE = /\.(?:ts|mts|mjs)$/;
  * they would from the file itself (see `relocated-imports.ts`), and the compiled copy is
  * imported from there. Starting Node's module hooks costs a thread and about 50-100 ms on
  * every command; most `alembic.config.ts`, `env.ts` and scripts do not need them.
+ *
+ * The copy is a module of its own URL: code that imports the original file itself (rare for a
+ * config, `env.ts` or a migration) gets a second instance of it, as it does of a script run
+ * from a bundle.
  *
  * The compiled copy is kept by content hash and says in its first line what it was compiled
  * against; a file that only the hooks can load (see `relocationPlugin`, `LOCATION_DEPENDENT`)
@@ -60,7 +64,7 @@ export async function importRelocatedModule(
     (header.needsHooks === undefined && !sameAlembicPackageSources(header.alembicPackages, dirname(path), fallback))
   ) {
     const alembicPackages = alembicPackageSources(mentionedAlembicPackages(source), dirname(path), fallback);
-    header = await compileRelocated(path, compiledPath, key, alembicPackages, fallback);
+    header = await compileRelocated(path, source, compiledPath, key, alembicPackages, fallback);
   }
   if (header === undefined || header.needsHooks !== undefined) return undefined;
   const url = pathToFileURL(compiledPath).href + (freshnessQuery === undefined ? '' : `?${freshnessQuery}`);
@@ -68,9 +72,15 @@ export async function importRelocatedModule(
   return imported.started ? imported.namespace : undefined;
 }
 
+/** esbuild's loader for a file that may be relocated. */
+function loaderOf(path: string): 'ts' | 'js' {
+  return path.endsWith('.mjs') ? 'js' : 'ts';
+}
+
 /** Compiles `path` into `compiledPath`; `undefined` when it cannot be (the hooks will). */
 async function compileRelocated(
   path: string,
+  source: string,
   compiledPath: string,
   key: string,
   alembicPackages: AlembicPackageSources,
@@ -82,7 +92,8 @@ async function compileRelocated(
   try {
     const { build } = await import('esbuild');
     const output = await build({
-      entryPoints: [path],
+      // The source that was hashed, not the file again: it may have changed since.
+      stdin: { contents: source, sourcefile: path, resolveDir: dirname(path), loader: loaderOf(path) },
       bundle: true,
       write: false,
       format: 'esm',
@@ -128,7 +139,7 @@ async function compileRelocated(
 function withInlineSourceMap(code: string, sourceMap: string, compiledPath: string): string {
   const map = JSON.parse(sourceMap) as { mappings: string };
   map.mappings = `;${map.mappings}`;
-  const link = `//# sourceMappingURL=${compiledPath.slice(compiledPath.lastIndexOf('/') + 1)}.map`;
+  const link = `//# sourceMappingURL=${basename(compiledPath)}.map`;
   const body = code.includes(link) ? code.slice(0, code.lastIndexOf(link)) : code;
   return `${body}//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(map)).toString('base64')}\n`;
 }

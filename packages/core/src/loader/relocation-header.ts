@@ -9,6 +9,8 @@ const HEADER_BYTES = 16 * 1024;
 export interface RelocationHeader {
   /** Why it must be imported through the module hooks instead; none: it can be imported. */
   readonly needsHooks?: string;
+  /** Why it could not be loaded at all (a bundle whose import failed): not to be tried again. */
+  readonly unusable?: string;
   /** The `@alembic/*` packages it imports and where each came from when it was written. */
   readonly alembicPackages: AlembicPackageSources;
 }

@@ -67,11 +67,14 @@ export async function loadScriptBundle(
   if (
     header === undefined ||
     (header.needsHooks === undefined &&
+      header.unusable === undefined &&
       !sameAlembicPackageSources(header.alembicPackages, dirname(paths[0] as string), fallback))
   ) {
     header = await writeBundle(paths, bundlePath, key, cacheDirectory, fallback);
     if (header === undefined) return new Map();
   }
+  // A bundle of these very scripts failed to load before: they load one by one.
+  if (header.unusable !== undefined) return new Map();
   try {
     let namespace: Record<string, unknown>;
     if (header.needsHooks === undefined) {
@@ -90,9 +93,10 @@ export async function loadScriptBundle(
           )
         : (namespace.default as Record<string, ScriptModuleLoader> | undefined);
     return new Map(Object.entries(loaders ?? {}));
-  } catch {
-    // A stale bundle (an import it names has gone): drop it; the scripts load one by one.
-    for (const path of [bundlePath, classicBundlePath(bundlePath), codeCachePath(bundlePath)]) rmSync(path, { force: true });
+  } catch (error) {
+    // An import it names does not load from there (gone, or only the original file's own
+    // resolution finds it): the scripts load one by one, now and on later runs of this plan.
+    markUnusable(bundlePath, header, error);
     return new Map();
   }
 }
@@ -133,6 +137,9 @@ async function writeBundle(
   cacheDirectory: string,
   fallback: FallbackResolver | undefined,
 ): Promise<RelocationHeader | undefined> {
+  // Scripts that find another node_modules first would resolve packages differently from
+  // the bundle (the hooks cannot help: they resolve from where the bundle is). No bundle.
+  if (!cacheServesEveryScript(paths, cacheDirectory)) return undefined;
   const sources = new Set<string>();
   const alembicPackageNames = new Set<string>();
   for (const path of paths) {
@@ -150,14 +157,13 @@ async function writeBundle(
   const entry = `export default {\n${[...sources]
     .map((path) => `  ${JSON.stringify(path)}: () => import(${JSON.stringify(path)}),`)
     .join('\n')}\n};\n`;
-  const servesEveryScript = cacheServesEveryScript([...sources], cacheDirectory);
   const alembicPackages = alembicPackageSources(alembicPackageNames, dirname(paths[0] as string), fallback);
   const resolveDir = dirname(paths[0] as string);
-  const { build } = await import('esbuild');
   /** One esbuild run over the scripts; `undefined` when it fails (a syntax error, say). */
   const buildAs = async (format: 'esm' | 'cjs') => {
     const relocation = relocationPlugin({ alembicPackages, fallback, bundled: sources });
     try {
+      const { build } = await import('esbuild');
       const result = await build({
         stdin: { contents: entry, loader: 'js', sourcefile: 'alembic-script-bundle.js', resolveDir },
         bundle: true,
@@ -183,7 +189,7 @@ async function writeBundle(
         // For `node --enable-source-maps`: stack traces then name the scripts, not the bundle.
         ...(format === 'esm' ? { sourcemap: 'linked' as const, banner: { js: evaluationMarker(key) } } : {}),
       });
-      const needsHooks = relocation.needsHooks() ?? (servesEveryScript ? undefined : 'scripts resolve packages from another node_modules');
+      const needsHooks = relocation.needsHooks();
       const header: RelocationHeader = needsHooks === undefined ? { alembicPackages } : { needsHooks, alembicPackages };
       const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports);
       return {
@@ -220,6 +226,13 @@ async function writeBundle(
   );
 }
 
+/** Replaces a bundle that failed to load by a record saying so (read by the next runs). */
+function markUnusable(bundlePath: string, header: RelocationHeader, error: unknown): void {
+  for (const path of [classicBundlePath(bundlePath), codeCachePath(bundlePath)]) rmSync(path, { force: true });
+  const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  writeBundleFiles(bundlePath, { alembicPackages: header.alembicPackages, unusable: reason ?? 'failed to load' }, '', []);
+}
+
 /** Where the classic script of a bundle lives, beside its `.mjs`. */
 function classicBundlePath(bundlePath: string): string {
   return bundlePath.replace(/\.mjs$/, '.classic.js');
@@ -239,6 +252,8 @@ function writeBundleFiles(
 ): RelocationHeader | undefined {
   try {
     mkdirSync(dirname(bundlePath), { recursive: true });
+    // A code cache of an earlier classic script of this key would not match the new one.
+    rmSync(codeCachePath(bundlePath), { force: true });
     // Companions first: the module is what says a bundle exists.
     for (const [path, content] of companions) writeFileSync(path, content);
     const temporary = `${bundlePath}.${process.pid}.tmp`;

@@ -249,9 +249,12 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
       await this.flush();
     } catch (error) {
       this.#inTransaction = false;
-      await this.#batch?.discard();
+      // A batch that failed earlier is the first failure: report it rather than what followed
+      // (a later script that would not load, say).
+      const earlier = await this.#batch?.discard();
       await connection.rollback().catch(() => undefined);
       await this.#releaseLockNow();
+      if (earlier !== undefined && !(error instanceof MigrationFailedError)) throw this.#describeDeferredFailure(earlier.error);
       throw error;
     }
     this.#inTransaction = false;

@@ -34,6 +34,19 @@ export class DeferredStatementFailure extends Error {
   }
 }
 
+/**
+ * Runs a statement's row-count check; a failed check becomes a {@link DeferredStatementFailure}
+ * too, so it is reported against the migration that sent the statement, not the one running
+ * when the batch's outcome comes back.
+ */
+function checkRowCount(statement: DeferredStatement, rowCount: number): void {
+  try {
+    statement.checkRowCount?.(rowCount);
+  } catch (error) {
+    throw new DeferredStatementFailure(statement, error);
+  }
+}
+
 /** Send a batch when it holds this many statements ... */
 const MAXIMUM_STATEMENTS = 200;
 /** ... or this much SQL. */
@@ -58,17 +71,21 @@ const RUNS_ALONE = /^\s*(?:BEGIN|COMMIT|ROLLBACK|END|START|SAVEPOINT|RELEASE|ABO
  * by one, so the error names the exact statement and the migration that sent it.
  *
  * A full batch is sent without waiting for its result: the migrations after it go on queuing
- * their statements while the database works (one batch at most is in flight). Its outcome,
- * a failure included, is collected before the next batch goes out, and by `flush()` and
- * `discard()`.
+ * their statements while the database works. Batches go out one after the other, in the order
+ * they were filled, each only once the one before has succeeded; a caller that fills a batch
+ * waits until the one before it is done, so one batch at most is in flight while the queue
+ * fills. A failure is kept: every later `add()` and `flush()` throws it, so a migration that
+ * catches it cannot make the run commit without the failed statement.
  */
 export class StatementBatch {
   readonly #connection: DatabaseConnection & Required<Pick<DatabaseConnection, 'executeBatch'>>;
   #pending: Array<DeferredStatement | Announcement> = [];
   #statementCount = 0;
   #characters = 0;
-  /** The batch being sent, when its outcome has not been collected yet. */
+  /** The last batch sent, until it is done. */
   #inFlight: Promise<void> | undefined;
+  /** The failure of a batch, thrown by everything after it until `discard()`. */
+  #failure: { readonly error: unknown } | undefined;
 
   constructor(connection: DatabaseConnection & Required<Pick<DatabaseConnection, 'executeBatch'>>) {
     this.#connection = connection;
@@ -87,20 +104,20 @@ export class StatementBatch {
   }
 
   /**
-   * Queues a statement. When the batch is full, collects the outcome of the batch in flight
-   * (throwing its failure) and sends this one without waiting for it.
+   * Queues a statement. When the batch is full, sends it after the batch in flight, and waits
+   * for that one (throwing a failure of any batch so far).
    */
   async add(statement: DeferredStatement): Promise<void> {
+    this.#throwFailure();
     const sql = statement.sql.trim().replace(/;$/, '');
     this.#pending.push({ ...statement, sql });
     this.#statementCount += 1;
     this.#characters += sql.length;
     if (this.#statementCount < MAXIMUM_STATEMENTS && this.#characters < MAXIMUM_CHARACTERS) return;
-    await this.#collect();
-    const sending = this.#send(this.#take());
-    // Collected later; until then a failure must not count as unhandled.
-    sending.catch(() => undefined);
-    this.#inFlight = sending;
+    // The queue is taken before anything is awaited: a concurrent `add()` starts a new batch.
+    const previous = this.#sendAfter(this.#inFlight, this.#take());
+    await previous?.catch(() => undefined);
+    this.#throwFailure();
   }
 
   /**
@@ -114,29 +131,54 @@ export class StatementBatch {
 
   /**
    * Forgets what is queued (the transaction is being rolled back), once the batch in flight is
-   * done: nothing may reach the connection after the caller's ROLLBACK.
+   * done: nothing may reach the connection after the caller's ROLLBACK. Returns the failure of
+   * a batch, if one failed: it happened before whatever made the caller roll back.
    */
-  async discard(): Promise<void> {
+  async discard(): Promise<{ readonly error: unknown } | undefined> {
     this.#take();
     const inFlight = this.#inFlight;
     this.#inFlight = undefined;
     await inFlight?.catch(() => undefined);
+    const failure = this.#failure;
+    this.#failure = undefined;
+    return failure;
   }
 
   /**
    * Sends what is queued and waits for everything sent; throws a
-   * {@link DeferredStatementFailure} naming the failing statement.
+   * {@link DeferredStatementFailure} naming the failing statement (or an earlier failure).
    */
   async flush(): Promise<void> {
-    await this.#collect();
-    await this.#send(this.#take());
+    this.#throwFailure();
+    this.#sendAfter(this.#inFlight, this.#take());
+    await this.#inFlight?.catch(() => undefined);
+    this.#throwFailure();
   }
 
-  /** Waits for the batch in flight; throws its failure. */
-  async #collect(): Promise<void> {
-    const inFlight = this.#inFlight;
-    this.#inFlight = undefined;
-    await inFlight;
+  #throwFailure(): void {
+    if (this.#failure !== undefined) throw this.#failure.error;
+  }
+
+  /**
+   * Sends `entries` once `previous` has succeeded (not at all if it failed) and makes that the
+   * batch in flight. Returns `previous`.
+   */
+  #sendAfter(previous: Promise<void> | undefined, entries: ReadonlyArray<DeferredStatement | Announcement>): Promise<void> | undefined {
+    const sending = (async (): Promise<void> => {
+      await previous;
+      await this.#send(entries);
+    })();
+    this.#inFlight = sending;
+    sending.then(
+      () => {
+        if (this.#inFlight === sending) this.#inFlight = undefined;
+      },
+      (error: unknown) => {
+        // Recorded before anyone waiting on this batch resumes (reactions run in order).
+        this.#failure ??= { error };
+      },
+    );
+    return previous;
   }
 
   /** Empties the queue and returns what it held. */
@@ -168,7 +210,7 @@ export class StatementBatch {
       }
       const rowCount = rowCounts[index];
       index += 1;
-      if (rowCount !== undefined) entry.checkRowCount?.(rowCount);
+      if (rowCount !== undefined) checkRowCount(entry, rowCount);
     }
   }
 
@@ -185,7 +227,7 @@ export class StatementBatch {
       } catch (error) {
         throw new DeferredStatementFailure(statement, error);
       }
-      if (rowCount !== undefined) statement.checkRowCount?.(rowCount);
+      if (rowCount !== undefined) checkRowCount(statement, rowCount);
     }
     // Every statement ran alone: only their running together failed (some statements refuse
     // to share a round trip); the work is done.

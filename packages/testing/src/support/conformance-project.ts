@@ -28,6 +28,8 @@ export interface ConformanceMigration {
   readonly message?: string;
   readonly upgrade: (op: MigrationOperations) => unknown;
   readonly downgrade: (op: MigrationOperations) => unknown;
+  /** Makes loading the migration fail with this message, as a script with a syntax error does. */
+  readonly loadError?: string;
 }
 
 /** How one run is configured (what `env.ts` would pass to `context.configure()`). */
@@ -118,6 +120,7 @@ export async function downgrade() {
   async #loadStepFunction(script: Script, name: 'upgrade' | 'downgrade'): Promise<StepFunction> {
     const migration = this.#migrations.get(script.revision);
     if (migration === undefined) throw new Error(`No conformance migration ${script.revision}`);
+    if (migration.loadError !== undefined) throw new Error(migration.loadError);
     return (operations) => migration[name](operations as MigrationOperations);
   }
 
