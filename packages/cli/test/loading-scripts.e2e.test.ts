@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 
 import {
+  addToEnvironment,
   databaseState,
   expectFailure,
   initMigrationProject,
@@ -129,14 +130,7 @@ describe('relative imports of TypeScript helpers', () => {
         '  await op.execute(`DROP TABLE ${tableFor(revision)}`);',
       ].join('\n'),
     });
-    const environment = project.read('migrations/env.ts');
-    project.write(
-      'migrations/env.ts',
-      environment.replace(
-        "import { context } from '@alembic/core';",
-        "import { context } from '@alembic/core';\nimport { prefix } from './helpers.js';\nconsole.log(`probe: env sees ${prefix}`);",
-      ),
-    );
+    addToEnvironment(project, "import { prefix } from './helpers.js';\nconsole.log(`probe: env sees ${prefix}`);");
     const result = runOk(project, ['upgrade', 'head']);
     expect(probes(result.stdout)).toEqual(['env sees shared']);
     expect(await databaseState(project)).toEqual({ versions: ['aaaa'], tables: ['local_shared_aaaa', 'shared_aaaa'] });

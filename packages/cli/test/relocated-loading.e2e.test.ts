@@ -14,10 +14,11 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import {
+  addToEnvironment,
   databaseState,
   expectFailure,
-  initMigrationProject,
   probes,
+  projectWithLocalCache,
   runOk,
   stateOf,
   writeMigration,
@@ -33,13 +34,6 @@ afterEach(() => {
 /** The CLI's own @alembic/core package directory, and its ES module entry. */
 const corePackageDirectory = dirname(dirname(createRequire(cliBinPath).resolve('@alembic/core')));
 const coreEsmEntry = join(dirname(realpathSync(createRequire(cliBinPath).resolve('@alembic/core'))), 'index.js');
-
-/** A project whose cache lives inside it (an empty node_modules: no @alembic/core there). */
-function projectWithLocalCache(name: string): TemporaryProject {
-  const project = initMigrationProject(name);
-  project.write('node_modules/.keep', '');
-  return project;
-}
 
 interface CompiledFile {
   readonly name: string;
@@ -134,14 +128,7 @@ describe('what the relocated copies keep', () => {
   it('a JavaScript helper imported by env.ts and by a migration is one module', async () => {
     const project = projectWithLocalCache('relocated-shared');
     project.write('migrations/shared.mjs', "export const counter = { value: 0 };\nconsole.log('probe: shared loaded');\n");
-    const environment = project.read('migrations/env.ts');
-    project.write(
-      'migrations/env.ts',
-      environment.replace(
-        "import { context } from '@alembic/core';",
-        "import { context } from '@alembic/core';\nimport { counter } from './shared.mjs';\ncounter.value += 1;",
-      ),
-    );
+    addToEnvironment(project, "import { counter } from './shared.mjs';\ncounter.value += 1;");
     writeMigration(project, {
       revision: 'aaaa',
       downRevision: null,
@@ -158,14 +145,7 @@ describe('what the relocated copies keep', () => {
   it('env.ts importing a TypeScript helper goes through the hooks, and is remembered as needing them', async () => {
     const project = projectWithLocalCache('relocated-needs-hooks');
     project.write('migrations/helpers.ts', 'export const greeting: string = "hello";\n');
-    const environment = project.read('migrations/env.ts');
-    project.write(
-      'migrations/env.ts',
-      environment.replace(
-        "import { context } from '@alembic/core';",
-        "import { context } from '@alembic/core';\nimport { greeting } from './helpers.js';\nconsole.log(`probe: env says ${greeting}`);",
-      ),
-    );
+    addToEnvironment(project, "import { greeting } from './helpers.js';\nconsole.log(`probe: env says ${greeting}`);");
     writeMigration(project, { revision: 'aaaa', downRevision: null });
     expect(probes(runOk(project, ['upgrade', 'head']).stdout)).toEqual(['env says hello']);
     const needingHooks = relocatedCopies(project).filter((copy) => copy.header?.needsHooks !== undefined);
@@ -205,14 +185,7 @@ describe('failures of relocated files', () => {
   it('a helper of env.ts that throws while loading fails the command once, before env.ts runs', () => {
     const project = projectWithLocalCache('relocated-dependency-throws');
     project.write('migrations/boom.mjs', "console.log('probe: boom loading');\nthrow new Error('boom while loading');\n");
-    const environment = project.read('migrations/env.ts');
-    project.write(
-      'migrations/env.ts',
-      environment.replace(
-        "import { context } from '@alembic/core';",
-        "import { context } from '@alembic/core';\nimport './boom.mjs';\nconsole.log('probe: env ran');",
-      ),
-    );
+    addToEnvironment(project, "import './boom.mjs';\nconsole.log('probe: env ran');");
     const result = project.run(['current']);
     expectFailure(result, /boom while loading/);
     expect(probes(result.stdout)).toEqual(['boom loading']);

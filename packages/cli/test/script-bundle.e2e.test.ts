@@ -10,8 +10,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import {
   databaseState,
   expectFailure,
-  initMigrationProject,
   probes,
+  projectWithLocalCache,
   runOk,
   runningSteps,
   stateOf,
@@ -30,16 +30,6 @@ const BUNDLED_PLAN = 16;
 
 function revisionAt(index: number): string {
   return `a${String(index).padStart(3, '0')}`;
-}
-
-/**
- * A project whose caches live inside it (an empty `node_modules` makes the cache
- * `node_modules/.cache/alembic`; `@alembic/core` still resolves from the CLI).
- */
-function projectWithLocalCache(name: string): TemporaryProject {
-  const project = initMigrationProject(name);
-  project.write('node_modules/.keep', '');
-  return project;
 }
 
 function bundleFiles(project: TemporaryProject, suffix = '.mjs'): string[] {

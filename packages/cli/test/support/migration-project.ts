@@ -58,6 +58,26 @@ export function initMigrationProject(namePrefix = 'run'): TemporaryProject {
   return project;
 }
 
+/**
+ * A project whose caches live inside it (an empty `node_modules` makes the cache
+ * `node_modules/.cache/alembic`; `@alembic/core` still resolves from the CLI).
+ */
+export function projectWithLocalCache(namePrefix: string): TemporaryProject {
+  const project = initMigrationProject(namePrefix);
+  project.write('node_modules/.keep', '');
+  return project;
+}
+
+/** The line of the generic `env.ts` that imports `context`. */
+const ENVIRONMENT_IMPORT = "import { context } from '@alembic/core';";
+
+/** Adds `code` (imports, probes) to the generic `env.ts`, right after its import of `context`. */
+export function addToEnvironment(project: TemporaryProject, code: string): void {
+  const environment = project.read('migrations/env.ts');
+  if (!environment.includes(ENVIRONMENT_IMPORT)) throw new Error('env.ts does not import context as the generic template does');
+  project.write('migrations/env.ts', environment.replace(ENVIRONMENT_IMPORT, `${ENVIRONMENT_IMPORT}\n${code}`));
+}
+
 /** Runs a command that must succeed; returns its result. */
 export function runOk(project: TemporaryProject, commandArguments: readonly string[], options?: RunOptions): CommandResult {
   const result = project.run(commandArguments, options);

@@ -1,4 +1,5 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { replaceCacheFile } from '../script/replace-cache-file.js';
 import { Script as VmScript } from 'node:vm';
 
 /** Returns the module namespace of one script, evaluating it on the first call. */
@@ -61,9 +62,7 @@ export function runClassicBundle(
   wrapper(requireImport, module, module.exports);
   if (cachedData === undefined || script.cachedDataRejected === true) {
     try {
-      const temporary = `${codeCachePath}.${process.pid}.tmp`;
-      writeFileSync(temporary, script.createCachedData());
-      renameSync(temporary, codeCachePath);
+      replaceCacheFile(codeCachePath, script.createCachedData());
     } catch {
       // an unwritable cache only costs speed
     }

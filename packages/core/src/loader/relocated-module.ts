@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pruneCacheDirectory } from '../script/prune-cache-directory.js';
+import { replaceCacheFile } from '../script/replace-cache-file.js';
 import { describeLoadError } from './describe-load-error.js';
 import { evaluationMarker, importMarked } from './evaluation-marker.js';
 import {
@@ -13,7 +14,12 @@ import {
   type AlembicPackageSources,
   type FallbackResolver,
 } from './relocated-imports.js';
-import { formatRelocationHeader, readRelocationHeader, type RelocationHeader } from './relocation-header.js';
+import {
+  formatRelocationHeader,
+  readRelocationHeader,
+  sourceMapBelowHeader,
+  type RelocationHeader,
+} from './relocation-header.js';
 
 /** Part of the cache key: a change of how modules are relocated must not reuse old output. */
 const RELOCATION_SETTINGS = 'relocated-esm-node20-inline-sourcemap-1';
@@ -120,10 +126,7 @@ async function compileRelocated(
   }
   const header: RelocationHeader = needsHooks === undefined ? { alembicPackages } : { needsHooks, alembicPackages };
   try {
-    mkdirSync(dirname(compiledPath), { recursive: true });
-    const temporary = `${compiledPath}.${process.pid}.tmp`;
-    writeFileSync(temporary, formatRelocationHeader(header) + (header.needsHooks === undefined ? code : ''));
-    renameSync(temporary, compiledPath);
+    replaceCacheFile(compiledPath, formatRelocationHeader(header) + (header.needsHooks === undefined ? code : ''));
     pruneCacheDirectory(dirname(dirname(compiledPath)));
   } catch {
     // An unwritable cache: the hooks compile in memory.
@@ -137,9 +140,7 @@ async function compileRelocated(
  * down for the header line that goes above the code.
  */
 function withInlineSourceMap(code: string, sourceMap: string, compiledPath: string): string {
-  const map = JSON.parse(sourceMap) as { mappings: string };
-  map.mappings = `;${map.mappings}`;
   const link = `//# sourceMappingURL=${basename(compiledPath)}.map`;
   const body = code.includes(link) ? code.slice(0, code.lastIndexOf(link)) : code;
-  return `${body}//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(map)).toString('base64')}\n`;
+  return `${body}//# sourceMappingURL=data:application/json;base64,${Buffer.from(sourceMapBelowHeader(sourceMap)).toString('base64')}\n`;
 }

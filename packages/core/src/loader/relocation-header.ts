@@ -15,6 +15,16 @@ export interface RelocationHeader {
   readonly alembicPackages: AlembicPackageSources;
 }
 
+/**
+ * A source map of esbuild's output for the file as written to the cache, that is one line
+ * further down, below the header line.
+ */
+export function sourceMapBelowHeader(sourceMap: string): string {
+  const map = JSON.parse(sourceMap) as { mappings: string };
+  map.mappings = `;${map.mappings}`;
+  return JSON.stringify(map);
+}
+
 /** The first line of a module written to the cache. */
 export function formatRelocationHeader(header: RelocationHeader): string {
   return `${PREFIX}${JSON.stringify(header)}\n`;

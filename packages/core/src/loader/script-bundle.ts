@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { alembicCacheDirectory } from '../script/cache-directory.js';
 import { pruneCacheDirectory } from '../script/prune-cache-directory.js';
+import { replaceCacheFile } from '../script/replace-cache-file.js';
 import { classicBundleImportsModule, runClassicBundle, toClassicBundleSource, type ScriptModuleLoader } from './classic-bundle.js';
 import { evaluationMarker, importMarked } from './evaluation-marker.js';
 import { cliFallbackResolver, importThroughHooks } from './import-module.js';
@@ -14,7 +15,12 @@ import {
   sameAlembicPackageSources,
   type FallbackResolver,
 } from './relocated-imports.js';
-import { formatRelocationHeader, readRelocationHeader, type RelocationHeader } from './relocation-header.js';
+import {
+  formatRelocationHeader,
+  readRelocationHeader,
+  sourceMapBelowHeader,
+  type RelocationHeader,
+} from './relocation-header.js';
 
 /** Part of the cache key: a change of how bundles are built must not reuse old ones. */
 const BUNDLE_SETTINGS = 'script-bundle-esm-node20-lazy-minified-relocated-3';
@@ -222,7 +228,7 @@ async function writeBundle(
     bundlePath,
     module.header,
     module.code,
-    module.sourceMap === undefined ? [] : [[`${bundlePath}.map`, shiftedOneLine(module.sourceMap)]],
+    module.sourceMap === undefined ? [] : [[`${bundlePath}.map`, sourceMapBelowHeader(module.sourceMap)]],
   );
 }
 
@@ -251,25 +257,15 @@ function writeBundleFiles(
   companions: ReadonlyArray<readonly [path: string, content: string]>,
 ): RelocationHeader | undefined {
   try {
-    mkdirSync(dirname(bundlePath), { recursive: true });
     // A code cache of an earlier classic script of this key would not match the new one.
     rmSync(codeCachePath(bundlePath), { force: true });
     // Companions first: the module is what says a bundle exists.
-    for (const [path, content] of companions) writeFileSync(path, content);
-    const temporary = `${bundlePath}.${process.pid}.tmp`;
-    writeFileSync(temporary, formatRelocationHeader(header) + moduleCode);
-    renameSync(temporary, bundlePath);
+    for (const [path, content] of companions) replaceCacheFile(path, content);
+    replaceCacheFile(bundlePath, formatRelocationHeader(header) + moduleCode);
     pruneCacheDirectory(dirname(dirname(bundlePath)));
     return header;
   } catch {
     // An unwritable cache: import the scripts one by one.
     return undefined;
   }
-}
-
-/** A source map for the same code one line further down (below the header line). */
-function shiftedOneLine(sourceMap: string): string {
-  const map = JSON.parse(sourceMap) as { mappings: string };
-  map.mappings = `;${map.mappings}`;
-  return JSON.stringify(map);
 }

@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
+import { readFileSync, type Stats } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { alembicCacheDirectory } from './cache-directory.js';
 import { pruneCacheDirectory } from './prune-cache-directory.js';
+import { replaceCacheFile } from './replace-cache-file.js';
 import { readTextFile } from './read-text-file.js';
 import { readScriptHeader, type ScriptHeader } from './script-header.js';
 import type { LongDocSource, ScriptHeaderWithoutLongDoc } from './script.js';
@@ -51,10 +52,8 @@ function readCacheFile<Entry>(path: string): Directories<Entry> {
 }
 
 function writeCacheFile<Entry>(path: string, directories: Directories<Entry>): void {
-  const temporary = `${path}.${process.pid}.tmp`;
   const content: CacheFile<Entry> = { format: CACHE_FORMAT, directories };
-  writeFileSync(temporary, JSON.stringify(content));
-  renameSync(temporary, path);
+  replaceCacheFile(path, JSON.stringify(content));
 }
 
 /** A short stable name for a key (FNV-1a, two lanes): only names the file, nothing to protect. */
@@ -176,7 +175,6 @@ export class HeaderCache implements LongDocSource {
   save(): void {
     if (!this.#dirty && this.#reusedCount === this.#cachedCount) return;
     try {
-      mkdirSync(dirname(this.#path), { recursive: true });
       // The long docs first: an entry whose long doc is missing or stale is read from its file.
       const previous = this.#longDocs();
       const longDocs: Directories<LongDocEntry> = {};
