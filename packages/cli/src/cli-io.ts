@@ -1,4 +1,5 @@
 import { writeSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 
 /** What the CLI talks to: its streams, environment and working directory. */
 export interface CliIo {
@@ -8,6 +9,11 @@ export interface CliIo {
   readonly flush: () => void;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
+  /**
+   * Asks a question on the terminal and resolves to the answer; present only when standard
+   * input and standard error are both a terminal (never in CI or a pipe).
+   */
+  readonly ask?: (question: string) => Promise<string>;
 }
 
 /** Standard output is gathered up to this size before it is written. */
@@ -41,7 +47,26 @@ export function processIo(): CliIo {
     flush,
     env: process.env,
     cwd: process.cwd(),
+    ...(process.stdin.isTTY && process.stderr.isTTY
+      ? {
+          ask: (question: string) => {
+            flush();
+            return askOnTerminal(question);
+          },
+        }
+      : {}),
   };
+}
+
+/** Writes `question` to standard error and reads one line of standard input. */
+function askOnTerminal(question: string): Promise<string> {
+  const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  return new Promise((resolve) => {
+    terminal.question(question, (answer) => {
+      terminal.close();
+      resolve(answer);
+    });
+  });
 }
 
 /** Writes all of `text` to a file descriptor, retrying on a full pipe. */

@@ -73,7 +73,15 @@ export const COMMANDS: readonly CommandSpec[] = [
       { key: 'versionPath', flags: ['--version-path'], valueName: 'VERSION_PATH', help: 'Specify specific path from config for version file' },
       { key: 'revisionId', flags: ['--rev-id'], valueName: 'REV_ID', help: 'Specify a hardcoded revision id instead of generating one' },
       { key: 'dependsOn', flags: ['--depends-on'], valueName: 'DEPENDS_ON', repeatable: true, help: 'Specify one or more revision identifiers which this revision should depend on.' },
+      { key: 'rename', flags: ['--rename'], valueName: 'TABLE.OLD=NEW', repeatable: true, help: 'With --autogenerate: column OLD of TABLE was renamed to NEW (instead of a drop and an add)' },
+      { key: 'renameTable', flags: ['--rename-table'], valueName: 'OLD=NEW', repeatable: true, help: 'With --autogenerate: table OLD was renamed to NEW (instead of a drop and a create)' },
     ],
+  },
+  {
+    name: 'check',
+    summary: 'Check if revision command with autogenerate has pending upgrade ops.',
+    positionals: [],
+    options: [],
   },
   {
     name: 'merge',

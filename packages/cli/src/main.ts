@@ -46,6 +46,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     await runner({ core, globals, values, io });
     return ExitCode.success;
   } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${commandUsage(command)}\nalembic: error: ${error.message}\n`);
+      return ExitCode.usage;
+    }
     if (globals.raiseerr === true) throw error;
     if (core.AlembicError.isInstance(error)) {
       io.stderr(`FAILED: ${core.maskPassword(error.message)}\n`);

@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { CliIo } from './cli-io.js';
 import type { ParsedValues } from './parse-arguments.js';
+import { parseRenames } from './rename-arguments.js';
+import { UsageError } from './usage-error.js';
 
 type Core = typeof import('@alembic/core');
 
@@ -46,10 +48,19 @@ export const COMMAND_RUNNERS: Readonly<Record<string, (run: CommandRun) => Promi
     core.listTemplates({ stdout: (line) => io.stdout(`${line}\n`) });
   },
   revision: async (run) => {
-    const { values } = run;
+    const { values, io } = run;
+    const autogenerate = flag(values.autogenerate);
+    if (autogenerate && flag(values.sql)) {
+      throw new UsageError('--sql cannot be used with --autogenerate: autogenerate compares the models with the live database', 'revision');
+    }
+    const renames = parseRenames(list(values.rename) ?? [], list(values.renameTable) ?? []);
+    if (renames.length > 0 && !autogenerate) {
+      throw new UsageError('--rename and --rename-table only apply with --autogenerate', 'revision');
+    }
+    const ask = io.ask;
     await run.core.revision(await loadCommandConfig(run), {
       message: text(values.message),
-      autogenerate: flag(values.autogenerate),
+      autogenerate,
       sql: flag(values.sql),
       head: text(values.head),
       splice: flag(values.splice),
@@ -57,7 +68,12 @@ export const COMMAND_RUNNERS: Readonly<Record<string, (run: CommandRun) => Promi
       versionPath: text(values.versionPath),
       revisionId: text(values.revisionId),
       dependsOn: list(values.dependsOn),
+      renames,
+      ...(ask === undefined ? {} : { confirm: async (question: string) => /^\s*y(es)?\s*$/i.test(await ask(`${question} [y/N] `)) }),
     });
+  },
+  check: async (run) => {
+    await run.core.check(await loadCommandConfig(run));
   },
   merge: async (run) => {
     const { values } = run;

@@ -27,7 +27,17 @@ export { isMssqlPool, type MssqlDriverResult, type MssqlPool, type MssqlRequest,
 export { toQueryResult } from './mssql-query-result.js';
 export { parseMssqlUrl, type MssqlUrl } from './mssql-url.js';
 export { MssqlIntrospector } from './mssql-introspector.js';
-export { MSSQL_INTROSPECTION_QUERIES } from './mssql-introspection-queries.js';
+export {
+  MSSQL_INTROSPECTION_QUERIES,
+  MSSQL_MAX_NAME_PARAMETERS,
+  mssqlIntrospectionQueries,
+  type MssqlIntrospectionQueries,
+} from './mssql-introspection-queries.js';
+export type { MssqlTableRow } from './mssql-introspector.js';
+export { MssqlSchemaNormalizer } from './mssql-schema-normalizer.js';
+export { canonicalMssqlDefault, canonicalMssqlExpression } from './mssql-expression-text.js';
+export { isMssqlGeneratedName } from './mssql-generated-names.js';
+export { mssqlTypeRowFromText } from './mssql-type-text.js';
 export {
   buildReflectedTable,
   type MssqlCheckRow,

@@ -14,6 +14,7 @@ export const DEFAULT_BATCH_SEPARATOR = 'GO';
  * - `supportsPartialIndexes: true`: filtered indexes (`CREATE INDEX ... WHERE`).
  * - `supportsDeferrable: false`, `nativeEnum: false`, `nativeBoolean: false` (`BIT`, `1`/`0`).
  * - `nativeUuid: true`: `UNIQUEIDENTIFIER`.
+ * - `supportsIdentityColumns: true`: `IDENTITY(start, increment)`.
  * - `supportsIfExists: true` for the `DROP ... IF EXISTS` forms of SQL Server 2016; the compiler
  *   refuses `IF NOT EXISTS`, which T-SQL lacks.
  *
@@ -31,6 +32,7 @@ export function defineMssqlCapabilities(options: { readonly batchSeparator?: str
     nativeEnum: false,
     nativeBoolean: false,
     nativeUuid: true,
+    supportsIdentityColumns: true,
   });
 }
 

@@ -7,6 +7,7 @@ import { MssqlDdlCompiler } from './mssql-ddl-compiler.js';
 import type { MssqlDialectOptions } from './mssql-dialect-options.js';
 import { translateMssqlError } from './mssql-error-translator.js';
 import { MssqlIntrospector } from './mssql-introspector.js';
+import { MssqlSchemaNormalizer } from './mssql-schema-normalizer.js';
 import { acquireMssqlMigrationLock } from './mssql-migration-lock.js';
 
 /** The session's default schema, when the connection is one of this package's. */
@@ -51,6 +52,7 @@ export function mssql(options: MssqlDialectOptions = {}): Dialect {
     },
     connect: (url, connectOptions) => connectMssql(url, connectOptions, options),
     createIntrospector: (connection) => new MssqlIntrospector(connection),
+    createSchemaNormalizer: () => new MssqlSchemaNormalizer(),
     acquireMigrationLock: acquireMssqlMigrationLock,
     translateError: translateMssqlError,
   } satisfies Dialect);

@@ -1,9 +1,10 @@
-import type { DatabaseConnection, SchemaIntrospector, TableModel } from '@alembic/core';
-import { MSSQL_INTROSPECTION_QUERIES } from './mssql-introspection-queries.js';
+import type { DatabaseConnection, GetTablesOptions, SchemaIntrospector, TableModel } from '@alembic/core';
+import { MSSQL_INTROSPECTION_QUERIES, MSSQL_MAX_NAME_PARAMETERS, mssqlIntrospectionQueries } from './mssql-introspection-queries.js';
 import type { MssqlCheckRow, MssqlColumnRow, MssqlForeignKeyRow, MssqlIndexRow } from './mssql-reflected-table.js';
 import { buildReflectedTable } from './mssql-reflected-table.js';
 
-interface TableRow {
+/** One row of the `tables` query. */
+export interface MssqlTableRow {
   readonly object_id: number;
   readonly schema_name: string;
   readonly table_name: string;
@@ -11,17 +12,35 @@ interface TableRow {
   readonly database_collation: string | null;
 }
 
+/** Rows by their table's `object_id`. */
+function byTable<Row extends { readonly object_id?: number }>(rows: readonly Row[]): Map<number, Row[]> {
+  const groups = new Map<number, Row[]>();
+  for (const row of rows) {
+    const key = Number(row.object_id);
+    const group = groups.get(key);
+    if (group === undefined) {
+      groups.set(key, [row]);
+    } else {
+      group.push(row);
+    }
+  }
+  return groups;
+}
+
 /**
  * Reads tables of a live SQL Server database from the catalog views (`sys.tables`,
- * `sys.columns`, `sys.indexes`, `sys.foreign_keys`, `sys.check_constraints`,
+ * `sys.columns`, `sys.types`, `sys.indexes`, `sys.foreign_keys`, `sys.check_constraints`,
  * `sys.default_constraints`, `sys.extended_properties`) into core's neutral model (see
- * `buildReflectedTable`). Without a schema, the session's default schema (`SCHEMA_NAME()`).
- * Names match as the database's collation compares them (usually case-insensitively); an exact
- * match wins over another spelling.
+ * `buildReflectedTable`). `getTables` reads any number of tables of one schema with five queries
+ * (tables, columns, index columns, foreign key columns, checks); `getTable` is the same code path
+ * for one name. Without a schema, the session's default schema (`SCHEMA_NAME()`). Names match
+ * as the database's collation compares them (usually case-insensitively); an exact match wins
+ * over another spelling.
  *
  * ```ts
  * const introspector = new MssqlIntrospector(connection);
  * const account = await introspector.getTable('account');
+ * const everything = await introspector.getTables({ schema: 'sales' });
  * ```
  */
 export class MssqlIntrospector implements SchemaIntrospector {
@@ -33,34 +52,62 @@ export class MssqlIntrospector implements SchemaIntrospector {
 
   /** Names of the user tables of `schema` (the default schema when unset), sorted. */
   async getTableNames(options: { readonly schema?: string } = {}): Promise<readonly string[]> {
-    const { rows } = await this.#connection.query<{ table_name: string }>(MSSQL_INTROSPECTION_QUERIES.tableNames, [
-      options.schema ?? null,
-    ]);
+    const { rows } = await this.#connection.query<{ table_name: string }>(MSSQL_INTROSPECTION_QUERIES.tableNames, [options.schema ?? null]);
     return rows.map((row) => row.table_name);
   }
 
   /** One table with its columns, keys, constraints, indexes and comments; undefined when missing. */
   async getTable(tableName: string, options: { readonly schema?: string } = {}): Promise<TableModel | undefined> {
-    const { rows: tables } = await this.#connection.query<TableRow>(MSSQL_INTROSPECTION_QUERIES.table, [options.schema ?? null, tableName]);
-    const found = tables.find((row) => row.table_name === tableName) ?? (tables.length === 1 ? tables[0] : undefined);
-    if (found === undefined) {
-      return undefined;
+    const tables = await this.getTables({ ...options, tableNames: [tableName] });
+    return tables.find((model) => model.name === tableName) ?? (tables.length === 1 ? tables[0] : undefined);
+  }
+
+  async getTables(options: GetTablesOptions = {}): Promise<readonly TableModel[]> {
+    const { tableNames } = options;
+    if (tableNames !== undefined && tableNames.length === 0) {
+      return [];
     }
-    const parameters = [found.object_id];
+    const named = tableNames !== undefined && tableNames.length <= MSSQL_MAX_NAME_PARAMETERS ? tableNames : [];
+    const queries = mssqlIntrospectionQueries(named.length);
+    const parameters = [options.schema ?? null, ...named];
+    const wanted = tableNames === undefined ? undefined : new Set(tableNames.map((name) => name.toLowerCase()));
+    const tables = (await this.#connection.query<MssqlTableRow>(queries.tables, parameters)).rows.filter(
+      (row) => wanted === undefined || wanted.has(row.table_name.toLowerCase()),
+    );
+    if (tables.length === 0) {
+      return [];
+    }
     // One after another: a transaction (and a pool of one connection) runs one request at a time.
-    const columns = await this.#connection.query<MssqlColumnRow>(MSSQL_INTROSPECTION_QUERIES.columns, parameters);
-    const indexes = await this.#connection.query<MssqlIndexRow>(MSSQL_INTROSPECTION_QUERIES.indexes, parameters);
-    const foreignKeys = await this.#connection.query<MssqlForeignKeyRow>(MSSQL_INTROSPECTION_QUERIES.foreignKeys, parameters);
-    const checks = await this.#connection.query<MssqlCheckRow>(MSSQL_INTROSPECTION_QUERIES.checks, parameters);
-    return buildReflectedTable({
-      tableName: found.table_name,
-      ...(options.schema === undefined ? {} : { schema: options.schema }),
-      comment: found.table_comment,
-      databaseCollation: found.database_collation,
-      columns: columns.rows,
-      indexes: indexes.rows,
-      foreignKeys: foreignKeys.rows,
-      checks: checks.rows,
-    });
+    const columns = byTable((await this.#connection.query<MssqlColumnRow>(queries.columns, parameters)).rows);
+    const indexes = byTable((await this.#connection.query<MssqlIndexRow>(queries.indexes, parameters)).rows);
+    const foreignKeys = byTable((await this.#connection.query<MssqlForeignKeyRow>(queries.foreignKeys, parameters)).rows);
+    const checks = byTable((await this.#connection.query<MssqlCheckRow>(queries.checks, parameters)).rows);
+    return tables
+      .map((row) => {
+        const key = Number(row.object_id);
+        return buildReflectedTable({
+          tableName: row.table_name,
+          ...(options.schema === undefined ? {} : { schema: options.schema }),
+          comment: row.table_comment,
+          databaseCollation: row.database_collation,
+          columns: columns.get(key) ?? [],
+          indexes: indexes.get(key) ?? [],
+          foreignKeys: foreignKeys.get(key) ?? [],
+          checks: checks.get(key) ?? [],
+        });
+      })
+      .sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0));
+  }
+
+  /** The schemas of the database without the system ones (`sys`, `INFORMATION_SCHEMA`, `guest`, the `db_*` role schemas). */
+  async getSchemaNames(): Promise<readonly string[]> {
+    const { rows } = await this.#connection.query<{ schema_name: string }>(MSSQL_INTROSPECTION_QUERIES.schemaNames);
+    return rows.map((row) => row.schema_name);
+  }
+
+  /** The session's default schema, `SCHEMA_NAME()` (usually `dbo`). */
+  async getDefaultSchemaName(): Promise<string | undefined> {
+    const { rows } = await this.#connection.query<{ schema_name: string | null }>(MSSQL_INTROSPECTION_QUERIES.defaultSchemaName);
+    return rows[0]?.schema_name ?? undefined;
   }
 }

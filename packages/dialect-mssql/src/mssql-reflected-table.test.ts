@@ -1,6 +1,7 @@
 import {
   checkConstraint,
   column,
+  convertedName,
   dateTime,
   foreignKeyConstraint,
   index,
@@ -91,12 +92,12 @@ describe('buildReflectedTable', () => {
           column('account_id', integer(), { nullable: false, autoincrement: false }),
           column('email', rawType('NVARCHAR(100)'), { serverDefault: 'none', comment: 'where to write', autoincrement: false }),
           column('created', dateTime(), { serverDefault: sql('getdate()'), autoincrement: false }),
-          primaryKeyConstraint(['id'], { name: 'PK__address__3213E83F' }),
-          uniqueConstraint(['email'], { name: 'uq_address_email' }),
-          index('ix_address_account_id', ['account_id'], { dialectOptions: { mssql: { include: ['email'] } } }),
-          index('ix_filtered', ['created'], { unique: true, where: '[created] IS NOT NULL' }),
-          foreignKeyConstraint(['account_id'], 'account', ['id'], { name: 'fk_addr_acct', onDelete: 'CASCADE' }),
-          checkConstraint('[id]>(0)', { name: 'ck_id' }),
+          primaryKeyConstraint(['id'], { name: convertedName('PK__address__3213E83F') }),
+          uniqueConstraint(['email'], { name: convertedName('uq_address_email') }),
+          index(convertedName('ix_address_account_id'), ['account_id'], { dialectOptions: { mssql: { include: ['email'] } } }),
+          index(convertedName('ix_filtered'), ['created'], { unique: true, where: '[created] IS NOT NULL' }),
+          foreignKeyConstraint(['account_id'], 'account', ['id'], { name: convertedName('fk_addr_acct'), onDelete: 'CASCADE' }),
+          checkConstraint('[id]>(0)', { name: convertedName('ck_id') }),
         ],
         { comment: 'Addresses' },
       ),
@@ -131,9 +132,9 @@ describe('buildReflectedTable', () => {
     expect(reflected.schema).toBe('app');
     expect(reflected.columns[0]).toMatchObject({ autoincrement: false, identity: { always: false, start: 100, increment: 5 } });
     expect(reflected.columns[1]?.type).toEqual(string(10));
-    expect(reflected.indexes).toEqual([index('ix_code', ['code'], { dialectOptions: { mssql: { clustered: true } } })]);
+    expect(reflected.indexes).toEqual([index(convertedName('ix_code'), ['code'], { dialectOptions: { mssql: { clustered: true } } })]);
     expect(reflected.constraints).toEqual([
-      foreignKeyConstraint(['code'], 'codes', ['code'], { name: 'fk_code', onDelete: 'SET NULL', referredSchema: 'ref' }),
+      foreignKeyConstraint(['code'], 'codes', ['code'], { name: convertedName('fk_code'), onDelete: 'SET NULL', referredSchema: 'ref' }),
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { checkConstraint, column, foreignKeyConstraint, index, primaryKeyConstraint, table, uniqueConstraint } from '@alembic/core';
+import { checkConstraint, column, convertedName, foreignKeyConstraint, index, primaryKeyConstraint, table, uniqueConstraint } from '@alembic/core';
 import type { ColumnModel, IdentityOptions, TableElement, TableModel } from '@alembic/core';
 import { parseMssqlDefault } from './mssql-default-parser.js';
 import type { MssqlTypeRow } from './mssql-type-parser.js';
@@ -6,6 +6,8 @@ import { parseMssqlType } from './mssql-type-parser.js';
 
 /** One row of the `columns` query. */
 export interface MssqlColumnRow extends MssqlTypeRow {
+  /** The table's `object_id` (bulk queries); unused by {@link buildReflectedTable}. */
+  readonly object_id?: number;
   readonly column_name: string;
   readonly is_nullable: boolean | number;
   readonly is_identity: boolean | number;
@@ -18,6 +20,8 @@ export interface MssqlColumnRow extends MssqlTypeRow {
 
 /** One row of the `indexes` query: one column of one index. */
 export interface MssqlIndexRow {
+  /** The table's `object_id` (bulk queries); unused by {@link buildReflectedTable}. */
+  readonly object_id?: number;
   readonly index_name: string;
   readonly is_primary_key: boolean | number;
   readonly is_unique: boolean | number;
@@ -31,6 +35,8 @@ export interface MssqlIndexRow {
 
 /** One row of the `foreignKeys` query: one column of one foreign key. */
 export interface MssqlForeignKeyRow {
+  /** The table's `object_id` (bulk queries); unused by {@link buildReflectedTable}. */
+  readonly object_id?: number;
   readonly constraint_name: string;
   readonly column_name: string;
   readonly referred_schema: string;
@@ -44,6 +50,8 @@ export interface MssqlForeignKeyRow {
 
 /** One row of the `checks` query. */
 export interface MssqlCheckRow {
+  /** The table's `object_id` (bulk queries); unused by {@link buildReflectedTable}. */
+  readonly object_id?: number;
   readonly constraint_name: string;
   /** As SQL Server stores it: `([amount]>(0))`. */
   readonly definition: string;
@@ -106,6 +114,8 @@ function reflectColumn(source: MssqlColumnRow, primaryKeyColumns: ReadonlySet<st
  * increment, as `identity`, comment), the primary key and unique constraints with their names,
  * foreign keys with their non-default actions, CHECK constraints, and the other indexes (with
  * `dialectOptions.mssql` for `INCLUDE` columns and clustering, and their filter as `where`).
+ * Names are the database's, as `convertedName()`s (generated ones such as `PK__account__3213E83F`
+ * included: the schema normalizer unsets those).
  *
  * ```ts
  * buildReflectedTable({ tableName: 'account', comment: null, databaseCollation: null, columns, indexes: [], foreignKeys: [], checks: [] });
@@ -117,7 +127,7 @@ export function buildReflectedTable(rows: MssqlTableRows): TableModel {
   const primaryKeyColumns = new Set(primaryKey?.[1].map((part) => part.column_name) ?? []);
   const elements: TableElement[] = rows.columns.map((source) => reflectColumn(source, primaryKeyColumns, rows.databaseCollation));
   if (primaryKey !== undefined) {
-    elements.push(primaryKeyConstraint([...primaryKeyColumns], { name: primaryKey[0] }));
+    elements.push(primaryKeyConstraint([...primaryKeyColumns], { name: convertedName(primaryKey[0]) }));
   }
   for (const [name, parts] of indexGroups) {
     const first = parts[0] as MssqlIndexRow;
@@ -126,7 +136,7 @@ export function buildReflectedTable(rows: MssqlTableRows): TableModel {
     }
     const keyColumns = parts.filter((part) => !part.is_included_column).map((part) => part.column_name);
     if (Boolean(first.is_unique_constraint)) {
-      elements.push(uniqueConstraint(keyColumns, { name }));
+      elements.push(uniqueConstraint(keyColumns, { name: convertedName(name) }));
       continue;
     }
     const included = parts.filter((part) => Boolean(part.is_included_column)).map((part) => part.column_name);
@@ -135,7 +145,7 @@ export function buildReflectedTable(rows: MssqlTableRows): TableModel {
       ...(included.length > 0 ? { include: included } : {}),
     };
     elements.push(
-      index(name, keyColumns, {
+      index(convertedName(name), keyColumns, {
         unique: Boolean(first.is_unique),
         ...(first.filter_definition === null ? {} : { where: checkCondition(first.filter_definition) }),
         ...(Object.keys(mssqlOptions).length > 0 ? { dialectOptions: { mssql: mssqlOptions } } : {}),
@@ -152,7 +162,7 @@ export function buildReflectedTable(rows: MssqlTableRows): TableModel {
         first.referred_table,
         parts.map((part) => part.referred_column),
         {
-          name,
+          name: convertedName(name),
           ...(onDelete === undefined ? {} : { onDelete }),
           ...(onUpdate === undefined ? {} : { onUpdate }),
           ...(first.referred_schema === first.table_schema ? {} : { referredSchema: first.referred_schema }),
@@ -161,7 +171,7 @@ export function buildReflectedTable(rows: MssqlTableRows): TableModel {
     );
   }
   for (const check of rows.checks) {
-    elements.push(checkConstraint(checkCondition(check.definition), { name: check.constraint_name }));
+    elements.push(checkConstraint(checkCondition(check.definition), { name: convertedName(check.constraint_name) }));
   }
   return table(rows.tableName, elements, {
     ...(rows.schema === undefined ? {} : { schema: rows.schema }),

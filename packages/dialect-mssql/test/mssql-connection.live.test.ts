@@ -8,6 +8,7 @@ import {
   alterColumnOperation,
   bulkInsertOperation,
   column,
+  convertedName,
   createIndexOperation,
   createTableOperation,
   dropColumnOperation,
@@ -85,7 +86,7 @@ describeLive('SQL Server, live', () => {
             column('id', integer(), { primaryKey: true }),
             column('code', string(10), { nullable: false, serverDefault: 'x' }),
             column('label', nvarchar(50), { comment: 'Shown to people' }),
-            uniqueConstraint(['code'], { name: 'uq_reflected_code' }),
+            uniqueConstraint(['code'], { name: convertedName('uq_reflected_code') }),
           ],
           { comment: 'A table' },
         ),
@@ -105,9 +106,9 @@ describeLive('SQL Server, live', () => {
       ['amount', sql('0'), undefined],
     ]);
     expect(reflected?.columns[0]?.autoincrement).toBe(true);
-    expect(reflected?.constraints).toEqual([uniqueConstraint(['code'], { name: 'uq_reflected_code' })]);
+    expect(reflected?.constraints).toEqual([uniqueConstraint(['code'], { name: convertedName('uq_reflected_code') })]);
     expect(reflected?.indexes.map((entry) => [entry.name, entry.columns, entry.dialectOptions])).toEqual([
-      ['ix_reflected_label', ['title'], { mssql: { include: ['id'] } }],
+      [convertedName('ix_reflected_label'), ['title'], { mssql: { include: ['id'] } }],
     ]);
     await run(dropColumnOperation({ tableName: 'reflected', columnName: 'amount', existingColumn: column('amount', string(20), { serverDefault: sql('0') }) }));
     await run(dropConstraintOperation({ constraintName: 'uq_reflected_code', tableName: 'reflected', type: 'unique' }));

@@ -30,7 +30,20 @@ export {
 export { toQueryResult } from './mysql-query-result.js';
 export { parseMysqlUrl, type MysqlUrl } from './mysql-url.js';
 export { MysqlIntrospector } from './mysql-introspector.js';
-export { MYSQL_INTROSPECTION_QUERIES, checkQuery, indexQuery } from './mysql-introspection-queries.js';
+export {
+  MYSQL_INTROSPECTION_QUERIES,
+  checksQuery,
+  columnsQuery,
+  foreignKeysQuery,
+  indexesQuery,
+  tablesQuery,
+  type MysqlCatalogQuery,
+  type MysqlTableScope,
+} from './mysql-introspection-queries.js';
+export { MysqlSchemaNormalizer, type MysqlSchemaNormalizerOptions } from './mysql-schema-normalizer.js';
+export { canonicalMysqlColumnType, isMysqlNumericColumnType } from './mysql-column-type-text.js';
+export { canonicalMysqlDefault, type MysqlDefaultTextOptions } from './mysql-default-text.js';
+export { isMysqlGeneratedName } from './mysql-generated-names.js';
 export {
   buildReflectedTable,
   type MysqlCheckRow,

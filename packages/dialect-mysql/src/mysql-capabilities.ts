@@ -13,6 +13,8 @@ import type { MysqlFlavour } from './mysql-flavour.js';
  * - `nativeEnum: true`: `ENUM('a','b')` inline in the column.
  * - `nativeBoolean: false`: `BOOL` is `TINYINT(1)`, holding `1`/`0`.
  * - `nativeUuid: false`: UUIDs are `CHAR(36)`.
+ * - `foreignKeysCreateIndex: true`: a foreign key gets an index on its columns (named after the
+ *   constraint) unless one leads with them, and the index stays when the key is dropped.
  * - `supportsIfExists: true` for tables only; the compiler refuses `IF [NOT] EXISTS` on
  *   columns, indexes and constraints, which MySQL lacks.
  *
@@ -25,6 +27,7 @@ export const mysqlCapabilities: DialectCapabilities = defineCapabilities({
   nativeEnum: true,
   nativeBoolean: false,
   nativeUuid: false,
+  foreignKeysCreateIndex: true,
 });
 
 /**

@@ -1,7 +1,10 @@
-import { sql } from '@alembic/core';
+import { isSqlExpression, sql } from '@alembic/core';
 import type { ServerDefault } from '@alembic/core';
 import type { MysqlFlavour } from './mysql-flavour.js';
 import { parseMysqlStringList } from './mysql-type-parser.js';
+
+/** `EXTRA` of a column with `ON UPDATE`: MariaDB `on update current_timestamp()`, MySQL `DEFAULT_GENERATED on update CURRENT_TIMESTAMP`. */
+const ON_UPDATE = /\bon update\s+(.+)$/i;
 
 const NUMBER_LITERAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
@@ -15,12 +18,32 @@ const NUMBER_LITERAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
  * `current_timestamp()`, `NULL` for `DEFAULT NULL`); MySQL 8 writes the bare value (`x`) and
  * marks expressions with `DEFAULT_GENERATED` in `EXTRA`.
  *
+ * A column's `ON UPDATE` clause (`EXTRA`) is kept with its default, as the model writes it:
+ * `sql('current_timestamp() ON UPDATE current_timestamp()')`, or `sql('NULL ON UPDATE ...')`
+ * for a nullable column without a default (a NOT NULL one without a default has no way to say
+ * it, and comes out without).
+ *
  * ```ts
  * parseMysqlDefault("'it''s'", { flavour: 'mariadb' }); // "it's"
  * parseMysqlDefault('CURRENT_TIMESTAMP', { flavour: 'mysql', extra: 'DEFAULT_GENERATED' }); // sql('CURRENT_TIMESTAMP')
+ * parseMysqlDefault('current_timestamp()', { flavour: 'mariadb', extra: 'on update current_timestamp()' });
+ * // sql('current_timestamp() ON UPDATE current_timestamp()')
  * ```
  */
 export function parseMysqlDefault(
+  columnDefault: string | null | undefined,
+  details: { readonly flavour: MysqlFlavour; readonly extra?: string | null; readonly nullable?: boolean },
+): ServerDefault | undefined {
+  const value = parseDefaultValue(columnDefault, details);
+  const onUpdate = ON_UPDATE.exec(details.extra ?? '')?.[1]?.trim();
+  if (onUpdate === undefined || (value === undefined && details.nullable === false)) {
+    return value;
+  }
+  const valueText = value === undefined ? 'NULL' : isSqlExpression(value) ? value.text : `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+  return sql(`${valueText} ON UPDATE ${onUpdate}`);
+}
+
+function parseDefaultValue(
   columnDefault: string | null | undefined,
   details: { readonly flavour: MysqlFlavour; readonly extra?: string | null },
 ): ServerDefault | undefined {

@@ -9,6 +9,7 @@ import { translateMysqlError } from './mysql-error-translator.js';
 import type { MysqlFlavour } from './mysql-flavour.js';
 import { MysqlIntrospector } from './mysql-introspector.js';
 import { acquireMysqlMigrationLock } from './mysql-migration-lock.js';
+import { MysqlSchemaNormalizer } from './mysql-schema-normalizer.js';
 
 /**
  * The MySQL / MariaDB dialect, configured: `mysql://` and `mariadb://` URLs through the
@@ -23,6 +24,9 @@ import { acquireMysqlMigrationLock } from './mysql-migration-lock.js';
  * DDL is not transactional on these servers: each statement commits, so a failed migration
  * keeps its completed statements, and the version table shows the last migration that
  * completed. The migration lock is `GET_LOCK` on the session.
+ *
+ * Autogenerate compares through {@link MysqlSchemaNormalizer}, for the flavour of the
+ * connection it is given (the offline flavour without one).
  *
  * ```ts
  * // alembic.config.ts
@@ -51,6 +55,8 @@ export function mysql(options: MysqlDialectOptions = {}): Dialect {
       new MysqlDdlCompiler({ ...compilerOptions, flavour: flavourFor(compilerOptions) }),
     connect: (url, connectOptions) => connectMysql(url, connectOptions, options),
     createIntrospector: (connection) => new MysqlIntrospector(connection),
+    createSchemaNormalizer: (connection) =>
+      new MysqlSchemaNormalizer({ flavour: connection instanceof MysqlConnection ? connection.flavour : offlineFlavour }),
     acquireMigrationLock: acquireMysqlMigrationLock,
     translateError: translateMysqlError,
   } satisfies Dialect);

@@ -1,8 +1,16 @@
-import type { DatabaseConnection, SchemaIntrospector, TableModel } from '@alembic/core';
+import type { DatabaseConnection, GetTablesOptions, SchemaIntrospector, TableModel } from '@alembic/core';
 import { MysqlConnection } from './mysql-connection.js';
 import type { MysqlFlavour } from './mysql-flavour.js';
 import { detectMysqlFlavour } from './mysql-flavour.js';
-import { MYSQL_INTROSPECTION_QUERIES, checkQuery, indexQuery } from './mysql-introspection-queries.js';
+import type { MysqlCatalogQuery, MysqlTableScope } from './mysql-introspection-queries.js';
+import {
+  MYSQL_INTROSPECTION_QUERIES,
+  checksQuery,
+  columnsQuery,
+  foreignKeysQuery,
+  indexesQuery,
+  tablesQuery,
+} from './mysql-introspection-queries.js';
 import type { MysqlCheckRow, MysqlColumnRow, MysqlForeignKeyRow, MysqlIndexRow } from './mysql-reflected-table.js';
 import { buildReflectedTable } from './mysql-reflected-table.js';
 
@@ -14,18 +22,26 @@ interface TableRow {
   readonly lower_case_table_names: number | string | null;
 }
 
+/** A row of a per-table catalog query. */
+type Owned<Row> = Row & { readonly table_name: string };
+
 /** MySQL before 8.0.16 has no `CHECK_CONSTRAINTS` table (errno 1109, unknown table). */
 const UNKNOWN_TABLE = 1109;
 
 /**
  * Reads tables of a live MySQL or MariaDB database from `information_schema` into core's
- * neutral model (see `buildReflectedTable` for what is read and how). Table names match
- * exactly, as on a server with `lower_case_table_names = 0`; where the server folds names, a
- * single match in another case is taken.
+ * neutral model (see `buildReflectedTable` for what is read and how).
+ *
+ * {@link getTables} reads any number of tables of one schema with five catalog queries (tables,
+ * columns, index parts, foreign key columns, checks), whatever their number; {@link getTable}
+ * is the same with one name. Table names match exactly, as on a server with
+ * `lower_case_table_names = 0`; where the server folds names, a single match in another case
+ * is taken.
  *
  * ```ts
  * const introspector = new MysqlIntrospector(connection);
  * const account = await introspector.getTable('account');
+ * const everything = await introspector.getTables({ schema: 'shop' });
  * ```
  */
 export class MysqlIntrospector implements SchemaIntrospector {
@@ -47,48 +63,70 @@ export class MysqlIntrospector implements SchemaIntrospector {
 
   /** One table with its columns, keys, constraints, indexes and comment; undefined when missing. */
   async getTable(tableName: string, options: { readonly schema?: string } = {}): Promise<TableModel | undefined> {
-    const found = await this.#findTable(tableName, options.schema);
-    if (found === undefined) {
-      return undefined;
+    const [found] = await this.getTables({ ...options, tableNames: [tableName] });
+    return found;
+  }
+
+  /**
+   * The tables of one schema (all of them, or those named), sorted by name, read with five
+   * catalog queries whatever their number. Names that do not exist are left out.
+   */
+  async getTables(options: GetTablesOptions = {}): Promise<readonly TableModel[]> {
+    if (options.tableNames !== undefined && options.tableNames.length === 0) {
+      return [];
     }
     const flavour = await this.#serverFlavour();
-    const parameters = [found.table_schema, found.table_name];
-    const exact = <Row extends { table_name?: string }>(rows: readonly Row[]): Row[] =>
-      rows.filter((row) => row.table_name === undefined || row.table_name === found.table_name);
-    const [columns, indexes, foreignKeys, checks] = await Promise.all([
-      this.#connection.query<MysqlColumnRow & { table_name: string }>(MYSQL_INTROSPECTION_QUERIES.columns, parameters),
-      this.#connection.query<MysqlIndexRow & { table_name: string }>(indexQuery(flavour), parameters),
-      this.#connection.query<MysqlForeignKeyRow & { table_name: string }>(MYSQL_INTROSPECTION_QUERIES.foreignKeys, parameters),
-      this.#readChecks(flavour, parameters),
-    ]);
-    return buildReflectedTable({
-      flavour,
-      tableName: found.table_name,
+    const scope: MysqlTableScope = {
       ...(options.schema === undefined ? {} : { schema: options.schema }),
-      actualSchema: found.table_schema,
-      comment: found.table_comment,
-      collation: found.table_collation,
-      columns: exact(columns.rows),
-      indexes: exact(indexes.rows),
-      foreignKeys: exact(foreignKeys.rows),
-      checks: exact(checks),
-    });
+      ...(options.tableNames === undefined ? {} : { tableNames: [...new Set(options.tableNames)] }),
+    };
+    const [tableRows, columns, indexes, foreignKeys, checks] = await Promise.all([
+      this.#rows<TableRow>(tablesQuery(scope)),
+      this.#rows<Owned<MysqlColumnRow>>(columnsQuery(scope)),
+      this.#rows<Owned<MysqlIndexRow>>(indexesQuery(flavour, scope)),
+      this.#rows<Owned<MysqlForeignKeyRow>>(foreignKeysQuery(scope)),
+      this.#readChecks(checksQuery(flavour, scope)),
+    ]);
+    const columnsByTable = groupByTable(columns);
+    const indexesByTable = groupByTable(indexes);
+    const foreignKeysByTable = groupByTable(foreignKeys);
+    const checksByTable = groupByTable(checks);
+    return selectTables(tableRows, scope.tableNames).map((found) =>
+      buildReflectedTable({
+        flavour,
+        tableName: found.table_name,
+        ...(options.schema === undefined ? {} : { schema: options.schema }),
+        actualSchema: found.table_schema,
+        comment: found.table_comment,
+        collation: found.table_collation,
+        columns: columnsByTable.get(found.table_name) ?? [],
+        indexes: indexesByTable.get(found.table_name) ?? [],
+        foreignKeys: foreignKeysByTable.get(found.table_name) ?? [],
+        checks: checksByTable.get(found.table_name) ?? [],
+      }),
+    );
   }
 
-  async #findTable(tableName: string, schema: string | undefined): Promise<TableRow | undefined> {
-    const { rows } = await this.#connection.query<TableRow>(MYSQL_INTROSPECTION_QUERIES.table, [schema ?? null, tableName]);
-    const exact = rows.find((row) => row.table_name === tableName);
-    if (exact !== undefined) {
-      return exact;
-    }
-    const foldsNames = rows.length === 1 && Number(rows[0]?.lower_case_table_names) > 0;
-    return foldsNames ? rows[0] : undefined;
+  /** The server's databases without `mysql`, `information_schema`, `performance_schema` and `sys`. */
+  async getSchemaNames(): Promise<readonly string[]> {
+    const { rows } = await this.#connection.query<{ schema_name: string }>(MYSQL_INTROSPECTION_QUERIES.schemaNames);
+    return rows.map((row) => row.schema_name);
   }
 
-  async #readChecks(flavour: MysqlFlavour, parameters: readonly unknown[]): Promise<Array<MysqlCheckRow & { table_name: string }>> {
+  /** The connection's current database (`DATABASE()`); undefined when none is selected. */
+  async getDefaultSchemaName(): Promise<string | undefined> {
+    const { rows } = await this.#connection.query<{ schema_name: string | null }>(MYSQL_INTROSPECTION_QUERIES.defaultSchemaName);
+    return rows[0]?.schema_name ?? undefined;
+  }
+
+  async #rows<Row>(query: MysqlCatalogQuery): Promise<readonly Row[]> {
+    const { rows } = await this.#connection.query<Row>(query.sql, query.parameters);
+    return rows;
+  }
+
+  async #readChecks(query: MysqlCatalogQuery): Promise<readonly Owned<MysqlCheckRow>[]> {
     try {
-      const { rows } = await this.#connection.query<MysqlCheckRow & { table_name: string }>(checkQuery(flavour), parameters);
-      return [...rows];
+      return await this.#rows<Owned<MysqlCheckRow>>(query);
     } catch (error) {
       if ((error as { errno?: unknown }).errno === UNKNOWN_TABLE) {
         return [];
@@ -104,4 +142,38 @@ export class MysqlIntrospector implements SchemaIntrospector {
     }
     return this.#flavour;
   }
+}
+
+function groupByTable<Row extends { readonly table_name: string }>(rows: readonly Row[]): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const group = groups.get(row.table_name);
+    if (group === undefined) {
+      groups.set(row.table_name, [row]);
+    } else {
+      group.push(row);
+    }
+  }
+  return groups;
+}
+
+/**
+ * The tables asked for, in name order: every row when no names were given; else, per name, the
+ * row of exactly that name or, on a server that folds names, its single match in another case.
+ */
+function selectTables(rows: readonly TableRow[], tableNames: readonly string[] | undefined): TableRow[] {
+  if (tableNames === undefined) {
+    return [...rows];
+  }
+  const chosen = new Set<TableRow>();
+  for (const tableName of tableNames) {
+    const exact = rows.find((row) => row.table_name === tableName);
+    const folded = rows.filter((row) => row.table_name.toLowerCase() === tableName.toLowerCase());
+    const foldsNames = folded.length === 1 && Number(folded[0]?.lower_case_table_names) > 0;
+    const found = exact ?? (foldsNames ? folded[0] : undefined);
+    if (found !== undefined) {
+      chosen.add(found);
+    }
+  }
+  return rows.filter((row) => chosen.has(row));
 }

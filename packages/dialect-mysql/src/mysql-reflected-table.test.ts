@@ -1,4 +1,4 @@
-import { checkConstraint, column, foreignKeyConstraint, index, integer, json, primaryKeyConstraint, sql, string, table, uniqueConstraint } from '@alembic/core';
+import { checkConstraint, column, convertedName, foreignKeyConstraint, index, integer, json, primaryKeyConstraint, sql, string, table, uniqueConstraint } from '@alembic/core';
 import type { MysqlColumnRow, MysqlIndexRow, MysqlTableRows } from './mysql-reflected-table.js';
 import { buildReflectedTable } from './mysql-reflected-table.js';
 
@@ -39,7 +39,7 @@ const BASE: MysqlTableRows = {
 };
 
 describe('buildReflectedTable', () => {
-  it('builds the neutral model, leaving out implicit foreign key indexes and json_valid checks', () => {
+  it('builds the neutral model, keeping the index behind a foreign key and leaving out json_valid checks', () => {
     expect(buildReflectedTable(BASE)).toEqual(
       table(
         'child',
@@ -49,11 +49,12 @@ describe('buildReflectedTable', () => {
           column('name', string(20), { serverDefault: 'x', comment: 'the name', autoincrement: false }),
           column('payload', json(), { autoincrement: false }),
           primaryKeyConstraint(['id']),
-          uniqueConstraint(['name'], { name: 'uq_name' }),
-          index('ix_name_prefix', ['name'], { dialectOptions: { mysql: { length: { name: 5 } } } }),
-          index('ix_ft', ['name'], { dialectOptions: { mysql: { prefix: 'FULLTEXT' } } }),
-          foreignKeyConstraint(['parent_id'], 'parent', ['id'], { name: 'fk_parent', onDelete: 'CASCADE' }),
-          checkConstraint("`name` <> 'y'", { name: 'ck_name' }),
+          index(convertedName('fk_parent'), ['parent_id']),
+          uniqueConstraint(['name'], { name: convertedName('uq_name') }),
+          index(convertedName('ix_name_prefix'), ['name'], { dialectOptions: { mysql: { length: { name: 5 } } } }),
+          index(convertedName('ix_ft'), ['name'], { dialectOptions: { mysql: { prefix: 'FULLTEXT' } } }),
+          foreignKeyConstraint(['parent_id'], 'parent', ['id'], { name: convertedName('fk_parent'), onDelete: 'CASCADE' }),
+          checkConstraint("`name` <> 'y'", { name: convertedName('ck_name') }),
         ],
         { comment: 'kids' },
       ),
@@ -73,10 +74,10 @@ describe('buildReflectedTable', () => {
     });
     expect(model.schema).toBe('shop');
     expect(model.comment).toBeUndefined();
-    expect(model.indexes).toEqual([index('ix_expr', [sql('(abs(`id`))')])]);
+    expect(model.indexes).toEqual([index(convertedName('ix_expr'), [sql('(abs(`id`))')])]);
     expect(model.constraints).toEqual([
-      foreignKeyConstraint(['parent_id'], 'parent', ['id'], { name: 'fk_parent', referredSchema: 'other' }),
-      checkConstraint('`id` > 0', { name: 'ck_id' }),
+      foreignKeyConstraint(['parent_id'], 'parent', ['id'], { name: convertedName('fk_parent'), referredSchema: 'other' }),
+      checkConstraint('`id` > 0', { name: convertedName('ck_id') }),
     ]);
   });
 });

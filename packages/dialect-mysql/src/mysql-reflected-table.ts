@@ -1,4 +1,4 @@
-import { checkConstraint, column, foreignKeyConstraint, index, json, primaryKeyConstraint, sql, table, uniqueConstraint } from '@alembic/core';
+import { checkConstraint, column, convertedName, foreignKeyConstraint, index, json, primaryKeyConstraint, sql, table, uniqueConstraint } from '@alembic/core';
 import type { ColumnModel, IndexElement, TableElement, TableModel } from '@alembic/core';
 import { parseMysqlDefault } from './mysql-default-parser.js';
 import type { MysqlFlavour } from './mysql-flavour.js';
@@ -104,7 +104,11 @@ interface ColumnContext {
 }
 
 function reflectColumn(source: MysqlColumnRow, context: ColumnContext): ColumnModel {
-  const serverDefault = parseMysqlDefault(source.column_default, { flavour: context.flavour, extra: source.extra });
+  const serverDefault = parseMysqlDefault(source.column_default, {
+    flavour: context.flavour,
+    extra: source.extra,
+    nullable: source.is_nullable === 'YES',
+  });
   const type = context.jsonColumns.has(source.column_name)
     ? json()
     : parseMysqlColumnType(source.column_type, { collation: source.collation_name, tableCollation: context.tableCollation });
@@ -126,9 +130,11 @@ function indexElement(row: MysqlIndexRow): IndexElement {
  * queries: columns (type, nullability, default, `AUTO_INCREMENT`, comment), the primary key,
  * unique keys as unique constraints (MySQL cannot tell a unique constraint from a unique
  * index), foreign keys with their non-default actions, CHECK constraints, and the other
- * indexes. Left out: the index MySQL creates implicitly for a foreign key (named after the
- * constraint or its first column, on exactly its columns), and MariaDB's `json_valid` CHECK of
- * a JSON column (the column is `json()` instead).
+ * indexes. Constraint and index names are `convertedName()`s (a naming convention must not
+ * rename what the database already holds). The index MySQL creates for a foreign key is kept
+ * (it is there, and dropping the key leaves it behind; autogenerate's normalizer leaves it out
+ * of comparisons). Left out: MariaDB's `json_valid` CHECK of a JSON column (the column is
+ * `json()` instead).
  */
 export function buildReflectedTable(rows: MysqlTableRows): TableModel {
   const indexGroups = groupBy(rows.indexes, (row) => row.index_name);
@@ -157,7 +163,7 @@ export function buildReflectedTable(rows: MysqlTableRows): TableModel {
       first.referenced_table,
       parts.map((part) => part.referenced_column),
       {
-        name,
+        name: convertedName(name),
         ...(onDelete === undefined ? {} : { onDelete }),
         ...(onUpdate === undefined ? {} : { onUpdate }),
         ...(first.referenced_schema === null || first.referenced_schema === rows.actualSchema
@@ -173,20 +179,9 @@ export function buildReflectedTable(rows: MysqlTableRows): TableModel {
     const unique = Number(parts[0]?.non_unique) === 0;
     const plainColumns = parts.every((part) => part.column_name !== null && part.sub_part === null);
     const columnNames = parts.map((part) => part.column_name);
-    const implicitForeignKeyIndex =
-      !unique &&
-      foreignKeys.some(
-        (foreignKey) =>
-          (foreignKey.name === name || foreignKey.columns[0] === name) &&
-          foreignKey.columns.length === columnNames.length &&
-          foreignKey.columns.every((columnName, position) => columnName === columnNames[position]),
-      );
-    if (implicitForeignKeyIndex) {
-      continue;
-    }
     const indexType = (parts[0]?.index_type ?? '').toUpperCase();
     if (unique && plainColumns && indexType !== 'FULLTEXT' && indexType !== 'SPATIAL') {
-      elements.push(uniqueConstraint(columnNames as string[], { name }));
+      elements.push(uniqueConstraint(columnNames as string[], { name: convertedName(name) }));
       continue;
     }
     const lengths = Object.fromEntries(
@@ -197,7 +192,7 @@ export function buildReflectedTable(rows: MysqlTableRows): TableModel {
       ...(Object.keys(lengths).length > 0 ? { length: lengths } : {}),
     };
     elements.push(
-      index(name, parts.map(indexElement), {
+      index(convertedName(name), parts.map(indexElement), {
         unique,
         ...(Object.keys(mysqlOptions).length > 0 ? { dialectOptions: { mysql: mysqlOptions } } : {}),
       }),
@@ -206,7 +201,7 @@ export function buildReflectedTable(rows: MysqlTableRows): TableModel {
   elements.push(...foreignKeys);
   for (const check of rows.checks) {
     if (!jsonColumns.has(check.constraint_name) || !isJsonValidCheck(check, check.constraint_name)) {
-      elements.push(checkConstraint(withoutOuterParentheses(check.check_clause), { name: check.constraint_name }));
+      elements.push(checkConstraint(withoutOuterParentheses(check.check_clause), { name: convertedName(check.constraint_name) }));
     }
   }
   return table(rows.tableName, elements, {

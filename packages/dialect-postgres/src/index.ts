@@ -32,6 +32,11 @@ export {
 export { PostgresIntrospector } from './postgres-introspector.js';
 export { parsePostgresType, type PostgresTypeDescription } from './postgres-type-parser.js';
 export { parsePostgresDefault } from './postgres-default-expression.js';
+export { PostgresSchemaNormalizer } from './postgres-schema-normalizer.js';
+export { formatPostgresTypeText, type FormattedPostgresType } from './postgres-type-text.js';
+export { canonicalPostgresDefault } from './postgres-default-text.js';
+export { canonicalPostgresExpression, type CanonicalExpressionOptions } from './postgres-expression-text.js';
+export { postgresObjectName, isPostgresGeneratedName } from './postgres-generated-names.js';
 export { acquirePostgresMigrationLock } from './postgres-migration-lock.js';
 export { advisoryLockKey } from './postgres-lock-key.js';
 export { translatePostgresError } from './postgres-error-translator.js';

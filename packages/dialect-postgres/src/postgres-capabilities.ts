@@ -10,6 +10,7 @@ import type { DialectCapabilities } from '@alembic/core';
  * - `nativeEnum: true`: named enum types (`CREATE TYPE ... AS ENUM`), created before the tables
  *   that use them.
  * - `nativeBoolean: true`, `nativeUuid: true`: `BOOLEAN` with `true`/`false` literals, `UUID`.
+ * - `supportsIdentityColumns: true`: `GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY (...)`.
  *
  * Everything else is the default: schemas (`schema.table`), ALTER of column types and of
  * constraints, table and column comments (`COMMENT ON`), `IF [NOT] EXISTS`, deferrable
@@ -21,4 +22,5 @@ export const postgresCapabilities: DialectCapabilities = defineCapabilities({
   nativeEnum: true,
   nativeBoolean: true,
   nativeUuid: true,
+  supportsIdentityColumns: true,
 });

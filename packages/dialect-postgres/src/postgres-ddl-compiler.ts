@@ -1,5 +1,6 @@
 import { DefaultDdlCompiler, InvalidOperationError, constraintNameText, isAutoincrementColumn, isSqlExpression } from '@alembic/core';
 import type {
+  AddColumnOperation,
   AlterColumnOperation,
   BatchRecreatePlan,
   ColumnModel,
@@ -7,6 +8,7 @@ import type {
   ColumnType,
   ConstraintModel,
   DdlCompilerOptions,
+  DropColumnOperation,
   DropIndexOperation,
   DropTableOperation,
   IdentityOptions,
@@ -26,7 +28,9 @@ import { POSTGRES_RESERVED_WORDS } from './postgres-reserved-words.js';
 export interface PostgresDdlCompilerOptions extends DdlCompilerOptions {
   /**
    * Create the native enum types a new table uses (`CREATE TYPE ... AS ENUM`) before its
-   * `CREATE TABLE`, and drop them after a `dropTable` that carries `existingTable`. Default true;
+   * `CREATE TABLE`, and drop them after a `dropTable` that carries `existingTable`; likewise
+   * create an added column's type when missing, and drop a dropped column's type (given by
+   * `existingColumn`) when nothing else uses it. Default true;
    * false leaves enum types to the migration (`op.execute('CREATE TYPE ...')`).
    */
   readonly manageEnumTypes?: boolean;
@@ -52,7 +56,7 @@ function timeZoneClause(timezone: boolean): string {
  * - Types: `SERIAL` / `BIGSERIAL` / `SMALLSERIAL` for an autoincrementing integer primary key,
  *   `TIMESTAMP WITHOUT TIME ZONE` / `WITH TIME ZONE`, `TIME ...`, `BYTEA`, `UUID`, `JSON`
  *   (`JSONB` through {@link jsonb}), collations as `COLLATE "C"`, and native enum types created
- *   before the tables that use them and dropped after them (`CREATE TYPE ... AS ENUM`).
+ *   before the tables (and added columns) that use them and dropped after them (`CREATE TYPE ... AS ENUM`).
  * - `ALTER TABLE s.t1 RENAME TO t2`; `ALTER COLUMN ... TYPE ... USING expr` first among a
  *   column's changes (`dialectOptions: { postgresql: { using } }`); identity columns added,
  *   changed and dropped (`ADD GENERATED ... AS IDENTITY`, `SET GENERATED ...`, `DROP IDENTITY`).
@@ -176,6 +180,47 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
       const existence = this.renderExistenceClause(operation.ifExists, 'IF EXISTS', 'dropTable');
       statements.push(`DROP TYPE ${existence}${this.quoteIdentifier(type.name)}`);
     }
+    return statements;
+  }
+
+  /**
+   * Before `ADD COLUMN` of a native enum column, its type, unless this compiler created it:
+   * created when missing (`DO $alembic$ BEGIN CREATE TYPE ...; EXCEPTION WHEN duplicate_object
+   * THEN NULL; END $alembic$`), as another table may already use it.
+   */
+  protected override compileAddColumn(operation: AddColumnOperation): string[] {
+    const statements = super.compileAddColumn(operation);
+    if (!this.#manageEnumTypes) {
+      return statements;
+    }
+    const creations = nativeEnumTypes({ columns: [operation.column] })
+      .filter((type) => !this.#createdEnumTypes.has(type.name))
+      .map((type) => {
+        this.#createdEnumTypes.add(type.name);
+        this.#droppedEnumTypes.delete(type.name);
+        return `DO $alembic$ BEGIN ${this.createEnumTypeStatement(type)}; EXCEPTION WHEN duplicate_object THEN NULL; END $alembic$`;
+      });
+    return [...creations, ...statements];
+  }
+
+  /**
+   * `DROP COLUMN`, then, when `existingColumn` is a native enum column, its type if no other
+   * column uses it any more (`DO $alembic$ BEGIN DROP TYPE IF EXISTS ...; EXCEPTION WHEN
+   * dependent_objects_still_exist THEN NULL; END $alembic$`): what `dropTable` does for a
+   * table's enum types, safe when another table still uses the type.
+   */
+  protected override compileDropColumn(operation: DropColumnOperation): string[] {
+    const statements = super.compileDropColumn(operation);
+    const type = operation.existingColumn?.type;
+    if (!this.#manageEnumTypes || type === undefined || type.kind !== 'enum' || !type.nativeEnum || type.name === undefined) {
+      return statements;
+    }
+    // Whether the type is gone depends on the other tables: neither created nor dropped now.
+    this.#createdEnumTypes.delete(type.name);
+    this.#droppedEnumTypes.delete(type.name);
+    statements.push(
+      `DO $alembic$ BEGIN DROP TYPE IF EXISTS ${this.quoteIdentifier(type.name)}; EXCEPTION WHEN dependent_objects_still_exist THEN NULL; END $alembic$`,
+    );
     return statements;
   }
 

@@ -13,7 +13,14 @@ describe('postgresDialect', () => {
     const differences = Object.fromEntries(
       Object.entries(postgresDialect.capabilities).filter(([name, value]) => defaultCapabilities[name as keyof typeof defaultCapabilities] !== value),
     );
-    expect(differences).toEqual({ transactionalDdl: true, supportsPartialIndexes: true, nativeEnum: true, nativeBoolean: true, nativeUuid: true });
+    expect(differences).toEqual({
+      transactionalDdl: true,
+      supportsPartialIndexes: true,
+      nativeEnum: true,
+      nativeBoolean: true,
+      nativeUuid: true,
+      supportsIdentityColumns: true,
+    });
   });
 
   it('is what core resolves a listed dialect to, for both schemes', async () => {

@@ -6,6 +6,7 @@ import type { PostgresDialectOptions } from './postgres-dialect-options.js';
 import { translatePostgresError } from './postgres-error-translator.js';
 import { PostgresIntrospector } from './postgres-introspector.js';
 import { acquirePostgresMigrationLock } from './postgres-migration-lock.js';
+import { PostgresSchemaNormalizer } from './postgres-schema-normalizer.js';
 
 /**
  * The PostgreSQL dialect, configured: `postgresql://` and `postgres://` URLs, through the `pg`
@@ -34,6 +35,7 @@ export function postgres(options: PostgresDialectOptions = {}): Dialect {
     createDdlCompiler: (compilerOptions) => new PostgresDdlCompiler({ ...compilerOptions, manageEnumTypes }),
     connect: (url, connectOptions) => connectPostgres(url, connectOptions, options),
     createIntrospector: (connection) => new PostgresIntrospector(connection),
+    createSchemaNormalizer: () => new PostgresSchemaNormalizer(),
     acquireMigrationLock: (connection, lockOptions) =>
       acquirePostgresMigrationLock(connection, {
         ...lockOptions,

@@ -4,7 +4,7 @@ import type { EnumType, TableModel } from '@alembic/core';
 export type NamedEnumType = EnumType & { readonly name: string };
 
 /**
- * The native, named enum types a table's columns use, each name once, in column order: what
+ * The native, named enum types a table's (or a list of) columns use, each name once, in column order: what
  * `CREATE TYPE ... AS ENUM` must create before the table (and `DROP TYPE` may drop after it).
  *
  * ```ts
@@ -12,7 +12,7 @@ export type NamedEnumType = EnumType & { readonly name: string };
  * // [{ kind: 'enum', name: 'post_status', values: ['draft', 'published'], ... }]
  * ```
  */
-export function nativeEnumTypes(model: TableModel): NamedEnumType[] {
+export function nativeEnumTypes(model: Pick<TableModel, 'columns'>): NamedEnumType[] {
   const found = new Map<string, NamedEnumType>();
   for (const { type } of model.columns) {
     if (type.kind === 'enum' && type.nativeEnum && type.name !== undefined && !found.has(type.name)) {

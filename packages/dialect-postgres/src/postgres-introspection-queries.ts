@@ -1,17 +1,24 @@
 /**
- * The `pg_catalog` queries of `PostgresIntrospector`, one per aspect of a table, each taking the
- * table's oid as `$1`. Arrays are cast to `text[]` so the driver returns JavaScript arrays.
+ * The `pg_catalog` queries of `PostgresIntrospector`. `tables` finds the tables of one schema
+ * (all of them, or the names asked for); the others read one aspect of every table found at
+ * once, taking the tables' oids as `$1` (`oid[]`), so that reading 3 tables or 500 costs the
+ * same four queries. Arrays are cast to `text[]` so the driver returns JavaScript arrays.
  *
  * @internal
  */
 export const INTROSPECTION_QUERIES = {
-  /** `$1` name, `$2` schema (the current schema when null). */
-  table: `
-SELECT c.oid::text AS oid, n.nspname AS schema_name, obj_description(c.oid, 'pg_class') AS comment,
-       current_schema() AS default_schema
+  /**
+   * `$1` schema (the current schema when null), `$2` table names (`text[]`; every table that is
+   * not a partition when null).
+   */
+  tables: `
+SELECT c.oid::text AS oid, c.relname AS name, n.nspname AS schema_name,
+       obj_description(c.oid, 'pg_class') AS comment, current_schema() AS default_schema
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relname = $1 AND n.nspname = COALESCE($2, current_schema()) AND c.relkind IN ('r', 'p')`,
+WHERE n.nspname = COALESCE($1, current_schema()) AND c.relkind IN ('r', 'p')
+  AND CASE WHEN $2::text[] IS NULL THEN NOT c.relispartition ELSE c.relname = ANY($2::text[]) END
+ORDER BY c.relname`,
 
   /** `$1` schema (the current schema when null). */
   tableNames: `
@@ -21,8 +28,19 @@ JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = COALESCE($1, current_schema()) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
 ORDER BY c.relname`,
 
+  /** The schemas of the database, without PostgreSQL's own. */
+  schemaNames: `
+SELECT n.nspname AS name
+FROM pg_catalog.pg_namespace n
+WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+  AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
+ORDER BY n.nspname`,
+
+  defaultSchemaName: `SELECT current_schema() AS name`,
+
   columns: `
-SELECT a.attname AS name,
+SELECT a.attrelid::text AS table_oid,
+       a.attname AS name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS formatted_type,
        t.typname AS type_name,
        t.typtype AS type_type,
@@ -47,15 +65,17 @@ LEFT JOIN LATERAL (
   FROM pg_catalog.pg_depend dep
   JOIN pg_catalog.pg_class sc ON sc.oid = dep.objid AND sc.relkind = 'S'
   JOIN pg_catalog.pg_sequence s ON s.seqrelid = sc.oid
-  WHERE dep.classid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = a.attrelid
+  WHERE dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = a.attrelid
+    AND dep.classid = 'pg_catalog.pg_class'::regclass
     AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i')
   LIMIT 1
 ) owned ON true
-WHERE a.attrelid = $1::oid AND a.attnum > 0 AND NOT a.attisdropped
-ORDER BY a.attnum`,
+WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
+ORDER BY a.attrelid, a.attnum`,
 
   constraints: `
-SELECT con.conname AS name,
+SELECT con.conrelid::text AS table_oid,
+       con.conname AS name,
        con.contype AS type,
        con.condeferrable AS deferrable,
        con.condeferred AS deferred,
@@ -77,11 +97,12 @@ SELECT con.conname AS name,
 FROM pg_catalog.pg_constraint con
 LEFT JOIN pg_catalog.pg_class referred ON referred.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace referred_namespace ON referred_namespace.oid = referred.relnamespace
-WHERE con.conrelid = $1::oid AND con.contype IN ('p', 'u', 'f', 'c')
-ORDER BY con.conname`,
+WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'u', 'f', 'c')
+ORDER BY con.conrelid, con.conname`,
 
   indexes: `
-SELECT ic.relname AS name,
+SELECT ix.indrelid::text AS table_oid,
+       ic.relname AS name,
        ix.indisunique AS is_unique,
        am.amname AS method,
        ix.indnkeyatts AS key_count,
@@ -99,17 +120,18 @@ SELECT ic.relname AS name,
 FROM pg_catalog.pg_index ix
 JOIN pg_catalog.pg_class ic ON ic.oid = ix.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
-WHERE ix.indrelid = $1::oid AND NOT ix.indisprimary
+WHERE ix.indrelid = ANY($1::oid[]) AND NOT ix.indisprimary
   AND NOT EXISTS (
     SELECT 1 FROM pg_catalog.pg_constraint con
     WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x')
   )
-ORDER BY ic.relname`,
+ORDER BY ix.indrelid, ic.relname`,
 } as const;
 
-/** A row of `INTROSPECTION_QUERIES.table`. @internal */
+/** A row of `INTROSPECTION_QUERIES.tables`. @internal */
 export interface TableRow {
   readonly oid: string;
+  readonly name: string;
   readonly schema_name: string;
   readonly comment: string | null;
   readonly default_schema: string | null;
@@ -117,6 +139,8 @@ export interface TableRow {
 
 /** A row of `INTROSPECTION_QUERIES.columns`. @internal */
 export interface ColumnRow {
+  /** The oid of the table the row belongs to. */
+  readonly table_oid: string;
   readonly name: string;
   readonly formatted_type: string;
   readonly type_name: string;
@@ -135,6 +159,8 @@ export interface ColumnRow {
 
 /** A row of `INTROSPECTION_QUERIES.constraints`. @internal */
 export interface ConstraintRow {
+  /** The oid of the table the row belongs to. */
+  readonly table_oid: string;
   readonly name: string;
   readonly type: 'p' | 'u' | 'f' | 'c';
   readonly deferrable: boolean;
@@ -152,6 +178,8 @@ export interface ConstraintRow {
 
 /** A row of `INTROSPECTION_QUERIES.indexes`. @internal */
 export interface IndexRow {
+  /** The oid of the table the row belongs to. */
+  readonly table_oid: string;
   readonly name: string;
   readonly is_unique: boolean;
   readonly method: string;

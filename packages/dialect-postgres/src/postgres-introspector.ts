@@ -12,6 +12,7 @@ import {
 import type {
   ColumnModel,
   DatabaseConnection,
+  GetTablesOptions,
   IdentityOptions,
   IndexElement,
   IndexModel,
@@ -79,6 +80,20 @@ function columnOf(row: ColumnRow, primaryKeyColumns: ReadonlySet<string>): Colum
   });
 }
 
+/** Rows of a bulk query, by the oid of their table, in query order. */
+function groupByTable<Row extends { readonly table_oid: string }>(rows: readonly Row[]): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const group = groups.get(row.table_oid);
+    if (group === undefined) {
+      groups.set(row.table_oid, [row]);
+    } else {
+      group.push(row);
+    }
+  }
+  return groups;
+}
+
 function indexOf(row: IndexRow): IndexModel {
   const keyColumns: IndexElement[] = row.elements
     .slice(0, row.key_count)
@@ -109,12 +124,16 @@ function indexOf(row: IndexRow): IndexModel {
  * - indexes that back no constraint, with expressions as `sql()`, `WHERE`, `INCLUDE`, the
  *   method and `NULLS NOT DISTINCT`.
  *
+ * `getTables` reads a whole schema (or the tables named) with a fixed number of queries: one for
+ * the tables, then one each for the columns, constraints and indexes of all of them.
+ *
  * Exclude constraints and generated (computed) columns have no place in core's model and are
  * left out (a generated column is read as a plain column).
  *
  * ```ts
  * const introspector = new PostgresIntrospector(connection);
  * const account = await introspector.getTable('account', { schema: 'billing' });
+ * const billing = await introspector.getTables({ schema: 'billing' }); // 4 queries
  * ```
  */
 export class PostgresIntrospector implements SchemaIntrospector {
@@ -130,30 +149,65 @@ export class PostgresIntrospector implements SchemaIntrospector {
   }
 
   async getTable(tableName: string, options: { readonly schema?: string } = {}): Promise<TableModel | undefined> {
-    const { rows: tables } = await this.#connection.query<TableRow>(INTROSPECTION_QUERIES.table, [tableName, options.schema ?? null]);
-    const found = tables[0];
-    if (found === undefined) {
-      return undefined;
+    const [found] = await this.getTables({ ...options, tableNames: [tableName] });
+    return found;
+  }
+
+  /**
+   * The tables of one schema in four queries whatever their number: the tables, then the
+   * columns, the constraints and the indexes of all of them (enum labels come with the columns).
+   */
+  async getTables(options: GetTablesOptions = {}): Promise<readonly TableModel[]> {
+    const tableNames = options.tableNames === undefined ? null : [...options.tableNames];
+    if (tableNames !== null && tableNames.length === 0) {
+      return [];
     }
+    const { rows: tables } = await this.#connection.query<TableRow>(INTROSPECTION_QUERIES.tables, [options.schema ?? null, tableNames]);
+    if (tables.length === 0) {
+      return [];
+    }
+    const oids = tables.map((row) => row.oid);
     // One after the other: a pg client runs one query at a time.
-    const columnRows = await this.#connection.query<ColumnRow>(INTROSPECTION_QUERIES.columns, [found.oid]);
-    const constraintRows = await this.#connection.query<ConstraintRow>(INTROSPECTION_QUERIES.constraints, [found.oid]);
-    const indexRows = await this.#connection.query<IndexRow>(INTROSPECTION_QUERIES.indexes, [found.oid]);
-    const primaryKey = constraintRows.rows.find((row) => row.type === 'p');
+    const columns = groupByTable((await this.#connection.query<ColumnRow>(INTROSPECTION_QUERIES.columns, [oids])).rows);
+    const constraints = groupByTable((await this.#connection.query<ConstraintRow>(INTROSPECTION_QUERIES.constraints, [oids])).rows);
+    const indexes = groupByTable((await this.#connection.query<IndexRow>(INTROSPECTION_QUERIES.indexes, [oids])).rows);
+    return tables.map((found) =>
+      this.#tableOf(found, options.schema, columns.get(found.oid) ?? [], constraints.get(found.oid) ?? [], indexes.get(found.oid) ?? []),
+    );
+  }
+
+  async getSchemaNames(): Promise<readonly string[]> {
+    const { rows } = await this.#connection.query<{ name: string }>(INTROSPECTION_QUERIES.schemaNames);
+    return rows.map((row) => row.name);
+  }
+
+  async getDefaultSchemaName(): Promise<string | undefined> {
+    const { rows } = await this.#connection.query<{ name: string | null }>(INTROSPECTION_QUERIES.defaultSchemaName);
+    return rows[0]?.name ?? undefined;
+  }
+
+  #tableOf(
+    found: TableRow,
+    schema: string | undefined,
+    columnRows: readonly ColumnRow[],
+    constraintRows: readonly ConstraintRow[],
+    indexRows: readonly IndexRow[],
+  ): TableModel {
+    const primaryKey = constraintRows.find((row) => row.type === 'p');
     const primaryKeyColumns = new Set(primaryKey?.columns ?? []);
-    const elements: TableElement[] = columnRows.rows.map((row) => columnOf(row, primaryKeyColumns));
+    const elements: TableElement[] = columnRows.map((row) => columnOf(row, primaryKeyColumns));
     if (primaryKey !== undefined) {
       elements.push(primaryKeyConstraint(primaryKey.columns, { name: convertedName(primaryKey.name) }));
     }
-    for (const row of constraintRows.rows) {
+    for (const row of constraintRows) {
       const constraint = this.#constraintOf(row, found.default_schema);
       if (constraint !== undefined) {
         elements.push(constraint);
       }
     }
-    elements.push(...indexRows.rows.map(indexOf));
-    return table(tableName, elements, {
-      ...(options.schema === undefined ? {} : { schema: options.schema }),
+    elements.push(...indexRows.map(indexOf));
+    return table(found.name, elements, {
+      ...(schema === undefined ? {} : { schema }),
       ...(found.comment === null ? {} : { comment: found.comment }),
     });
   }

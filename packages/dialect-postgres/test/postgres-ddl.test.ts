@@ -6,12 +6,14 @@
  * a fresh compiler.
  */
 import {
+  addColumnOperation,
   boolean,
   checkConstraint,
   column,
   createIndexOperation,
   createTableOperation,
   dateTime,
+  dropColumnOperation,
   dropTableOperation,
   enumType,
   executeOperation,
@@ -70,6 +72,22 @@ describe('PostgresDdlCompiler beyond the golden table', () => {
     expect(compiler.compile(createTableOperation({ table: second }))).toEqual(['CREATE TABLE b (s post_status)']);
     expect(compiler.compile(dropTableOperation({ tableName: 'b', existingTable: second }))).toEqual(['DROP TABLE b', 'DROP TYPE post_status']);
     expect(compiler.compile(dropTableOperation({ tableName: 'a', existingTable: first }))).toEqual(['DROP TABLE a']);
+  });
+
+  it('creates the enum type of an added column when missing, and drops it with the last column that uses it', () => {
+    const compiler = new PostgresDdlCompiler();
+    const createType = "DO $alembic$ BEGIN CREATE TYPE post_status AS ENUM ('draft', 'published'); EXCEPTION WHEN duplicate_object THEN NULL; END $alembic$";
+    const dropType = 'DO $alembic$ BEGIN DROP TYPE IF EXISTS post_status; EXCEPTION WHEN dependent_objects_still_exist THEN NULL; END $alembic$';
+    expect(compiler.compile(addColumnOperation({ tableName: 'a', column: column('s', status) }))).toEqual([createType, 'ALTER TABLE a ADD COLUMN s post_status']);
+    expect(compiler.compile(addColumnOperation({ tableName: 'b', column: column('s', status) }))).toEqual(['ALTER TABLE b ADD COLUMN s post_status']);
+    expect(compiler.compile(dropColumnOperation({ tableName: 'a', columnName: 's', existingColumn: column('s', status) }))).toEqual([
+      'ALTER TABLE a DROP COLUMN s',
+      dropType,
+    ]);
+    expect(compiler.compile(dropColumnOperation({ tableName: 'b', columnName: 's' }))).toEqual(['ALTER TABLE b DROP COLUMN s']);
+    expect(new PostgresDdlCompiler({ manageEnumTypes: false }).compile(addColumnOperation({ tableName: 'a', column: column('s', status) }))).toEqual([
+      'ALTER TABLE a ADD COLUMN s post_status',
+    ]);
   });
 
   it('leaves enum types alone when told to', () => {

@@ -15,6 +15,17 @@ export { connectSqlite } from './sqlite-connect.js';
 export { isSqliteClient, type SqliteClient, type SqliteRunResult } from './sqlite-client.js';
 export { parseSqliteUrl, type SqliteUrl } from './sqlite-url.js';
 export { SqliteIntrospector } from './sqlite-introspector.js';
+export { SqliteSchemaNormalizer } from './sqlite-schema-normalizer.js';
+export { canonicalSqliteDefault } from './sqlite-default-text.js';
+export {
+  sqliteIntrospectionQueries,
+  type SqliteIntrospectionQueries,
+  type SqliteTableRow,
+  type SqliteColumnRow,
+  type SqliteIndexRow,
+  type SqliteForeignKeyRow,
+} from './sqlite-introspection-queries.js';
+export { sqliteReflectedTable, type SqliteTableRows } from './sqlite-reflected-table.js';
 export { acquireSqliteMigrationLock } from './sqlite-migration-lock.js';
 export { translateSqliteError } from './sqlite-error-translator.js';
 export { SqliteDatabaseError, type SqliteDatabaseErrorCode } from './sqlite-database-error.js';

@@ -5,6 +5,7 @@ import { SqliteDdlCompiler } from './sqlite-ddl-compiler.js';
 import type { SqliteDialectOptions } from './sqlite-dialect-options.js';
 import { translateSqliteError } from './sqlite-error-translator.js';
 import { SqliteIntrospector } from './sqlite-introspector.js';
+import { SqliteSchemaNormalizer } from './sqlite-schema-normalizer.js';
 import { acquireSqliteMigrationLock } from './sqlite-migration-lock.js';
 
 /**
@@ -33,6 +34,7 @@ export function sqlite(options: SqliteDialectOptions = {}): Dialect {
     createDdlCompiler: (compilerOptions) => new SqliteDdlCompiler(compilerOptions),
     connect: (url, connectOptions) => connectSqlite(url, connectOptions, options),
     createIntrospector: (connection) => new SqliteIntrospector(connection),
+    createSchemaNormalizer: () => new SqliteSchemaNormalizer(),
     acquireMigrationLock: acquireSqliteMigrationLock,
     translateError: translateSqliteError,
   } satisfies Dialect);

@@ -2,6 +2,8 @@ import { describe, it } from '@jest/globals';
 import type { ConformanceHarness } from './conformance-harness.js';
 import { defineGoldenSqlSuite } from './golden/golden-sql.js';
 import { defineAlterColumnSuite } from './suites/alter-column-round-trips.js';
+import { defineAutogenerateChangeMatrixSuite } from './suites/autogenerate-change-matrix.js';
+import { defineAutogenerateRandomSchemaSuite } from './suites/autogenerate-random-schemas.js';
 import { defineBatchModeSuite } from './suites/batch-mode.js';
 import { defineMigrationLockSuite } from './suites/migration-lock.js';
 import { defineOfflineSqlSuite } from './suites/offline-sql.js';
@@ -40,7 +42,9 @@ function describeLive(harness: ConformanceHarness, body: () => void): void {
  * - offline SQL: every round-trip migration compiled with no connection;
  * - live (each feature in a fresh database from `createDatabase`): operation round trips for
  *   every operation kind, alter-column round trips, the version table, transactions and
- *   rollback, the migration lock, batch mode.
+ *   rollback, the migration lock, batch mode, and the autogenerate round trips (a change
+ *   matrix and seeded random schemas, each in a database of its own: generate, upgrade,
+ *   `check` finds nothing, downgrade restores the schema).
  *
  * ```ts
  * import { defineDialectConformanceSuite } from '@alembic/testing';
@@ -64,6 +68,8 @@ export function defineDialectConformanceSuite(harness: ConformanceHarness): void
       defineTransactionSuite(harness);
       defineMigrationLockSuite(harness);
       defineBatchModeSuite(harness);
+      defineAutogenerateChangeMatrixSuite(harness);
+      defineAutogenerateRandomSchemaSuite(harness);
     });
   });
 }

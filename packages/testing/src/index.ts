@@ -37,3 +37,12 @@ export {
 export type { VersionScript } from './project/version-script.js';
 export { offlineStatements } from './project/offline-statements.js';
 export { appendixAScripts, type AppendixAOptions } from './project/appendix-a-scripts.js';
+
+// Autogenerate round trips, for a dialect's own tests
+export { runAutogenerateRoundTrip, RoundTripMismatch, type SchemaChange } from './autogenerate/autogenerate-round-trip.js';
+export { AutogenerateSession, canonicalTable } from './autogenerate/autogenerate-session.js';
+export { CHANGE_MATRIX, type ChangeArea, type ChangeCase } from './autogenerate/change-matrix.js';
+export { withFreshDatabase, type RoundTripScope } from './autogenerate/fresh-database.js';
+export { randomSchemaChange, type RandomSchemaChange } from './autogenerate/random-schema-change.js';
+export { SeededRandom } from './autogenerate/seeded-random.js';
+export { autogenerateSeeds, DEFAULT_AUTOGENERATE_SEED_COUNT } from './suites/autogenerate-random-schemas.js';

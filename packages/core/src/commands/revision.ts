@@ -1,8 +1,11 @@
+import type { RenameDirective } from '../autogenerate/migration-plan.js';
+import { renderMigration } from '../autogenerate/render-migration.js';
 import type { Config } from '../config/config.js';
 import { CommandError } from '../errors/command-error.js';
 import type { Script } from '../script/script.js';
-import { ScriptDirectory } from '../script/script-directory.js';
+import { ScriptDirectory, type GenerateRevisionOptions } from '../script/script-directory.js';
 import { newRevisionId } from './new-revision-id.js';
+import { runAutogenerate } from './run-autogenerate.js';
 
 /** Options of {@link revision}, as `alembic revision` takes them. */
 export interface RevisionOptions {
@@ -24,16 +27,34 @@ export interface RevisionOptions {
   readonly revisionId?: string | null;
   /** `--depends-on`: revisions (ids, prefixes or labels) this one depends on. */
   readonly dependsOn?: readonly string[] | null;
+  /**
+   * With `autogenerate`: renames to write instead of a drop and an add (`--rename
+   * account.name=full_name`, `--rename-table old=new`).
+   */
+  readonly renames?: readonly RenameDirective[];
+  /**
+   * With `autogenerate`: asks a yes/no question about each rename candidate (`Is column
+   * account.name renamed to account.full_name?`). Give it only when someone can answer (a
+   * terminal); without it, the file carries the suggestions as comments.
+   */
+  readonly confirm?: (question: string) => Promise<boolean>;
 }
 
 /**
  * Writes a new revision file on top of `head` (or the given parent) and returns its script.
  *
+ * With `autogenerate`, runs `env.ts` read-only, compares its `targetMetadata` with the database
+ * (which must be on every head), runs `processRevisionDirectives`, and writes the operations
+ * found through the environment's script template (`imports`, `upgrades`, `downgrades`).
+ * Returns undefined when the hook left nothing to write (the last script when it asked for
+ * several).
+ *
  * ```ts
  * await revision(config, { message: 'create account table' });
+ * await revision(config, { message: 'add email', autogenerate: true });
  * ```
  */
-export async function revision(config: Config, options: RevisionOptions = {}): Promise<Script> {
+export async function revision(config: Config, options: RevisionOptions = {}): Promise<Script | undefined> {
   if (options.sql && options.autogenerate) {
     throw new CommandError('Using --sql with --autogenerate does not make any sense');
   }
@@ -42,15 +63,10 @@ export async function revision(config: Config, options: RevisionOptions = {}): P
       'Using --sql with the revision command when revision_environment is not configured does not make any sense',
     );
   }
-  if (options.autogenerate) {
-    throw new CommandError('--autogenerate is not available in this version of @alembic/core yet', {
-      code: 'ALEMBIC_AUTOGENERATE_UNAVAILABLE',
-    });
-  }
   const scripts = ScriptDirectory.fromConfig(config);
   const branchLabels =
     options.branchLabel === undefined || options.branchLabel === null ? null : [options.branchLabel].flat();
-  return scripts.generateRevision({
+  const generate: GenerateRevisionOptions = {
     revisionId: options.revisionId ?? newRevisionId(),
     message: options.message ?? null,
     head: options.head ?? 'head',
@@ -58,5 +74,28 @@ export async function revision(config: Config, options: RevisionOptions = {}): P
     branchLabels,
     versionPath: options.versionPath ?? null,
     dependsOn: options.dependsOn ?? null,
+  };
+  if (!options.autogenerate) return scripts.generateRevision(generate);
+
+  const outcome = await runAutogenerate(config, scripts, {
+    message: generate.message ?? null,
+    revisionId: generate.revisionId,
+    ...(options.renames === undefined ? {} : { renames: options.renames }),
+    ...(options.confirm === undefined ? {} : { confirm: options.confirm }),
   });
+  const configuredArguments = (outcome.options as { templateArguments?: Readonly<Record<string, unknown>> }).templateArguments;
+  let written: Script | undefined;
+  for (const directive of outcome.directives) {
+    const rendered = renderMigration(
+      { upgrade: directive.upgrade, downgrade: directive.downgrade, irreversible: outcome.plan.irreversible },
+      outcome.options,
+    );
+    written = await scripts.generateRevision({
+      ...generate,
+      revisionId: directive.revisionId,
+      message: directive.message,
+      templateArguments: { ...configuredArguments, ...rendered },
+    });
+  }
+  return written;
 }

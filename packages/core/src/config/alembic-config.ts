@@ -41,8 +41,19 @@ export interface AlembicConfig {
   readonly versionNumWidth?: number;
   /** Dialect objects to register, ahead of the URL-scheme lookup. */
   readonly dialects?: readonly unknown[];
+  /** TypeORM as the model source of autogenerate (the `typeorm` template's `env.ts` reads it). */
+  readonly typeorm?: TypeOrmSettings;
   /** Anything else, read by `env.ts`. */
   readonly [key: string]: unknown;
+}
+
+/** The `typeorm` key of {@link AlembicConfig}. */
+export interface TypeOrmSettings {
+  /**
+   * The file exporting the TypeORM `DataSource` (as default export, `AppDataSource` or
+   * `dataSource`), relative to the config file; default `src/data-source.ts`.
+   */
+  readonly dataSource?: string;
 }
 
 /**

@@ -8,6 +8,11 @@ const isBoolean: Check = (value) => typeof value === 'boolean';
 const isPositiveInteger: Check = (value) => Number.isInteger(value) && (value as number) > 0;
 const isStringArray: Check = (value) => Array.isArray(value) && value.every((item) => typeof item === 'string');
 const isArray: Check = (value) => Array.isArray(value);
+const isTypeOrmSettings: Check = (value) =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.entries(value).every(([key, entry]) => key === 'dataSource' && (entry === undefined || typeof entry === 'string'));
 
 const CHECKS: Readonly<Record<string, readonly [Check, string]>> = {
   scriptLocation: [isString, 'a string'],
@@ -23,6 +28,7 @@ const CHECKS: Readonly<Record<string, readonly [Check, string]>> = {
   versionTableSchema: [isString, 'a string'],
   versionNumWidth: [isPositiveInteger, 'a positive integer'],
   dialects: [isArray, 'an array of dialect objects'],
+  typeorm: [isTypeOrmSettings, "an object such as { dataSource: 'src/data-source.ts' }"],
 };
 
 /**

@@ -50,13 +50,25 @@ export interface DialectCapabilities {
   readonly nativeUuid: boolean;
   /** UPDATE/DELETE report the number of matched rows reliably (the version table checks it). */
   readonly supportsSaneRowcount: boolean;
+  /**
+   * Identity columns with their own options (`GENERATED ... AS IDENTITY (START WITH s INCREMENT
+   * BY i)` on PostgreSQL, `IDENTITY(s, i)` on SQL Server), reflected and altered as such.
+   */
+  readonly supportsIdentityColumns: boolean;
+  /**
+   * Adding a foreign key creates an index on its columns when none leads with them, named after
+   * the constraint, and dropping the key leaves that index behind (MySQL, MariaDB). Autogenerate
+   * then drops the index of a foreign key it drops (when nothing else wants it), and the
+   * downgrade of a foreign key it adds drops the index the database will have created.
+   */
+  readonly foreignKeysCreateIndex: boolean;
 }
 
 /**
  * The capabilities of the generic SQL dialect (Alembic's `DefaultImpl` on SQLAlchemy's default
  * dialect): non-transactional DDL, schemas, ALTER of types and constraints, comments,
  * `IF [NOT] EXISTS`, deferrable constraints, `;` terminators, `BEGIN` / `COMMIT` offline; no partial indexes, no native enum,
- * boolean or UUID.
+ * boolean or UUID, no identity columns, no indexes created behind foreign keys.
  */
 export const defaultCapabilities: DialectCapabilities = Object.freeze({
   transactionalDdl: false,
@@ -75,6 +87,8 @@ export const defaultCapabilities: DialectCapabilities = Object.freeze({
   nativeBoolean: false,
   nativeUuid: false,
   supportsSaneRowcount: true,
+  supportsIdentityColumns: false,
+  foreignKeysCreateIndex: false,
 });
 
 /**

@@ -2,6 +2,7 @@ import type { DatabaseConnection } from './database-connection.js';
 import type { DdlCompiler, DdlCompilerOptions } from './ddl-compiler.js';
 import type { DialectCapabilities } from './dialect-capabilities.js';
 import type { SchemaIntrospector } from './schema-introspector.js';
+import type { SchemaNormalizer } from '../autogenerate/schema-normalizer.js';
 
 /** Options of {@link Dialect.connect}. */
 export interface DialectConnectOptions {
@@ -56,6 +57,12 @@ export interface Dialect {
   connect(url: string, options?: DialectConnectOptions): Promise<DatabaseConnection>;
   /** Reads the live schema; dialects without introspection leave it out. */
   createIntrospector?(connection: DatabaseConnection): SchemaIntrospector;
+  /**
+   * The normalizer autogenerate puts both sides through (type aliases, default expressions,
+   * names and indexes the database makes up itself); core's `DefaultSchemaNormalizer` when
+   * left out. `connection` is the live connection when there is one (for server flavours).
+   */
+  createSchemaNormalizer?(connection?: DatabaseConnection): SchemaNormalizer;
   /** Takes the lock that serialises concurrent migration runs; resolves to its release. */
   acquireMigrationLock(connection: DatabaseConnection, options: MigrationLockOptions): Promise<ReleaseMigrationLock>;
   /** Maps a driver error to a typed error where one applies; returns anything else unchanged. */

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { alembicCacheDirectory } from '../script/cache-directory.js';
+import { decoratorLoadError } from './decorator-compiler.js';
 import { describeLoadError } from './describe-load-error.js';
 import { registerTypeScriptLoader } from './register-typescript-loader.js';
+import { registerRequireTypeScriptHook } from './require-typescript-hook.js';
 import type { FallbackResolver } from './relocated-imports.js';
 import { importRelocatedModule } from './relocated-module.js';
 
@@ -54,7 +56,7 @@ export async function importThroughHooks(path: string, freshnessQuery?: string):
     const url = pathToFileURL(path).href + (freshnessQuery === undefined ? '' : `?${freshnessQuery}`);
     return (await import(url)) as Record<string, unknown>;
   } catch (error) {
-    throw describeLoadError(error, path) ?? (await locateSyntaxError(error, path)) ?? error;
+    throw describeLoadError(error, path) ?? decoratorLoadError(error) ?? (await locateSyntaxError(error, path)) ?? error;
   }
 }
 
@@ -71,4 +73,31 @@ async function locateSyntaxError(error: unknown, path: string): Promise<Error | 
     return describeLoadError(parseError, path);
   }
   return undefined;
+}
+
+/**
+ * Makes sure TypeScript files load in this process however they are loaded: installs the
+ * module hooks (for `import()`) and the `require()` hook, once. `importModule` needs neither
+ * for most files; call this before handing a library paths of TypeScript files it loads
+ * itself, as TypeORM does with `entities: ['src/entities/*.ts']`.
+ *
+ * @param directory where compiled files are cached (that directory's alembic cache); default
+ *   the working directory
+ */
+export function enableTypeScriptImports(directory: string = process.cwd()): void {
+  registerTypeScriptLoader(() => ({
+    hooksUrl: hooksUrl(),
+    fallbackParentUrl: import.meta.url,
+    cacheDirectory: alembicCacheDirectory(directory),
+  }));
+}
+
+/**
+ * Lets `require()` load TypeScript files (`.ts`, `.cts`, decorated ones included) in this
+ * process, without Node's module hooks: enough for CommonJS code, and for libraries that
+ * `require()` the files they are given, and it costs no loader thread. Once per process;
+ * {@link enableTypeScriptImports} includes it.
+ */
+export function enableTypeScriptRequire(): void {
+  registerRequireTypeScriptHook(import.meta.url);
 }

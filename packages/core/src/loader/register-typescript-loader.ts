@@ -1,4 +1,5 @@
 import { register } from 'node:module';
+import { registerRequireTypeScriptHook } from './require-typescript-hook.js';
 
 let registered = false;
 
@@ -14,12 +15,14 @@ export interface TypeScriptLoaderSettings {
 
 /**
  * Installs the hooks that let `import()` load TypeScript migration scripts, `env.ts` and
- * `alembic.config.ts` (see `typescript-hooks.ts`). Safe to call for every import: the settings
- * are only worked out the first time.
+ * `alembic.config.ts` (see `typescript-hooks.ts`), and `require()` load `.ts` files (see
+ * `require-typescript-hook.ts`). Safe to call for every import: the settings are only worked
+ * out the first time.
  */
 export function registerTypeScriptLoader(settings: () => TypeScriptLoaderSettings): void {
   if (registered) return;
   registered = true;
   const { hooksUrl, fallbackParentUrl, cacheDirectory } = settings();
   register(hooksUrl, { data: { fallbackParentUrl, cacheDirectory } });
+  registerRequireTypeScriptHook(fallbackParentUrl);
 }

@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pruneCacheDirectory } from '../script/prune-cache-directory.js';
 import { replaceCacheFile } from '../script/replace-cache-file.js';
+import { firstDecoratorLine } from './decorator-compiler.js';
 import { describeLoadError } from './describe-load-error.js';
 import { evaluationMarker, importMarked } from './evaluation-marker.js';
 import {
@@ -60,7 +61,8 @@ export async function importRelocatedModule(
   } catch {
     return undefined;
   }
-  if (LOCATION_DEPENDENT.test(source)) return undefined;
+  // Decorators need a compiler that emits their metadata: the hooks have it.
+  if (LOCATION_DEPENDENT.test(source) || firstDecoratorLine(source) !== undefined) return undefined;
   const { createHash } = await import('node:crypto');
   const key = createHash('sha1').update(RELOCATION_SETTINGS).update('\0').update(path).update('\0').update(source).digest('hex');
   const compiledPath = join(cacheDirectory, 'compiled', `${key}.mjs`);

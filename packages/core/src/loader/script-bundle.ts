@@ -5,6 +5,7 @@ import { alembicCacheDirectory } from '../script/cache-directory.js';
 import { pruneCacheDirectory } from '../script/prune-cache-directory.js';
 import { replaceCacheFile } from '../script/replace-cache-file.js';
 import { classicBundleImportsModule, runClassicBundle, toClassicBundleSource, type ScriptModuleLoader } from './classic-bundle.js';
+import { firstDecoratorLine } from './decorator-compiler.js';
 import { evaluationMarker, importMarked } from './evaluation-marker.js';
 import { cliFallbackResolver, importThroughHooks } from './import-module.js';
 import {
@@ -155,7 +156,8 @@ async function writeBundle(
     } catch {
       return undefined;
     }
-    if (LOCATION_DEPENDENT.test(source)) continue;
+    // Decorated scripts load one by one, through the hooks' decorator compiler.
+    if (LOCATION_DEPENDENT.test(source) || firstDecoratorLine(source) !== undefined) continue;
     sources.add(path);
     mentionedAlembicPackages(source, alembicPackageNames);
   }

@@ -7,7 +7,9 @@
  *   file is not compiled again on the next run;
  * - `@alembic/*` imports that the project cannot resolve (a migrations folder with no
  *   `node_modules` near it) resolve from the running CLI's own installation;
- * - a relative `./x.js` import that names a `.ts` file on disk finds it, as TypeScript allows.
+ * - a relative `./x.js` import that names a `.ts` file on disk finds it, as TypeScript allows;
+ * - a file that uses decorators is compiled by `@alembic/typeorm/transpile` instead, which
+ *   emits their metadata (see `decorator-compiler.ts`).
  *
  * @internal
  */
@@ -15,6 +17,14 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  EXPERIMENTAL_DECORATORS_PROBE,
+  esbuildFindsDecorators,
+  firstDecoratorLine,
+  importDecoratorCompiler,
+  missingDecoratorCompilerError,
+  resolveDecoratorCompiler,
+} from './decorator-compiler.js';
 
 interface HookData {
   /** A file URL inside the CLI's installation to resolve `@alembic/*` from. */
@@ -102,6 +112,11 @@ export async function load(url: string, context: { format?: string | null }, nex
 }
 
 async function compile(source: string, path: string): Promise<string> {
+  const decoratorLine = firstDecoratorLine(source);
+  if (decoratorLine !== undefined) {
+    const decorated = await compileDecorated(source, path, decoratorLine);
+    if (decorated !== undefined) return decorated;
+  }
   const key = createHash('sha1').update(COMPILE_SETTINGS).update('\0').update(path).update('\0').update(source).digest('hex');
   const cached = compiledDirectory === undefined ? undefined : join(compiledDirectory, `${key}.js`);
   if (cached !== undefined) {
@@ -120,15 +135,52 @@ async function compile(source: string, path: string): Promise<string> {
     sourcefile: path,
     sourcemap: 'inline',
   });
-  if (cached !== undefined && compiledDirectory !== undefined) {
+  await keepCompiled(cached, result.code);
+  return result.code;
+}
+
+/** Writes compiled output to the cache (when there is one). */
+async function keepCompiled(cached: string | undefined, code: string): Promise<void> {
+  if (cached === undefined || compiledDirectory === undefined) return;
+  try {
+    await mkdir(compiledDirectory, { recursive: true });
+    const temporary = `${cached}.${process.pid}.tmp`;
+    await writeFile(temporary, code);
+    await rename(temporary, cached);
+  } catch {
+    // an unwritable cache only costs speed
+  }
+}
+
+/**
+ * Compiles a file that uses decorators with the compiler `@alembic/typeorm` brings; `undefined`
+ * when there is none and the file turns out to have no decorators after all (esbuild then).
+ */
+async function compileDecorated(source: string, path: string, decoratorLine: number): Promise<string | undefined> {
+  const compilerPath = resolveDecoratorCompiler(path, fallbackParentUrl);
+  if (compilerPath === undefined) {
+    const { transform } = await import('esbuild');
+    const probe = await transform(source, { ...EXPERIMENTAL_DECORATORS_PROBE, sourcefile: path });
+    if (!esbuildFindsDecorators(probe.code)) return undefined;
+    throw missingDecoratorCompilerError(path, decoratorLine);
+  }
+  const compiler = await importDecoratorCompiler(compilerPath);
+  const key = createHash('sha1')
+    .update(`decorated-esm-${compiler.transpilerIdentity}`)
+    .update('\0')
+    .update(path)
+    .update('\0')
+    .update(source)
+    .digest('hex');
+  const cached = compiledDirectory === undefined ? undefined : join(compiledDirectory, `${key}.js`);
+  if (cached !== undefined) {
     try {
-      await mkdir(compiledDirectory, { recursive: true });
-      const temporary = `${cached}.${process.pid}.tmp`;
-      await writeFile(temporary, result.code);
-      await rename(temporary, cached);
+      return await readFile(cached, 'utf8');
     } catch {
-      // an unwritable cache only costs speed
+      // not compiled yet
     }
   }
-  return result.code;
+  const { code } = compiler.transpileDecorated(source, path, 'esm');
+  await keepCompiled(cached, code);
+  return code;
 }

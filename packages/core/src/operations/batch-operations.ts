@@ -200,13 +200,23 @@ export class BatchOperations {
     );
   }
 
-  /** Drops a named constraint; batch rebuilds look it up by name. */
+  /**
+   * Drops a constraint; batch rebuilds look it up by name. An unnamed constraint (`null` as
+   * the name) is found by the signature of `existingConstraint` (its columns, and for a foreign
+   * key what it refers to and its actions), as the table is rebuilt without it:
+   * `batch.dropConstraint(null, { existingConstraint: uniqueConstraint(['code']) })`.
+   */
   dropConstraint(
-    constraintName: ConstraintName,
+    constraintName: ConstraintName | null,
     options: { type?: DropConstraintType; existingConstraint?: ConstraintModel } = {},
   ): void {
     this.#record(
-      dropConstraintOperation({ constraintName, tableName: this.#tableName, schema: this.#schema, ...options }),
+      dropConstraintOperation({
+        constraintName: constraintName ?? undefined,
+        tableName: this.#tableName,
+        schema: this.#schema,
+        ...options,
+      }),
     );
   }
 

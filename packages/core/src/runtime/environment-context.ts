@@ -1,3 +1,4 @@
+import type { AutogenerateOptions } from '../autogenerate/autogenerate-options.js';
 import type { Config } from '../config/config.js';
 import { anchorSqliteUrl } from '../config/database-url.js';
 import type { DatabaseConnection } from '../dialect/database-connection.js';
@@ -9,7 +10,7 @@ import type { ScriptDirectory } from '../script/script-directory.js';
 import { MigrationContext, type StepPlanner, type VersionApplyEvent } from './migration-context.js';
 
 /** What `env.ts` passes to `context.configure()`. */
-export interface ConfigureOptions {
+export interface ConfigureOptions extends AutogenerateOptions {
   /** A connection from `context.connect()` (online mode). */
   readonly connection?: DatabaseConnection;
   /** The database URL (offline mode: only its scheme matters). Default: the config's `url`. */
@@ -20,8 +21,6 @@ export interface ConfigureOptions {
   readonly transactionPerMigration?: boolean;
   /** Offline: inline parameter values in the SQL. */
   readonly literalBinds?: boolean;
-  /** Models for autogenerate. */
-  readonly targetMetadata?: unknown;
   readonly versionTable?: string;
   readonly versionTableSchema?: string;
   readonly versionTablePrimaryKey?: boolean;
@@ -227,6 +226,7 @@ export class EnvironmentContext {
       dontMutate: this.#options.dontMutate ?? false,
       purge: this.#options.purge ?? false,
       onVersionApply: configured.onVersionApply === undefined ? [] : [configured.onVersionApply],
+      autogenerate: configured,
     });
     return this.#migrationContext;
   }

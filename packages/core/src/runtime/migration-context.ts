@@ -1,3 +1,4 @@
+import type { AutogenerateOptions } from '../autogenerate/autogenerate-options.js';
 import type { Config } from '../config/config.js';
 import { maskPassword } from '../config/database-url.js';
 import type { DatabaseConnection } from '../dialect/database-connection.js';
@@ -67,6 +68,8 @@ export interface MigrationContextOptions extends VersionTableOptions {
    * the functions itself.
    */
   readonly loadStepFunction?: (script: Script, name: 'upgrade' | 'downgrade') => Promise<StepFunction>;
+  /** The autogenerate settings `env.ts` gave `configure()` (`targetMetadata`, hooks...). */
+  readonly autogenerate?: AutogenerateOptions;
 }
 
 /**
@@ -129,6 +132,11 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
   /** Whether DDL runs inside transactions here. */
   get transactionalDdl(): boolean {
     return this.#transactionalDdl;
+  }
+
+  /** The autogenerate settings `env.ts` gave `configure()` (empty when it gave none). */
+  get autogenerateOptions(): AutogenerateOptions {
+    return this.#options.autogenerate ?? {};
   }
 
   /** The URL, password masked. */

@@ -10,6 +10,11 @@ const ENVIRONMENT_FILES = ['env.ts', 'env.mts', 'env.js', 'env.mjs', 'env.cts', 
 
 let runCount = 0;
 
+/** The environment script of a script location (`env.ts`, `env.js`...), or undefined. */
+export function findEnvironmentFile(directory: string): string | undefined {
+  return ENVIRONMENT_FILES.map((name) => join(directory, name)).find((path) => existsSync(path));
+}
+
 /**
  * Runs the environment's `env.ts` for one command, with `context` (and, during migrations,
  * `op`) pointing at this run. `env.ts` runs afresh on every call, as env.py does, even when a
@@ -17,7 +22,7 @@ let runCount = 0;
  */
 export async function runEnvironment(options: EnvironmentOptions): Promise<EnvironmentContext> {
   const directory = options.scripts.directory;
-  const file = ENVIRONMENT_FILES.map((name) => join(directory, name)).find((path) => existsSync(path));
+  const file = findEnvironmentFile(directory);
   if (file === undefined) {
     throw new CommandError(`No env.ts in ${directory}; 'alembic init' writes one`, { code: 'ALEMBIC_NO_ENVIRONMENT' });
   }

@@ -4,8 +4,23 @@
  */
 import { context } from '@alembic/core';
 
-// Models for `alembic revision --autogenerate` and `alembic check`, for example
-// `fromDataSource(dataSource)` from @alembic/typeorm. Undefined: autogenerate is off.
+// The models `alembic revision --autogenerate` and `alembic check` compare with the database:
+// a MetadataModel (or a list of them). Declare your tables with the helpers migrations use, e.g.
+//
+//   import { column, integer, metadata, string, table } from '@alembic/core';
+//
+//   export const targetMetadata = metadata([
+//     table('account', [
+//       column('id', integer(), { primaryKey: true }),
+//       column('name', string(50), { nullable: false }),
+//     ]),
+//   ], { namingConvention: { ix: 'ix_%(column_0_label)s', uq: 'uq_%(table_name)s_%(column_0_name)s' } });
+//
+// in a models file, and import it here: `import { targetMetadata } from '../src/models';`.
+// TypeORM users get one from their DataSource with @alembic/typeorm (`alembic init --template
+// typeorm`). Other autogenerate settings go to context.configure() too: compareType,
+// compareServerDefault, includeName, includeObject, renderAsBatch (SQLite), renderItem,
+// processRevisionDirectives. Undefined: autogenerate is off.
 const targetMetadata = undefined;
 
 /**

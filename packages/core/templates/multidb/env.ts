@@ -6,6 +6,11 @@ import { context } from '@alembic/core';
 
 const databases = (context.config.values.databases ?? {}) as Record<string, string>;
 
+// Autogenerate (`revision --autogenerate`, `check`) compares one database with one set of
+// models: to use it here, run it for one database at a time (for example select it with
+// `-x database=engine1`) and pass that database's MetadataModel (`metadata([...])` from
+// @alembic/core) as `targetMetadata` to context.configure().
+
 for (const [databaseName, url] of Object.entries(databases)) {
   if (context.isOfflineMode()) {
     context.configure({ url, literalBinds: true, upgradeToken: databaseName });

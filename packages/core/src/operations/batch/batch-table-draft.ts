@@ -1,6 +1,6 @@
 import { InvalidOperationError } from '../../errors/invalid-operation-error.js';
 import type { ColumnModel } from '../../schema/column.js';
-import type { PrimaryKeyConstraintModel } from '../../schema/constraints.js';
+import type { ConstraintModel, ForeignKeyConstraintModel, PrimaryKeyConstraintModel } from '../../schema/constraints.js';
 import { constraintColumns } from '../../schema/constraints.js';
 import type { ConstraintName } from '../../schema/converted-name.js';
 import { constraintNameText } from '../../schema/converted-name.js';
@@ -11,6 +11,7 @@ import type { NamingConventionKey, NamingSubject } from '../../schema/naming-con
 import { resolveConstraintName } from '../../schema/naming-convention.js';
 import type { TableConstraintModel, TableModel } from '../../schema/table.js';
 import { buildTable } from '../../schema/table.js';
+import { sameConstraintSignature } from './constraint-signature.js';
 
 /** A column of the draft and the original column its rows come from (none for a new column). */
 export interface DraftColumn {
@@ -103,11 +104,20 @@ export class BatchTableDraft {
     this.replaceColumn(flagged, { ...entry.model, index: false });
   }
 
-  /** Drops a constraint by name: explicit, the primary key, or one a column flag declares. */
-  dropConstraint(constraintName: ConstraintName | undefined, type: string | undefined): void {
+  /**
+   * Drops a constraint by name: explicit, the primary key, or one a column flag declares.
+   * Without a name, `existing` (the constraint as it was reflected) finds it by its signature
+   * (`sameConstraintSignature`): how an unnamed constraint is dropped, as the rebuild leaves it
+   * out.
+   */
+  dropConstraint(constraintName: ConstraintName | undefined, type: string | undefined, existing?: ConstraintModel): void {
     if (constraintName === undefined) {
       if (type === 'primary' && this.primaryKey) {
         this.#dropPrimaryKey();
+        return;
+      }
+      if (existing !== undefined) {
+        this.#dropBySignature(existing);
         return;
       }
       throw new InvalidOperationError('Constraint must have a name');
@@ -148,6 +158,47 @@ export class BatchTableDraft {
       }
     }
     throw new InvalidOperationError(`No such constraint: '${wanted}'`);
+  }
+
+  /** Drops the first constraint (explicit, or declared by a column flag) with the signature of `existing`. */
+  #dropBySignature(existing: ConstraintModel): void {
+    const tableName = this.#original.name;
+    if (existing.kind === 'primaryKeyConstraint' && this.primaryKey && sameConstraintSignature(existing, this.primaryKey)) {
+      this.#dropPrimaryKey();
+      return;
+    }
+    const explicit = this.constraints.findIndex((constraint) => sameConstraintSignature(existing, constraint));
+    if (explicit >= 0) {
+      this.constraints.splice(explicit, 1);
+      return;
+    }
+    for (const [position, entry] of this.columns.entries()) {
+      const { model } = entry;
+      const { references } = model;
+      if (references !== undefined) {
+        const declared: ForeignKeyConstraintModel = {
+          ...references,
+          kind: 'foreignKeyConstraint',
+          columns: [model.name],
+          referredTable: references.table,
+          referredColumns: [references.column],
+          ...(references.schema === undefined ? {} : { referredSchema: references.schema }),
+        };
+        if (sameConstraintSignature(existing, declared)) {
+          const { references: _dropped, ...rest } = model;
+          this.replaceColumn(position, rest);
+          return;
+        }
+      }
+      if (model.unique && !model.index && sameConstraintSignature(existing, { kind: 'uniqueConstraint', columns: [model.name] })) {
+        this.replaceColumn(position, { ...model, unique: false });
+        return;
+      }
+    }
+    const columns = constraintColumns(existing);
+    throw new InvalidOperationError(
+      `No such constraint in table '${tableName}': an unnamed ${existing.kind}${columns.length === 0 ? '' : ` on (${columns.join(', ')})`}`,
+    );
   }
 
   /** The rebuilt table's model. */

@@ -134,6 +134,32 @@ describe('planBatchRecreate', () => {
     expect(plan.newTable.primaryKey).toBeUndefined();
   });
 
+  it('drops unnamed constraints by the signature of the existing constraint', () => {
+    const reflected = table('t', [
+      column('id', integer(), { primaryKey: true }),
+      column('a', integer()),
+      column('b', integer()),
+      column('c', integer(), { references: { table: 'r', column: 'id', onDelete: 'SET NULL' } }),
+      uniqueConstraint(['a', 'b']),
+      uniqueConstraint(['a']),
+      foreignKeyConstraint(['b'], 'r', ['id'], { onDelete: 'CASCADE' }),
+      foreignKeyConstraint(['b'], 'r', ['id']),
+    ]);
+    const plan = planBatchRecreate(reflected, [
+      dropConstraintOperation({ tableName: 't', existingConstraint: uniqueConstraint(['a']) }),
+      dropConstraintOperation({ tableName: 't', existingConstraint: foreignKeyConstraint(['b'], 'r', ['id'], { onDelete: 'no action' }) }),
+      dropConstraintOperation({ tableName: 't', existingConstraint: foreignKeyConstraint(['c'], 'r', ['id'], { onDelete: 'set null' }) }),
+    ]);
+    expect(plan.newTable.constraints).toEqual([
+      uniqueConstraint(['a', 'b']),
+      foreignKeyConstraint(['b'], 'r', ['id'], { onDelete: 'CASCADE' }),
+    ]);
+    expect(plan.newTable.columns[3]?.references).toBeUndefined();
+    expect(() =>
+      planBatchRecreate(reflected, [dropConstraintOperation({ tableName: 't', existingConstraint: uniqueConstraint(['b']) })]),
+    ).toThrow("No such constraint in table 't': an unnamed uniqueConstraint on (b)");
+  });
+
   it('splits execute operations around the rebuild', () => {
     const before = executeOperation({ sql: 'UPDATE foo SET x = 0 WHERE x IS NULL' });
     const after = executeOperation({ sql: 'UPDATE foo SET x = 1' });

@@ -130,7 +130,8 @@ const EDITORS: DraftEditor = {
       columns: operation.columns,
     };
   },
-  dropConstraint: (draft, operation) => draft.dropConstraint(operation.constraintName, operation.type),
+  dropConstraint: (draft, operation) =>
+    draft.dropConstraint(operation.constraintName, operation.type, operation.existingConstraint),
   createTableComment: (draft, operation) => {
     draft.comment = operation.comment;
   },

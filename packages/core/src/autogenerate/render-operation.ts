@@ -1,0 +1,415 @@
+import { InvalidOperationError } from '../errors/invalid-operation-error.js';
+import type { AlterColumnOptions } from '../operations/batch-operations.js';
+import type { BatchOperation, BatchOperationKind } from '../operations/batch-alter-table-operation.js';
+import type { BulkInsertTable } from '../operations/bulk-insert-operation.js';
+import type { DropConstraintOperation } from '../operations/drop-constraint-operation.js';
+import type { DropIndexOperation } from '../operations/drop-index-operation.js';
+import type { OperationKind, OperationMap, Operation } from '../operations/operation.js';
+import type { ConstraintName } from '../schema/converted-name.js';
+import type { DialectOptions } from '../schema/dialect-options.js';
+import { renderColumn } from './render-column.js';
+import { renderConstraint, renderConstraintName, renderIndex, renderIndexElements, renderNames } from './render-constraint.js';
+import { renderOptionalServerDefault } from './render-server-default.js';
+import type { RenderState } from './render-state.js';
+import { renderTable, renderTableElements, renderTableOptions } from './render-table.js';
+import { renderType } from './render-type.js';
+import { indent, renderCall, renderList, renderObject, renderString, renderValue } from './render-value.js';
+
+type Entry = readonly [string, string | undefined];
+
+const text = (value: string | undefined): string | undefined => (value === undefined ? undefined : renderString(value));
+const flag = (value: boolean | undefined): string | undefined => (value === undefined ? undefined : String(value));
+const nullableText = (value: string | null | undefined): string | undefined =>
+  value === undefined ? undefined : value === null ? 'null' : renderString(value);
+const dialectOptions = (value: DialectOptions | undefined, state: RenderState): Entry => [
+  'dialectOptions',
+  value === undefined ? undefined : renderValue(value, state),
+];
+
+/** The options of `alterColumn`, in the order a reader expects: changes, then what exists. */
+function alterColumnEntries(operation: AlterColumnOptions, state: RenderState): Entry[] {
+  const type = (value: AlterColumnOptions['type']): string | undefined => (value === undefined ? undefined : renderType(value, state));
+  const identity = (value: AlterColumnOptions['identity']): string | undefined =>
+    value === undefined ? undefined : value === null ? 'null' : renderValue(value, state);
+  return [
+    ['newColumnName', text(operation.newColumnName)],
+    ['nullable', flag(operation.nullable)],
+    ['type', type(operation.type)],
+    ['serverDefault', renderOptionalServerDefault(operation.serverDefault, state)],
+    ['identity', identity(operation.identity)],
+    ['comment', nullableText(operation.comment)],
+    ['autoincrement', flag(operation.autoincrement)],
+    ['existingType', type(operation.existingType)],
+    ['existingNullable', flag(operation.existingNullable)],
+    ['existingServerDefault', renderOptionalServerDefault(operation.existingServerDefault, state)],
+    ['existingIdentity', identity(operation.existingIdentity)],
+    ['existingComment', nullableText(operation.existingComment)],
+    ['existingAutoincrement', flag(operation.existingAutoincrement)],
+    dialectOptions(operation.dialectOptions, state),
+  ];
+}
+
+function requiredName(kind: string, name: ConstraintName | undefined, tableName: string | undefined): string {
+  if (name === undefined) {
+    throw new InvalidOperationError(`Cannot render ${kind} on '${tableName ?? '?'}': it has no name to drop it by`);
+  }
+  return renderConstraintName(name);
+}
+
+const dropIndexName = (operation: DropIndexOperation): string =>
+  requiredName('dropIndex', operation.indexName ?? operation.existingIndex?.name, operation.tableName);
+
+const dropConstraintName = (operation: DropConstraintOperation): string =>
+  requiredName('dropConstraint', operation.constraintName ?? operation.existingConstraint?.name, operation.tableName);
+
+/**
+ * The name a batch drops a constraint by; `null` for an unnamed one that carries the existing
+ * constraint (the rebuild finds it by its signature).
+ */
+const batchDropConstraintName = (operation: DropConstraintOperation): string =>
+  operation.constraintName === undefined && operation.existingConstraint !== undefined && operation.existingConstraint.name === undefined
+    ? 'null'
+    : dropConstraintName(operation);
+
+function renderBulkInsertTable(target: BulkInsertTable, state: RenderState): string {
+  if (target.schema === undefined && (target.columns === undefined || target.columns.length === 0)) {
+    return renderString(target.name);
+  }
+  return renderObject([
+    ['name', renderString(target.name)],
+    ['schema', text(target.schema)],
+    [
+      'columns',
+      target.columns === undefined
+        ? undefined
+        : renderList(
+            target.columns.map((entry) =>
+              renderObject([
+                ['name', renderString(entry.name)],
+                ['type', entry.type === undefined ? undefined : renderType(entry.type, state)],
+                ['generated', entry.generated ? 'true' : undefined],
+              ]),
+            ),
+          ),
+    ],
+  ]);
+}
+
+type OperationRenderers = {
+  readonly [Kind in OperationKind]: (operation: OperationMap[Kind], state: RenderState) => string;
+};
+
+/**
+ * One renderer per operation kind, each giving the `op.x(...)` call; `tsc` reports a kind
+ * without one.
+ */
+const OPERATION_RENDERERS: OperationRenderers = {
+  createTable: ({ table, ifNotExists }, state) =>
+    renderCall('op.createTable', [
+      renderString(table.name),
+      renderList(renderTableElements(table, state), true),
+      renderTableOptions(table, [['ifNotExists', flag(ifNotExists)]]),
+    ]),
+  dropTable: (operation, state) =>
+    renderCall('op.dropTable', [
+      renderString(operation.tableName),
+      renderObject([
+        ['schema', text(operation.schema)],
+        ['ifExists', flag(operation.ifExists)],
+        ['existingTable', operation.existingTable === undefined ? undefined : renderTable(operation.existingTable, state)],
+      ]),
+    ]),
+  renameTable: (operation) =>
+    renderCall('op.renameTable', [
+      renderString(operation.oldTableName),
+      renderString(operation.newTableName),
+      renderObject([['schema', text(operation.schema)]]),
+    ]),
+  addColumn: (operation, state) =>
+    renderCall('op.addColumn', [
+      renderString(operation.tableName),
+      renderColumn(operation.column, state),
+      renderObject([
+        ['schema', text(operation.schema)],
+        ['ifNotExists', flag(operation.ifNotExists)],
+        ['inlineReferences', flag(operation.inlineReferences)],
+        ['inlinePrimaryKey', flag(operation.inlinePrimaryKey)],
+      ]),
+    ]),
+  dropColumn: (operation, state) =>
+    renderCall('op.dropColumn', [
+      renderString(operation.tableName),
+      renderString(operation.columnName),
+      renderObject([
+        ['schema', text(operation.schema)],
+        ['ifExists', flag(operation.ifExists)],
+        ['existingColumn', operation.existingColumn === undefined ? undefined : renderColumn(operation.existingColumn, state)],
+        dialectOptions(operation.dialectOptions, state),
+      ]),
+    ]),
+  alterColumn: (operation, state) =>
+    renderCall('op.alterColumn', [
+      renderString(operation.tableName),
+      renderString(operation.columnName),
+      renderObject([...alterColumnEntries(operation, state), ['schema', text(operation.schema)]]) || '{}',
+    ]),
+  createIndex: (operation, state) =>
+    renderCall('op.createIndex', [
+      renderConstraintName(operation.indexName),
+      renderString(operation.tableName),
+      renderIndexElements(operation.columns, state),
+      renderObject([
+        ['unique', operation.unique ? 'true' : undefined],
+        ['where', text(operation.where)],
+        ['schema', text(operation.schema)],
+        ['ifNotExists', flag(operation.ifNotExists)],
+        dialectOptions(operation.dialectOptions, state),
+      ]),
+    ]),
+  dropIndex: (operation, state) =>
+    renderCall('op.dropIndex', [
+      dropIndexName(operation),
+      operation.tableName === undefined ? 'undefined' : renderString(operation.tableName),
+      renderObject([
+        ['schema', text(operation.schema)],
+        ['ifExists', flag(operation.ifExists)],
+        dialectOptions(operation.dialectOptions, state),
+        ['existingIndex', operation.existingIndex === undefined ? undefined : renderIndex(operation.existingIndex, state)],
+      ]),
+    ]),
+  createUniqueConstraint: (operation) =>
+    renderCall('op.createUniqueConstraint', [
+      renderConstraintName(operation.constraintName),
+      renderString(operation.tableName),
+      renderNames(operation.columns),
+      renderObject([
+        ['schema', text(operation.schema)],
+        ['deferrable', flag(operation.deferrable)],
+        ['initially', text(operation.initially)],
+      ]),
+    ]),
+  createForeignKey: (operation, state) =>
+    renderCall('op.createForeignKey', [
+      renderConstraintName(operation.constraintName),
+      renderString(operation.sourceTable),
+      renderString(operation.referentTable),
+      renderNames(operation.localColumns),
+      renderNames(operation.remoteColumns),
+      renderObject([
+        ['sourceSchema', text(operation.sourceSchema)],
+        ...foreignKeyEntries(operation, state),
+      ]),
+    ]),
+  createCheckConstraint: (operation) =>
+    renderCall('op.createCheckConstraint', [
+      renderConstraintName(operation.constraintName),
+      renderString(operation.tableName),
+      renderString(operation.condition),
+      renderObject([['schema', text(operation.schema)]]),
+    ]),
+  createPrimaryKey: (operation) =>
+    renderCall('op.createPrimaryKey', [
+      renderConstraintName(operation.constraintName),
+      renderString(operation.tableName),
+      renderNames(operation.columns),
+      renderObject([['schema', text(operation.schema)]]),
+    ]),
+  dropConstraint: (operation, state) =>
+    renderCall('op.dropConstraint', [
+      dropConstraintName(operation),
+      renderString(operation.tableName),
+      renderObject([
+        ['type', text(operation.type)],
+        ['schema', text(operation.schema)],
+        ['ifExists', flag(operation.ifExists)],
+        [
+          'existingConstraint',
+          operation.existingConstraint === undefined ? undefined : renderConstraint(operation.existingConstraint, state),
+        ],
+      ]),
+    ]),
+  createTableComment: (operation) =>
+    renderCall('op.createTableComment', [
+      renderString(operation.tableName),
+      renderString(operation.comment),
+      renderObject([
+        ['existingComment', nullableText(operation.existingComment)],
+        ['schema', text(operation.schema)],
+      ]),
+    ]),
+  dropTableComment: (operation) =>
+    renderCall('op.dropTableComment', [
+      renderString(operation.tableName),
+      renderObject([
+        ['existingComment', text(operation.existingComment)],
+        ['schema', text(operation.schema)],
+      ]),
+    ]),
+  bulkInsert: (operation, state) =>
+    renderCall('op.bulkInsert', [
+      renderBulkInsertTable(operation.table, state),
+      renderList(operation.rows.map((row) => renderValue(row, state))),
+      operation.multiinsert ? '' : '{ multiinsert: false }',
+    ]),
+  execute: (operation, state) => {
+    const executionOptions = renderObject([
+      ['executionOptions', operation.executionOptions === undefined ? undefined : renderValue(operation.executionOptions, state)],
+    ]);
+    return renderCall('op.execute', [
+      renderString(operation.sql),
+      operation.parameters === undefined ? (executionOptions === '' ? '' : 'undefined') : renderValue(operation.parameters, state),
+      executionOptions,
+    ]);
+  },
+  batchAlterTable: (operation, state) =>
+    renderBatchBlock(
+      operation.tableName,
+      operation.operations.map((inner) => `${renderBatchOperation(inner, state)};`).join('\n'),
+      [
+        ['schema', text(operation.schema)],
+        ['recreate', operation.recreate === 'auto' ? undefined : renderString(operation.recreate)],
+        ['copyFrom', operation.copyFrom === undefined ? undefined : renderTable(operation.copyFrom, state)],
+        [
+          'partialReordering',
+          operation.partialReordering === undefined ? undefined : renderValue(operation.partialReordering, state),
+        ],
+      ],
+    ),
+};
+
+function foreignKeyEntries(
+  operation: Extract<BatchOperation, { kind: 'createForeignKey' }>,
+  state: RenderState,
+): Entry[] {
+  return [
+    ['referentSchema', text(operation.referentSchema)],
+    ['onDelete', text(operation.onDelete)],
+    ['onUpdate', text(operation.onUpdate)],
+    ['deferrable', flag(operation.deferrable)],
+    ['initially', text(operation.initially)],
+    ['match', text(operation.match)],
+    dialectOptions(operation.dialectOptions, state),
+  ];
+}
+
+type BatchRenderers = {
+  readonly [Kind in BatchOperationKind]: (operation: Extract<BatchOperation, { kind: Kind }>, state: RenderState) => string;
+};
+
+/** One renderer per operation a batch may hold, each giving the `batch.x(...)` call. */
+const BATCH_RENDERERS: BatchRenderers = {
+  addColumn: (operation, state) =>
+    renderCall('batch.addColumn', [
+      renderColumn(operation.column, state),
+      renderObject([
+        ['insertBefore', text(operation.insertBefore)],
+        ['insertAfter', text(operation.insertAfter)],
+      ]),
+    ]),
+  dropColumn: (operation, state) =>
+    renderCall('batch.dropColumn', [
+      renderString(operation.columnName),
+      renderObject([
+        ['existingColumn', operation.existingColumn === undefined ? undefined : renderColumn(operation.existingColumn, state)],
+        dialectOptions(operation.dialectOptions, state),
+      ]),
+    ]),
+  alterColumn: (operation, state) =>
+    renderCall('batch.alterColumn', [renderString(operation.columnName), renderObject(alterColumnEntries(operation, state)) || '{}']),
+  createIndex: (operation, state) =>
+    renderCall('batch.createIndex', [
+      renderConstraintName(operation.indexName),
+      renderIndexElements(operation.columns, state),
+      renderObject([
+        ['unique', operation.unique ? 'true' : undefined],
+        ['where', text(operation.where)],
+        ['ifNotExists', flag(operation.ifNotExists)],
+        dialectOptions(operation.dialectOptions, state),
+      ]),
+    ]),
+  dropIndex: (operation, state) =>
+    renderCall('batch.dropIndex', [
+      dropIndexName(operation),
+      renderObject([
+        ['existingIndex', operation.existingIndex === undefined ? undefined : renderIndex(operation.existingIndex, state)],
+        dialectOptions(operation.dialectOptions, state),
+      ]),
+    ]),
+  createUniqueConstraint: (operation) =>
+    renderCall('batch.createUniqueConstraint', [
+      renderConstraintName(operation.constraintName),
+      renderNames(operation.columns),
+      renderObject([
+        ['deferrable', flag(operation.deferrable)],
+        ['initially', text(operation.initially)],
+      ]),
+    ]),
+  createForeignKey: (operation, state) =>
+    renderCall('batch.createForeignKey', [
+      renderConstraintName(operation.constraintName),
+      renderString(operation.referentTable),
+      renderNames(operation.localColumns),
+      renderNames(operation.remoteColumns),
+      renderObject(foreignKeyEntries(operation, state)),
+    ]),
+  createCheckConstraint: (operation) =>
+    renderCall('batch.createCheckConstraint', [renderConstraintName(operation.constraintName), renderString(operation.condition)]),
+  createPrimaryKey: (operation) =>
+    renderCall('batch.createPrimaryKey', [renderConstraintName(operation.constraintName), renderNames(operation.columns)]),
+  dropConstraint: (operation, state) =>
+    renderCall('batch.dropConstraint', [
+      batchDropConstraintName(operation),
+      renderObject([
+        ['type', text(operation.type)],
+        [
+          'existingConstraint',
+          operation.existingConstraint === undefined ? undefined : renderConstraint(operation.existingConstraint, state),
+        ],
+      ]),
+    ]),
+  createTableComment: (operation) =>
+    renderCall('batch.createTableComment', [
+      renderString(operation.comment),
+      renderObject([['existingComment', nullableText(operation.existingComment)]]),
+    ]),
+  dropTableComment: (operation) =>
+    renderCall('batch.dropTableComment', [renderObject([['existingComment', text(operation.existingComment)]])]),
+  execute: (operation, state) =>
+    renderCall('batch.execute', [
+      renderString(operation.sql),
+      operation.parameters === undefined ? '' : renderValue(operation.parameters, state),
+    ]),
+};
+
+/**
+ * One operation as the `op` call that carries it out, without `await` and `;`:
+ * `op.addColumn('account', column('email', string(100)))`.
+ *
+ * @internal
+ */
+export function renderOperation(operation: Operation, state: RenderState): string {
+  const renderer = OPERATION_RENDERERS[operation.kind] as (value: Operation, state: RenderState) => string;
+  return renderer(operation, state);
+}
+
+/**
+ * One operation of a batch as the `batch` call that records it: `batch.addColumn(column(...))`.
+ *
+ * @internal
+ */
+export function renderBatchOperation(operation: BatchOperation, state: RenderState): string {
+  const renderer = BATCH_RENDERERS[operation.kind] as (value: BatchOperation, state: RenderState) => string;
+  return renderer(operation, state);
+}
+
+/**
+ * `op.batchAlterTable('t', { options }, (batch) => {\n  body\n})` around already rendered
+ * statements.
+ *
+ * @internal
+ */
+export function renderBatchBlock(tableName: string, body: string, options: readonly Entry[]): string {
+  return renderCall('op.batchAlterTable', [renderString(tableName), renderObject(options), `(batch) => {\n${indent(body)}\n}`].filter(
+    (argument, position) => position !== 1 || argument !== '',
+  ));
+}

@@ -1,0 +1,59 @@
+/**
+ * The migration environment: every command that touches the database runs this file.
+ * It is yours to edit (connection options, filters, several schemas...).
+ */
+import { context } from '@alembic/core';
+import { excludeTypeOrmTables, fromDataSource, loadDataSource } from '@alembic/typeorm';
+
+// The TypeORM DataSource whose entities are the model (`typeorm.dataSource` in
+// alembic.config.ts, relative to it). It is never initialized: alembic connects with the URL.
+const dataSourceFile = context.config.resolvePath(
+  (context.config.values.typeorm as { dataSource?: string } | undefined)?.dataSource ?? 'src/data-source.ts',
+);
+const dataSource = await loadDataSource(dataSourceFile);
+
+const url = String(context.config.values.url);
+
+/** Options shared by both modes: the model, and TypeORM's own tables left alone. */
+async function autogenerateOptions() {
+  return {
+    // Built for the database the URL names, whatever the DataSource's `type`.
+    targetMetadata: await fromDataSource(dataSource, { dialect: typeOrmDialectOf(url) }),
+    includeName: excludeTypeOrmTables(dataSource),
+  };
+}
+
+/** `postgresql://...` -> `postgres`, `mysql+driver://...` -> `mysql`, `sqlite:///...` -> `sqlite`. */
+function typeOrmDialectOf(databaseUrl: string): 'postgres' | 'mysql' | 'mariadb' | 'sqlite' | 'mssql' {
+  const scheme = databaseUrl.split(':', 1)[0]?.split('+', 1)[0]?.toLowerCase() ?? '';
+  if (scheme === 'postgres' || scheme === 'postgresql') return 'postgres';
+  if (scheme === 'mysql' || scheme === 'mariadb' || scheme === 'sqlite' || scheme === 'mssql') return scheme;
+  throw new Error(`alembic.config.ts: no TypeORM dialect for the database URL scheme '${scheme}'`);
+}
+
+/**
+ * Offline mode (`--sql`): no database connection; the SQL is printed for someone to run.
+ */
+async function runMigrationsOffline(): Promise<void> {
+  context.configure({ url, literalBinds: true, ...(await autogenerateOptions()) });
+  await context.beginTransaction(() => context.runMigrations());
+}
+
+/**
+ * Online mode: connect with the configured URL and run the migrations.
+ */
+async function runMigrationsOnline(): Promise<void> {
+  const connection = await context.connect();
+  try {
+    context.configure({ connection, ...(await autogenerateOptions()) });
+    await context.beginTransaction(() => context.runMigrations());
+  } finally {
+    await connection.close();
+  }
+}
+
+if (context.isOfflineMode()) {
+  await runMigrationsOffline();
+} else {
+  await runMigrationsOnline();
+}

@@ -1,0 +1,166 @@
+import { DefaultSchemaNormalizer, constraintNameText, isAutoincrementColumn, isSqlExpression, sql } from '@alembic/core';
+import type {
+  ColumnModel,
+  ColumnType,
+  ConstraintName,
+  ForeignKeyConstraintModel,
+  IdentityOptions,
+  IndexModel,
+  SchemaSide,
+  ServerDefault,
+  TableConstraintModel,
+  TableModel,
+} from '@alembic/core';
+import { MssqlDdlCompiler } from './mssql-ddl-compiler.js';
+import { canonicalMssqlDefault, canonicalMssqlExpression } from './mssql-expression-text.js';
+import { isMssqlGeneratedName } from './mssql-generated-names.js';
+import { parseMssqlType } from './mssql-type-parser.js';
+import { mssqlTypeRowFromText } from './mssql-type-text.js';
+
+/** The SQL Server compiler's type rendering, made reachable for the normalizer. */
+class MssqlTypeRenderer extends MssqlDdlCompiler {
+  typeSql(type: ColumnType): string {
+    return this.renderType(type);
+  }
+}
+
+/**
+ * SQL Server's autogenerate normalizer: puts model tables and reflected tables into one form, so
+ * that a schema created from the model compares equal to the model.
+ *
+ * - Types: every type (model or reflected) is rendered as `MssqlDdlCompiler` writes it, turned
+ *   into what `sys.columns` reports for it (`mssqlTypeRowFromText`: lengths in bytes, `NVARCHAR`
+ *   counting two per character, `max` = -1, `NUMERIC` = `(18, 0)`, `FLOAT(n)` = `real` up to 24)
+ *   and read back with `parseMssqlType`, as the introspector reads a column. So `string()` =
+ *   `VARCHAR(max)` = `text()`, `enumType(['a', 'bb'])` = `string(2)`, `json()` =
+ *   `NVARCHAR(max)`; VARCHAR and NVARCHAR stay apart, as the compiler writes them (`string()` is
+ *   `VARCHAR`, `nvarchar()` is `NVARCHAR`).
+ * - Server defaults: `canonicalMssqlDefault`: the parentheses SQL Server adds (`((0))`,
+ *   `(getdate())`, `('abc')`) removed, `N'abc'` = `'abc'`, `getdate()` = `CURRENT_TIMESTAMP` =
+ *   `now()`, `NULL` = none.
+ * - Names SQL Server makes up (`PK__...`, `UQ__...`, `FK__...`, `CK__...`) come out unnamed, on
+ *   both sides. (`DF__...` default constraint names are not part of the model.)
+ * - Columns: `IDENTITY` with seed and increment 1 is `autoincrement: true` without identity
+ *   options (SQL Server has no `ALWAYS`); `autoincrement` resolved to true or false as the
+ *   compiler decides it; primary key columns NOT NULL; empty comments unset.
+ * - Foreign keys: `NO ACTION` unset, actions in capitals; `DEFERRABLE`, `INITIALLY`, `MATCH` left
+ *   out (SQL Server has none). Unique constraints lose `DEFERRABLE` too.
+ * - Check conditions and index filters in `canonicalMssqlExpression` form (`([amount]>(0))` =
+ *   `amount > 0`); index `dialectOptions` keep only `mssql.clustered` (when true) and
+ *   `mssql.include`.
+ *
+ * ```ts
+ * const normalizer = mssqlDialect.createSchemaNormalizer?.();
+ * const model = normalizer?.normalizeTable(accountModel, 'model');
+ * ```
+ */
+export class MssqlSchemaNormalizer extends DefaultSchemaNormalizer {
+  readonly #renderer = new MssqlTypeRenderer();
+
+  override normalizeTable(table: TableModel, side: SchemaSide): TableModel {
+    const { primaryKey, comment, ...normalized } = super.normalizeTable(table, side);
+    return {
+      ...normalized,
+      ...(primaryKey === undefined ? {} : { primaryKey: withoutGeneratedName(primaryKey) }),
+      ...(comment === undefined || comment === '' ? {} : { comment }),
+    };
+  }
+
+  protected override normalizeColumn(model: ColumnModel, table: TableModel, side: SchemaSide): ColumnModel {
+    const { comment, identity, autoincrement, ...normalized } = super.normalizeColumn(model, table, side);
+    const plainIdentity = identity !== undefined && (identity.start ?? 1) === 1 && (identity.increment ?? 1) === 1;
+    const kept: IdentityOptions | undefined =
+      identity === undefined || plainIdentity ? undefined : { always: false, start: identity.start ?? 1, increment: identity.increment ?? 1 };
+    const resolved: ColumnModel = { ...normalized, autoincrement: plainIdentity ? true : autoincrement, ...(kept === undefined ? {} : { identity: kept }) };
+    const primaryKey = model.primaryKey || (table.primaryKey?.columns.includes(model.name) ?? false);
+    return {
+      ...resolved,
+      nullable: primaryKey ? false : model.nullable,
+      autoincrement: isAutoincrementColumn(table, resolved),
+      ...(comment === undefined || comment === '' ? {} : { comment }),
+    };
+  }
+
+  /** Rendered by the SQL Server compiler, read back as the introspector reads `sys.columns`. */
+  protected override normalizeType(type: ColumnType, _column: ColumnModel, _table: TableModel, _side: SchemaSide): ColumnType {
+    let rendered: string;
+    try {
+      rendered = type.kind === 'raw' ? type.sql : this.#renderer.typeSql(type);
+    } catch {
+      return type;
+    }
+    const row = mssqlTypeRowFromText(rendered);
+    return row === undefined ? type : parseMssqlType(row);
+  }
+
+  protected override normalizeServerDefault(
+    value: ServerDefault | undefined,
+    _column: ColumnModel,
+    _table: TableModel,
+    _side: SchemaSide,
+  ): ServerDefault | undefined {
+    if (value === undefined) {
+      return undefined;
+    }
+    const text = isSqlExpression(value) ? value.text : `'${value.replaceAll("'", "''")}'`;
+    const canonical = canonicalMssqlDefault(text);
+    return canonical === undefined ? undefined : sql(canonical);
+  }
+
+  protected override normalizeConstraints(table: TableModel, _side: SchemaSide): readonly TableConstraintModel[] {
+    return table.constraints.map((constraint): TableConstraintModel => {
+      switch (constraint.kind) {
+        case 'uniqueConstraint': {
+          const { deferrable: _deferrable, initially: _initially, ...rest } = constraint;
+          return withoutGeneratedName(rest);
+        }
+        case 'foreignKeyConstraint':
+          return normalizeForeignKey(constraint);
+        case 'checkConstraint':
+          return withoutGeneratedName({ ...constraint, condition: canonicalMssqlExpression(constraint.condition) });
+      }
+    });
+  }
+
+  protected override normalizeIndexes(table: TableModel, _side: SchemaSide): readonly IndexModel[] {
+    return table.indexes.map((model) => {
+      const { dialectOptions, where, ...rest } = model;
+      const mssql = (dialectOptions?.['mssql'] ?? {}) as { readonly clustered?: unknown; readonly include?: unknown };
+      const include = Array.isArray(mssql.include) && mssql.include.length > 0 ? { include: [...(mssql.include as string[])] } : {};
+      const clustered = mssql.clustered === true ? { clustered: true } : {};
+      const options = { ...clustered, ...include };
+      return {
+        ...rest,
+        ...(where === undefined ? {} : { where: canonicalMssqlExpression(where) }),
+        ...(Object.keys(options).length === 0 ? {} : { dialectOptions: { mssql: options } }),
+      };
+    });
+  }
+}
+
+/** The constraint, unnamed when SQL Server made its name up. */
+function withoutGeneratedName<T extends { readonly name?: ConstraintName }>(constraint: T): T {
+  if (constraint.name === undefined || !isMssqlGeneratedName(constraintNameText(constraint.name))) {
+    return constraint;
+  }
+  const { name: _generated, ...unnamed } = constraint;
+  return unnamed as T;
+}
+
+function normalizeForeignKey(constraint: ForeignKeyConstraintModel): ForeignKeyConstraintModel {
+  const { onDelete, onUpdate, deferrable: _deferrable, initially: _initially, match: _match, dialectOptions: _dialectOptions, ...rest } = constraint;
+  const deleteAction = action(onDelete);
+  const updateAction = action(onUpdate);
+  return withoutGeneratedName({
+    ...rest,
+    ...(deleteAction === undefined ? {} : { onDelete: deleteAction }),
+    ...(updateAction === undefined ? {} : { onUpdate: updateAction }),
+  });
+}
+
+/** An `ON DELETE` / `ON UPDATE` action in capitals; unset for `NO ACTION`, SQL Server's default. */
+function action(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const upper = value.trim().toUpperCase().replace(/[\s_]+/g, ' ');
+  return upper === 'NO ACTION' || upper === '' ? undefined : upper;
+}

@@ -1,0 +1,287 @@
+import { DefaultSchemaNormalizer, constraintNameText, isAutoincrementColumn, isSqlExpression, sql, uniqueConstraint } from '@alembic/core';
+import type {
+  ColumnModel,
+  ColumnType,
+  ConstraintName,
+  ForeignKeyConstraintModel,
+  IndexModel,
+  SchemaSide,
+  ServerDefault,
+  TableConstraintModel,
+  TableModel,
+} from '@alembic/core';
+import { canonicalMysqlColumnType, isMysqlNumericColumnType } from './mysql-column-type-text.js';
+import { MysqlDdlCompiler } from './mysql-ddl-compiler.js';
+import { canonicalMysqlDefault } from './mysql-default-text.js';
+import type { MysqlFlavour } from './mysql-flavour.js';
+import { isMysqlGeneratedName } from './mysql-generated-names.js';
+import { readMysqlIndexOptions } from './mysql-index-options.js';
+import { parseMysqlColumnType } from './mysql-type-parser.js';
+
+/** The MySQL compiler's type rendering and dialect options, made reachable for the normalizer. */
+class MysqlTypeRenderer extends MysqlDdlCompiler {
+  typeSql(type: ColumnType): string {
+    return this.renderType(type);
+  }
+
+  indexOptions(model: IndexModel): Readonly<Record<string, unknown>> {
+    return this.ownDialectOptions(model.dialectOptions);
+  }
+}
+
+/** Options of {@link MysqlSchemaNormalizer}. */
+export interface MysqlSchemaNormalizerOptions {
+  /** The server the schema lives on (JSON, UUID and defaults differ); `'mysql'` when unset. */
+  readonly flavour?: MysqlFlavour;
+}
+
+/** Foreign key actions that are InnoDB's default (`RESTRICT` behaves as `NO ACTION`). */
+const DEFAULT_ACTIONS: ReadonlySet<string> = new Set(['RESTRICT', 'NO ACTION']);
+
+/**
+ * MySQL's and MariaDB's autogenerate normalizer: puts model tables and reflected tables into
+ * one form, so that a schema created from the model compares equal to the model.
+ *
+ * - Types: every type (model or reflected) is rendered as `MysqlDdlCompiler` writes it for the
+ *   flavour, spelled as `COLUMN_TYPE` reports it (`canonicalMysqlColumnType`: display widths
+ *   dropped except `tinyint(1)`, `BOOL` = `tinyint(1)`, `NUMERIC` = `decimal(10,0)`,
+ *   `datetime(0)` = `datetime`, `unsigned` kept) and read back with `parseMysqlColumnType`, as
+ *   the introspector reads a column: `boolean()` = `tinyint(1)`, `uuid()` = `char(36)` on
+ *   MySQL and `uuid` on MariaDB, `json()` = MariaDB's `LONGTEXT` + `json_valid` check, a native
+ *   enum = its value list (the name is not MySQL's).
+ * - Server defaults: `canonicalMysqlDefault` (`current_timestamp()` = `CURRENT_TIMESTAMP` =
+ *   `now()` with their precision and `ON UPDATE`, numbers compared as numbers on numeric
+ *   columns, `NULL` = none); MariaDB's quoted and MySQL's bare values are both values already.
+ * - Names MySQL and MariaDB make up (`CONSTRAINT_1`, `<table>_chk_1`, `<table>_ibfk_1`, a
+ *   unique key named after its first column) come out unnamed, on both sides; the primary key
+ *   is unnamed (it is always `PRIMARY`).
+ * - A unique index on plain columns is a unique constraint (MySQL has no difference); the index
+ *   MySQL adds behind a foreign key (named after the constraint or its first column, on exactly
+ *   its columns) is left out on both sides, so a model that declares it compares equal too;
+ *   MariaDB's `json_valid(col)` check of a JSON column is left out.
+ * - Foreign keys: `RESTRICT` / `NO ACTION` unset; `DEFERRABLE`, `INITIALLY` and `MATCH` left
+ *   out (InnoDB has none).
+ * - Index options: only `prefix` (`FULLTEXT` / `SPATIAL`) and per-column `length` remain.
+ *
+ * ```ts
+ * const normalizer = mysqlDialect.createSchemaNormalizer?.(connection);
+ * const model = normalizer?.normalizeTable(accountModel, 'model');
+ * ```
+ */
+export class MysqlSchemaNormalizer extends DefaultSchemaNormalizer {
+  /** The server flavour the schema is compared for. */
+  readonly flavour: MysqlFlavour;
+  readonly #renderer: MysqlTypeRenderer;
+
+  constructor(options: MysqlSchemaNormalizerOptions = {}) {
+    super();
+    this.flavour = options.flavour ?? 'mysql';
+    this.#renderer = new MysqlTypeRenderer({ flavour: this.flavour });
+  }
+
+  override normalizeTable(table: TableModel, side: SchemaSide): TableModel {
+    const normalized = super.normalizeTable(table, side);
+    const { primaryKey, comment, ...rest } = normalized;
+    return {
+      ...rest,
+      ...(primaryKey === undefined ? {} : { primaryKey: { kind: 'primaryKeyConstraint', columns: primaryKey.columns } }),
+      ...(comment === undefined || comment === '' ? {} : { comment }),
+    };
+  }
+
+  /** The column, with `autoincrement` resolved to true or false and an empty comment unset. */
+  protected override normalizeColumn(model: ColumnModel, table: TableModel, side: SchemaSide): ColumnModel {
+    const { comment, ...normalized } = super.normalizeColumn(model, table, side);
+    return {
+      ...normalized,
+      autoincrement: isAutoincrementColumn(table, model),
+      ...(comment === undefined || comment === '' ? {} : { comment }),
+    };
+  }
+
+  /** Rendered by the MySQL compiler, spelled as `COLUMN_TYPE` reports it, then read back. */
+  protected override normalizeType(type: ColumnType, _column: ColumnModel, _table: TableModel, _side: SchemaSide): ColumnType {
+    const canonical = this.#canonicalTypeText(type);
+    if (canonical === undefined) {
+      return type;
+    }
+    const collation = type.kind === 'string' || type.kind === 'text' ? type.collation : undefined;
+    return parseMysqlColumnType(canonical, { collation: collation ?? null });
+  }
+
+  protected override normalizeServerDefault(
+    value: ServerDefault | undefined,
+    column: ColumnModel,
+    _table: TableModel,
+    _side: SchemaSide,
+  ): ServerDefault | undefined {
+    if (value === undefined) {
+      return undefined;
+    }
+    const text = isSqlExpression(value) ? value.text : `'${value.replaceAll("'", "''")}'`;
+    const canonicalType = this.#canonicalTypeText(column.type);
+    const canonical = canonicalMysqlDefault(text, { numeric: canonicalType !== undefined && isMysqlNumericColumnType(canonicalType) });
+    return canonical === undefined ? undefined : sql(canonical);
+  }
+
+  /** Unique indexes as unique constraints; generated names unset; `json_valid` checks left out. */
+  protected override normalizeConstraints(table: TableModel, _side: SchemaSide): readonly TableConstraintModel[] {
+    const columnNames = table.columns.map((column) => column.name);
+    const jsonColumns = new Set(table.columns.filter((column) => column.type.kind === 'json').map((column) => column.name));
+    const constraints = [
+      ...table.constraints,
+      ...table.indexes.filter((model) => this.#isPlainUniqueIndex(model)).map(uniqueFromIndex),
+    ];
+    return constraints.flatMap((constraint): TableConstraintModel[] => {
+      switch (constraint.kind) {
+        case 'uniqueConstraint': {
+          const { deferrable: _deferrable, initially: _initially, ...rest } = constraint;
+          return [withName(rest, constraint.name, isMysqlGeneratedName, { kind: 'unique', tableName: table.name, columns: constraint.columns })];
+        }
+        case 'foreignKeyConstraint':
+          return [normalizeForeignKey(constraint, table.name)];
+        case 'checkConstraint': {
+          const condition = withoutOuterParentheses(constraint.condition);
+          if (isJsonValidCheck(condition, jsonColumns)) {
+            return [];
+          }
+          return [
+            withName({ ...constraint, condition }, constraint.name, isMysqlGeneratedName, {
+              kind: 'check',
+              tableName: table.name,
+              columns: columnNames,
+            }),
+          ];
+        }
+      }
+    });
+  }
+
+  /** Without unique indexes (now constraints) and the indexes MySQL adds behind foreign keys. */
+  protected override normalizeIndexes(table: TableModel, _side: SchemaSide): readonly IndexModel[] {
+    const foreignKeys = table.constraints.filter((constraint): constraint is ForeignKeyConstraintModel => constraint.kind === 'foreignKeyConstraint');
+    return table.indexes
+      .filter((model) => !this.#isPlainUniqueIndex(model) && !isForeignKeyIndex(model, foreignKeys))
+      .map((model) => this.#normalizeIndex(model));
+  }
+
+  #normalizeIndex(model: IndexModel): IndexModel {
+    const options = readMysqlIndexOptions(this.#renderer.indexOptions(model));
+    const { dialectOptions: _dialectOptions, ...rest } = model;
+    if (options === undefined) {
+      return rest;
+    }
+    const lengths = Object.fromEntries(
+      model.columns.flatMap((element) => {
+        const length = typeof element === 'string' ? options.lengthOf(element) : undefined;
+        return length === undefined ? [] : [[element, length]];
+      }),
+    );
+    const mysql = {
+      ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
+      ...(Object.keys(lengths).length === 0 ? {} : { length: lengths }),
+    };
+    return Object.keys(mysql).length === 0 ? rest : { ...rest, dialectOptions: { mysql } };
+  }
+
+  /** A unique index on plain columns, without prefix lengths, `FULLTEXT` or a `WHERE`. */
+  #isPlainUniqueIndex(model: IndexModel): boolean {
+    if (!model.unique || model.where !== undefined || model.columns.some((element) => typeof element !== 'string')) {
+      return false;
+    }
+    const options = readMysqlIndexOptions(this.#renderer.indexOptions(model));
+    return options === undefined || (options.prefix === undefined && model.columns.every((element) => options.lengthOf(String(element)) === undefined));
+  }
+
+  /** The type as `COLUMN_TYPE` would report it; undefined when the compiler cannot render it. */
+  #canonicalTypeText(type: ColumnType): string | undefined {
+    const withoutCollation = type.kind === 'string' || type.kind === 'text' ? { ...type, collation: undefined } : type;
+    try {
+      return canonicalMysqlColumnType(this.#renderer.typeSql(withoutCollation));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function uniqueFromIndex(model: IndexModel): TableConstraintModel {
+  return uniqueConstraint(model.columns as string[], model.name === undefined ? {} : { name: model.name });
+}
+
+/** The constraint with its name unset when the database would have made it up. */
+function withName<T extends { readonly name?: ConstraintName }>(
+  constraint: T,
+  name: ConstraintName | undefined,
+  isGenerated: typeof isMysqlGeneratedName,
+  owner: Parameters<typeof isMysqlGeneratedName>[1],
+): T {
+  if (name === undefined || !isGenerated(constraintNameText(name), owner)) {
+    return constraint;
+  }
+  const { name: _generated, ...unnamed } = constraint;
+  return unnamed as T;
+}
+
+function normalizeForeignKey(constraint: ForeignKeyConstraintModel, tableName: string): ForeignKeyConstraintModel {
+  const { onDelete, onUpdate, deferrable: _deferrable, initially: _initially, match: _match, ...rest } = constraint;
+  const deleteAction = action(onDelete);
+  const updateAction = action(onUpdate);
+  return withName(
+    {
+      ...rest,
+      ...(deleteAction === undefined ? {} : { onDelete: deleteAction }),
+      ...(updateAction === undefined ? {} : { onUpdate: updateAction }),
+    },
+    constraint.name,
+    isMysqlGeneratedName,
+    { kind: 'foreignKey', tableName, columns: constraint.columns },
+  );
+}
+
+function action(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const upper = value.trim().toUpperCase().replace(/\s+/g, ' ');
+  return DEFAULT_ACTIONS.has(upper) ? undefined : upper;
+}
+
+/**
+ * The index MySQL creates for a foreign key that no index serves: non-unique, on exactly the
+ * key's columns, named after the constraint or after its first column (`pid`, `pid_2`).
+ */
+function isForeignKeyIndex(model: IndexModel, foreignKeys: readonly ForeignKeyConstraintModel[]): boolean {
+  if (model.unique || model.name === undefined || model.columns.some((element) => typeof element !== 'string')) {
+    return false;
+  }
+  const name = constraintNameText(model.name);
+  return foreignKeys.some(
+    (foreignKey) =>
+      (name === (foreignKey.name === undefined ? undefined : constraintNameText(foreignKey.name)) ||
+        isMysqlGeneratedName(name, { kind: 'index', tableName: '', columns: foreignKey.columns })) &&
+      foreignKey.columns.length === model.columns.length &&
+      foreignKey.columns.every((columnName, position) => columnName === model.columns[position]),
+  );
+}
+
+/** `json_valid(`col`)` on a JSON column: MariaDB's own check behind `JSON`. */
+function isJsonValidCheck(condition: string, jsonColumns: ReadonlySet<string>): boolean {
+  const match = /^json_valid\s*\(\s*`?((?:[^`]|``)+?)`?\s*\)$/i.exec(condition.trim());
+  return match !== null && jsonColumns.has((match[1] as string).replaceAll('``', '`'));
+}
+
+function withoutOuterParentheses(text: string): string {
+  let result = text.trim();
+  while (result.startsWith('(') && result.endsWith(')')) {
+    let depth = 0;
+    let enclosesAll = true;
+    for (let position = 0; position < result.length; position += 1) {
+      depth += result[position] === '(' ? 1 : result[position] === ')' ? -1 : 0;
+      if (depth === 0 && position < result.length - 1) {
+        enclosesAll = false;
+        break;
+      }
+    }
+    if (!enclosesAll) break;
+    result = result.slice(1, -1).trim();
+  }
+  return result;
+}

@@ -1,0 +1,195 @@
+import { DefaultSchemaNormalizer, constraintNameText, enumType, isSqlExpression, sql } from '@alembic/core';
+import type {
+  ColumnModel,
+  ColumnType,
+  ConstraintName,
+  IdentityOptions,
+  IndexElement,
+  IndexModel,
+  PrimaryKeyConstraintModel,
+  SchemaSide,
+  ServerDefault,
+  TableConstraintModel,
+  TableModel,
+} from '@alembic/core';
+import { PostgresDdlCompiler } from './postgres-ddl-compiler.js';
+import { canonicalPostgresDefault } from './postgres-default-text.js';
+import { canonicalPostgresExpression } from './postgres-expression-text.js';
+import { isPostgresGeneratedName } from './postgres-generated-names.js';
+import { parsePostgresType } from './postgres-type-parser.js';
+import { formatPostgresTypeText } from './postgres-type-text.js';
+
+/** The PostgreSQL compiler's type rendering, made reachable for the normalizer. */
+class PostgresTypeRenderer extends PostgresDdlCompiler {
+  typeSql(type: ColumnType): string {
+    return this.renderType(type);
+  }
+}
+
+const DEFAULT_ACTIONS: ReadonlySet<string> = new Set(['NO ACTION']);
+const IDENTIFIER = /^[a-z_][a-z0-9_$]*$/;
+
+/**
+ * PostgreSQL's autogenerate normalizer: puts model tables and reflected tables into one form so
+ * that a schema created from the model compares equal to the model.
+ *
+ * - Types: a model type is rendered as `PostgresDdlCompiler` writes it, spelled as
+ *   `format_type()` would print it (`formatPostgresTypeText`) and read back with
+ *   `parsePostgresType`, exactly as the introspector reads a column; reflected types go the same
+ *   way, so `int4` = `integer`, `float(53)` = `double precision` = `float()`, `decimal(10, 2)` =
+ *   `numeric(10,2)`, `timestamptz` = `dateTime({ timezone: true })`, `jsonb()` = reflected
+ *   jsonb, and a named native enum is `enumType(values, { name })` on both sides.
+ * - Server defaults: see `canonicalPostgresDefault` (`'-1'::integer` = `-1`, `now()` =
+ *   `CURRENT_TIMESTAMP`, `'false'` = `false` on booleans, JSON compared as JSON, `NULL` = none,
+ *   `nextval('s'::regclass)` = `nextval('s')`).
+ * - Names PostgreSQL makes up (`<table>_pkey`, `<table>_<columns>_key`,
+ *   `<table>_<columns>_fkey`, `<table>_<column>_check`, `<table>_check`, with the numbers it
+ *   appends and its 63-byte truncation) come out unnamed, on both sides.
+ * - Foreign key and identity options left at their defaults are unset (`NO ACTION`,
+ *   `INITIALLY IMMEDIATE`, `MATCH SIMPLE`, start 1, increment 1).
+ * - Index expressions and predicates without the casts and parentheses PostgreSQL adds
+ *   (`lower((email)::text)` = `lower(email)`), `USING btree` left out.
+ *
+ * ```ts
+ * const normalizer = new PostgresSchemaNormalizer();
+ * const model = normalizer.normalizeTable(accountModel, 'model');
+ * const reflected = normalizer.normalizeTable(await introspector.getTable('account'), 'database');
+ * ```
+ */
+export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
+  readonly #renderer = new PostgresTypeRenderer();
+
+  override normalizeTable(table: TableModel, side: SchemaSide): TableModel {
+    const normalized = super.normalizeTable(table, side);
+    const { primaryKey } = table;
+    if (primaryKey?.name === undefined || !isPostgresGeneratedName(constraintNameText(primaryKey.name), table.name, [undefined], 'pkey')) {
+      return normalized;
+    }
+    const { name: _generated, ...unnamed } = primaryKey;
+    return { ...normalized, primaryKey: unnamed as PrimaryKeyConstraintModel };
+  }
+
+  /** The column; an identity column is NOT NULL (PostgreSQL makes it so). */
+  protected override normalizeColumn(model: ColumnModel, table: TableModel, side: SchemaSide): ColumnModel {
+    const normalized = super.normalizeColumn(model, table, side);
+    if (normalized.identity === undefined) {
+      return normalized;
+    }
+    const { start, increment, always } = normalized.identity;
+    const identity: IdentityOptions = {
+      always,
+      ...(start === undefined || start === 1 ? {} : { start }),
+      ...(increment === undefined || increment === 1 ? {} : { increment }),
+    };
+    return { ...normalized, nullable: false, identity };
+  }
+
+  /** Rendered by the PostgreSQL compiler, then read back as the introspector reads a column. */
+  protected override normalizeType(type: ColumnType, _column: ColumnModel, _table: TableModel, _side: SchemaSide): ColumnType {
+    if (type.kind === 'enum' && type.nativeEnum && type.name !== undefined) {
+      return enumType(type.values, { name: type.name });
+    }
+    if (type.kind === 'enum' && type.nativeEnum) {
+      // No name: the compiler refuses it; keep it comparable by its values.
+      return enumType(type.values);
+    }
+    const { formattedType, collation } = formatPostgresTypeText(this.#renderer.typeSql(type));
+    return parsePostgresType({ formattedType, typeType: 'b', collation: collation ?? null });
+  }
+
+  protected override normalizeServerDefault(
+    value: ServerDefault | undefined,
+    column: ColumnModel,
+    table: TableModel,
+    side: SchemaSide,
+  ): ServerDefault | undefined {
+    if (value === undefined) {
+      return undefined;
+    }
+    const text = isSqlExpression(value) ? value.text : `'${value.replaceAll("'", "''")}'`;
+    const canonical = canonicalPostgresDefault(text, this.normalizeType(column.type, column, table, side));
+    return canonical === undefined ? undefined : sql(canonical);
+  }
+
+  protected override normalizeDefaultText(text: string): string {
+    return canonicalPostgresExpression(text);
+  }
+
+  protected override normalizeConstraints(table: TableModel, _side: SchemaSide): readonly TableConstraintModel[] {
+    return table.constraints.map((constraint) => {
+      switch (constraint.kind) {
+        case 'uniqueConstraint': {
+          const generated = this.#isGenerated(constraint.name, table, [constraint.columns], 'key');
+          return withoutDefaults({ ...constraint, ...(generated ? { name: undefined } : {}) });
+        }
+        case 'foreignKeyConstraint': {
+          const generated = this.#isGenerated(constraint.name, table, [constraint.columns], 'fkey');
+          return withoutDefaults({
+            ...constraint,
+            ...(generated ? { name: undefined } : {}),
+            onDelete: action(constraint.onDelete),
+            onUpdate: action(constraint.onUpdate),
+            match: constraint.match === undefined || /^simple$/i.test(constraint.match) ? undefined : constraint.match.toUpperCase(),
+          });
+        }
+        case 'checkConstraint': {
+          const parts = [undefined, ...table.columns.map((column) => [column.name])];
+          return this.#isGenerated(constraint.name, table, parts, 'check') ? withoutDefaults({ ...constraint, name: undefined }) : constraint;
+        }
+      }
+    });
+  }
+
+  protected override normalizeIndexes(table: TableModel, _side: SchemaSide): readonly IndexModel[] {
+    return table.indexes.map((model) => {
+      const postgresql = model.dialectOptions?.['postgresql'];
+      const { using, ...otherOptions } = postgresql ?? {};
+      const keepUsing = typeof using === 'string' && using.toLowerCase() !== 'btree';
+      const options = { ...otherOptions, ...(keepUsing ? { using: using.toLowerCase() } : {}) };
+      const dialectOptions = { ...model.dialectOptions, postgresql: options };
+      if (Object.keys(options).length === 0) {
+        delete (dialectOptions as Record<string, unknown>)['postgresql'];
+      }
+      return withoutDefaults({
+        ...model,
+        columns: model.columns.map(indexElement),
+        where: model.where === undefined ? undefined : canonicalPostgresExpression(model.where, { casts: 'all' }),
+        dialectOptions: Object.keys(dialectOptions).length === 0 ? undefined : dialectOptions,
+      });
+    });
+  }
+
+  #isGenerated(name: ConstraintName | undefined, table: TableModel, parts: readonly (readonly string[] | undefined)[], label: string): boolean {
+    return name !== undefined && isPostgresGeneratedName(constraintNameText(name), table.name, parts, label);
+  }
+}
+
+function action(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const upper = value.trim().toUpperCase().replace(/\s+/g, ' ');
+  return DEFAULT_ACTIONS.has(upper) ? undefined : upper;
+}
+
+/** An index element: a bare column written as `sql('email')` is the column `email`. */
+function indexElement(element: IndexElement): IndexElement {
+  if (typeof element === 'string') {
+    return element;
+  }
+  const text = canonicalPostgresExpression(element.text, { casts: 'all' });
+  return IDENTIFIER.test(text) ? text : sql(text);
+}
+
+/** The object without its undefined, `false` deferrable and `IMMEDIATE` initially properties. */
+function withoutDefaults<T extends object>(value: T): T {
+  const result: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (entry === undefined) continue;
+    if (key === 'deferrable' && entry === false) continue;
+    if (key === 'initially' && typeof entry === 'string') {
+      if (!/^immediate$/i.test(entry)) result[key] = entry.toUpperCase();
+      continue;
+    }
+    result[key] = entry;
+  }
+  return result as T;
+}

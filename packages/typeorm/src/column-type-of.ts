@@ -1,0 +1,146 @@
+import type { ColumnType } from '@alembic/core';
+import {
+  bigInteger,
+  boolean,
+  date,
+  dateTime,
+  enumType,
+  float,
+  integer,
+  json,
+  largeBinary,
+  numeric,
+  rawType,
+  smallInteger,
+  string,
+  text,
+  time,
+  uuid,
+} from '@alembic/core';
+import type { TypeOrmTargetDialect } from './target-dialect.js';
+import type { TypeOrmColumn, TypeOrmDriver } from './typeorm-shapes.js';
+
+/** What {@link columnTypeOf} needs besides the column. */
+export interface ColumnTypeContext {
+  readonly dialect: TypeOrmTargetDialect;
+  readonly driver: TypeOrmDriver;
+  /** The table's name, for PostgreSQL's enum type name (`<table>_<column>_enum`). */
+  readonly tableName: string;
+}
+
+/** The length of a uuid's text form. */
+const UUID_TEXT_LENGTH = 36;
+
+const BOOLEAN_DECLARATIONS: ReadonlySet<unknown> = new Set([Boolean, 'bool', 'boolean']);
+
+function positive(value: string | number | null | undefined): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : undefined;
+}
+
+/** `varchar(50)`, `numeric(10,2)`, `timestamp(3) with time zone`, `int[]`: the type as TypeORM writes it in DDL. */
+export function typeOrmTypeText(column: TypeOrmColumn, normalizedType: string, length: number | undefined): string {
+  let argumentsText = '';
+  if (length !== undefined) {
+    argumentsText = `(${length})`;
+  } else if (column.precision !== undefined && column.precision !== null) {
+    argumentsText = column.scale === undefined || column.scale === null ? `(${column.precision})` : `(${column.precision},${column.scale})`;
+  }
+  const unsigned = column.unsigned === true ? ' unsigned' : '';
+  // PostgreSQL writes a precision after the first word: `timestamp(3) with time zone`.
+  const zoned = /^(timestamp|time)( with(?:out)? time zone)$/.exec(normalizedType);
+  const typeText = zoned === null ? `${normalizedType}${argumentsText}` : `${zoned[1]}${argumentsText}${zoned[2]}`;
+  return `${typeText}${unsigned}${column.isArray ? '[]' : ''}`;
+}
+
+/**
+ * The core column type of a TypeORM column on `context.dialect`, from the type TypeORM's driver
+ * normalizes it to (so `@Column() name: string` is `varchar` on MySQL, `character varying` on
+ * PostgreSQL). Types the core model has are mapped (`integer`, `string(length)`,
+ * `numeric(precision, scale)`, `dateTime({ timezone })`, `enumType(values, { name })`...);
+ * anything else, arrays and unsigned integers included, is a `rawType` of TypeORM's SQL.
+ */
+export function columnTypeOf(column: TypeOrmColumn, context: ColumnTypeContext): ColumnType {
+  const { dialect, driver } = context;
+  const normalizedType = driver.normalizeType(column).toLowerCase();
+  const length = positive(column.length) ?? positive(driver.getColumnLength(column));
+  const precision = positive(column.precision);
+  const scale = positive(column.scale) ?? (column.scale === 0 ? 0 : undefined);
+  const raw = (): ColumnType => rawType(typeOrmTypeText(column, normalizedType, length));
+  if (column.isArray || column.unsigned === true) return raw();
+  if (BOOLEAN_DECLARATIONS.has(column.type) || normalizedType === 'boolean' || (normalizedType === 'bit' && dialect === 'mssql')) {
+    return boolean();
+  }
+  if (column.enum !== undefined && column.enum.length > 0) {
+    const values = column.enum.map((value) => String(value));
+    if (normalizedType === 'enum') {
+      const name = dialect === 'postgres' ? column.enumName ?? `${context.tableName}_${column.databaseName.toLowerCase()}_enum` : undefined;
+      return enumType(values, { name, nativeEnum: true });
+    }
+    // simple-enum where there is no native enum: a string column and CHECK (c IN (...)).
+    return enumType(values, { nativeEnum: false, createConstraint: true });
+  }
+  const collation = column.collation === undefined ? {} : { collation: column.collation };
+  switch (normalizedType) {
+    case 'character varying':
+    case 'varchar':
+      // A `uuid` column where the server has no uuid type: TypeORM writes varchar, 36 long
+      // when generated; the same length without `@Generated`, where it states none.
+      return string(length ?? (column.type === 'uuid' ? UUID_TEXT_LENGTH : undefined), collation);
+    case 'int':
+    case 'integer':
+    case 'int4':
+      return integer();
+    case 'bigint':
+    case 'int8':
+      return bigInteger();
+    case 'smallint':
+    case 'int2':
+      return smallInteger();
+    case 'text':
+      return text(collation);
+    case 'date':
+      return date();
+    case 'timestamp without time zone':
+    case 'datetime':
+      return precision === undefined ? dateTime() : raw();
+    case 'timestamp':
+      // MySQL's TIMESTAMP is not its DATETIME.
+      return precision === undefined && dialect !== 'mysql' && dialect !== 'mariadb' ? dateTime() : raw();
+    case 'timestamp with time zone':
+    case 'timestamptz':
+    case 'datetimeoffset':
+      return precision === undefined ? dateTime({ timezone: true }) : raw();
+    case 'time':
+    case 'time without time zone':
+      return precision === undefined ? time() : raw();
+    case 'time with time zone':
+    case 'timetz':
+      return precision === undefined ? time({ timezone: true }) : raw();
+    case 'numeric':
+    case 'decimal':
+      return numeric(precision, precision === undefined ? undefined : scale);
+    case 'real':
+    case 'float4':
+      return dialect === 'postgres' || dialect === 'mssql' ? float(24) : dialect === 'sqlite' ? float() : float(53);
+    case 'double precision':
+    case 'double':
+    case 'float8':
+      return dialect === 'sqlite' ? float() : float(53);
+    case 'float':
+      return dialect === 'postgres' ? float(53) : float();
+    case 'json':
+      return json();
+    case 'jsonb':
+      return rawType('jsonb');
+    case 'uuid':
+    case 'uniqueidentifier':
+      return uuid();
+    case 'bytea':
+    case 'blob':
+      return largeBinary();
+    default:
+      return raw();
+  }
+}

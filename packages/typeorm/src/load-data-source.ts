@@ -1,0 +1,62 @@
+import { pathToFileURL } from 'node:url';
+import { enableTypeScriptImports, enableTypeScriptRequire, importModule } from '@alembic/core';
+import { isCommonJsFile } from './commonjs-file.js';
+import { TypeOrmModelError } from './typeorm-model-error.js';
+import type { TypeOrmDataSource } from './typeorm-shapes.js';
+import { isTypeOrmDataSource } from './typeorm-shapes.js';
+
+/** The exports a DataSource is looked for under, in order. */
+export const DATA_SOURCE_EXPORTS = ['default', 'AppDataSource', 'dataSource'] as const;
+
+/**
+ * Imports the file that defines the application's TypeORM `DataSource` (TypeScript with
+ * decorated entities included) and returns the DataSource it exports as default, as
+ * `AppDataSource` or as `dataSource`. The DataSource is not initialized. `require()` of
+ * TypeScript files works in the process from then on; Node's module hooks (a loader thread,
+ * about 100 ms) start only when something needs them: a TypeScript or ES module file that
+ * `importModule` cannot load without them, or entities given by path (`entities:
+ * ['src/entities/*.ts']`), which TypeORM imports itself. A CommonJS file is imported as it is.
+ *
+ * @throws TypeOrmModelError (`ALEMBIC_TYPEORM_NO_DATA_SOURCE`) naming the file and the exports
+ *   it has when none of them is a DataSource
+ */
+export async function loadDataSource(path: string): Promise<TypeOrmDataSource> {
+  enableTypeScriptRequire();
+  const namespace = isCommonJsFile(path)
+    ? ((await import(pathToFileURL(path).href)) as Record<string, unknown>)
+    : await importModule(path);
+  const dataSource = dataSourceIn(namespace);
+  if (dataSource !== undefined) {
+    if (namesEntityFiles(dataSource)) enableTypeScriptImports();
+    return dataSource;
+  }
+  const found = Object.keys(namespace).filter((key) => key !== '__esModule');
+  throw new TypeOrmModelError(
+    'ALEMBIC_TYPEORM_NO_DATA_SOURCE',
+    `${path} exports no TypeORM DataSource as default, AppDataSource or dataSource (it exports: ${
+      found.length === 0 ? 'nothing' : found.join(', ')
+    })`,
+  );
+}
+
+function dataSourceIn(namespace: Record<string, unknown>): TypeOrmDataSource | undefined {
+  for (const name of DATA_SOURCE_EXPORTS) {
+    const candidate = namespace[name];
+    if (isTypeOrmDataSource(candidate)) return candidate;
+    // A CommonJS file's `module.exports = { AppDataSource }` arrives as the default export.
+    if (name === 'default' && typeof candidate === 'object' && candidate !== null) {
+      for (const inner of DATA_SOURCE_EXPORTS.slice(1)) {
+        const nested = (candidate as Record<string, unknown>)[inner];
+        if (isTypeOrmDataSource(nested)) return nested;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Whether TypeORM will load entity files itself (paths or globs among `entities`). */
+function namesEntityFiles(dataSource: TypeOrmDataSource): boolean {
+  const entities = dataSource.options.entities;
+  if (typeof entities !== 'object' || entities === null) return false;
+  return Object.values(entities).some((entity) => typeof entity === 'string');
+}

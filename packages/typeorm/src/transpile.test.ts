@@ -1,0 +1,45 @@
+import { TranspileSyntaxError, transpileDecorated } from './transpile.js';
+
+const ENTITY = `import { Column, Entity, ManyToOne } from 'typeorm';
+import { User } from './user';
+
+@Entity()
+export class Post {
+  @Column() title!: string;
+  @ManyToOne(() => User) author!: User;
+}
+`;
+
+describe('transpileDecorated', () => {
+  it('emits design:type metadata with legacy decorators, as ESM or CommonJS', () => {
+    const esm = transpileDecorated(ENTITY, '/app/src/post.ts', 'esm').code;
+    expect(esm).toContain('_ts_metadata("design:type", String)');
+    expect(esm).toMatch(/^import \{ Column, Entity, ManyToOne \} from 'typeorm';$/m);
+    expect(esm).toContain('sourceMappingURL=data:application/json');
+    const commonJs = transpileDecorated(ENTITY, '/app/src/post.ts', 'cjs').code;
+    expect(commonJs).toContain('require("typeorm")');
+    expect(commonJs).toContain('"design:type", String');
+  });
+
+  it('gives Object, not a ReferenceError, for a class still in its temporal dead zone', () => {
+    const esm = transpileDecorated(ENTITY, '/app/src/post.ts', 'esm').code;
+    expect(esm).not.toContain('typeof User === "undefined" ? Object : User)');
+    const guard = /\(\(\) => \{ try \{ return typeof User === "undefined" \? Object : User; \} catch \{ return Object; \} \}\)\(\)/;
+    expect(esm).toMatch(guard);
+    const evaluate = new Function(`${(guard.exec(esm) as RegExpExecArray)[0].replace(/User/g, 'Later')}; let Later;`);
+    expect(() => evaluate()).not.toThrow();
+  });
+
+  it('names the file, line and column of a syntax error', () => {
+    const source = 'import { Entity } from "typeorm";\n\n@Entity()\nexport class Broken {\n  name: string = ;\n}\n';
+    let thrown: unknown;
+    try {
+      transpileDecorated(source, '/app/src/broken.ts', 'esm');
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(TranspileSyntaxError);
+    expect((thrown as TranspileSyntaxError).message).toBe('Could not load /app/src/broken.ts:5:18: Expression expected');
+    expect((thrown as TranspileSyntaxError).line).toBe(5);
+  });
+});

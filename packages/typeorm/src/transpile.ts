@@ -1,0 +1,132 @@
+/**
+ * The compiler `@alembic/core`'s loader uses for TypeScript files that use decorators
+ * (`@Entity()`, `@Column()`): swc with legacy decorators and `emitDecoratorMetadata`, which
+ * TypeORM needs (`@Column() name: string` takes its type from `design:type`) and esbuild does
+ * not emit.
+ *
+ * Core never imports this module statically: when a file it loads has decorators, it resolves
+ * `@alembic/typeorm/transpile` from the file's directory (then from the CLI's installation) and
+ * calls {@link transpileDecorated}. Exported as the subpath `@alembic/typeorm/transpile`.
+ *
+ * @packageDocumentation
+ */
+import { createRequire } from 'node:module';
+
+/** The module kind to write. */
+export type TranspiledModuleFormat = 'esm' | 'cjs';
+
+/** What {@link transpileDecorated} returns. */
+export interface TranspiledModule {
+  /** JavaScript, with an inline source map pointing at the TypeScript file. */
+  readonly code: string;
+}
+
+/** A syntax error of the file being compiled, with its 1-based line (and column, when known). */
+export class TranspileSyntaxError extends Error {
+  readonly code = 'ALEMBIC_TYPEORM_SYNTAX_ERROR';
+  readonly filePath: string;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+
+  constructor(filePath: string, line: number | undefined, column: number | undefined, reason: string) {
+    const where = line === undefined ? filePath : `${filePath}:${line}${column === undefined ? '' : `:${column}`}`;
+    super(`Could not load ${where}: ${reason}`);
+    this.name = 'TranspileSyntaxError';
+    this.filePath = filePath;
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/** Identifies the compiler and its settings, for the loader's cache keys. */
+export const transpilerIdentity = 'swc-legacy-decorators-metadata-es2022-1';
+
+interface SwcModule {
+  transformSync(source: string, options: Record<string, unknown>): { code: string };
+}
+
+let swc: SwcModule | undefined;
+
+function loadSwc(): SwcModule {
+  // Loaded on first use: the native binding costs time to load, and most files need none.
+  swc ??= createRequire(import.meta.url)('@swc/core') as SwcModule;
+  return swc;
+}
+
+/**
+ * `typeof X === "undefined" ? Object : X` in a `design:type` annotation throws when `X` is an
+ * import still in its temporal dead zone (two entities that refer to each other, loaded as
+ * ES modules). CommonJS output, which most TypeORM projects run, gives `Object` there; so
+ * does this rewrite. TypeORM never reads a relation's type from `design:type`.
+ */
+const METADATA_TYPE_GUARD = /typeof ([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*) === "undefined" \? Object : \1/g;
+
+function withoutDeadZoneErrors(code: string): string {
+  return code.replace(
+    METADATA_TYPE_GUARD,
+    (_match, name: string) => `(() => { try { return typeof ${name} === "undefined" ? Object : ${name}; } catch { return Object; } })()`,
+  );
+}
+
+/**
+ * Compiles one TypeScript file that uses decorators: legacy (`experimentalDecorators`)
+ * semantics, `design:type` / `design:paramtypes` / `design:returntype` metadata emitted,
+ * types stripped, nothing checked. No `.swcrc` or tsconfig is read.
+ *
+ * ```ts
+ * const { code } = transpileDecorated(source, '/app/src/entities/user.ts', 'esm');
+ * ```
+ *
+ * @throws TranspileSyntaxError naming the file and line of a syntax error
+ */
+export function transpileDecorated(source: string, filePath: string, format: TranspiledModuleFormat): TranspiledModule {
+  let code: string;
+  try {
+    code = loadSwc().transformSync(source, {
+      filename: filePath,
+      swcrc: false,
+      configFile: false,
+      sourceMaps: 'inline',
+      inlineSourcesContent: true,
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true, tsx: filePath.endsWith('.tsx') },
+        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+        target: 'es2022',
+        keepClassNames: true,
+      },
+      module: format === 'esm' ? { type: 'es6' } : { type: 'commonjs', ignoreDynamic: true },
+    }).code;
+  } catch (error) {
+    throw describeSwcError(error, filePath);
+  }
+  return { code: withoutDeadZoneErrors(code) };
+}
+
+/**
+ * swc reports `x <reason>` and a snippet whose numbered lines (`12 | code`) are followed by a
+ * marker line (`   :   ^^^`) under the offending one.
+ */
+function describeSwcError(error: unknown, filePath: string): Error {
+  const message = (error as { message?: unknown } | null)?.message;
+  const text = typeof message === 'string' ? message : String(error);
+  const reason = /^(?:\w*Error:)?\s*[x×]\s+(.+)$/m.exec(text)?.[1]?.trim() ?? text.split('\n')[0]?.trim() ?? 'syntax error';
+  const lines = text.split('\n');
+  let line: number | undefined;
+  let column: number | undefined;
+  for (let index = 1; index < lines.length; index += 1) {
+    const marker = /^(\s*):(\s*)\^/.exec(lines[index] as string);
+    const numbered = /^(\s*)(\d+) \| /.exec(lines[index - 1] as string);
+    if (marker !== null && numbered !== null) {
+      line = Number(numbered[2]);
+      const codeStart = (numbered[0] as string).length;
+      const caret = (lines[index] as string).indexOf('^');
+      column = caret >= codeStart ? caret - codeStart + 1 : undefined;
+      break;
+    }
+  }
+  if (line === undefined) {
+    const location = /\[[^\]]*?:(\d+):(\d+)\]/.exec(text);
+    if (location !== null) line = Number(location[1]);
+  }
+  return new TranspileSyntaxError(filePath, line, column, reason);
+}

@@ -1,0 +1,110 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MetadataModel } from '@alembic/core';
+import { createTypeOrmProject, printModel, removeProject, runAlembic } from './support/typeorm-project.js';
+
+const projects: string[] = [];
+afterAll(() => projects.forEach(removeProject));
+
+function project(options: Parameters<typeof createTypeOrmProject>[0]): string {
+  const directory = createTypeOrmProject(options);
+  projects.push(directory);
+  return directory;
+}
+
+/** What the two fixture entities must become, whichever way they were loaded. */
+function summary(model: MetadataModel): unknown {
+  return model.tables.map((table) => ({
+    name: table.name,
+    columns: table.columns.map((column) => `${column.name}:${column.type.kind}${column.nullable ? '?' : ''}`),
+    constraints: table.constraints.map((constraint) => constraint.kind),
+  }));
+}
+
+const EXPECTED = [
+  { name: 'app_user', columns: ['id:integer', 'email:string', 'name:string'], constraints: ['uniqueConstraint'] },
+  { name: 'app_post', columns: ['id:integer', 'title:string', 'published:boolean', 'authorId:integer?'], constraints: ['foreignKeyConstraint'] },
+];
+
+describe.each([['typeorm'], ['typeorm-1']] as const)('a TypeORM project on %s', (typeormPackage) => {
+  it.each([
+    ['CommonJS, entity classes', { esm: false, entities: 'classes' }],
+    ['CommonJS, entity glob (TypeORM require()s the files)', { esm: false, entities: 'glob' }],
+    ['ES modules, entity classes', { esm: true, entities: 'classes' }],
+    ['ES modules, entity glob (TypeORM import()s the files)', { esm: true, entities: 'glob' }],
+  ] as const)('loads decorated entities with their metadata: %s', (_name, options) => {
+    const directory = project({ typeormPackage, ...options });
+    const result = printModel(directory);
+    expect(result.stderr).toBe('');
+    const printed = JSON.parse(result.stdout) as { initialized: boolean; model: MetadataModel };
+    expect(printed.initialized).toBe(false);
+    const tables = summary(printed.model) as Array<{ name: string }>;
+    expect([...tables].sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+      [...EXPECTED].sort((a, b) => a.name.localeCompare(b.name)),
+    );
+    expect(existsSync(join(directory, 'typeorm-app.db'))).toBe(false);
+  });
+
+  it('init --template typeorm writes an environment that builds the model from the DataSource', () => {
+    const directory = project({ typeormPackage });
+    const templates = runAlembic(directory, ['list-templates']);
+    expect(templates.stdout).toMatch(/^typeorm - TypeORM project: autogenerate from the entities of your DataSource/m);
+    const init = runAlembic(directory, ['init', '--template', 'typeorm', 'migrations']);
+    expect(init.status).toBe(0);
+    expect(readFileSync(join(directory, 'alembic.config.ts'), 'utf8')).toContain("typeorm: { dataSource: 'src/data-source.ts' },");
+    const environment = readFileSync(join(directory, 'migrations', 'env.ts'), 'utf8');
+    expect(environment).toContain("from '@alembic/typeorm'");
+    // The environment runs: the DataSource file and its decorated entities load, the model builds.
+    const upgrade = runAlembic(directory, ['upgrade', 'head']);
+    expect(upgrade.stderr).not.toMatch(/FAILED|Error/);
+    expect(upgrade.status).toBe(0);
+    expect(existsSync(join(directory, 'alembic.db'))).toBe(true);
+    expect(existsSync(join(directory, 'typeorm-app.db'))).toBe(false);
+  });
+
+  it('names the data source file and its exports when none is a DataSource', () => {
+    const directory = project({ typeormPackage });
+    expect(runAlembic(directory, ['init', '--template', 'typeorm', 'migrations']).status).toBe(0);
+    const dataSourceFile = join(directory, 'src', 'data-source.ts');
+    writeFileSync(dataSourceFile, readFileSync(dataSourceFile, 'utf8').replace('export const AppDataSource', 'export const source'));
+    const upgrade = runAlembic(directory, ['upgrade', 'head']);
+    expect(upgrade.status).not.toBe(0);
+    expect(upgrade.stderr).toContain(
+      `${dataSourceFile} exports no TypeORM DataSource as default, AppDataSource or dataSource (it exports: source)`,
+    );
+  });
+});
+
+describe('loading decorated files', () => {
+  it('names file and line of a syntax error in an entity', () => {
+    const directory = project({ typeormPackage: 'typeorm' });
+    expect(runAlembic(directory, ['init', '--template', 'typeorm', 'migrations']).status).toBe(0);
+    const postFile = join(directory, 'src', 'entities', 'post.ts');
+    writeFileSync(postFile, readFileSync(postFile, 'utf8').replace('title!: string;', 'title!: string = ;'));
+    const upgrade = runAlembic(directory, ['upgrade', 'head']);
+    expect(upgrade.status).not.toBe(0);
+    expect(upgrade.stderr).toContain(`Could not load ${postFile}:10:20: Expression expected`);
+  });
+
+  it('without @alembic/typeorm, fails with one line naming the decorated file and line', () => {
+    const directory = project({ typeormPackage: 'typeorm', withAlembicTypeOrm: false });
+    expect(runAlembic(directory, ['init', 'migrations']).status).toBe(0);
+    const environmentFile = join(directory, 'migrations', 'env.ts');
+    writeFileSync(
+      environmentFile,
+      readFileSync(environmentFile, 'utf8').replace(
+        "import { context } from '@alembic/core';",
+        "import { context } from '@alembic/core';\nimport { AppDataSource } from '../src/data-source';\nvoid AppDataSource;",
+      ),
+    );
+    const upgrade = runAlembic(directory, ['upgrade', 'head']);
+    expect(upgrade.status).not.toBe(0);
+    const userFile = join(directory, 'src', 'entities', 'user.ts');
+    const postFile = join(directory, 'src', 'entities', 'post.ts');
+    expect(upgrade.stderr).toMatch(
+      new RegExp(
+        `(${userFile}|${postFile}):4 uses decorators: install @alembic/typeorm, which brings a compiler that emits their metadata`,
+      ),
+    );
+  });
+});
