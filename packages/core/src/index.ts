@@ -184,7 +184,7 @@ export {
 export { describeColumnType } from './autogenerate/describe-column-type.js';
 export { operationDataLoss } from './autogenerate/operation-data-loss.js';
 export { columnTypesDiffer, typeChangeLoss, typesCompatible } from './autogenerate/column-type-comparison.js';
-export { reverseUpgradeOperations } from './autogenerate/reverse-upgrade-operations.js';
+export { reverseUpgradeOperations, type ReverseUpgradeOptions } from './autogenerate/reverse-upgrade-operations.js';
 export {
   renderMigration,
   RENDER_END_MARKER,

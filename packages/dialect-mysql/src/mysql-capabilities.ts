@@ -15,6 +15,8 @@ import type { MysqlFlavour } from './mysql-flavour.js';
  * - `nativeUuid: false`: UUIDs are `CHAR(36)`.
  * - `foreignKeysCreateIndex: true`: a foreign key gets an index on its columns (named after the
  *   constraint) unless one leads with them, and the index stays when the key is dropped.
+ * - `dropColumnDropsConstraints: ['uniqueConstraint']`: dropping a column drops a unique key on
+ *   it, while a foreign key on it blocks the drop.
  * - `supportsIfExists: true` for tables only; the compiler refuses `IF [NOT] EXISTS` on
  *   columns, indexes and constraints, which MySQL lacks.
  *
@@ -28,6 +30,7 @@ export const mysqlCapabilities: DialectCapabilities = defineCapabilities({
   nativeBoolean: false,
   nativeUuid: false,
   foreignKeysCreateIndex: true,
+  dropColumnDropsConstraints: ['uniqueConstraint'],
 });
 
 /**

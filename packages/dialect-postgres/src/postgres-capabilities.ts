@@ -11,6 +11,7 @@ import type { DialectCapabilities } from '@alembic/core';
  *   that use them.
  * - `nativeBoolean: true`, `nativeUuid: true`: `BOOLEAN` with `true`/`false` literals, `UUID`.
  * - `supportsIdentityColumns: true`: `GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY (...)`.
+ * - `dropColumnDropsConstraints`: unique constraints and foreign keys go with their columns.
  *
  * Everything else is the default: schemas (`schema.table`), ALTER of column types and of
  * constraints, table and column comments (`COMMENT ON`), `IF [NOT] EXISTS`, deferrable
@@ -23,4 +24,5 @@ export const postgresCapabilities: DialectCapabilities = defineCapabilities({
   nativeBoolean: true,
   nativeUuid: true,
   supportsIdentityColumns: true,
+  dropColumnDropsConstraints: ['uniqueConstraint', 'foreignKeyConstraint'],
 });

@@ -60,12 +60,16 @@ export class PostgresConnection implements DatabaseConnection {
   }
 
   /**
-   * Runs the statements as one simple-query message (one round trip) inside a savepoint: when
+   * Runs the statements as one simple-query message (one round trip, after the savepoint's) inside a savepoint: when
    * one fails, the savepoint is rolled back, which leaves the transaction as it was before the
    * batch (and usable), and the error is thrown.
    */
   async executeBatch(statements: readonly string[]): Promise<readonly (number | undefined)[]> {
-    const text = batchStatementText(statements, `SAVEPOINT ${BATCH_SAVEPOINT}`, `RELEASE SAVEPOINT ${BATCH_SAVEPOINT}`);
+    // The savepoint goes first, on its own: PostgreSQL parses a multi-statement text whole before
+    // running any of it, so a syntax error anywhere would also lose a savepoint sent with it,
+    // leaving the transaction aborted and the failing statement unnamed.
+    await this.client.query(`SAVEPOINT ${BATCH_SAVEPOINT}`);
+    const text = batchStatementText(statements, undefined, `RELEASE SAVEPOINT ${BATCH_SAVEPOINT}`);
     let result: PostgresDriverResult | PostgresDriverResult[];
     try {
       result = await this.client.query(text);
@@ -74,9 +78,9 @@ export class PostgresConnection implements DatabaseConnection {
       throw error;
     }
     const results = Array.isArray(result) ? result : [result];
-    // One result per statement, plus the savepoint's two; otherwise the counts cannot be matched.
-    if (results.length !== statements.length + 2) return statements.map(() => undefined);
-    return results.slice(1, -1).map((each) => each.rowCount ?? undefined);
+    // One result per statement, plus the release; otherwise the counts cannot be matched.
+    if (results.length !== statements.length + 1) return statements.map(() => undefined);
+    return results.slice(0, -1).map((each) => each.rowCount ?? undefined);
   }
 
   async begin(): Promise<void> {

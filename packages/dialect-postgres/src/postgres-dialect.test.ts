@@ -20,6 +20,7 @@ describe('postgresDialect', () => {
       nativeBoolean: true,
       nativeUuid: true,
       supportsIdentityColumns: true,
+      dropColumnDropsConstraints: ['uniqueConstraint', 'foreignKeyConstraint'],
     });
   });
 

@@ -98,6 +98,26 @@ describeLive('PostgreSQL connection, live', () => {
     await expect(connectPostgres(POSTGRES_URL, { existingClient: { nothing: true } })).rejects.toMatchObject({ code: 'ALEMBIC_CONFIG' });
   });
 
+  it('a batch with a syntax error in a later statement throws that error and leaves the transaction usable', async () => {
+    const batchConnection = connection as PostgresConnection;
+    await batchConnection.begin();
+    try {
+      await batchConnection.query('INSERT INTO item (id) VALUES (20)');
+      await expect(
+        batchConnection.executeBatch([
+          'INSERT INTO item (id) VALUES (21)',
+          'CREATE TABLE broken (at timestamp without time zone(3))',
+          'INSERT INTO item (id) VALUES (22)',
+        ]),
+      ).rejects.toThrow(/syntax error/);
+      // The transaction is still usable: what came before the batch stays, the batch is undone.
+      const { rows } = await batchConnection.query<{ id: string }>('SELECT id::text AS id FROM item WHERE id BETWEEN 20 AND 29 ORDER BY id');
+      expect(rows).toEqual([{ id: '20' }]);
+    } finally {
+      await batchConnection.rollback();
+    }
+  });
+
   it('lets MigrationContext find, create and update the version table, under the lock', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'alembic-postgres-runtime-'));
     try {

@@ -13,6 +13,8 @@ import type { DialectCapabilities } from '@alembic/core';
  * - `supportsComments: false`, `supportsSchemas: false`: SQLite has neither (attached databases
  *   are not schemas in the SQL sense).
  * - `supportsPartialIndexes: true`: `CREATE INDEX ... WHERE`.
+ * - `dropColumnDropsConstraints`: a batch `dropColumn` rebuilds the table without the unique
+ *   constraints and foreign keys on the column.
  *
  * Everything else is the default: `;` terminators, `IF [NOT] EXISTS` on tables and indexes,
  * `DEFERRABLE` foreign keys, no native boolean (`BOOLEAN` holding `0`/`1`), enum or UUID.
@@ -25,4 +27,5 @@ export const sqliteCapabilities: DialectCapabilities = defineCapabilities({
   supportsComments: false,
   supportsSchemas: false,
   supportsPartialIndexes: true,
+  dropColumnDropsConstraints: ['uniqueConstraint', 'foreignKeyConstraint'],
 });

@@ -29,6 +29,7 @@ describe('sqliteDialect', () => {
       supportsComments: false,
       supportsSchemas: false,
       supportsPartialIndexes: true,
+      dropColumnDropsConstraints: ['uniqueConstraint', 'foreignKeyConstraint'],
     });
     expect(sqliteDialect.capabilities.nativeBoolean).toBe(false);
   });

@@ -39,11 +39,13 @@ function positive(value: string | number | null | undefined): number | undefined
   return Number.isFinite(number) ? number : undefined;
 }
 
-/** `varchar(50)`, `numeric(10,2)`, `timestamp(3) with time zone`, `int[]`: the type as TypeORM writes it in DDL. */
+/** `varchar(50)`, `tinyint(1)`, `numeric(10,2)`, `timestamp(3) with time zone`, `int[]`: the type as TypeORM writes it in DDL. */
 export function typeOrmTypeText(column: TypeOrmColumn, normalizedType: string, length: number | undefined): string {
   let argumentsText = '';
   if (length !== undefined) {
     argumentsText = `(${length})`;
+  } else if (column.width !== undefined && column.width !== null) {
+    argumentsText = `(${column.width})`;
   } else if (column.precision !== undefined && column.precision !== null) {
     argumentsText = column.scale === undefined || column.scale === null ? `(${column.precision})` : `(${column.precision},${column.scale})`;
   }
@@ -59,7 +61,10 @@ export function typeOrmTypeText(column: TypeOrmColumn, normalizedType: string, l
  * normalizes it to (so `@Column() name: string` is `varchar` on MySQL, `character varying` on
  * PostgreSQL). Types the core model has are mapped (`integer`, `string(length)`,
  * `numeric(precision, scale)`, `dateTime({ timezone })`, `enumType(values, { name })`...);
- * anything else, arrays and unsigned integers included, is a `rawType` of TypeORM's SQL.
+ * anything else, arrays and unsigned integers included, is a `rawType` of TypeORM's SQL, and so
+ * is a boolean on MySQL / MariaDB (TypeORM writes `tinyint` there, not `boolean()`'s `tinyint(1)`)
+ * and a `decimal`, `real` or `double` on SQLite (which keeps declared types verbatim), so that a
+ * database TypeORM created compares equal to the model.
  */
 export function columnTypeOf(column: TypeOrmColumn, context: ColumnTypeContext): ColumnType {
   const { dialect, driver } = context;
@@ -70,7 +75,10 @@ export function columnTypeOf(column: TypeOrmColumn, context: ColumnTypeContext):
   const raw = (): ColumnType => rawType(typeOrmTypeText(column, normalizedType, length));
   if (column.isArray || column.unsigned === true) return raw();
   if (BOOLEAN_DECLARATIONS.has(column.type) || normalizedType === 'boolean' || (normalizedType === 'bit' && dialect === 'mssql')) {
-    return boolean();
+    // TypeORM writes a boolean as a plain `tinyint` on MySQL / MariaDB (MariaDB shows
+    // `tinyint(4)`), not the `tinyint(1)` of `boolean()`: the model says what TypeORM writes,
+    // so a database TypeORM synchronized compares equal.
+    return dialect === 'mysql' || dialect === 'mariadb' ? raw() : boolean();
   }
   if (column.enum !== undefined && column.enum.length > 0) {
     const values = column.enum.map((value) => String(value));
@@ -85,9 +93,12 @@ export function columnTypeOf(column: TypeOrmColumn, context: ColumnTypeContext):
   switch (normalizedType) {
     case 'character varying':
     case 'varchar':
-      // A `uuid` column where the server has no uuid type: TypeORM writes varchar, 36 long
-      // when generated; the same length without `@Generated`, where it states none.
-      return string(length ?? (column.type === 'uuid' ? UUID_TEXT_LENGTH : undefined), collation);
+      // A `uuid` column on MySQL / MariaDB: TypeORM writes varchar, 36 long when generated;
+      // the same length without `@Generated`, where it states none (and MySQL needs one).
+      if (length === undefined && column.type === 'uuid' && (dialect === 'mysql' || dialect === 'mariadb')) {
+        return string(UUID_TEXT_LENGTH, collation);
+      }
+      return string(length, collation);
     case 'int':
     case 'integer':
     case 'int4':
@@ -119,15 +130,17 @@ export function columnTypeOf(column: TypeOrmColumn, context: ColumnTypeContext):
     case 'timetz':
       return precision === undefined ? time({ timezone: true }) : raw();
     case 'numeric':
-    case 'decimal':
       return numeric(precision, precision === undefined ? undefined : scale);
+    case 'decimal':
+      // SQLite keeps a declared type verbatim, and TypeORM declares `decimal(p,s)` there.
+      return dialect === 'sqlite' ? raw() : numeric(precision, precision === undefined ? undefined : scale);
     case 'real':
     case 'float4':
-      return dialect === 'postgres' || dialect === 'mssql' ? float(24) : dialect === 'sqlite' ? float() : float(53);
+      return dialect === 'postgres' || dialect === 'mssql' ? float(24) : dialect === 'sqlite' ? raw() : float(53);
     case 'double precision':
     case 'double':
     case 'float8':
-      return dialect === 'sqlite' ? float() : float(53);
+      return dialect === 'sqlite' ? raw() : float(53);
     case 'float':
       return dialect === 'postgres' ? float(53) : float();
     case 'json':

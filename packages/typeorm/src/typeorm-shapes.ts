@@ -12,6 +12,8 @@ export interface TypeOrmColumn {
   readonly type: unknown;
   readonly length: string | number;
   readonly precision?: number | null;
+  /** The display width of a MySQL integer type (`tinyint(1)`). */
+  readonly width?: number | null;
   readonly scale?: number;
   readonly isNullable: boolean;
   readonly isPrimary: boolean;

@@ -45,6 +45,18 @@ describe.each([['typeorm'], ['typeorm-1']] as const)('a TypeORM project on %s', 
     expect(existsSync(join(directory, 'typeorm-app.db'))).toBe(false);
   });
 
+  it('loads a plain CommonJS data-source.js that require()s decorated TypeScript entities', () => {
+    const directory = project({ typeormPackage, dataSource: 'cjs' });
+    const result = printModel(directory, 'src/data-source.js');
+    expect(result.stderr).toBe('');
+    const printed = JSON.parse(result.stdout) as { initialized: boolean; model: MetadataModel };
+    expect(printed.initialized).toBe(false);
+    const tables = summary(printed.model) as Array<{ name: string }>;
+    expect([...tables].sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+      [...EXPECTED].sort((a, b) => a.name.localeCompare(b.name)),
+    );
+  });
+
   it('init --template typeorm writes an environment that builds the model from the DataSource', () => {
     const directory = project({ typeormPackage });
     const templates = runAlembic(directory, ['list-templates']);

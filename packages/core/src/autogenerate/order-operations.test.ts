@@ -159,9 +159,9 @@ describe('orderOperations', () => {
     expect(outline({ upgrade })).toEqual([
       'dropIndex zeta.ix_zeta_old',
       'renameTable old_name->renamed',
-      'createTable fresh',
       'addColumn alpha.fresh_id',
       'addColumn zeta.added',
+      'createTable fresh',
       'createForeignKey alpha(fresh_id)->fresh',
       'dropColumn alpha.old',
       'dropTable gone',

@@ -51,15 +51,17 @@ export interface PlanParts {
  * Puts compare's findings in one dependency-safe order (the downgrade is this list reversed):
  *
  * 1. foreign keys that change or go away (so those pointing at dropped tables or columns go
- *    first), then foreign keys between dropped tables that form a cycle;
+ *    first), then foreign keys of dropped tables that form a cycle or point at a column (or
+ *    unique constraint) of a kept table that goes away;
  * 2. indexes, unique and check constraints that change or go away;
  * 3. table renames;
- * 4. new tables in foreign-key order: a named foreign key between tables of one cycle, or one
+ * 4. per existing table, by (schema, name): added columns, altered columns, new indexes, unique
+ *    and check constraints, comment changes (before new tables, whose foreign keys may point at
+ *    what is added here);
+ * 5. new tables in foreign-key order: a named foreign key between tables of one cycle, or one
  *    pointing at a table created later, is left out of `createTable` and added in step 6 (an
  *    unnamed foreign key of a cycle stays in its `createTable` unless unnamed ones alone form
  *    the cycle: a separate `createForeignKey` without a name could not be reversed);
- * 5. per existing table, by (schema, name): added columns, altered columns, new indexes, unique
- *    and check constraints, comment changes;
  * 6. new foreign keys (those held back in step 4, then those of existing tables);
  * 7. dropped columns;
  * 8. dropped tables, each table before the tables it refers to, each carrying the reflected
@@ -72,19 +74,21 @@ export interface PlanParts {
 export function orderOperations(parts: PlanParts): PlannedOperation[] {
   const changed = [...parts.changedTables].sort((left, right) => compareTables(left, right));
   const created = orderTablesForCreation(parts.createdTables, parts.alterForeignKeys);
-  const dropped = orderTablesForDrop(parts.droppedTables, parts.alterForeignKeys);
+  const dropped = orderTablesForDrop(parts.droppedTables, parts.alterForeignKeys, pointsAtDroppedColumn(changed));
   return [
     ...changed.flatMap((changes) => changes.droppedForeignKeys),
     ...dropped.brokenForeignKeys,
     ...changed.flatMap((changes) => changes.droppedObjects),
     ...parts.renamedTables,
-    ...created.createTables,
+    // Existing tables change before new tables are created: a new table's foreign key may point
+    // at a column (or unique constraint) added here.
     ...changed.flatMap((changes) => [
       ...changes.addedColumns,
       ...changes.alteredColumns,
       ...changes.createdObjects,
       ...changes.commentChanges,
     ]),
+    ...created.createTables,
     ...created.deferredForeignKeys,
     ...changed.flatMap((changes) => changes.createdForeignKeys),
     ...changed.flatMap((changes) => changes.droppedColumns),
@@ -253,6 +257,7 @@ function orderTablesForCreation(
 function orderTablesForDrop(
   tables: readonly TableModel[],
   alterForeignKeys: boolean,
+  pointsAtDroppedColumn: (foreignKey: ForeignKeyConstraintModel, table: TableModel) => boolean = () => false,
 ): { brokenForeignKeys: PlannedOperation[]; dropTables: PlannedOperation[] } {
   const nodes = graphOf(tables);
   const { component, size } = componentsOf(nodes);
@@ -263,7 +268,15 @@ function orderTablesForDrop(
   const dropTables: PlannedOperation[] = [];
   for (const node of order) {
     const broken = alterForeignKeys
-      ? new Set(node.references.filter(({ target }) => inCycle(node, target)).map(({ foreignKey }) => foreignKey))
+      ? new Set([
+          ...node.references.filter(({ target }) => inCycle(node, target)).map(({ foreignKey }) => foreignKey),
+          // A key to a column (or unique constraint) of a kept table that goes away must go
+          // before that column does, which is before this table's drop.
+          ...node.table.constraints.filter(
+            (constraint): constraint is ForeignKeyConstraintModel =>
+              constraint.kind === 'foreignKeyConstraint' && pointsAtDroppedColumn(constraint, node.table),
+          ),
+        ])
       : new Set<ForeignKeyConstraintModel>();
     for (const foreignKey of broken) {
       brokenForeignKeys.push(
@@ -291,4 +304,31 @@ function orderTablesForDrop(
     );
   }
   return { brokenForeignKeys, dropTables };
+}
+
+/**
+ * Whether a foreign key of a dropped table points at a column of a kept table that the plan
+ * drops, or at the columns of a unique constraint it drops.
+ */
+function pointsAtDroppedColumn(
+  changed: readonly ExistingTableChanges[],
+): (foreignKey: ForeignKeyConstraintModel, table: TableModel) => boolean {
+  const goingAway = new Set<string>();
+  for (const changes of changed) {
+    for (const planned of [...changes.droppedColumns, ...changes.droppedObjects]) {
+      const operation = planned.operation;
+      if (operation.kind === 'dropColumn') {
+        goingAway.add(keyOf(operation.schema, `${operation.tableName}\u0000${operation.columnName}`));
+      } else if (operation.kind === 'dropConstraint' && operation.existingConstraint?.kind === 'uniqueConstraint') {
+        for (const columnName of operation.existingConstraint.columns) {
+          goingAway.add(keyOf(operation.schema, `${operation.tableName}\u0000${columnName}`));
+        }
+      }
+    }
+  }
+  return (foreignKey, table) =>
+    goingAway.size > 0 &&
+    foreignKey.referredColumns.some((columnName) =>
+      goingAway.has(keyOf(foreignKey.referredSchema ?? table.schema, `${foreignKey.referredTable}\u0000${columnName}`)),
+    );
 }

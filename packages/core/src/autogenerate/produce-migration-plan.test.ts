@@ -128,6 +128,60 @@ describe('produceMigrationPlan: tables', () => {
     expect(outline(result.plan)).toEqual(['renameTable customer->client']);
   });
 
+  it('changes existing tables before creating new ones, whose foreign keys may point at what is added', async () => {
+    const model = [
+      table('account', [id(), column('code', string(10), { nullable: false }), uniqueConstraint(['code'], { name: 'uq_account_code' })]),
+      table('badge', [id(), column('account_code', string(10)), foreignKeyConstraint(['account_code'], 'account', ['code'], { name: 'fk_badge_account' })]),
+    ];
+    const database = [table('account', [id()])];
+    const result = await comparePlan(model, database);
+    const steps = outline(result.plan);
+    expect(steps.indexOf('addColumn account.code')).toBeLessThan(steps.indexOf('createTable badge'));
+    expect(steps.findIndex((step) => step.startsWith('createUniqueConstraint'))).toBeLessThan(steps.indexOf('createTable badge'));
+  });
+
+  it("drops a dropped table's foreign key to a column that goes away before the column", async () => {
+    const model = [table('account', [id()])];
+    const database = [
+      table('account', [id(), column('code', string(10)), uniqueConstraint(['code'], { name: convertedName('uq_account_code') })]),
+      table('legacy', [
+        id(),
+        column('account_code', string(10)),
+        foreignKeyConstraint(['account_code'], 'account', ['code'], { name: convertedName('fk_legacy_account') }),
+      ]),
+    ];
+    const result = await comparePlan(model, database);
+    const steps = outline(result.plan);
+    const foreignKeyDrop = steps.findIndex((step) => step.startsWith('dropConstraint') && step.includes('fk_legacy_account'));
+    expect(foreignKeyDrop).toBeGreaterThanOrEqual(0);
+    expect(foreignKeyDrop).toBeLessThan(steps.findIndex((step) => step.includes('uq_account_code')));
+    expect(foreignKeyDrop).toBeLessThan(steps.indexOf('dropColumn account.code'));
+    expect(steps.at(-1)).toBe('dropTable legacy');
+    // The downgrade recreates the table, then the column and its unique constraint, then the key.
+    const downgrade = outline(result.plan, 'downgrade');
+    expect(downgrade.findIndex((step) => step.startsWith('createForeignKey legacy'))).toBe(downgrade.length - 1);
+  });
+
+  it('refuses two renames of one column, or two columns renamed to one name', async () => {
+    const model = [table('account', [id(), column('full_name', string(50))])];
+    const database = [table('account', [id(), column('name', string(50)), column('bio', string(50))])];
+    const attempt = comparePlan(model, database, {
+      renames: [
+        { table: 'account', from: 'name', to: 'full_name' },
+        { table: 'account', from: 'bio', to: 'full_name' },
+      ],
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'ALEMBIC_AUTOGENERATE_RENAME' });
+  });
+
+  it('compares the schemas model tables name, even when includeSchemas does not list them', async () => {
+    const result = await comparePlan(
+      [table('account', [id(), column('name', string(50))], { schema: 'app' }), table('audit', [id()], { schema: 'app' })],
+      [table('account', [id()], { schema: 'app' })],
+    );
+    expect(outline(result.plan)).toEqual(['addColumn account.name', 'createTable audit']);
+  });
+
   it('refuses a rename that names no dropped and added pair', async () => {
     const attempt = comparePlan([table('client', [id()])], [table('client', [id()])], { renames: [{ from: 'customer', to: 'client' }] });
     await expect(attempt).rejects.toThrow(CommandError);
@@ -402,7 +456,7 @@ describe('produceMigrationPlan: indexes and constraints', () => {
       table('t', [id(), column('slug', string(40), { unique: true }), column('parent_id', integer(), { references: 'parent.id' }), column('kept', integer(), { unique: true })]),
     ];
     const database = [table('parent', [id()]), table('t', [id(), column('kept', integer())])];
-    const result = await comparePlan(model, database);
+    const result = await comparePlan(model, database, { capabilities: { dropColumnDropsConstraints: ['uniqueConstraint', 'foreignKeyConstraint'] } });
     expect(outline(result.plan)).toEqual([
       'addColumn t.slug',
       'addColumn t.parent_id',
@@ -413,6 +467,11 @@ describe('produceMigrationPlan: indexes and constraints', () => {
     // Only the unique constraint on the column that already existed cannot be undone.
     expect(result.plan.irreversible.map((entry) => entry.operation)).toEqual([result.plan.upgrade[3]?.operation]);
     expect(outline(result.plan, 'downgrade')).toEqual(['dropColumn t.parent_id', 'dropColumn t.slug']);
+    // Where a foreign key blocks DROP COLUMN (MySQL), the unnamed one stays irreversible.
+    const mysqlLike = await comparePlan(model, database, { capabilities: { dropColumnDropsConstraints: ['uniqueConstraint'] } });
+    expect(mysqlLike.plan.irreversible.map((entry) => entry.operation.kind)).toEqual(['createForeignKey', 'createUniqueConstraint']);
+    // By default (a dialect that says nothing) every unnamed one is irreversible.
+    expect((await comparePlan(model, database)).plan.irreversible).toHaveLength(3);
   });
 
   it('applies the naming convention before matching', async () => {
@@ -467,17 +526,20 @@ describe('produceMigrationPlan: filters and schemas', () => {
       },
     });
     expect(calls).toEqual(['(default):a', 'billing:b']);
-    expect(outline(result.plan)).toEqual(['dropTable b']);
+    // 'unseen' is compared because a model table names it; it has no tables yet.
+    expect(outline(result.plan)).toEqual(['createTable z', 'dropTable b']);
     expect(seen).toEqual(expect.arrayContaining(['schema:None:', 'schema:billing:', 'schema:other:', 'table:a:a', 'table:b:billing.b']));
     expect(seen).not.toContain('table:alembic_version:alembic_version');
   });
 
-  it('compares only the default schema and the listed ones', async () => {
+  it('compares the default schema, the listed ones and those model tables name', async () => {
     const database = [table('b', [id()], { schema: 'billing' }), table('c', [id()], { schema: 'other' })];
     const result = await comparePlan([table('n', [id()], { schema: 'billing' })], database, { includeSchemas: ['billing'] });
     expect(outline(result.plan)).toEqual(['createTable n', 'dropTable b']);
-    const defaultOnly = await comparePlan([table('n', [id()], { schema: 'billing' })], database);
-    expect(outline(defaultOnly.plan)).toEqual([]);
+    const namedByModel = await comparePlan([table('n', [id()], { schema: 'billing' })], database);
+    expect(outline(namedByModel.plan)).toEqual(['createTable n', 'dropTable b']);
+    const defaultOnly = await comparePlan([table('n', [id()])], database);
+    expect(outline(defaultOnly.plan)).toEqual(['createTable n']);
   });
 
   it('treats the default schema by name as the default schema', async () => {
@@ -507,7 +569,7 @@ describe('produceMigrationPlan: filters and schemas', () => {
         'unique_constraint:uq_b:reflected:alone',
       ]),
     );
-    expect(outline(result.plan)).toEqual(['dropConstraint t.uq_b', 'createTable fresh', 'addColumn t.a']);
+    expect(outline(result.plan)).toEqual(['dropConstraint t.uq_b', 'addColumn t.a', 'createTable fresh']);
   });
 
   it('refuses a missing target metadata', async () => {

@@ -87,7 +87,7 @@ export async function produceMigrationPlan(input: ProduceMigrationPlanInput): Pr
   const metadataList = targetMetadataList(options.targetMetadata);
   const defaultSchemaName = await introspector.getDefaultSchemaName?.();
   const keys = { defaultSchemaName };
-  const schemas = await comparedSchemas(input, defaultSchemaName);
+  const schemas = await comparedSchemas(input, defaultSchemaName, metadataList);
   const isVersionTable = (schema: string | undefined, name: string): boolean =>
     name === input.versionTable.name && schemaKey(keys, schema) === schemaKey(keys, input.versionTable.schema);
   const nameIncluded = (schema: string | undefined, name: string): boolean =>
@@ -190,7 +190,10 @@ export async function produceMigrationPlan(input: ProduceMigrationPlanInput): Pr
     droppedTables,
     alterForeignKeys: dialect.capabilities.supportsAlterConstraints,
   });
-  const { downgrade, irreversible } = reverseUpgradeOperations(upgrade, downgradeFollowers);
+  const { downgrade, irreversible } = reverseUpgradeOperations(upgrade, {
+    followers: downgradeFollowers,
+    dropColumnDropsConstraints: dialect.capabilities.dropColumnDropsConstraints,
+  });
   return { plan: { upgrade, downgrade, irreversible }, renameCandidates: [...tableCandidates, ...renameCandidates] };
 }
 
@@ -206,18 +209,29 @@ function targetMetadataList(target: AutogenerateOptions['targetMetadata']): read
 }
 
 /** The schemas to compare: the default one (undefined) and `includeSchemas`, through `includeName`. */
-async function comparedSchemas(input: ProduceMigrationPlanInput, defaultSchemaName: string | undefined): Promise<(string | undefined)[]> {
+/**
+ * The default schema, the schemas `includeSchemas` names, and every schema a model table names
+ * (a model table is never left out silently: in a schema nobody compared, it would look
+ * up to date), less those `includeName` refuses.
+ */
+async function comparedSchemas(
+  input: ProduceMigrationPlanInput,
+  defaultSchemaName: string | undefined,
+  metadataList: readonly MetadataModel[],
+): Promise<(string | undefined)[]> {
   const { includeSchemas, includeName } = input.options;
-  let named: readonly string[] = [];
+  let named: readonly string[] = metadataList.flatMap((model) =>
+    model.tables.flatMap((table) => (table.schema === undefined ? [] : [table.schema])),
+  );
   if (includeSchemas === true) {
     if (input.introspector.getSchemaNames === undefined) {
       throw new CommandError(`includeSchemas: the ${input.dialect.name} dialect cannot list schemas`, {
         code: 'ALEMBIC_AUTOGENERATE_SCHEMAS',
       });
     }
-    named = await input.introspector.getSchemaNames();
+    named = [...named, ...(await input.introspector.getSchemaNames())];
   } else if (Array.isArray(includeSchemas)) {
-    named = includeSchemas;
+    named = [...named, ...includeSchemas];
   }
   const schemas: (string | undefined)[] = [undefined, ...[...new Set(named)].filter((schema) => schema !== defaultSchemaName).sort()];
   return schemas.filter((schema) => includeName === undefined || includeName(schema, 'schema', {}) !== false);
@@ -255,6 +269,16 @@ function columnRenamesByTable(
     }
     const key = tableKey(keys, pair.database.schema, pair.database.name);
     const forTable = result.get(key) ?? new Map<string, string>();
+    const clash = [...forTable].find(([from, to]) => from === rename.from || to === rename.to);
+    if (clash !== undefined && (clash[0] !== rename.from || clash[1] !== rename.to)) {
+      throw new CommandError(
+        `--rename ${qualified(rename.schema, rename.table)}.${rename.from}=${rename.to} conflicts with --rename ${qualified(
+          rename.schema,
+          rename.table,
+        )}.${clash[0]}=${clash[1]}: a column can be renamed once, and to a name no other column takes`,
+        { code: 'ALEMBIC_AUTOGENERATE_RENAME' },
+      );
+    }
     forTable.set(rename.from, rename.to);
     result.set(key, forTable);
   }

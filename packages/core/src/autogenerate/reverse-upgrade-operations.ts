@@ -1,20 +1,33 @@
+import type { DialectCapabilities } from '../dialect/dialect-capabilities.js';
 import { IrreversibleOperationError } from '../errors/irreversible-operation-error.js';
 import type { Operation } from '../operations/operation.js';
 import { reverseOperation } from '../operations/reverse-operation.js';
 import type { MigrationPlan, PlannedOperation } from './migration-plan.js';
 import { plannedOperation, qualified } from './operation-data-loss.js';
 
+/** How {@link reverseUpgradeOperations} reverses. */
+export interface ReverseUpgradeOptions {
+  /**
+   * Operations the downgrade runs right after the reverse of an upgrade operation (the index
+   * MySQL creates behind an added foreign key, dropped after the key).
+   */
+  readonly followers?: ReadonlyMap<Operation, readonly Operation[]>;
+  /**
+   * The dialect's `dropColumnDropsConstraints`: the kinds of unnamed constraint on columns the
+   * upgrade adds that the downgrade's `dropColumn`s take away, so they need no reverse. Unset:
+   * none (such a constraint is irreversible).
+   */
+  readonly dropColumnDropsConstraints?: DialectCapabilities['dropColumnDropsConstraints'];
+}
+
 /**
  * The downgrade of an upgrade: each operation reversed (`reverseOperation`), in reverse order.
  * An operation that cannot be reversed is left out of the downgrade and listed in
  * `irreversible` with the reason: what `reverseOperation` says, or, for a constraint created
  * without a name, that the downgrade could not name it to drop it. An unnamed unique
- * constraint or foreign key whose columns are all added by the same upgrade needs no reverse:
- * the downgrade's `dropColumn`s take it away, so it is left out of the downgrade and is not
- * irreversible.
- *
- * `followers` are operations the downgrade runs right after the reverse of an upgrade operation
- * (the index MySQL creates behind an added foreign key, dropped after the key).
+ * constraint or foreign key whose columns are all added by the same upgrade needs no reverse
+ * where the dialect's `DROP COLUMN` takes it away (`dropColumnDropsConstraints`): it is left out
+ * of the downgrade and is not irreversible.
  *
  * ```ts
  * const { downgrade, irreversible } = reverseUpgradeOperations(upgrade);
@@ -22,13 +35,15 @@ import { plannedOperation, qualified } from './operation-data-loss.js';
  */
 export function reverseUpgradeOperations(
   upgrade: readonly PlannedOperation[],
-  followers: ReadonlyMap<Operation, readonly Operation[]> = new Map(),
+  options: ReverseUpgradeOptions = {},
 ): Pick<MigrationPlan, 'downgrade' | 'irreversible'> {
   const downgrade: PlannedOperation[] = [];
   const irreversible: { operation: Operation; reason: string }[] = [];
   const addedColumns = addedColumnsByTable(upgrade);
+  const droppedWithColumns = new Set(options.dropColumnDropsConstraints ?? []);
+  const followers = options.followers ?? new Map<Operation, readonly Operation[]>();
   for (const { operation } of [...upgrade].reverse()) {
-    if (goesWithItsColumns(operation, addedColumns)) continue;
+    if (goesWithItsColumns(operation, addedColumns, droppedWithColumns)) continue;
     let reversed: Operation;
     try {
       reversed = reverseOperation(operation);
@@ -65,12 +80,19 @@ function addedColumnsByTable(upgrade: readonly PlannedOperation[]): Map<string, 
   return added;
 }
 
-/** An unnamed unique constraint or foreign key on columns the upgrade adds, every one of them. */
-function goesWithItsColumns(operation: Operation, addedColumns: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+/**
+ * An unnamed unique constraint or foreign key on columns the upgrade adds, every one of them,
+ * of a kind that dropping its columns drops.
+ */
+function goesWithItsColumns(
+  operation: Operation,
+  addedColumns: ReadonlyMap<string, ReadonlySet<string>>,
+  droppedWithColumns: ReadonlySet<string>,
+): boolean {
   const target =
-    operation.kind === 'createUniqueConstraint'
+    operation.kind === 'createUniqueConstraint' && droppedWithColumns.has('uniqueConstraint')
       ? { name: operation.constraintName, schema: operation.schema, tableName: operation.tableName, columns: operation.columns }
-      : operation.kind === 'createForeignKey'
+      : operation.kind === 'createForeignKey' && droppedWithColumns.has('foreignKeyConstraint')
       ? { name: operation.constraintName, schema: operation.sourceSchema, tableName: operation.sourceTable, columns: operation.localColumns }
       : undefined;
   if (target === undefined || target.name !== undefined) return false;

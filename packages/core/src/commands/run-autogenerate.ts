@@ -139,6 +139,14 @@ async function compareAndDirect(
   if (request.confirm !== undefined && result.renameCandidates.length > 0) {
     const accepted: RenameDirective[] = [];
     for (const candidate of result.renameCandidates) {
+      // One rename per old name and per new name: once a pair is accepted, its names are taken.
+      const taken = [...renames, ...accepted].some(
+        (rename) =>
+          rename.table === candidate.table &&
+          rename.schema === candidate.schema &&
+          (rename.from === candidate.from || rename.to === candidate.to),
+      );
+      if (taken) continue;
       if (await request.confirm(renameQuestion(candidate))) accepted.push(candidate);
     }
     if (accepted.length > 0) result = await compare([...renames, ...accepted]);
@@ -148,6 +156,7 @@ async function compareAndDirect(
   for (const planned of plan.upgrade) {
     if (planned.dataLoss !== undefined) config.warn(planned.dataLoss);
   }
+  for (const { reason } of plan.irreversible) config.warn(`the downgrade cannot undo this and will throw: ${reason}`);
   const directives: RevisionDirective[] = [
     { message: request.message, revisionId: request.revisionId, upgrade: [...plan.upgrade], downgrade: [...plan.downgrade] },
   ];

@@ -1,6 +1,6 @@
 /**
- * The text of one round trip holding `statements` in order, between `open` and `close` (a
- * savepoint and its release, say), for a connection's `executeBatch`. Each `;` starts a line of
+ * The text of one round trip holding `statements` in order, between `open` (left out when
+ * undefined) and `close` (a savepoint and its release, say), for a connection's `executeBatch`. Each `;` starts a line of
  * its own, so a statement ending in a `--` comment does not swallow it.
  *
  * ```ts
@@ -8,6 +8,6 @@
  * // 'SAVEPOINT s\n;\nCREATE TABLE a (id INT) -- first\n;\nDROP TABLE b\n;\nRELEASE SAVEPOINT s'
  * ```
  */
-export function batchStatementText(statements: readonly string[], open: string, close: string): string {
-  return [open, ...statements, close].join('\n;\n');
+export function batchStatementText(statements: readonly string[], open: string | undefined, close: string): string {
+  return [...(open === undefined ? [] : [open]), ...statements, close].join('\n;\n');
 }

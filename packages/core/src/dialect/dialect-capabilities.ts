@@ -62,6 +62,13 @@ export interface DialectCapabilities {
    * downgrade of a foreign key it adds drops the index the database will have created.
    */
   readonly foreignKeysCreateIndex: boolean;
+  /**
+   * The constraints `DROP COLUMN` removes with the column when all their columns go (PostgreSQL:
+   * both kinds; SQLite's table rebuild: both; MySQL: unique keys, while a foreign key blocks the
+   * drop). Autogenerate leaves an unnamed one on added columns out of the downgrade instead of
+   * marking it irreversible. Default none.
+   */
+  readonly dropColumnDropsConstraints: readonly ('uniqueConstraint' | 'foreignKeyConstraint')[];
 }
 
 /**
@@ -89,6 +96,7 @@ export const defaultCapabilities: DialectCapabilities = Object.freeze({
   supportsSaneRowcount: true,
   supportsIdentityColumns: false,
   foreignKeysCreateIndex: false,
+  dropColumnDropsConstraints: Object.freeze([]),
 });
 
 /**

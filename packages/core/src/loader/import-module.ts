@@ -52,6 +52,8 @@ export async function importThroughHooks(path: string, freshnessQuery?: string):
     fallbackParentUrl: import.meta.url,
     cacheDirectory: alembicCacheDirectory(dirname(path)),
   }));
+  // A TypeScript file may lead to `require()` of others (a CommonJS project's entity globs).
+  if (TYPESCRIPT_FILE.test(path)) registerRequireTypeScriptHook(import.meta.url);
   try {
     const url = pathToFileURL(path).href + (freshnessQuery === undefined ? '' : `?${freshnessQuery}`);
     return (await import(url)) as Record<string, unknown>;
@@ -90,6 +92,7 @@ export function enableTypeScriptImports(directory: string = process.cwd()): void
     fallbackParentUrl: import.meta.url,
     cacheDirectory: alembicCacheDirectory(directory),
   }));
+  registerRequireTypeScriptHook(import.meta.url);
 }
 
 /**

@@ -1,5 +1,4 @@
 import { register } from 'node:module';
-import { registerRequireTypeScriptHook } from './require-typescript-hook.js';
 
 let registered = false;
 
@@ -15,14 +14,13 @@ export interface TypeScriptLoaderSettings {
 
 /**
  * Installs the hooks that let `import()` load TypeScript migration scripts, `env.ts` and
- * `alembic.config.ts` (see `typescript-hooks.ts`), and `require()` load `.ts` files (see
- * `require-typescript-hook.ts`). Safe to call for every import: the settings are only worked
- * out the first time.
+ * `alembic.config.ts` (see `typescript-hooks.ts`). `require()` of `.ts` files is not changed
+ * here: `registerRequireTypeScriptHook` does that, where TypeScript is loaded. Safe to call for
+ * every import: the settings are only worked out the first time.
  */
 export function registerTypeScriptLoader(settings: () => TypeScriptLoaderSettings): void {
   if (registered) return;
   registered = true;
   const { hooksUrl, fallbackParentUrl, cacheDirectory } = settings();
   register(hooksUrl, { data: { fallbackParentUrl, cacheDirectory } });
-  registerRequireTypeScriptHook(fallbackParentUrl);
 }

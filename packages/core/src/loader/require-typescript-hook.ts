@@ -50,14 +50,27 @@ let installed = false;
 /**
  * Lets `require()` load `.ts` and `.cts` files (Node's module hooks only serve `import`): what
  * TypeORM does with `entities: ['src/entities/*.ts']` in a project whose `package.json` is not
- * `"type": "module"`. An extension some other tool registered (ts-node, say) is left alone.
+ * `"type": "module"`. Where nothing handles an extension yet (Node 20), every file of it is
+ * compiled here. Where something does (Node >= 22.18 / 23.6 strips types itself; ts-node, say),
+ * a file that uses decorators is still compiled here, since it needs their metadata emitted,
+ * which Node's type stripping cannot do; every other file goes to the handler that was there.
  */
 export function registerRequireTypeScriptHook(fallbackParentUrl: string | undefined): void {
   if (installed) return;
   installed = true;
   const extensions = (Module as unknown as { _extensions: Record<string, ExtensionHandler | undefined> })._extensions;
-  const handler: ExtensionHandler = (module, filename) => {
-    module._compile(compileForRequire(readFileSync(filename, 'utf8'), filename, fallbackParentUrl), filename);
+  const compile = (module: CompilableModule, filename: string, source: string): void => {
+    module._compile(compileForRequire(source, filename, fallbackParentUrl), filename);
   };
-  for (const extension of ['.ts', '.cts']) extensions[extension] ??= handler;
+  for (const extension of ['.ts', '.cts']) {
+    const previous = extensions[extension];
+    extensions[extension] =
+      previous === undefined
+        ? (module, filename) => compile(module, filename, readFileSync(filename, 'utf8'))
+        : (module, filename) => {
+            const source = readFileSync(filename, 'utf8');
+            if (firstDecoratorLine(source) === undefined) previous(module, filename);
+            else compile(module, filename, source);
+          };
+  }
 }

@@ -69,7 +69,8 @@ export function expectedBlogModel(dialect: FixtureDialect): MetadataModel {
       notNull('email', string(120), sqlite ? {} : { comment: 'login email' }),
       notNull('name', string(mysql ? 255 : undefined)),
       nullable('age', integer(), { serverDefault: quotedNumber('0') }),
-      notNull('active', boolean(), { serverDefault: sql(postgres ? 'true' : '1') }),
+      // TypeORM writes a MySQL boolean as a plain tinyint.
+      notNull('active', mysql ? rawType('tinyint') : boolean(), { serverDefault: sql(postgres ? 'true' : '1') }),
       notNull(
         'role',
         sqlite
@@ -77,7 +78,7 @@ export function expectedBlogModel(dialect: FixtureDialect): MetadataModel {
           : enumType(['admin', 'member'], postgres ? { name: 'blog_user_role_enum' } : {}),
         { serverDefault: 'member' },
       ),
-      notNull('balance', numeric(10, 2), { serverDefault: sqlite ? sql('0') : sql(mysql ? "'0.00'" : "'0'") }),
+      notNull('balance', sqlite ? rawType('decimal(10,2)') : numeric(10, 2), { serverDefault: sqlite ? sql('0') : sql(mysql ? "'0.00'" : "'0'") }),
       nullable('ratio', postgres ? float(53) : float()),
       nullable('visits', bigInteger()),
       notNull('rank', smallInteger(), { serverDefault: quotedNumber('1') }),

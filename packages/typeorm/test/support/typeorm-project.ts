@@ -21,6 +21,11 @@ export interface ProjectOptions {
   readonly entities?: 'classes' | 'glob';
   /** Link @alembic/typeorm (default true). */
   readonly withAlembicTypeOrm?: boolean;
+  /**
+   * `ts` (default): `src/data-source.ts`; `cjs`: a plain CommonJS `src/data-source.js` that
+   * `require()`s the decorated TypeScript entities (entity classes only).
+   */
+  readonly dataSource?: 'ts' | 'cjs';
 }
 
 /** The result of running a command. */
@@ -91,6 +96,21 @@ export function createTypeOrmProject(options: ProjectOptions): string {
   writeFileSync(join(project, 'src', 'entities', 'user.ts'), USER_ENTITY);
   writeFileSync(join(project, 'src', 'entities', 'post.ts'), POST_ENTITY);
   const glob = options.entities === 'glob';
+  if (options.dataSource === 'cjs') {
+    writeFileSync(
+      join(project, 'src', 'data-source.js'),
+      [
+        "require('reflect-metadata');",
+        "const { DataSource } = require('typeorm');",
+        "const { User } = require('./entities/user');",
+        "const { Post } = require('./entities/post');",
+        '',
+        "exports.AppDataSource = new DataSource({ type: 'better-sqlite3', database: 'typeorm-app.db', entities: [User, Post] });",
+        '',
+      ].join('\n'),
+    );
+    return project;
+  }
   writeFileSync(
     join(project, 'src', 'data-source.ts'),
     [
@@ -138,10 +158,10 @@ export function runAlembic(project: string, args: readonly string[], environment
  * Runs a small ES module in `project` that loads the DataSource with `loadDataSource` and prints
  * the model `fromDataSource` builds, as JSON.
  */
-export function printModel(project: string): CommandResult {
+export function printModel(project: string, dataSourceFile = 'src/data-source.ts'): CommandResult {
   const script = [
     "import { fromDataSource, loadDataSource } from '@alembic/typeorm';",
-    "const dataSource = await loadDataSource(process.argv[1] + '/src/data-source.ts');",
+    `const dataSource = await loadDataSource(process.argv[1] + '/${dataSourceFile}');`,
     'const model = await fromDataSource(dataSource);',
     'console.log(JSON.stringify({ initialized: dataSource.isInitialized, model }));',
   ].join('\n');
