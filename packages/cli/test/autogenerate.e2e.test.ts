@@ -97,7 +97,8 @@ function expectUsageError(result: CommandResult, message: string): void {
 
 describe('revision --autogenerate and check', () => {
   it('generates, upgrades, checks, generates a change, and downgrades back', async () => {
-    const project = autogenerateProject(`${ACCOUNT}\n${ADDRESS}`);
+    // Plain operations here; batch blocks, SQLite's default, have their own test below.
+    const project = autogenerateProject(`${ACCOUNT}\n${ADDRESS}`, 'renderAsBatch: false');
 
     const first = runOk(project, ['revision', '--autogenerate', '-m', 'create tables']);
     expect(outputLines(first.stderr)).toEqual([
@@ -206,7 +207,7 @@ ${ADDRESS}`,
     column('id', integer(), { primaryKey: true }),
     column('name', string(50), { nullable: false }),
   ]),
-  table('address', [column('id', integer(), { primaryKey: true }), column('street', string(100))]),`);
+  table('address', [column('id', integer(), { primaryKey: true }), column('street', string(100))]),`, 'renderAsBatch: false');
     runOk(project, ['revision', '--autogenerate', '-m', 'create']);
     runOk(project, ['upgrade', 'head']);
     await queryDatabase(project.path('alembic.db'), "INSERT INTO account (id, name) VALUES (1, 'Ada')");
@@ -250,7 +251,7 @@ ${ADDRESS}`,
     const project = autogenerateProject(`  table('account', [
     column('id', integer(), { primaryKey: true }),
     column('name', string(50), { nullable: false }),
-  ]),`);
+  ]),`, 'renderAsBatch: false');
     runOk(project, ['revision', '--autogenerate', '-m', 'create']);
     runOk(project, ['upgrade', 'head']);
     writeModels(
@@ -275,8 +276,8 @@ ${ADDRESS}`,
     expect(file).not.toContain('dropColumn');
   });
 
-  it('renders changes to existing SQLite tables as batch blocks with renderAsBatch', async () => {
-    const project = autogenerateProject(ACCOUNT, 'renderAsBatch: true');
+  it('renders changes to existing SQLite tables as batch blocks, by default there', async () => {
+    const project = autogenerateProject(ACCOUNT);
     runOk(project, ['revision', '--autogenerate', '-m', 'create']);
     runOk(project, ['upgrade', 'head']);
     writeModels(

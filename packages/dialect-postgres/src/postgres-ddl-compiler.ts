@@ -19,6 +19,7 @@ import type {
 import { postgresCapabilities } from './postgres-capabilities.js';
 import type { NamedEnumType } from './postgres-enum-types.js';
 import { nativeEnumTypes } from './postgres-enum-types.js';
+import { enumValueChangeStatement } from './postgres-enum-value-change.js';
 import type { ExcludeConstraintDefinition } from './postgres-exclude-constraint.js';
 import { identityChanges } from './postgres-identity-changes.js';
 import { readPostgresOptions } from './postgres-operation-options.js';
@@ -27,11 +28,12 @@ import { POSTGRES_RESERVED_WORDS } from './postgres-reserved-words.js';
 /** Options of {@link PostgresDdlCompiler}. */
 export interface PostgresDdlCompilerOptions extends DdlCompilerOptions {
   /**
-   * Create the native enum types a new table uses (`CREATE TYPE ... AS ENUM`) before its
-   * `CREATE TABLE`, and drop them after a `dropTable` that carries `existingTable`; likewise
-   * create an added column's type when missing, and drop a dropped column's type (given by
-   * `existingColumn`) when nothing else uses it. Default true;
-   * false leaves enum types to the migration (`op.execute('CREATE TYPE ...')`).
+   * Manage native enum types (default true): create the types a new table or an added column
+   * uses when missing, before it; after a `dropTable` that carries `existingTable` or a
+   * `dropColumn` that carries `existingColumn`, drop its types when nothing uses them any more;
+   * in `alterColumn`, create a new enum type when missing, drop the old one when unused, and
+   * apply a change of an enum type's values (see `PostgresDdlCompiler.alterColumnType`).
+   * False leaves enum types to the migration (`op.execute('CREATE TYPE ...')`).
    */
   readonly manageEnumTypes?: boolean;
 }
@@ -45,6 +47,15 @@ const SERIAL_TYPES: Readonly<Partial<Record<ColumnType['kind'], string>>> = {
 
 const INDEX_METHOD = /^[a-z_][a-z0-9_]*$/i;
 
+/** A native enum type with a name: one PostgreSQL stores as its own type. */
+function isNamedNativeEnum(type: ColumnType): type is NamedEnumType {
+  return type.kind === 'enum' && type.nativeEnum && type.name !== undefined;
+}
+
+function sameValues(first: readonly string[], second: readonly string[]): boolean {
+  return first.length === second.length && first.every((value, position) => value === second[position]);
+}
+
 function timeZoneClause(timezone: boolean): string {
   return timezone ? 'WITH TIME ZONE' : 'WITHOUT TIME ZONE';
 }
@@ -56,7 +67,8 @@ function timeZoneClause(timezone: boolean): string {
  * - Types: `SERIAL` / `BIGSERIAL` / `SMALLSERIAL` for an autoincrementing integer primary key,
  *   `TIMESTAMP WITHOUT TIME ZONE` / `WITH TIME ZONE`, `TIME ...`, `BYTEA`, `UUID`, `JSON`
  *   (`JSONB` through {@link jsonb}), collations as `COLLATE "C"`, and native enum types created
- *   before the tables (and added columns) that use them and dropped after them (`CREATE TYPE ... AS ENUM`).
+ *   when missing before the tables (and added columns) that use them, dropped after them when
+ *   nothing uses them any more, and swapped when an `alterColumn` changes their values.
  * - `ALTER TABLE s.t1 RENAME TO t2`; `ALTER COLUMN ... TYPE ... USING expr` first among a
  *   column's changes (`dialectOptions: { postgresql: { using } }`); identity columns added,
  *   changed and dropped (`ADD GENERATED ... AS IDENTITY`, `SET GENERATED ...`, `DROP IDENTITY`).
@@ -76,8 +88,6 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
   readonly #manageEnumTypes: boolean;
   /** Enum types this compiler created and has not dropped since (SQLAlchemy's DDL memo). */
   readonly #createdEnumTypes = new Set<string>();
-  /** Enum types this compiler dropped and has not created since. */
-  readonly #droppedEnumTypes = new Set<string>();
 
   constructor(options: PostgresDdlCompilerOptions = {}) {
     const { manageEnumTypes, ...compilerOptions } = options;
@@ -144,17 +154,25 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
 
   // ---- enum types ------------------------------------------------------------------------------
 
-  /** `CREATE TYPE name AS ENUM ('a', 'b')` for each enum type of the table not created yet. */
+  /**
+   * Before `CREATE TABLE`, each native enum type of the table this compiler has not created yet,
+   * created when missing ({@link PostgresDdlCompiler.createEnumTypeWhenMissing}): another table,
+   * or an earlier migration, may already have created it.
+   */
   protected override statementsBeforeCreateTable(model: TableModel): string[] {
+    return this.enumTypeCreations(nativeEnumTypes(model));
+  }
+
+  /** The guarded creations of those of `types` this compiler has not created yet. */
+  protected enumTypeCreations(types: readonly NamedEnumType[]): string[] {
     if (!this.#manageEnumTypes) {
       return [];
     }
-    return nativeEnumTypes(model)
+    return types
       .filter((type) => !this.#createdEnumTypes.has(type.name))
       .map((type) => {
         this.#createdEnumTypes.add(type.name);
-        this.#droppedEnumTypes.delete(type.name);
-        return this.createEnumTypeStatement(type);
+        return this.createEnumTypeWhenMissing(type);
       });
   }
 
@@ -165,63 +183,50 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
       .join(', ')})`;
   }
 
-  /** `DROP TABLE`, then `DROP TYPE` for the enum types of `existingTable` not dropped yet. */
+  /** `DO $alembic$ BEGIN CREATE TYPE ...; EXCEPTION WHEN duplicate_object THEN NULL; END $alembic$`. */
+  protected createEnumTypeWhenMissing(type: NamedEnumType): string {
+    return `DO $alembic$ BEGIN ${this.createEnumTypeStatement(type)}; EXCEPTION WHEN duplicate_object THEN NULL; END $alembic$`;
+  }
+
+  /**
+   * `DO $alembic$ BEGIN DROP TYPE IF EXISTS name; EXCEPTION WHEN dependent_objects_still_exist
+   * THEN NULL; END $alembic$`: the type goes only when nothing uses it any more. Whether it is
+   * gone depends on the other tables, so the compiler forgets having created it.
+   */
+  protected dropEnumTypeWhenUnused(typeName: string): string {
+    this.#createdEnumTypes.delete(typeName);
+    return `DO $alembic$ BEGIN DROP TYPE IF EXISTS ${this.quoteIdentifier(typeName)}; EXCEPTION WHEN dependent_objects_still_exist THEN NULL; END $alembic$`;
+  }
+
+  /**
+   * `DROP TABLE`, then each native enum type of `existingTable`, dropped when nothing uses it any
+   * more ({@link PostgresDdlCompiler.dropEnumTypeWhenUnused}): two tables sharing a type drop it
+   * with the last of them.
+   */
   protected override compileDropTable(operation: DropTableOperation): string[] {
     const statements = super.compileDropTable(operation);
     if (!this.#manageEnumTypes || operation.existingTable === undefined) {
       return statements;
     }
-    for (const type of nativeEnumTypes(operation.existingTable)) {
-      if (this.#droppedEnumTypes.has(type.name)) {
-        continue;
-      }
-      this.#droppedEnumTypes.add(type.name);
-      this.#createdEnumTypes.delete(type.name);
-      const existence = this.renderExistenceClause(operation.ifExists, 'IF EXISTS', 'dropTable');
-      statements.push(`DROP TYPE ${existence}${this.quoteIdentifier(type.name)}`);
-    }
-    return statements;
+    return [...statements, ...nativeEnumTypes(operation.existingTable).map((type) => this.dropEnumTypeWhenUnused(type.name))];
   }
 
-  /**
-   * Before `ADD COLUMN` of a native enum column, its type, unless this compiler created it:
-   * created when missing (`DO $alembic$ BEGIN CREATE TYPE ...; EXCEPTION WHEN duplicate_object
-   * THEN NULL; END $alembic$`), as another table may already use it.
-   */
+  /** Before `ADD COLUMN` of a native enum column, its type, created when missing unless this compiler created it. */
   protected override compileAddColumn(operation: AddColumnOperation): string[] {
-    const statements = super.compileAddColumn(operation);
-    if (!this.#manageEnumTypes) {
-      return statements;
-    }
-    const creations = nativeEnumTypes({ columns: [operation.column] })
-      .filter((type) => !this.#createdEnumTypes.has(type.name))
-      .map((type) => {
-        this.#createdEnumTypes.add(type.name);
-        this.#droppedEnumTypes.delete(type.name);
-        return `DO $alembic$ BEGIN ${this.createEnumTypeStatement(type)}; EXCEPTION WHEN duplicate_object THEN NULL; END $alembic$`;
-      });
-    return [...creations, ...statements];
+    return [...this.enumTypeCreations(nativeEnumTypes({ columns: [operation.column] })), ...super.compileAddColumn(operation)];
   }
 
   /**
    * `DROP COLUMN`, then, when `existingColumn` is a native enum column, its type if no other
-   * column uses it any more (`DO $alembic$ BEGIN DROP TYPE IF EXISTS ...; EXCEPTION WHEN
-   * dependent_objects_still_exist THEN NULL; END $alembic$`): what `dropTable` does for a
-   * table's enum types, safe when another table still uses the type.
+   * column uses it any more ({@link PostgresDdlCompiler.dropEnumTypeWhenUnused}).
    */
   protected override compileDropColumn(operation: DropColumnOperation): string[] {
     const statements = super.compileDropColumn(operation);
     const type = operation.existingColumn?.type;
-    if (!this.#manageEnumTypes || type === undefined || type.kind !== 'enum' || !type.nativeEnum || type.name === undefined) {
+    if (!this.#manageEnumTypes || type === undefined || !isNamedNativeEnum(type)) {
       return statements;
     }
-    // Whether the type is gone depends on the other tables: neither created nor dropped now.
-    this.#createdEnumTypes.delete(type.name);
-    this.#droppedEnumTypes.delete(type.name);
-    statements.push(
-      `DO $alembic$ BEGIN DROP TYPE IF EXISTS ${this.quoteIdentifier(type.name)}; EXCEPTION WHEN dependent_objects_still_exist THEN NULL; END $alembic$`,
-    );
-    return statements;
+    return [...statements, this.dropEnumTypeWhenUnused(type.name)];
   }
 
   // ---- ALTER COLUMN ----------------------------------------------------------------------------
@@ -249,11 +254,55 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
     ];
   }
 
-  /** `ALTER TABLE t ALTER COLUMN c TYPE <type> [USING <expression>]`. */
+  /**
+   * `ALTER TABLE t ALTER COLUMN c TYPE <type> [USING <expression>]`, with the native enum types
+   * involved managed (unless `manageEnumTypes: false`):
+   *
+   * - to a native enum type: the type created when missing first, and `USING c::text::name`
+   *   unless `using` says otherwise (PostgreSQL casts nothing to an enum on its own);
+   * - from a native enum type to another type: the old type dropped after when nothing uses it;
+   * - the same enum type (same name) with other values (added, removed, reordered): the type is
+   *   swapped for one with the new values, and every table column of the type converted
+   *   ({@link enumValueChangeStatement}): one statement, safe in a transaction, that changes
+   *   nothing and fails with a clear message when something other than a table column (a domain,
+   *   a function) still uses the old type; `using` is refused there.
+   */
   protected override alterColumnType(operation: AlterColumnOperation, type: ColumnType): string[] {
     const { using } = readPostgresOptions('alterColumn', this.ownDialectOptions(operation.dialectOptions), () => undefined);
-    const statement = `${this.alterColumnPrefix(operation)} TYPE ${this.renderType(type)}`;
-    return [using === undefined ? statement : `${statement} USING ${using}`];
+    const existing = operation.existingType;
+    const target = isNamedNativeEnum(type) ? type : undefined;
+    const previous = existing !== undefined && isNamedNativeEnum(existing) ? existing : undefined;
+    if (!this.#manageEnumTypes || (target === undefined && previous === undefined)) {
+      const statement = `${this.alterColumnPrefix(operation)} TYPE ${this.renderType(type)}`;
+      return [using === undefined ? statement : `${statement} USING ${using}`];
+    }
+    if (target !== undefined && previous !== undefined && target.name === previous.name) {
+      if (sameValues(target.values, previous.values)) {
+        return [];
+      }
+      if (using !== undefined) {
+        throw new InvalidOperationError(
+          `alterColumn on '${operation.tableName}.${operation.columnName}': the values of enum type '${target.name}' change by converting every column through text; the postgresql 'using' option cannot be used there`,
+        );
+      }
+      return [
+        enumValueChangeStatement({
+          typeName: target.name,
+          values: target.values,
+          quoteIdentifier: (name) => this.quoteIdentifier(name),
+          stringLiteral: (value) => this.renderStringLiteral(value),
+        }),
+      ];
+    }
+    const statements = target === undefined ? [] : this.enumTypeCreations([target]);
+    const rendered = this.renderType(type);
+    const conversion = using ?? (target === undefined ? undefined : `${this.quoteIdentifier(operation.columnName)}::text::${rendered}`);
+    const statement = `${this.alterColumnPrefix(operation)} TYPE ${rendered}`;
+    statements.push(conversion === undefined ? statement : `${statement} USING ${conversion}`);
+    if (previous !== undefined) {
+      statements.push(this.dropEnumTypeWhenUnused(previous.name));
+    }
+    return statements;
   }
 
   /** `ADD GENERATED ... AS IDENTITY`, `SET GENERATED ...` / `SET INCREMENT BY n`, `DROP IDENTITY`. */

@@ -7,6 +7,7 @@
  */
 import {
   addColumnOperation,
+  alterColumnOperation,
   boolean,
   checkConstraint,
   column,
@@ -61,17 +62,24 @@ describe('PostgresDdlCompiler beyond the golden table', () => {
     expect(compiler.compileParameterized(operation)).toEqual({ sql: 'UPDATE t SET a = $1 WHERE b = $2 AND c::text = $3', parameters: [1, 'x', 1] });
   });
 
-  it('creates an enum type once per compiler, and drops it once', () => {
+  it('creates an enum type when missing once per compiler, and tries to drop it after every table that used it', () => {
     const compiler = new PostgresDdlCompiler();
     const first = table('a', [column('s', status)]);
     const second = table('b', [column('s', status)]);
-    expect(compiler.compile(createTableOperation({ table: first }))).toEqual([
-      "CREATE TYPE post_status AS ENUM ('draft', 'published')",
-      'CREATE TABLE a (s post_status)',
-    ]);
+    const createType = "DO $alembic$ BEGIN CREATE TYPE post_status AS ENUM ('draft', 'published'); EXCEPTION WHEN duplicate_object THEN NULL; END $alembic$";
+    const dropType = 'DO $alembic$ BEGIN DROP TYPE IF EXISTS post_status; EXCEPTION WHEN dependent_objects_still_exist THEN NULL; END $alembic$';
+    expect(compiler.compile(createTableOperation({ table: first }))).toEqual([createType, 'CREATE TABLE a (s post_status)']);
     expect(compiler.compile(createTableOperation({ table: second }))).toEqual(['CREATE TABLE b (s post_status)']);
-    expect(compiler.compile(dropTableOperation({ tableName: 'b', existingTable: second }))).toEqual(['DROP TABLE b', 'DROP TYPE post_status']);
-    expect(compiler.compile(dropTableOperation({ tableName: 'a', existingTable: first }))).toEqual(['DROP TABLE a']);
+    expect(compiler.compile(dropTableOperation({ tableName: 'b', existingTable: second }))).toEqual(['DROP TABLE b', dropType]);
+    expect(compiler.compile(dropTableOperation({ tableName: 'a', existingTable: first }))).toEqual(['DROP TABLE a', dropType]);
+    expect(compiler.compile(createTableOperation({ table: first }))).toEqual([createType, 'CREATE TABLE a (s post_status)']);
+  });
+
+  it('changes nothing about an enum type whose values stay, and leaves the values alone when told to', () => {
+    const alter = alterColumnOperation({ tableName: 't', columnName: 's', type: status, existingType: status, nullable: false });
+    expect(new PostgresDdlCompiler().compile(alter)).toEqual(['ALTER TABLE t ALTER COLUMN s SET NOT NULL']);
+    const changed = alterColumnOperation({ tableName: 't', columnName: 's', type: enumType(['draft'], { name: 'post_status' }), existingType: status });
+    expect(new PostgresDdlCompiler({ manageEnumTypes: false }).compile(changed)).toEqual(['ALTER TABLE t ALTER COLUMN s TYPE post_status']);
   });
 
   it('creates the enum type of an added column when missing, and drops it with the last column that uses it', () => {

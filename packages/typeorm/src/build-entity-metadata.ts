@@ -1,3 +1,4 @@
+import { AlembicError } from '@alembic/core';
 import type { TypeOrmTargetDialect } from './target-dialect.js';
 import { TYPEORM_TYPE_OF_DIALECT, targetDialectOf } from './target-dialect.js';
 import { TypeOrmModelError } from './typeorm-model-error.js';
@@ -105,6 +106,8 @@ export async function buildEntityMetadata(
   try {
     await (dataSource as unknown as { buildMetadatas(): Promise<void> }).buildMetadatas();
   } catch (error) {
+    // An entity file that did not load (a syntax error, file and line) says so itself.
+    if (AlembicError.isInstance(error)) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new TypeOrmModelError('ALEMBIC_TYPEORM_INVALID_ENTITIES', `TypeORM rejected the entities: ${reason}`, {
       cause: error,

@@ -1,3 +1,4 @@
+import { AlembicError } from '@alembic/core';
 import { TranspileSyntaxError, transpileDecorated } from './transpile.js';
 
 const ENTITY = `import { Column, Entity, ManyToOne } from 'typeorm';
@@ -41,5 +42,8 @@ describe('transpileDecorated', () => {
     expect(thrown).toBeInstanceOf(TranspileSyntaxError);
     expect((thrown as TranspileSyntaxError).message).toBe('Could not load /app/src/broken.ts:5:18: Expression expected');
     expect((thrown as TranspileSyntaxError).line).toBe(5);
+    // An AlembicError to core and the CLI, which print its message alone.
+    expect(AlembicError.isInstance(thrown)).toBe(true);
+    expect(AlembicError.hasCode(thrown, 'ALEMBIC_TYPEORM_SYNTAX_ERROR')).toBe(true);
   });
 });

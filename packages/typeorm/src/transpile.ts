@@ -21,12 +21,27 @@ export interface TranspiledModule {
   readonly code: string;
 }
 
-/** A syntax error of the file being compiled, with its 1-based line (and column, when known). */
+/**
+ * `@alembic/core`'s mark of its errors (what `AlembicError.isInstance()` tests), set here
+ * without importing core: this module is loaded on its own, in the module hooks' thread too.
+ */
+const ALEMBIC_ERROR_MARKER = Symbol.for('alembic.error');
+
+/**
+ * A syntax error of the file being compiled, with its 1-based line (and column, when known):
+ * `Could not load <file>:<line>:<column>: <reason>`. An `AlembicError` to `@alembic/core` and
+ * the CLI (`AlembicError.isInstance()`, stable `code`), which print its one-line message.
+ */
 export class TranspileSyntaxError extends Error {
+  /** Stable identifier of the failure. */
   readonly code = 'ALEMBIC_TYPEORM_SYNTAX_ERROR';
+  /** The file that did not compile. */
   readonly filePath: string;
+  /** 1-based line of the error, when swc says. */
   readonly line: number | undefined;
+  /** 1-based column of the error, when swc says. */
   readonly column: number | undefined;
+  private readonly [ALEMBIC_ERROR_MARKER] = true;
 
   constructor(filePath: string, line: number | undefined, column: number | undefined, reason: string) {
     const where = line === undefined ? filePath : `${filePath}:${line}${column === undefined ? '' : `:${column}`}`;

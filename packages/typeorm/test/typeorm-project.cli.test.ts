@@ -98,6 +98,17 @@ describe('loading decorated files', () => {
     expect(upgrade.stderr).toContain(`Could not load ${postFile}:10:20: Expression expected`);
   });
 
+  it('names file and line of a syntax error in an entity a CommonJS project loads through a glob, in one line', () => {
+    const directory = project({ typeormPackage: 'typeorm', esm: false, entities: 'glob' });
+    expect(runAlembic(directory, ['init', '--template', 'typeorm', 'migrations']).status).toBe(0);
+    const postFile = join(directory, 'src', 'entities', 'post.ts');
+    writeFileSync(postFile, readFileSync(postFile, 'utf8').replace('title!: string;', 'title!: string = ;'));
+    // TypeORM require()s the entity files: the require() hook compiles them.
+    const upgrade = runAlembic(directory, ['upgrade', 'head']);
+    expect(upgrade.status).not.toBe(0);
+    expect(upgrade.stderr).toBe(`FAILED: Could not load ${postFile}:10:20: Expression expected\n`);
+  });
+
   it('without @alembic/typeorm, fails with one line naming the decorated file and line', () => {
     const directory = project({ typeormPackage: 'typeorm', withAlembicTypeOrm: false });
     expect(runAlembic(directory, ['init', 'migrations']).status).toBe(0);

@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import {
   EXPERIMENTAL_DECORATORS_PROBE,
+  decoratorLoadError,
   esbuildFindsDecorators,
   firstDecoratorLine,
   missingDecoratorCompilerError,
   requireDecoratorCompiler,
   resolveDecoratorCompiler,
 } from './decorator-compiler.js';
+import { describeLoadError } from './describe-load-error.js';
 
 interface CompilableModule {
   _compile(code: string, filename: string): unknown;
@@ -24,6 +26,9 @@ let esbuild: EsbuildSync | undefined;
 /**
  * Compiles a TypeScript file to CommonJS for `require()`: esbuild, or the decorator compiler
  * of `@alembic/typeorm` when the file uses decorators (see `decorator-compiler.ts`).
+ *
+ * @throws ScriptFileError naming the file and line of a syntax error, or of a decorated file
+ *   with no decorator compiler to be found
  */
 export function compileForRequire(source: string, filename: string, fallbackParentUrl: string | undefined): string {
   esbuild ??= createRequire(import.meta.url)('esbuild') as EsbuildSync;
@@ -31,18 +36,28 @@ export function compileForRequire(source: string, filename: string, fallbackPare
   if (decoratorLine !== undefined) {
     const compilerPath = resolveDecoratorCompiler(filename, fallbackParentUrl);
     if (compilerPath !== undefined) {
-      return requireDecoratorCompiler(compilerPath).transpileDecorated(source, filename, 'cjs').code;
+      const compiler = requireDecoratorCompiler(compilerPath);
+      try {
+        return compiler.transpileDecorated(source, filename, 'cjs').code;
+      } catch (error) {
+        // A syntax error it located: a `ScriptFileError`, as from the module hooks.
+        throw decoratorLoadError(error) ?? error;
+      }
     }
     const probe = esbuild.transformSync(source, { ...EXPERIMENTAL_DECORATORS_PROBE, sourcefile: filename });
     if (esbuildFindsDecorators(probe.code)) throw missingDecoratorCompilerError(filename, decoratorLine);
   }
-  return esbuild.transformSync(source, {
-    loader: 'ts',
-    format: 'cjs',
-    target: 'node20',
-    sourcefile: filename,
-    sourcemap: 'inline',
-  }).code;
+  try {
+    return esbuild.transformSync(source, {
+      loader: 'ts',
+      format: 'cjs',
+      target: 'node20',
+      sourcefile: filename,
+      sourcemap: 'inline',
+    }).code;
+  } catch (error) {
+    throw describeLoadError(error, filename) ?? error;
+  }
 }
 
 let installed = false;
