@@ -68,8 +68,16 @@ export function defineDialectConformanceSuite(harness: ConformanceHarness): void
       defineTransactionSuite(harness);
       defineMigrationLockSuite(harness);
       defineBatchModeSuite(harness);
-      defineAutogenerateChangeMatrixSuite(harness);
-      defineAutogenerateRandomSchemaSuite(harness);
+      if (harness.dialect.createSchemaNormalizer !== undefined) {
+        defineAutogenerateChangeMatrixSuite(harness);
+        defineAutogenerateRandomSchemaSuite(harness);
+      } else {
+        // Autogenerate needs the dialect's rules for equal schemas; without them it is not
+        // claimed, so its round trips are not run (a capability, stated in the title).
+        describe('autogenerate round trips', () => {
+          it.skip('change matrix and seeded random schemas [needs Dialect.createSchemaNormalizer]', () => undefined);
+        });
+      }
     });
   });
 }
