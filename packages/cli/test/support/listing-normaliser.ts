@@ -118,7 +118,7 @@ export function pythonFailure(result: {
   }
   const failedLine = result.stdout.split('\n').find((line) => line.startsWith('FAILED: '));
   if (failedLine !== undefined) {
-    return { message: failedLine.slice('FAILED: '.length), kind: 'failed-line' };
+    return { message: canonicalFailure(failedLine.slice('FAILED: '.length)), kind: 'failed-line' };
   }
   if (result.stderr.includes('Traceback (most recent call last):')) {
     const stderrLines = result.stderr.trimEnd().split('\n');
@@ -143,9 +143,24 @@ export function ourFailure(result: {
   }
   const failedLine = result.stderr.split('\n').find((line) => line.startsWith('FAILED: '));
   if (failedLine !== undefined) {
-    return { message: failedLine.slice('FAILED: '.length), kind: 'failed-line' };
+    return { message: canonicalFailure(failedLine.slice('FAILED: '.length)), kind: 'failed-line' };
   }
   return { message: `${result.stdout}${result.stderr}`, kind: 'other' };
+}
+
+const BRANCH_NAME_CLASH = /^Branch name '([^']*)' in revision (\S+) already used by revision (\S+)$/;
+
+/**
+ * A failure message with the orders Alembic takes from Python set iteration made canonical:
+ * which of two revisions sharing a branch label Alembic meets first depends on PYTHONHASHSEED,
+ * so the two are named in sorted order (unless the label is one of their ids).
+ */
+function canonicalFailure(message: string): string {
+  const clash = BRANCH_NAME_CLASH.exec(message);
+  // A label equal to a revision id is a clash with that revision itself: no order to choose.
+  if (clash === null || clash[1] === clash[2] || clash[1] === clash[3]) return message;
+  const [first, second] = [clash[2] as string, clash[3] as string].sort();
+  return `Branch name '${clash[1] ?? ''}' in revision ${first} already used by revision ${second}`;
 }
 
 /**
