@@ -43,6 +43,8 @@ import {
 } from './support/autogenerate-schema.mjs';
 import { ensureSymlink, snapshotBuild } from './support/build-snapshot.mjs';
 import { renderProfileSummary, summariseProfile } from './support/cpu-profile-summary.mjs';
+import { findOnPath } from './support/find-on-path.mjs';
+import { renderTable } from './support/markdown-table.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const PACKAGES_DIR = path.resolve(benchDir, '..', 'packages');
@@ -197,13 +199,6 @@ function parseArguments(argv) {
 // ---------------------------------------------------------------------------------------------
 // Running one process.
 
-function findOnPath(name) {
-  for (const directory of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(directory, name);
-    if (directory && existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
 
 const haveTime = existsSync(TIME_BIN);
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'alembic-bench-autogenerate-'));
@@ -659,11 +654,6 @@ function ratioCell(numerator, denominator) {
   return `${(numerator.median / denominator.median).toFixed(1)}x`;
 }
 
-function renderTable(header, rows) {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => String(row[column]).length)));
-  const line = (cells) => `| ${cells.map((cell, column) => String(cell).padEnd(widths[column])).join(' | ')} |`;
-  return [line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n');
-}
 
 const shorten = (text, length) => {
   const flat = text.replace(/\s+/g, ' ').trim();

@@ -16,6 +16,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { DEFAULT_SEED, ensureTree } from './generate-tree.mjs';
+import { findOnPath } from './support/find-on-path.mjs';
+import { renderTable as renderMarkdownTable } from './support/markdown-table.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const DEFAULT_OURS_BIN = path.resolve(benchDir, '..', 'packages', 'cli', 'dist', 'bin.js');
@@ -137,13 +139,6 @@ function parseArguments(argv) {
 // ---------------------------------------------------------------------------------------------
 // Running and measuring one process.
 
-function findOnPath(name) {
-  for (const directory of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(directory, name);
-    if (directory && existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
 
 const haveTime = existsSync(TIME_BIN);
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'alembic-bench-run-'));
@@ -295,17 +290,10 @@ function ratioCell(ours, python) {
 }
 
 function renderTable(rows) {
-  const header = ['work', 'ours (s) best / median', 'Python Alembic (s) best / median', 'ratio (Python/ours)', 'budget', 'verdict'];
-  const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => String(row[column]).length)),
+  return renderMarkdownTable(
+    ['work', 'ours (s) best / median', 'Python Alembic (s) best / median', 'ratio (Python/ours)', 'budget', 'verdict'],
+    rows,
   );
-  const line = (cells) =>
-    `| ${cells.map((cell, column) => String(cell).padEnd(widths[column])).join(' | ')} |`;
-  return [
-    line(header),
-    `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
-    ...rows.map(line),
-  ].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------

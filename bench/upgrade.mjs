@@ -41,6 +41,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { CACHE_ROOT, DEFAULT_SEED, ensureTree, renderAlembicIni } from './generate-tree.mjs';
+import { findOnPath } from './support/find-on-path.mjs';
+import { renderTable } from './support/markdown-table.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const DEFAULT_OURS_BIN = path.resolve(benchDir, '..', 'packages', 'cli', 'dist', 'bin.js');
@@ -175,13 +177,6 @@ function parseArguments(argv) {
 // ---------------------------------------------------------------------------------------------
 // Running one process.
 
-function findOnPath(name) {
-  for (const directory of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(directory, name);
-    if (directory && existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
 
 const haveTime = existsSync(TIME_BIN);
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'alembic-bench-upgrade-'));
@@ -747,11 +742,6 @@ function ratioCell(numerator, denominator) {
   return `${(numerator.median / denominator.median).toFixed(1)}x`;
 }
 
-function renderTable(header, rows) {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => String(row[column]).length)));
-  const line = (cells) => `| ${cells.map((cell, column) => String(cell).padEnd(widths[column])).join(' | ')} |`;
-  return [line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n');
-}
 
 function budgetVerdict({ ours, baseline, limit, size, baselineName }) {
   if (size !== BUDGET_SIZE) return { verdict: `n/a (budget is for ${BUDGET_SIZE.toLocaleString('en-US')})`, missed: false };
