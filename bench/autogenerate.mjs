@@ -498,6 +498,27 @@ function linkProjectModules(projectDir, snapshotAbsent) {
 }
 
 /**
+ * Points the copied `@alembic/dialect-postgres` at the application's `pg` (bench/peers), as an
+ * install does: `pg` is the dialect's peer dependency, so it resolves the application's copy.
+ * Otherwise the copy keeps the workspace's own `pg` (a dev dependency) and every run of ours
+ * loads two (TypeORM's DataSource loads the application's). Returns the note, or undefined when
+ * the peers' `pg` is absent or outside the dialect's range (then nothing changes).
+ */
+function shareApplicationPg() {
+  const peersPg = path.join(PEERS_DIR, 'node_modules', 'pg');
+  const dialectDir = path.join(SNAPSHOT_DIR, 'dialect-postgres');
+  if (!existsSync(path.join(peersPg, 'package.json')) || !existsSync(path.join(dialectDir, 'package.json'))) return undefined;
+  const version = JSON.parse(readFileSync(path.join(peersPg, 'package.json'), 'utf8')).version;
+  const manifest = JSON.parse(readFileSync(path.join(dialectDir, 'package.json'), 'utf8'));
+  const range = manifest.peerDependencies?.pg ?? manifest.dependencies?.pg ?? '';
+  const [major, minor] = version.split('.').map(Number);
+  const wanted = /^\^(\d+)\.(\d+)/.exec(range);
+  if (wanted === null || Number(wanted[1]) !== major || Number(wanted[2]) > minor) return undefined;
+  ensureSymlink(peersPg, path.join(dialectDir, 'node_modules', 'pg'));
+  return `ours loads the application's pg ${version} (bench/peers), the one copy an install gives @alembic/dialect-postgres (peer dependency ${range})`;
+}
+
+/**
  * Ours in the project: `alembic init --template typeorm migrations` (run in a staging directory,
  * its files moved in), `typeorm.dataSource` pointed at `src/data-source.js`. Redone when the
  * template changes. Returns `undefined`, or why ours cannot run.
@@ -773,6 +794,8 @@ async function main() {
     optional: ['typeorm'],
   });
   const oursBin = snapshot.bin;
+  const sharedPg = shareApplicationPg();
+  if (sharedPg !== undefined) notes.push(sharedPg);
   const repository = path.resolve(PACKAGES_DIR, '..');
   const commit = spawnSync('git', ['-C', repository, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
   const dirty = spawnSync('git', ['-C', repository, 'status', '--porcelain', '--', 'packages'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).length;

@@ -819,7 +819,7 @@ async function main() {
 
   const size = options.size;
   const sizeName = size.toLocaleString('en-US');
-  let started = performance.now();
+  const started = performance.now();
   const { dir: treeDir, manifest, generated } = ensureTree({
     shape: 'chain',
     size,

@@ -1,8 +1,8 @@
 /**
  * @example/alembic-dialect-pgwire: an example third-party @alembic dialect for a PostgreSQL-wire
  * database with quirks of its own (`pgwire://` URLs, a lock table instead of advisory locks, no
- * transactional DDL, 64-bit `INT`), built on `@alembic/core`'s public exports only. See
- * docs/adding-a-dialect.md.
+ * transactional DDL, 64-bit `INT`), built on `@alembic/core/dialect` (the entry point for dialect
+ * authors) only. See docs/adding-a-dialect.md.
  *
  * @packageDocumentation
  */

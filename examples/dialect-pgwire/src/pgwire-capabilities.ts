@@ -1,5 +1,5 @@
-import { defineCapabilities } from '@alembic/core';
-import type { DialectCapabilities } from '@alembic/core';
+import { defineCapabilities } from '@alembic/core/dialect';
+import type { DialectCapabilities } from '@alembic/core/dialect';
 
 /**
  * What the pgwire database can do, stated as differences from core's `defaultCapabilities`

@@ -1,4 +1,4 @@
-import type { DatabaseConnection, DialectConnectOptions } from '@alembic/core';
+import type { DatabaseConnection, DialectConnectOptions } from '@alembic/core/dialect';
 import type { PgwireClient } from './pgwire-connection.js';
 import { PgwireConnection } from './pgwire-connection.js';
 import { parsePgwireUrl } from './pgwire-url.js';

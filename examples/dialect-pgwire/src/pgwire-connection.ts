@@ -1,4 +1,4 @@
-import type { DatabaseConnection, QueryResult } from '@alembic/core';
+import type { DatabaseConnection, QueryResult } from '@alembic/core/dialect';
 
 /** The part of a `pg` client this dialect uses (kept structural, so `pg` stays a peer). */
 export interface PgwireClient {

@@ -1,5 +1,5 @@
-import { DefaultDdlCompiler, isAutoincrementColumn } from '@alembic/core';
-import type { BatchRecreatePlan, ColumnModel, ColumnRenderContext, ColumnType, DdlCompilerOptions } from '@alembic/core';
+import { DefaultDdlCompiler, isAutoincrementColumn } from '@alembic/core/dialect';
+import type { BatchRecreatePlan, ColumnModel, ColumnRenderContext, ColumnType, DdlCompilerOptions } from '@alembic/core/dialect';
 import { pgwireCapabilities } from './pgwire-capabilities.js';
 
 /**
@@ -11,8 +11,9 @@ import { pgwireCapabilities } from './pgwire-capabilities.js';
  * - `TIMESTAMP` / `TIMESTAMPTZ`, `FLOAT8`, `BYTEA`, and `JSONB` for every JSON column.
  * - `$1` parameter placeholders; `'\x..'::bytea` binary literals.
  * - `ALTER TABLE s.t RENAME TO t2` (the new name takes no schema).
- * - A batch rebuild first drops the original table's named constraints, whose names (the
- *   primary key's and unique constraints' are also index names) the copy needs.
+ * - A batch rebuild first drops the original table's named constraints whose names the copy
+ *   needs (the primary key's and unique constraints' are also index names): core's
+ *   `dropConstraintsNamedAsInCopy`.
  *
  * ```ts
  * new PgwireDdlCompiler().compile(addColumnOperation({ tableName: 'account', column: column('visits', integer()) }));
@@ -64,19 +65,7 @@ export class PgwireDdlCompiler extends DefaultDdlCompiler {
     return this.quoteIdentifier(newTableName);
   }
 
-  protected override compileBatchRecreatePlan(plan: BatchRecreatePlan): string[] {
-    const { originalTable, newTable } = plan;
-    const keptNames = new Set(
-      [...(newTable.primaryKey === undefined ? [] : [newTable.primaryKey]), ...newTable.constraints].flatMap(
-        (constraint) => this.constraintName(newTable.name, constraint) ?? [],
-      ),
-    );
-    const drops = [...(originalTable.primaryKey === undefined ? [] : [originalTable.primaryKey]), ...originalTable.constraints]
-      .flatMap((constraint) => this.constraintName(originalTable.name, constraint) ?? [])
-      .filter((name) => keptNames.has(name))
-      .map((name) => `${this.alterTable({ tableName: originalTable.name, schema: originalTable.schema })} DROP CONSTRAINT ${this.quoteIdentifier(name)}`);
-    const statements = super.compileBatchRecreatePlan(plan);
-    const before = plan.executeBefore.length;
-    return [...statements.slice(0, before), ...drops, ...statements.slice(before)];
+  protected override compileBatchPreparation(plan: BatchRecreatePlan): string[] {
+    return this.dropConstraintsNamedAsInCopy(plan);
   }
 }

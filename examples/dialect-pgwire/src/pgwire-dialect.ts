@@ -1,4 +1,4 @@
-import type { Dialect } from '@alembic/core';
+import type { Dialect } from '@alembic/core/dialect';
 import { pgwireCapabilities } from './pgwire-capabilities.js';
 import { connectPgwire } from './pgwire-connect.js';
 import { PgwireDdlCompiler } from './pgwire-ddl-compiler.js';

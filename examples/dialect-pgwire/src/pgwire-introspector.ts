@@ -1,5 +1,5 @@
-import { checkConstraint, column, convertedName, foreignKeyConstraint, index, primaryKeyConstraint, sql, table, uniqueConstraint } from '@alembic/core';
-import type { ColumnModel, DatabaseConnection, GetTablesOptions, IndexModel, SchemaIntrospector, ServerDefault, TableElement, TableModel } from '@alembic/core';
+import { checkConstraint, column, convertedName, foreignKeyConstraint, index, primaryKeyConstraint, sql, table, uniqueConstraint } from '@alembic/core/dialect';
+import type { ColumnModel, DatabaseConnection, GetTablesOptions, IndexModel, SchemaIntrospector, ServerDefault, TableElement, TableModel } from '@alembic/core/dialect';
 import { parsePgwireType } from './pgwire-type-parser.js';
 
 /** `$1` schema (the current one when null), `$2` names (`text[]`, every table when null). */

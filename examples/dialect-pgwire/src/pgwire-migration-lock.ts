@@ -1,4 +1,5 @@
-import type { DatabaseConnection, MigrationLockOptions, ReleaseMigrationLock } from '@alembic/core';
+import { DatabaseError } from '@alembic/core/dialect';
+import type { DatabaseConnection, MigrationLockOptions, ReleaseMigrationLock } from '@alembic/core/dialect';
 import { randomUUID } from 'node:crypto';
 
 /** The lock table: one row per lock held. */
@@ -28,10 +29,23 @@ function isCreationRace(error: unknown): boolean {
   return code === '23505' || code === '42P07';
 }
 
+/** Who holds the lock, from its row: `run 5f0c... (since 2026-12-04 10:00:00+00)`. */
+async function lockHolder(connection: DatabaseConnection, lockName: string): Promise<string | undefined> {
+  const { rows } = await connection.query<{ holder: unknown; since: unknown }>(
+    `SELECT holder, acquired_at::text AS since FROM ${PGWIRE_LOCK_TABLE} WHERE name = $1`,
+    [lockName],
+  );
+  const row = rows[0];
+  return row === undefined ? undefined : `run ${String(row.holder)} (since ${String(row.since)})`;
+}
+
 /**
  * The pgwire database's migration lock: a row in a lock table (`alembic_lock`, in the
  * session's schema), because this database has no advisory locks. Taking the lock inserts the
- * row (`ON CONFLICT DO NOTHING`) and polls until the insert lands; releasing deletes it.
+ * row (`ON CONFLICT DO NOTHING`) and polls until the insert lands; releasing deletes it. The
+ * first time the row is there already, `onWait` hears which row and which run holds it (core
+ * prints the waiting line); when `timeoutMilliseconds` passes, a `DatabaseError` with code
+ * `ALEMBIC_DATABASE_LOCKED` (core's `--lock-timeout` failure).
  * Statements run outside any transaction (the runtime takes the lock before `BEGIN`), so the
  * row is visible to other runs at once. A run that crashes leaves its row behind: pass
  * `staleAfterMilliseconds`, or delete the row by hand.
@@ -53,6 +67,7 @@ export async function acquirePgwireMigrationLock(
   }
   const holder = randomUUID();
   const deadline = options.timeoutMilliseconds === undefined ? undefined : Date.now() + options.timeoutMilliseconds;
+  let waiting = false;
   for (;;) {
     if (settings.staleAfterMilliseconds !== undefined) {
       await connection.query(`DELETE FROM ${PGWIRE_LOCK_TABLE} WHERE name = $1 AND acquired_at < now() - $2::int * interval '1 millisecond'`, [
@@ -65,8 +80,16 @@ export async function acquirePgwireMigrationLock(
       holder,
     ]);
     if (inserted.rowCount === 1) break;
+    if (!waiting) {
+      waiting = true;
+      const current = await lockHolder(connection, options.lockName);
+      options.onWait?.({ lock: `row '${options.lockName}' of ${PGWIRE_LOCK_TABLE}`, ...(current === undefined ? {} : { holder: current }) });
+    }
     if (deadline !== undefined && Date.now() >= deadline) {
-      throw new Error(`Timed out waiting for the migration lock '${options.lockName}' (a row in ${PGWIRE_LOCK_TABLE}); another run holds it`);
+      throw new DatabaseError(
+        'ALEMBIC_DATABASE_LOCKED',
+        `Timed out waiting for the migration lock '${options.lockName}' (a row in ${PGWIRE_LOCK_TABLE}); another run holds it`,
+      );
     }
     await sleep(settings.pollMilliseconds ?? 50);
   }

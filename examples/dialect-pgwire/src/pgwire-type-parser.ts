@@ -13,8 +13,8 @@ import {
   text,
   time,
   uuid,
-} from '@alembic/core';
-import type { ColumnType } from '@alembic/core';
+} from '@alembic/core/dialect';
+import type { ColumnType } from '@alembic/core/dialect';
 
 const VARCHAR = /^character varying(?:\((\d+)\))?$/;
 const NUMERIC = /^numeric(?:\((\d+)(?:,(\d+))?\))?$/;

@@ -1,4 +1,4 @@
-import { ConfigError } from '@alembic/core';
+import { ConfigError } from '@alembic/core/dialect';
 
 /** What a `pgwire://` URL says. */
 export interface PgwireUrl {

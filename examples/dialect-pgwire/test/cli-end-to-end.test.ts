@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { DatabaseConnection } from '@alembic/core';
+import type { DatabaseConnection } from '@alembic/core/dialect';
 import { pgwire } from '../src/pgwire-dialect.js';
 import { PGWIRE_URL, describeLive, uniqueSchemaName, urlWithSchema } from './support/live-server.js';
 

@@ -33,6 +33,18 @@ const verbose: OptionSpec = { key: 'verbose', flags: ['-v', '--verbose'], help: 
 const sql: OptionSpec = { key: 'sql', flags: ['--sql'], help: "Don't emit SQL to database - dump to standard output instead" };
 const tag: OptionSpec = { key: 'tag', flags: ['--tag'], valueName: 'TAG', help: "Arbitrary 'tag' name - can be used by custom env.ts scripts." };
 const noLock: OptionSpec = { key: 'noLock', flags: ['--no-lock'], help: 'Do not take the migration lock (for connection poolers that cannot hold one)' };
+const lockTimeout: OptionSpec = {
+  key: 'lockTimeout',
+  flags: ['--lock-timeout'],
+  valueName: 'SECONDS',
+  help: 'Fail if another run holds the migration lock for longer than SECONDS (0: do not wait). Default (config lockTimeout): wait until it is free, saying so after 1 s',
+};
+const statementTimeout: OptionSpec = {
+  key: 'statementTimeout',
+  flags: ['--statement-timeout'],
+  valueName: 'SECONDS',
+  help: 'Cancel any statement running longer than SECONDS (PostgreSQL statement_timeout, MariaDB max_statement_time, MySQL max_execution_time: SELECT only; SQL Server request timeout; SQLite has none). Default (config statementTimeout): no limit',
+};
 
 /** Options accepted before or after any command. */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
@@ -69,9 +81,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       { key: 'sql', flags: ['--sql'], help: "Don't emit SQL to database - dump to standard output instead" },
       { key: 'head', flags: ['--head'], valueName: 'HEAD', help: 'Specify head revision or <branchname>@head to base new revision on.' },
       { key: 'splice', flags: ['--splice'], help: "Allow a non-head revision as the 'head' to splice onto" },
-      { key: 'branchLabel', flags: ['--branch-label'], valueName: 'BRANCH_LABEL', help: 'Specify a branch label to apply to the new revision' },
+      { key: 'branchLabel', flags: ['--branch-label'], valueName: 'BRANCH_LABEL', help: "Specify a branch label to apply to the new revision: ASCII letters, digits, '_' and '.' (not first), not an existing revision id or branch label" },
       { key: 'versionPath', flags: ['--version-path'], valueName: 'VERSION_PATH', help: 'Specify specific path from config for version file' },
-      { key: 'revisionId', flags: ['--rev-id'], valueName: 'REV_ID', help: 'Specify a hardcoded revision id instead of generating one' },
+      { key: 'revisionId', flags: ['--rev-id'], valueName: 'REV_ID', help: "Specify a hardcoded revision id instead of generating one: ASCII letters, digits, '_' and '.' (not first), at most 32 characters (versionNumWidth), not head, heads, base or current" },
       { key: 'dependsOn', flags: ['--depends-on'], valueName: 'DEPENDS_ON', repeatable: true, help: 'Specify one or more revision identifiers which this revision should depend on.' },
       { key: 'rename', flags: ['--rename'], valueName: 'TABLE.OLD=NEW', repeatable: true, help: 'With --autogenerate: column OLD of TABLE was renamed to NEW (instead of a drop and an add)' },
       { key: 'renameTable', flags: ['--rename-table'], valueName: 'OLD=NEW', repeatable: true, help: 'With --autogenerate: table OLD was renamed to NEW (instead of a drop and a create)' },
@@ -86,11 +98,11 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'merge',
     summary: 'Merge two revisions together. Creates a new migration file.',
-    positionals: [{ key: 'revisions', help: 'one or more revisions, or "heads" for all heads', variadic: true }],
+    positionals: [{ key: 'revisions', help: 'two or more revisions, or "heads" for all heads', variadic: true }],
     options: [
       { key: 'message', flags: ['-m', '--message'], valueName: 'MESSAGE', help: "Message string to use with 'revision'" },
-      { key: 'branchLabel', flags: ['--branch-label'], valueName: 'BRANCH_LABEL', help: 'Specify a branch label to apply to the new revision' },
-      { key: 'revisionId', flags: ['--rev-id'], valueName: 'REV_ID', help: 'Specify a hardcoded revision id instead of generating one' },
+      { key: 'branchLabel', flags: ['--branch-label'], valueName: 'BRANCH_LABEL', help: "Specify a branch label to apply to the new revision: ASCII letters, digits, '_' and '.' (not first), not an existing revision id or branch label" },
+      { key: 'revisionId', flags: ['--rev-id'], valueName: 'REV_ID', help: "Specify a hardcoded revision id instead of generating one: ASCII letters, digits, '_' and '.' (not first), at most 32 characters (versionNumWidth), not head, heads, base or current" },
       { key: 'splice', flags: ['--splice'], help: 'Allow revisions that are not heads to be merged' },
     ],
   },
@@ -98,19 +110,19 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'upgrade',
     summary: 'Upgrade to a later version.',
     positionals: [{ key: 'revision', help: 'revision identifier' }],
-    options: [sql, tag, noLock],
+    options: [sql, tag, noLock, lockTimeout, statementTimeout],
   },
   {
     name: 'downgrade',
     summary: 'Revert to a previous version.',
     positionals: [{ key: 'revision', help: 'revision identifier' }],
-    options: [sql, tag, noLock],
+    options: [sql, tag, noLock, lockTimeout, statementTimeout],
   },
   {
     name: 'stamp',
     summary: "'stamp' the revision table with the given revision; don't run any migrations.",
     positionals: [{ key: 'revisions', help: 'revision identifier(s)', variadic: true }],
-    options: [sql, tag, { key: 'purge', flags: ['--purge'], help: 'Unconditionally erase the version table before stamping' }, noLock],
+    options: [sql, tag, { key: 'purge', flags: ['--purge'], help: 'Unconditionally erase the version table before stamping' }, noLock, lockTimeout, statementTimeout],
   },
   {
     name: 'current',
@@ -126,7 +138,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     aliases: ['ensure_version'],
     summary: 'Create the alembic version table if it does not exist already.',
     positionals: [],
-    options: [sql],
+    options: [sql, lockTimeout, statementTimeout],
   },
   {
     name: 'heads',

@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
+import type { RunOptions } from '@alembic/core';
 import type { CliIo } from './cli-io.js';
 import type { ParsedValues } from './parse-arguments.js';
 import { parseRenames } from './rename-arguments.js';
+import { parseSeconds } from './seconds-argument.js';
 import { UsageError } from './usage-error.js';
 
 type Core = typeof import('@alembic/core');
@@ -31,8 +33,16 @@ async function loadCommandConfig({ core, globals, io }: CommandRun): Promise<Ins
   });
 }
 
-function runOptions({ values }: CommandRun): { sql: boolean; tag: string | null; noLock: boolean } {
-  return { sql: flag(values.sql), tag: text(values.tag) ?? null, noLock: flag(values.noLock) };
+/** `--lock-timeout` and `--statement-timeout`, checked (a usage error otherwise). */
+function timeouts({ values }: CommandRun, commandName: string): { lockTimeout?: number; statementTimeout?: number } {
+  const lockTimeout = parseSeconds(text(values.lockTimeout), '--lock-timeout', commandName, 'zero');
+  const statementTimeout = parseSeconds(text(values.statementTimeout), '--statement-timeout', commandName, 'positive');
+  return { ...(lockTimeout === undefined ? {} : { lockTimeout }), ...(statementTimeout === undefined ? {} : { statementTimeout }) };
+}
+
+function runOptions(run: CommandRun, commandName: string): RunOptions {
+  const { values } = run;
+  return { sql: flag(values.sql), tag: text(values.tag) ?? null, noLock: flag(values.noLock), ...timeouts(run, commandName) };
 }
 
 /** Runs one parsed command against `@alembic/core`. */
@@ -107,14 +117,17 @@ export const COMMAND_RUNNERS: Readonly<Record<string, (run: CommandRun) => Promi
     await run.core.edit(await loadCommandConfig(run), text(run.values.revision) as string, run.io.env);
   },
   upgrade: async (run) => {
-    await run.core.upgrade(await loadCommandConfig(run), text(run.values.revision) as string, runOptions(run));
+    const options = runOptions(run, 'upgrade');
+    await run.core.upgrade(await loadCommandConfig(run), text(run.values.revision) as string, options);
   },
   downgrade: async (run) => {
-    await run.core.downgrade(await loadCommandConfig(run), text(run.values.revision) as string, runOptions(run));
+    const options = runOptions(run, 'downgrade');
+    await run.core.downgrade(await loadCommandConfig(run), text(run.values.revision) as string, options);
   },
   stamp: async (run) => {
+    const options = runOptions(run, 'stamp');
     await run.core.stamp(await loadCommandConfig(run), list(run.values.revisions) ?? [], {
-      ...runOptions(run),
+      ...options,
       purge: flag(run.values.purge),
     });
   },
@@ -125,6 +138,7 @@ export const COMMAND_RUNNERS: Readonly<Record<string, (run: CommandRun) => Promi
     });
   },
   'ensure-version': async (run) => {
-    await run.core.ensureVersion(await loadCommandConfig(run), { sql: flag(run.values.sql) });
+    const options = { sql: flag(run.values.sql), ...timeouts(run, 'ensure-version') };
+    await run.core.ensureVersion(await loadCommandConfig(run), options);
   },
 };

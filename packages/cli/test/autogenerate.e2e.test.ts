@@ -248,12 +248,14 @@ ${ADDRESS}`,
   it('asks about each rename candidate on a terminal and writes the accepted ones', async () => {
     const probe = spawnSync('script', ['--version'], { encoding: 'utf8' });
     expect(probe.status).toBe(0); // util-linux `script` gives the CLI a terminal
+    // targetMetadata as a function: called only by the commands that compare, once each,
+    // though the accepted rename makes compare run twice.
     const project = autogenerateProject(`  table('account', [
     column('id', integer(), { primaryKey: true }),
     column('name', string(50), { nullable: false }),
-  ]),`, 'renderAsBatch: false');
-    runOk(project, ['revision', '--autogenerate', '-m', 'create']);
-    runOk(project, ['upgrade', 'head']);
+  ]),`, "renderAsBatch: false, targetMetadata: () => { process.stderr.write('models built\\n'); return targetMetadata; }");
+    expect(runOk(project, ['revision', '--autogenerate', '-m', 'create']).stderr).toContain('models built');
+    expect(runOk(project, ['upgrade', 'head']).stderr).not.toContain('models built');
     writeModels(
       project,
       `  table('account', [
@@ -271,6 +273,7 @@ ${ADDRESS}`,
     });
     expect(outcome.stdout).toContain('Is column account.name renamed to account.full_name? [y/N]');
     expect(outcome.status).toBe(0);
+    expect(outcome.stdout.match(/models built/g)).toHaveLength(1);
     const file = revisionFile(project, 'asked');
     expect(file).toMatch(/await op\.alterColumn\('account', 'name', \{\s+newColumnName: 'full_name',/);
     expect(file).not.toContain('dropColumn');

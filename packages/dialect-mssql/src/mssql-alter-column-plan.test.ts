@@ -1,4 +1,4 @@
-import { alterColumnOperation, integer, sql, string } from '@alembic/core';
+import { alterColumnOperation, integer, sql, string } from '@alembic/core/dialect';
 import { planMssqlAlterColumn } from './mssql-alter-column-plan.js';
 
 describe('planMssqlAlterColumn', () => {

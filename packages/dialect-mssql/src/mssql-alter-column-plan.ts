@@ -1,5 +1,5 @@
-import { InvalidOperationError } from '@alembic/core';
-import type { AlterColumnOperation, ColumnType, ServerDefault } from '@alembic/core';
+import { InvalidOperationError } from '@alembic/core/dialect';
+import type { AlterColumnOperation, ColumnType, ServerDefault } from '@alembic/core/dialect';
 
 /** What one `alterColumn` does on SQL Server, before any SQL is written. */
 export interface MssqlAlterColumnPlan {

@@ -1,5 +1,5 @@
-import { defineCapabilities } from '@alembic/core';
-import type { DialectCapabilities } from '@alembic/core';
+import { defineCapabilities } from '@alembic/core/dialect';
+import type { DialectCapabilities } from '@alembic/core/dialect';
 
 /** The line written after every statement of offline SQL unless told otherwise (`sqlcmd`'s). */
 export const DEFAULT_BATCH_SEPARATOR = 'GO';
@@ -15,6 +15,8 @@ export const DEFAULT_BATCH_SEPARATOR = 'GO';
  * - `supportsDeferrable: false`, `nativeEnum: false`, `nativeBoolean: false` (`BIT`, `1`/`0`).
  * - `nativeUuid: true`: `UNIQUEIDENTIFIER`.
  * - `supportsIdentityColumns: true`: `IDENTITY(start, increment)`.
+ * - `supportsStatementTimeout: true`: the driver's `requestTimeout` (SQL Server itself has no
+ *   session statement timeout).
  * - `supportsIfExists: true` for the `DROP ... IF EXISTS` forms of SQL Server 2016; the compiler
  *   refuses `IF NOT EXISTS`, which T-SQL lacks.
  *
@@ -33,6 +35,7 @@ export function defineMssqlCapabilities(options: { readonly batchSeparator?: str
     nativeBoolean: false,
     nativeUuid: true,
     supportsIdentityColumns: true,
+    supportsStatementTimeout: true,
   });
 }
 

@@ -37,8 +37,11 @@ export interface MssqlPool {
   connect?(): Promise<unknown>;
   /** False until `connect()` has succeeded. */
   readonly connected?: boolean;
-  /** The pool's configuration; `pool.max` tells whether it is one session. */
-  readonly config?: { readonly pool?: { readonly max?: number } };
+  /**
+   * The pool's configuration; `pool.max` tells whether it is one session, `requestTimeout` how
+   * long any one request may take (the driver's default is 15 s; 0 is no limit).
+   */
+  readonly config?: { readonly pool?: { readonly max?: number }; readonly requestTimeout?: number };
 }
 
 function hasMethod(value: unknown, name: string): boolean {

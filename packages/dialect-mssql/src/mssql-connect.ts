@@ -1,5 +1,5 @@
-import { ConfigError } from '@alembic/core';
-import type { DialectConnectOptions } from '@alembic/core';
+import { ConfigError } from '@alembic/core/dialect';
+import type { DialectConnectOptions } from '@alembic/core/dialect';
 import type { MssqlPool } from './mssql-client.js';
 import { isMssqlPool } from './mssql-client.js';
 import { MssqlConnection } from './mssql-connection.js';
@@ -39,14 +39,15 @@ async function loadDriver(): Promise<MssqlDriver> {
 
 /**
  * The `mssql` pool configuration of a parsed URL: one connection that is never reaped (one
- * session for the whole run), no statement timeout unless the URL sets one.
+ * session for the whole run), no statement timeout unless one is given (`--statement-timeout`,
+ * which wins) or the URL sets one (`request_timeout`): the driver's `requestTimeout`.
  *
  * ```ts
  * mssqlPoolConfig(parseMssqlUrl('mssql://sa@localhost/shop'));
  * // { server: 'localhost', port: 1433, user: 'sa', database: 'shop', requestTimeout: 0, options: {...}, pool: { min: 0, max: 1, ... } }
  * ```
  */
-export function mssqlPoolConfig(settings: MssqlUrl): Record<string, unknown> {
+export function mssqlPoolConfig(settings: MssqlUrl, statementTimeoutMilliseconds?: number): Record<string, unknown> {
   const options: Record<string, unknown> = {};
   if (settings.encrypt !== undefined) options.encrypt = settings.encrypt;
   if (settings.trustServerCertificate !== undefined) options.trustServerCertificate = settings.trustServerCertificate;
@@ -59,7 +60,7 @@ export function mssqlPoolConfig(settings: MssqlUrl): Record<string, unknown> {
     ...(settings.password === undefined ? {} : { password: settings.password }),
     ...(settings.database === undefined ? {} : { database: settings.database }),
     ...(settings.connectTimeoutMilliseconds === undefined ? {} : { connectionTimeout: settings.connectTimeoutMilliseconds }),
-    requestTimeout: settings.requestTimeoutMilliseconds ?? 0,
+    requestTimeout: statementTimeoutMilliseconds === undefined ? (settings.requestTimeoutMilliseconds ?? 0) : Math.round(statementTimeoutMilliseconds),
     options,
     pool: { min: 0, max: 1, idleTimeoutMillis: NEVER_IDLE_OUT },
   };
@@ -96,7 +97,8 @@ async function wrapExistingPool(existingClient: unknown): Promise<MssqlConnectio
  * an `mssql` `ConnectionPool` of one connection, so every request shares one session; or wraps an
  * application's own pool (`existingClient`, from the call or the dialect's options). The `mssql`
  * driver is imported here, never when this package loads. `driverOptions` go into the pool's
- * configuration as is. Errors come translated (`MssqlDatabaseError`), with the password
+ * configuration as is. `statementTimeoutMilliseconds` becomes the pool's `requestTimeout`; an
+ * application's pool keeps its own. Errors come translated (`MssqlDatabaseError`), with the password
  * scrubbed out.
  *
  * ```ts
@@ -117,7 +119,7 @@ export async function connectMssql(
   const driverPassword = options.driverOptions?.password;
   const secret = typeof driverPassword === 'string' ? driverPassword : settings.password;
   const driver = await loadDriver();
-  const config = { ...mssqlPoolConfig(settings), ...options.driverOptions };
+  const config = { ...mssqlPoolConfig(settings, options.statementTimeoutMilliseconds), ...options.driverOptions };
   const singleSession = (config.pool as { max?: unknown } | undefined)?.max === 1;
   const pool = new driver.ConnectionPool(config);
   // A connection lost while idle is reported by the next request; without a listener, the

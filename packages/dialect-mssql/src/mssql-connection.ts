@@ -1,4 +1,4 @@
-import type { DatabaseConnection, QueryResult } from '@alembic/core';
+import type { DatabaseConnection, QueryResult } from '@alembic/core/dialect';
 import type { MssqlPool, MssqlRequest, MssqlTransaction } from './mssql-client.js';
 import { toQueryResult } from './mssql-query-result.js';
 

@@ -1,6 +1,5 @@
-import { AlembicError, DatabaseError } from '@alembic/core';
-
-const MARKER = Symbol.for('alembic.error.MssqlDatabaseError');
+import { DatabaseError } from '@alembic/core/dialect';
+import type { DatabaseErrorOptions } from '@alembic/core/dialect';
 
 /**
  * Stable codes of SQL Server failures, by kind rather than by error number: a caller can test
@@ -28,18 +27,13 @@ export type MssqlDatabaseErrorCode =
   | 'ALEMBIC_DATA_ERROR'
   | 'ALEMBIC_DATABASE_ERROR';
 
-/** What {@link MssqlDatabaseError} carries besides its code and message. */
-export interface MssqlDatabaseErrorDetails {
-  /** The server's error number (`208`), when there is one. */
-  readonly number?: number;
-  /** The error's state (SQL Server's, not an SQLSTATE). */
-  readonly state?: number;
-  /** The `mssql` driver's code: `'EREQUEST'`, `'ELOGIN'`, `'ETIMEOUT'`, `'ESOCKET'`, ... */
-  readonly driverCode?: string;
-  /** For constraint violations: `'PRIMARY KEY OR UNIQUE'`, `'UNIQUE'`, `'NOT NULL'` or `'FOREIGN KEY OR CHECK'`. */
-  readonly constraintKind?: string;
-  readonly cause?: unknown;
-}
+/**
+ * What {@link MssqlDatabaseError} carries besides its code and message: core's options (the
+ * `mssql` driver's code, `'EREQUEST'`, `'ELOGIN'`, `'ESOCKET'`, ..., as `driverCode`; for
+ * constraint violations `'PRIMARY KEY OR UNIQUE'`, `'UNIQUE'`, `'NOT NULL'` or
+ * `'FOREIGN KEY OR CHECK'`) and the server's error number and state.
+ */
+export type MssqlDatabaseErrorDetails = DatabaseErrorOptions & Partial<Pick<MssqlDatabaseError, 'number' | 'state'>>;
 
 /**
  * An error SQL Server or the `mssql` driver raised, with a stable `code` (see
@@ -52,24 +46,14 @@ export interface MssqlDatabaseErrorDetails {
  * ```
  */
 export class MssqlDatabaseError extends DatabaseError {
+  static override readonly instanceMarker = 'alembic.error.MssqlDatabaseError';
+
   /** The server's error number, e.g. `208`. */
-  readonly number: number | undefined;
+  declare readonly number: number | undefined;
   /** The error's state. */
-  readonly state: number | undefined;
-  /** The driver's code, e.g. `'EREQUEST'`. */
-  readonly driverCode: string | undefined;
-  /** For constraint violations, the kind of constraint. */
-  private readonly [MARKER] = true;
+  declare readonly state: number | undefined;
 
   constructor(code: MssqlDatabaseErrorCode, message: string, details: MssqlDatabaseErrorDetails = {}) {
-    super(code, message, { constraintKind: details.constraintKind, cause: details.cause });
-    this.number = details.number;
-    this.state = details.state;
-    this.driverCode = details.driverCode;
-  }
-
-  /** True when `value` is an `MssqlDatabaseError` from any copy of this package. */
-  static override isInstance(value: unknown): value is MssqlDatabaseError {
-    return AlembicError.isInstance(value) && (value as unknown as Record<symbol, unknown>)[MARKER] === true;
+    super(code, message, details);
   }
 }

@@ -1,4 +1,4 @@
-import { DefaultDdlCompiler, InvalidOperationError, UnsupportedOperationError, isAutoincrementColumn, isSqlExpression } from '@alembic/core';
+import { DefaultDdlCompiler, InvalidOperationError, UnsupportedOperationError, isAutoincrementColumn, isSqlExpression } from '@alembic/core/dialect';
 import type {
   AlterColumnOperation,
   BulkInsertOperation,
@@ -16,7 +16,7 @@ import type {
   ServerDefault,
   TableModel,
   TableTarget,
-} from '@alembic/core';
+} from '@alembic/core/dialect';
 import { planMssqlAlterColumn } from './mssql-alter-column-plan.js';
 import { defineMssqlCapabilities } from './mssql-capabilities.js';
 import type { MssqlColumnConstraintKind } from './mssql-column-constraint-drop.js';

@@ -1,4 +1,4 @@
-import { sql } from '@alembic/core';
+import { sql } from '@alembic/core/dialect';
 import { parseMssqlDefault } from './mssql-default-parser.js';
 
 describe('parseMssqlDefault', () => {

@@ -1,5 +1,5 @@
-import { sql } from '@alembic/core';
-import type { ServerDefault } from '@alembic/core';
+import { sql } from '@alembic/core/dialect';
+import type { ServerDefault } from '@alembic/core/dialect';
 
 /** `text` without one pair of parentheses that encloses all of it, else unchanged. */
 function withoutOuterParentheses(text: string): string {

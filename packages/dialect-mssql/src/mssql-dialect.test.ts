@@ -1,4 +1,4 @@
-import { createTableCommentOperation, renameTableOperation } from '@alembic/core';
+import { createTableCommentOperation, renameTableOperation } from '@alembic/core/dialect';
 import { FakeMssqlPool } from '../test/support/fake-mssql-pool.js';
 import { connectMssql, mssqlPoolConfig } from './mssql-connect.js';
 import { MssqlConnection } from './mssql-connection.js';
@@ -76,6 +76,11 @@ describe('the SQL Server dialect', () => {
       options: { trustServerCertificate: true, appName: 'm' },
       pool: { min: 0, max: 1, idleTimeoutMillis: 2 ** 31 - 1 },
     });
+  });
+
+  it('makes a statement timeout the requestTimeout, over the URL\'s', () => {
+    expect(mssqlPoolConfig(parseMssqlUrl('mssql://sa@db/shop?request_timeout=60'), 2500)).toMatchObject({ requestTimeout: 2500 });
+    expect(mssqlPoolConfig(parseMssqlUrl('mssql://sa@db/shop?request_timeout=60'))).toMatchObject({ requestTimeout: 60_000 });
   });
 
   it('translates connection failures of the real driver and never shows the password', async () => {

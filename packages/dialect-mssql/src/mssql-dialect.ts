@@ -1,4 +1,4 @@
-import type { DatabaseConnection, Dialect } from '@alembic/core';
+import type { DatabaseConnection, Dialect } from '@alembic/core/dialect';
 import { defineMssqlCapabilities } from './mssql-capabilities.js';
 import { connectMssql } from './mssql-connect.js';
 import { MssqlConnection } from './mssql-connection.js';

@@ -1,4 +1,4 @@
-import { CommandError } from '@alembic/core';
+import { CommandError } from '@alembic/core/dialect';
 import { MssqlDatabaseError } from './mssql-database-error.js';
 import { translateMssqlError } from './mssql-error-translator.js';
 

@@ -1,4 +1,4 @@
-import { AlembicError } from '@alembic/core';
+import { AlembicError } from '@alembic/core/dialect';
 import type { MssqlDatabaseErrorCode } from './mssql-database-error.js';
 import { MssqlDatabaseError } from './mssql-database-error.js';
 

@@ -1,4 +1,4 @@
-import { InvalidOperationError } from '@alembic/core';
+import { InvalidOperationError } from '@alembic/core/dialect';
 
 /** `dialectOptions.mssql` of an index, read and checked. */
 export interface MssqlIndexOptions {

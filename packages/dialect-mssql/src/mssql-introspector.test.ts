@@ -1,5 +1,5 @@
-import { column, convertedName, integer, primaryKeyConstraint, table } from '@alembic/core';
-import type { DatabaseConnection, QueryResult } from '@alembic/core';
+import { column, convertedName, integer, primaryKeyConstraint, table } from '@alembic/core/dialect';
+import type { DatabaseConnection, QueryResult } from '@alembic/core/dialect';
 import { MSSQL_INTROSPECTION_QUERIES, MSSQL_MAX_NAME_PARAMETERS, mssqlIntrospectionQueries } from './mssql-introspection-queries.js';
 import { MssqlIntrospector } from './mssql-introspector.js';
 

@@ -1,4 +1,4 @@
-import type { DatabaseConnection, GetTablesOptions, SchemaIntrospector, TableModel } from '@alembic/core';
+import type { DatabaseConnection, GetTablesOptions, SchemaIntrospector, TableModel } from '@alembic/core/dialect';
 import { MSSQL_INTROSPECTION_QUERIES, MSSQL_MAX_NAME_PARAMETERS, mssqlIntrospectionQueries } from './mssql-introspection-queries.js';
 import type { MssqlCheckRow, MssqlColumnRow, MssqlForeignKeyRow, MssqlIndexRow } from './mssql-reflected-table.js';
 import { buildReflectedTable } from './mssql-reflected-table.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ConfigError } from '@alembic/core';
-import type { DatabaseConnection, MigrationLockOptions, ReleaseMigrationLock } from '@alembic/core';
+import { ConfigError } from '@alembic/core/dialect';
+import type { DatabaseConnection, MigrationLockOptions, ReleaseMigrationLock } from '@alembic/core/dialect';
 import { MssqlConnection } from './mssql-connection.js';
 import { MssqlDatabaseError } from './mssql-database-error.js';
 
@@ -31,13 +31,21 @@ export function mssqlLockResource(lockName: string): string {
   return `alembic:${createHash('sha256').update(lockName).digest('hex')}`;
 }
 
+/** `sp_getapplock` granted the lock at once (0) or after waiting (1). */
+function granted(result: number): boolean {
+  return result === 0 || result === 1;
+}
+
+/** `sp_getapplock`'s answer when it timed out. */
+const TIMED_OUT = -1;
+
 /** Why `sp_getapplock` did not grant the lock, by its return code. */
-function refusal(result: number, resource: string, timeoutMilliseconds: number): MssqlDatabaseError {
+function refusal(result: number, resource: string, timeoutMilliseconds: number | undefined): MssqlDatabaseError {
   switch (result) {
-    case -1:
+    case TIMED_OUT:
       return new MssqlDatabaseError(
         'ALEMBIC_DATABASE_LOCKED',
-        `Another migration run holds the lock '${resource}'; gave up after ${timeoutMilliseconds / 1000} s (pass --no-lock only if nothing else migrates this database)`,
+        `Another migration run holds the lock '${resource}'; gave up after ${(timeoutMilliseconds ?? 0) / 1000} s (pass --no-lock only if nothing else migrates this database)`,
       );
     case -3:
       return new MssqlDatabaseError('ALEMBIC_DEADLOCK', `Waiting for the migration lock '${resource}' was chosen as a deadlock victim`);
@@ -46,13 +54,37 @@ function refusal(result: number, resource: string, timeoutMilliseconds: number):
   }
 }
 
+/** mssql's request timeout when a pool's configuration sets none. */
+const DRIVER_DEFAULT_REQUEST_TIMEOUT = 15_000;
+
+/**
+ * The longest one `sp_getapplock` may wait: the driver cancels any request that outlasts the
+ * pool's `requestTimeout` (the statement timeout), so a longer wait is made of several shorter
+ * ones; undefined when requests have no time limit.
+ */
+function longestSingleWait(connection: DatabaseConnection): number | undefined {
+  const configured = connection instanceof MssqlConnection ? connection.pool.config?.requestTimeout : undefined;
+  const requestTimeout = typeof configured === 'number' ? configured : DRIVER_DEFAULT_REQUEST_TIMEOUT;
+  return requestTimeout <= 0 ? undefined : Math.max(1, Math.floor(requestTimeout * 0.8));
+}
+
+async function getApplock(connection: DatabaseConnection, resource: string, lockTimeout: number): Promise<number> {
+  const { rows } = await connection.query<{ result: unknown }>(ACQUIRE_SQL, [resource, lockTimeout]);
+  return Number(rows[0]?.result);
+}
+
 /**
  * The migration lock of SQL Server: an exclusive application lock `sp_getapplock` owned by the
  * connection's session, released by `sp_releaseapplock` (or when the session ends). A second
  * run on the same database waits in `sp_getapplock` until the first releases it, then reads the
  * version table afresh. Without `timeoutMilliseconds` it waits indefinitely; when the timeout
- * passes, an `MssqlDatabaseError` with code `ALEMBIC_DATABASE_LOCKED` says who to wait for. The
- * lock is independent of transactions, so it spans every migration of the run.
+ * passes, an `MssqlDatabaseError` with code `ALEMBIC_DATABASE_LOCKED` says so. The lock is
+ * independent of transactions, so it spans every migration of the run.
+ *
+ * A first `sp_getapplock` with `@LockTimeout = 0` finds out without waiting whether another
+ * session holds it; then `onWait` hears the resource (who holds it is not asked: that needs
+ * `VIEW SERVER STATE`) and the waiting `sp_getapplock` calls follow, each within the pool's
+ * `requestTimeout`.
  *
  * A session lock needs every request on one session: a pool this package opened is one; an
  * application's pool (`existingClient`) must have `pool.max` 1, else a `ConfigError` says so.
@@ -72,10 +104,23 @@ export async function acquireMssqlMigrationLock(
     );
   }
   const resource = mssqlLockResource(options.lockName);
-  const timeout = options.timeoutMilliseconds === undefined ? WAIT_INDEFINITELY : Math.max(0, Math.round(options.timeoutMilliseconds));
-  const { rows } = await connection.query<{ result: unknown }>(ACQUIRE_SQL, [resource, timeout]);
-  const result = Number(rows[0]?.result);
-  if (!(result === 0 || result === 1)) {
+  const timeout = options.timeoutMilliseconds === undefined ? undefined : Math.max(0, Math.round(options.timeoutMilliseconds));
+  let result = await getApplock(connection, resource, 0);
+  if (result === TIMED_OUT) {
+    const database = connection instanceof MssqlConnection ? connection.database : undefined;
+    options.onWait?.({ lock: `sp_getapplock resource '${resource}'${database === undefined ? '' : ` in database ${database}`}` });
+    const deadline = timeout === undefined ? undefined : Date.now() + timeout;
+    const longest = longestSingleWait(connection);
+    while (result === TIMED_OUT) {
+      const remaining = deadline === undefined ? undefined : deadline - Date.now();
+      if (remaining !== undefined && remaining <= 0) break;
+      // The call that waits out the rest of the time is the last one.
+      const last = remaining !== undefined && (longest === undefined || remaining <= longest);
+      result = await getApplock(connection, resource, last ? remaining : (longest ?? WAIT_INDEFINITELY));
+      if (last) break;
+    }
+  }
+  if (!granted(result)) {
     throw refusal(result, resource, timeout);
   }
   let released = false;

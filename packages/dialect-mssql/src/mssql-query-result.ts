@@ -1,4 +1,4 @@
-import type { QueryResult } from '@alembic/core';
+import type { QueryResult } from '@alembic/core/dialect';
 import type { MssqlDriverResult } from './mssql-client.js';
 
 /**

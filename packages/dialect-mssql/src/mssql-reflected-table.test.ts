@@ -12,7 +12,7 @@ import {
   string,
   table,
   uniqueConstraint,
-} from '@alembic/core';
+} from '@alembic/core/dialect';
 import type { MssqlColumnRow, MssqlIndexRow } from './mssql-reflected-table.js';
 import { buildReflectedTable } from './mssql-reflected-table.js';
 

@@ -1,5 +1,5 @@
-import { checkConstraint, column, convertedName, foreignKeyConstraint, index, primaryKeyConstraint, table, uniqueConstraint } from '@alembic/core';
-import type { ColumnModel, IdentityOptions, TableElement, TableModel } from '@alembic/core';
+import { checkConstraint, column, convertedName, foreignKeyConstraint, index, primaryKeyConstraint, table, uniqueConstraint } from '@alembic/core/dialect';
+import type { ColumnModel, IdentityOptions, TableElement, TableModel } from '@alembic/core/dialect';
 import { parseMssqlDefault } from './mssql-default-parser.js';
 import type { MssqlTypeRow } from './mssql-type-parser.js';
 import { parseMssqlType } from './mssql-type-parser.js';
@@ -131,11 +131,11 @@ export function buildReflectedTable(rows: MssqlTableRows): TableModel {
   }
   for (const [name, parts] of indexGroups) {
     const first = parts[0] as MssqlIndexRow;
-    if (Boolean(first.is_primary_key)) {
+    if (first.is_primary_key) {
       continue;
     }
     const keyColumns = parts.filter((part) => !part.is_included_column).map((part) => part.column_name);
-    if (Boolean(first.is_unique_constraint)) {
+    if (first.is_unique_constraint) {
       elements.push(uniqueConstraint(keyColumns, { name: convertedName(name) }));
       continue;
     }

@@ -21,8 +21,8 @@ import {
   time,
   uniqueConstraint,
   uuid,
-} from '@alembic/core';
-import type { ColumnModel, TableElement, TableModel } from '@alembic/core';
+} from '@alembic/core/dialect';
+import type { ColumnModel, TableElement, TableModel } from '@alembic/core/dialect';
 import type { MssqlCheckRow, MssqlColumnRow, MssqlForeignKeyRow, MssqlIndexRow } from './mssql-reflected-table.js';
 import { buildReflectedTable } from './mssql-reflected-table.js';
 import { MssqlSchemaNormalizer } from './mssql-schema-normalizer.js';

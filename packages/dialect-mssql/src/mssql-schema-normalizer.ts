@@ -1,4 +1,4 @@
-import { DefaultSchemaNormalizer, constraintNameText, isAutoincrementColumn, isSqlExpression, sql } from '@alembic/core';
+import { DefaultSchemaNormalizer, constraintNameText, isAutoincrementColumn, isSqlExpression, sql } from '@alembic/core/dialect';
 import type {
   ColumnModel,
   ColumnType,
@@ -10,7 +10,7 @@ import type {
   ServerDefault,
   TableConstraintModel,
   TableModel,
-} from '@alembic/core';
+} from '@alembic/core/dialect';
 import { MssqlDdlCompiler } from './mssql-ddl-compiler.js';
 import { canonicalMssqlDefault, canonicalMssqlExpression } from './mssql-expression-text.js';
 import { isMssqlGeneratedName } from './mssql-generated-names.js';
@@ -125,7 +125,7 @@ export class MssqlSchemaNormalizer extends DefaultSchemaNormalizer {
   protected override normalizeIndexes(table: TableModel, _side: SchemaSide): readonly IndexModel[] {
     return table.indexes.map((model) => {
       const { dialectOptions, where, ...rest } = model;
-      const mssql = (dialectOptions?.['mssql'] ?? {}) as { readonly clustered?: unknown; readonly include?: unknown };
+      const mssql = (dialectOptions?.mssql ?? {}) as { readonly clustered?: unknown; readonly include?: unknown };
       const include = Array.isArray(mssql.include) && mssql.include.length > 0 ? { include: [...(mssql.include as string[])] } : {};
       const clustered = mssql.clustered === true ? { clustered: true } : {};
       const options = { ...clustered, ...include };

@@ -1,5 +1,5 @@
-import { bigInteger, boolean, date, dateTime, float, integer, largeBinary, numeric, rawType, smallInteger, string, text, time, uuid } from '@alembic/core';
-import type { ColumnType } from '@alembic/core';
+import { bigInteger, boolean, date, dateTime, float, integer, largeBinary, numeric, rawType, smallInteger, string, text, time, uuid } from '@alembic/core/dialect';
+import type { ColumnType } from '@alembic/core/dialect';
 import { parseMssqlType } from './mssql-type-parser.js';
 
 function row(type_name: string, max_length = 0, precision = 0, scale = 0, collation_name: string | null = null) {

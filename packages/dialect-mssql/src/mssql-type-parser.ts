@@ -13,8 +13,8 @@ import {
   text,
   time,
   uuid,
-} from '@alembic/core';
-import type { ColumnType } from '@alembic/core';
+} from '@alembic/core/dialect';
+import type { ColumnType } from '@alembic/core/dialect';
 
 /** What `sys.columns` says about a column's type. */
 export interface MssqlTypeRow {

@@ -1,5 +1,5 @@
-import { InvalidSchemaError, rawType } from '@alembic/core';
-import type { RawType } from '@alembic/core';
+import { InvalidSchemaError, rawType } from '@alembic/core/dialect';
+import type { RawType } from '@alembic/core/dialect';
 
 /**
  * `NVARCHAR(length)`: Unicode text (SQLAlchemy's `Unicode`), `NVARCHAR(max)` without a length.

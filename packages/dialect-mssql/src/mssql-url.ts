@@ -1,4 +1,4 @@
-import { ConfigError, maskPassword } from '@alembic/core';
+import { ConfigError, maskPassword } from '@alembic/core/dialect';
 
 /** The connection settings an `mssql://` / `sqlserver://` URL holds. */
 export interface MssqlUrl {

@@ -18,8 +18,8 @@ import {
   string,
   table,
   uniqueConstraint,
-} from '@alembic/core';
-import type { Operation } from '@alembic/core';
+} from '@alembic/core/dialect';
+import type { Operation } from '@alembic/core/dialect';
 import type { MssqlConnection } from '../src/mssql-connection.js';
 import { mssqlDialect } from '../src/mssql-dialect.js';
 import { nvarchar } from '../src/mssql-types.js';
@@ -64,7 +64,7 @@ describeLive('SQL Server, live', () => {
     await connection.begin();
     await connection.execute('CREATE TABLE rolled_back (a INT)');
     await connection.rollback();
-    const introspector = mssqlDialect.createIntrospector?.(connection);
+    const introspector = mssqlDialect.createIntrospector(connection);
     expect(await introspector?.getTable('rolled_back')).toBeUndefined();
   });
 
@@ -97,7 +97,7 @@ describeLive('SQL Server, live', () => {
     await run(alterColumnOperation({ tableName: 'reflected', columnName: 'amount', type: string(20), existingType: integer(), existingNullable: true, existingServerDefault: sql('0') }));
     await run(alterColumnOperation({ tableName: 'reflected', columnName: 'code', serverDefault: 'y', existingServerDefault: 'x' }));
     await run(alterColumnOperation({ tableName: 'reflected', columnName: 'label', newColumnName: 'title', comment: 'Renamed', existingComment: 'Shown to people' }));
-    const reflected = await mssqlDialect.createIntrospector?.(connection).getTable('reflected');
+    const reflected = await mssqlDialect.createIntrospector(connection).getTable('reflected');
     expect(reflected?.comment).toBe('A table');
     expect(reflected?.columns.map((entry) => [entry.name, entry.serverDefault, entry.comment])).toEqual([
       ['id', undefined, undefined],
@@ -113,7 +113,7 @@ describeLive('SQL Server, live', () => {
     await run(dropColumnOperation({ tableName: 'reflected', columnName: 'amount', existingColumn: column('amount', string(20), { serverDefault: sql('0') }) }));
     await run(dropConstraintOperation({ constraintName: 'uq_reflected_code', tableName: 'reflected', type: 'unique' }));
     await run(dropColumnOperation({ tableName: 'reflected', columnName: 'code', dialectOptions: { mssql: { dropDefault: true } } }));
-    const after = await mssqlDialect.createIntrospector?.(connection).getTable('reflected');
+    const after = await mssqlDialect.createIntrospector(connection).getTable('reflected');
     expect(after?.columns.map((entry) => entry.name)).toEqual(['id', 'title']);
   });
 

@@ -3,8 +3,8 @@
  * kind must be stated here), following Alembic 1.8's MSSQL output (reference §6, case 43,
  * Appendix A) where Alembic has the operation; no database involved.
  */
-import { OPERATION_KINDS, alterColumnOperation, column, createTableCommentOperation, createTableOperation, executeOperation, string, table } from '@alembic/core';
-import type { Operation, OperationKind } from '@alembic/core';
+import { OPERATION_KINDS, alterColumnOperation, column, createTableCommentOperation, createTableOperation, executeOperation, string, table } from '@alembic/core/dialect';
+import type { Operation, OperationKind } from '@alembic/core/dialect';
 import { MssqlDdlCompiler } from '../src/mssql-ddl-compiler.js';
 import type { GoldenCase, GoldenTable } from './support/golden-types.js';
 import { OTHER_CASES } from './support/golden-other-cases.js';

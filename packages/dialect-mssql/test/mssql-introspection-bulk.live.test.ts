@@ -12,8 +12,8 @@ import {
   string,
   table,
   uniqueConstraint,
-} from '@alembic/core';
-import type { TableModel } from '@alembic/core';
+} from '@alembic/core/dialect';
+import type { TableModel } from '@alembic/core/dialect';
 import type { MssqlConnection } from '../src/mssql-connection.js';
 import { mssqlDialect } from '../src/mssql-dialect.js';
 import { MssqlIntrospector } from '../src/mssql-introspector.js';

@@ -1,4 +1,4 @@
-import type { AlterColumnOperation, ColumnType, ServerDefault } from '@alembic/core';
+import type { AlterColumnOperation, ColumnType, ServerDefault } from '@alembic/core/dialect';
 import { mysqlExistingTypeError } from './mysql-existing-type-error.js';
 
 /** The full column specification `MODIFY` and `CHANGE` restate. */

@@ -1,5 +1,5 @@
-import { defineCapabilities } from '@alembic/core';
-import type { DialectCapabilities } from '@alembic/core';
+import { defineCapabilities } from '@alembic/core/dialect';
+import type { DialectCapabilities } from '@alembic/core/dialect';
 import type { MysqlFlavour } from './mysql-flavour.js';
 
 /**
@@ -17,6 +17,8 @@ import type { MysqlFlavour } from './mysql-flavour.js';
  *   constraint) unless one leads with them, and the index stays when the key is dropped.
  * - `dropColumnDropsConstraints: ['uniqueConstraint']`: dropping a column drops a unique key on
  *   it, while a foreign key on it blocks the drop.
+ * - `supportsStatementTimeout: true`: `max_execution_time`, which MySQL applies to read-only
+ *   `SELECT` statements only (MariaDB's `max_statement_time` covers every statement).
  * - `supportsIfExists: true` for tables only; the compiler refuses `IF [NOT] EXISTS` on
  *   columns, indexes and constraints, which MySQL lacks.
  *
@@ -31,6 +33,7 @@ export const mysqlCapabilities: DialectCapabilities = defineCapabilities({
   nativeUuid: false,
   foreignKeysCreateIndex: true,
   dropColumnDropsConstraints: ['uniqueConstraint'],
+  supportsStatementTimeout: true,
 });
 
 /**

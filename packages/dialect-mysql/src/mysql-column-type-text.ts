@@ -91,7 +91,7 @@ export function canonicalMysqlColumnType(text: string): string {
     return text.trim().toLowerCase();
   }
   const alias = ALIASES[parts.base];
-  if (alias !== undefined && alias.includes('(')) {
+  if (alias?.includes('(')) {
     return joinType(alias, undefined, parts.modifiers);
   }
   const base = alias ?? parts.base;

@@ -1,5 +1,5 @@
-import { ConfigError } from '@alembic/core';
-import type { DialectConnectOptions } from '@alembic/core';
+import { ConfigError } from '@alembic/core/dialect';
+import type { DialectConnectOptions } from '@alembic/core/dialect';
 import type { MysqlClient } from './mysql-client.js';
 import { isMysqlCallbackClient, isMysqlClient, isMysqlPool } from './mysql-client.js';
 import { MysqlConnection } from './mysql-connection.js';
@@ -75,7 +75,9 @@ async function wrapExistingClient(existingClient: unknown): Promise<MysqlConnect
  * Sessions opened here allow several statements per `execute()` (`multipleStatements`);
  * `driverOptions` go to mysql2's `createConnection` as is. The server's flavour (MySQL or
  * MariaDB) is detected from its version string. Errors come translated
- * (`MysqlDatabaseError`), with the password scrubbed out.
+ * (`MysqlDatabaseError`), with the password scrubbed out. `statementTimeoutMilliseconds` sets
+ * the session's `max_statement_time` (MariaDB) or `max_execution_time` (MySQL, SELECT only);
+ * see `MysqlConnection.setStatementTimeout`.
  *
  * ```ts
  * const connection = await connectMysql('mysql://app:secret@db.internal/shop');
@@ -88,8 +90,18 @@ export async function connectMysql(
   dialectOptions: MysqlDialectOptions = {},
 ): Promise<MysqlConnection> {
   const existingClient = options.existingClient ?? dialectOptions.existingClient;
+  const statementTimeout = options.statementTimeoutMilliseconds;
   if (existingClient !== undefined) {
-    return wrapExistingClient(existingClient);
+    const connection = await wrapExistingClient(existingClient);
+    if (statementTimeout !== undefined) {
+      try {
+        await connection.setStatementTimeout(statementTimeout, true);
+      } catch (error) {
+        await connection.close().catch(() => undefined);
+        throw translateMysqlError(error);
+      }
+    }
+    return connection;
   }
   const settings = parseMysqlUrl(url);
   const driverPassword = options.driverOptions?.password;
@@ -105,7 +117,9 @@ export async function connectMysql(
   // 'error' event would end the process.
   client.on?.('error', () => undefined);
   try {
-    return await describeSession(client, () => client.end());
+    const connection = await describeSession(client, () => client.end());
+    if (statementTimeout !== undefined) await connection.setStatementTimeout(statementTimeout, false);
+    return connection;
   } catch (error) {
     await client.end().catch(() => undefined);
     throw translateMysqlError(scrubSecret(error, secret));

@@ -1,4 +1,4 @@
-import type { DatabaseConnection, QueryResult } from '@alembic/core';
+import type { DatabaseConnection, QueryResult } from '@alembic/core/dialect';
 import type { MysqlClient } from './mysql-client.js';
 import type { MysqlFlavour } from './mysql-flavour.js';
 import { toQueryResult } from './mysql-query-result.js';
@@ -35,6 +35,9 @@ export class MysqlConnection implements DatabaseConnection {
   readonly database: string | undefined;
   readonly #close: () => Promise<void>;
   #closed = false;
+  #statementTimeoutMilliseconds: number | undefined;
+  /** Puts back the session's own statement timeout on close (a session this package borrowed). */
+  #restoreStatementTimeout: string | undefined;
 
   constructor(client: MysqlClient, options: MysqlConnectionOptions) {
     this.client = client;
@@ -70,12 +73,38 @@ export class MysqlConnection implements DatabaseConnection {
     await this.client.query('ROLLBACK');
   }
 
+  /** The statement timeout {@link setStatementTimeout} set, in milliseconds. */
+  get statementTimeoutMilliseconds(): number | undefined {
+    return this.#statementTimeoutMilliseconds;
+  }
+
+  /**
+   * Limits how long a statement of this session may run: `max_statement_time` (seconds) on
+   * MariaDB, for every statement; `max_execution_time` (milliseconds) on MySQL, which covers
+   * read-only `SELECT` statements only. With `restoreOnClose` (a session the application lent),
+   * the session's own value is read first and put back by `close()`.
+   */
+  async setStatementTimeout(milliseconds: number, restoreOnClose: boolean): Promise<void> {
+    const variable = this.flavour === 'mariadb' ? 'max_statement_time' : 'max_execution_time';
+    const value = this.flavour === 'mariadb' ? milliseconds / 1000 : Math.round(milliseconds);
+    if (restoreOnClose) {
+      const { rows } = await this.query<{ previous: unknown }>(`SELECT @@SESSION.${variable} AS previous`);
+      const previous = Number(rows[0]?.previous);
+      this.#restoreStatementTimeout = `SET SESSION ${variable} = ${Number.isFinite(previous) ? previous : 0}`;
+    }
+    await this.client.query(`SET SESSION ${variable} = ${value}`);
+    this.#statementTimeoutMilliseconds = milliseconds;
+  }
+
   /** Ends the connection (or returns it to its pool); a second call does nothing. */
   async close(): Promise<void> {
     if (this.#closed) {
       return;
     }
     this.#closed = true;
+    if (this.#restoreStatementTimeout !== undefined) {
+      await this.client.query(this.#restoreStatementTimeout).catch(() => undefined);
+    }
     await this.#close();
   }
 }

@@ -1,6 +1,5 @@
-import { AlembicError, DatabaseError } from '@alembic/core';
-
-const MARKER = Symbol.for('alembic.error.MysqlDatabaseError');
+import { DatabaseError } from '@alembic/core/dialect';
+import type { DatabaseErrorOptions } from '@alembic/core/dialect';
 
 /**
  * Stable codes of MySQL and MariaDB failures, by kind rather than by server error number: a
@@ -25,18 +24,13 @@ export type MysqlDatabaseErrorCode =
   | 'ALEMBIC_DATA_ERROR'
   | 'ALEMBIC_DATABASE_ERROR';
 
-/** What {@link MysqlDatabaseError} carries besides its code and message. */
-export interface MysqlDatabaseErrorDetails {
-  /** The server's error number (`1146`), when there is one. */
-  readonly errno?: number;
-  /** The SQLSTATE (`'42S02'`), when the server sent one. */
-  readonly sqlState?: string;
-  /** mysql2's code: `'ER_NO_SUCH_TABLE'`, or a network code such as `'ECONNREFUSED'`. */
-  readonly driverCode?: string;
-  /** For constraint violations: `'UNIQUE'`, `'NOT NULL'`, `'FOREIGN KEY'` or `'CHECK'`. */
-  readonly constraintKind?: string;
-  readonly cause?: unknown;
-}
+/**
+ * What {@link MysqlDatabaseError} carries besides its code and message: core's options (mysql2's
+ * code, `'ER_NO_SUCH_TABLE'` or a network code such as `'ECONNREFUSED'`, as `driverCode`; for
+ * constraint violations `'UNIQUE'`, `'NOT NULL'`, `'FOREIGN KEY'` or `'CHECK'`) and the server's
+ * error number.
+ */
+export type MysqlDatabaseErrorDetails = DatabaseErrorOptions & Partial<Pick<MysqlDatabaseError, 'errno'>>;
 
 /**
  * An error MySQL, MariaDB or the mysql2 driver raised, with a stable `code` (see
@@ -49,23 +43,12 @@ export interface MysqlDatabaseErrorDetails {
  * ```
  */
 export class MysqlDatabaseError extends DatabaseError {
+  static override readonly instanceMarker = 'alembic.error.MysqlDatabaseError';
+
   /** The server's error number, e.g. `1146`. */
-  readonly errno: number | undefined;
-  /** The SQLSTATE, e.g. `'42S02'`. */
-  readonly sqlState: string | undefined;
-  /** mysql2's code, e.g. `'ER_NO_SUCH_TABLE'`. */
-  readonly driverCode: string | undefined;
-  private readonly [MARKER] = true;
+  declare readonly errno: number | undefined;
 
   constructor(code: MysqlDatabaseErrorCode, message: string, details: MysqlDatabaseErrorDetails = {}) {
-    super(code, message, { constraintKind: details.constraintKind, cause: details.cause });
-    this.errno = details.errno;
-    this.sqlState = details.sqlState;
-    this.driverCode = details.driverCode;
-  }
-
-  /** True when `value` is a `MysqlDatabaseError` from any copy of this package. */
-  static override isInstance(value: unknown): value is MysqlDatabaseError {
-    return AlembicError.isInstance(value) && (value as unknown as Record<symbol, unknown>)[MARKER] === true;
+    super(code, message, details);
   }
 }

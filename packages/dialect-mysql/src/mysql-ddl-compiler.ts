@@ -1,4 +1,4 @@
-import { DefaultDdlCompiler, InvalidOperationError, UnsupportedOperationError, isAutoincrementColumn } from '@alembic/core';
+import { DefaultDdlCompiler, InvalidOperationError, UnsupportedOperationError, isAutoincrementColumn } from '@alembic/core/dialect';
 import type {
   AlterColumnOperation,
   BatchRecreatePlan,
@@ -11,7 +11,7 @@ import type {
   IndexModel,
   TableModel,
   TableTarget,
-} from '@alembic/core';
+} from '@alembic/core/dialect';
 import type { MysqlColumnRestatement } from './mysql-alter-column-plan.js';
 import { planMysqlAlterColumn } from './mysql-alter-column-plan.js';
 import { capabilitiesOfFlavour } from './mysql-capabilities.js';
@@ -301,19 +301,15 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
   // ---- batch rebuilds ------------------------------------------------------------------------
 
   /**
-   * The rebuild, with the original table's named foreign keys and checks that the new table
-   * keeps dropped first (as Alembic's `prep_table_for_batch` does on PostgreSQL): InnoDB
-   * foreign key names, and MySQL 8 check names, are unique per database, so the copy could not
-   * be created under the same names while the original still holds them.
+   * The original table's named foreign keys and checks that the copy keeps are dropped before it
+   * is created (as Alembic's `prep_table_for_batch` does on PostgreSQL): InnoDB foreign key
+   * names, and MySQL 8 check names, are unique per database, so the copy could not be created
+   * under the same names while the original still holds them.
    */
-  protected override compileBatchRecreatePlan(plan: BatchRecreatePlan): string[] {
-    const { originalTable, newTable } = plan;
-    const kept = new Set(
-      newTable.constraints.map((constraint) => this.constraintName(newTable.name, constraint)).filter((name): name is string => name !== undefined),
-    );
-    const drops = originalTable.constraints.flatMap((constraint) => {
-      const name = this.constraintName(originalTable.name, constraint);
-      if (name === undefined || !kept.has(name) || constraint.kind === 'uniqueConstraint') return [];
+  protected override compileBatchPreparation(plan: BatchRecreatePlan): string[] {
+    const { originalTable } = plan;
+    return this.constraintsNamedAsInCopy(plan).flatMap(({ name, constraint }) => {
+      if (constraint.kind !== 'foreignKeyConstraint' && constraint.kind !== 'checkConstraint') return [];
       return this.compileDropConstraint({
         kind: 'dropConstraint',
         tableName: originalTable.name,
@@ -322,9 +318,6 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
         type: constraint.kind === 'foreignKeyConstraint' ? 'foreignkey' : 'check',
       });
     });
-    const statements = super.compileBatchRecreatePlan(plan);
-    const before = plan.executeBefore.length;
-    return [...statements.slice(0, before), ...drops, ...statements.slice(before)];
   }
 
   // ---- constraints -------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { sql } from '@alembic/core';
+import { sql } from '@alembic/core/dialect';
 import { parseMysqlDefault } from './mysql-default-parser.js';
 
 describe('parseMysqlDefault', () => {

@@ -1,5 +1,5 @@
-import { isSqlExpression, sql } from '@alembic/core';
-import type { ServerDefault } from '@alembic/core';
+import { isSqlExpression, sql } from '@alembic/core/dialect';
+import type { ServerDefault } from '@alembic/core/dialect';
 import type { MysqlFlavour } from './mysql-flavour.js';
 import { parseMysqlStringList } from './mysql-type-parser.js';
 

@@ -1,4 +1,4 @@
-import type { Dialect } from '@alembic/core';
+import type { Dialect } from '@alembic/core/dialect';
 import { capabilitiesOfFlavour } from './mysql-capabilities.js';
 import { connectMysql } from './mysql-connect.js';
 import { MysqlConnection } from './mysql-connection.js';

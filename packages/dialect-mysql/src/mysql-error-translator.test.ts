@@ -1,4 +1,4 @@
-import { AlembicError, InvalidOperationError } from '@alembic/core';
+import { AlembicError, InvalidOperationError } from '@alembic/core/dialect';
 import { MysqlDatabaseError } from './mysql-database-error.js';
 import { translateMysqlError } from './mysql-error-translator.js';
 

@@ -1,4 +1,4 @@
-import { AlembicError } from '@alembic/core';
+import { AlembicError } from '@alembic/core/dialect';
 import type { MysqlDatabaseErrorCode } from './mysql-database-error.js';
 import { MysqlDatabaseError } from './mysql-database-error.js';
 

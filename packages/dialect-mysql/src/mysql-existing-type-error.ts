@@ -1,4 +1,4 @@
-import { InvalidOperationError } from '@alembic/core';
+import { InvalidOperationError } from '@alembic/core/dialect';
 
 /**
  * The error for an `alterColumn` MySQL can only carry out with `MODIFY` / `CHANGE`, which

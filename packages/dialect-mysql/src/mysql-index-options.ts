@@ -1,4 +1,4 @@
-import { InvalidOperationError } from '@alembic/core';
+import { InvalidOperationError } from '@alembic/core/dialect';
 
 /** What `dialectOptions.mysql` of an index may hold (SQLAlchemy's `mysql_prefix`, `mysql_length`, `mysql_using`). */
 export interface MysqlIndexOptions {

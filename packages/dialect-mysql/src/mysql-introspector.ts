@@ -1,4 +1,4 @@
-import type { DatabaseConnection, GetTablesOptions, SchemaIntrospector, TableModel } from '@alembic/core';
+import type { DatabaseConnection, GetTablesOptions, SchemaIntrospector, TableModel } from '@alembic/core/dialect';
 import { MysqlConnection } from './mysql-connection.js';
 import type { MysqlFlavour } from './mysql-flavour.js';
 import { detectMysqlFlavour } from './mysql-flavour.js';

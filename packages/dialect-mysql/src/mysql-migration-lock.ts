@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DatabaseConnection, MigrationLockOptions, ReleaseMigrationLock } from '@alembic/core';
+import type { DatabaseConnection, MigrationLockOptions, ReleaseMigrationLock } from '@alembic/core/dialect';
 import { MysqlConnection } from './mysql-connection.js';
 import { MysqlDatabaseError } from './mysql-database-error.js';
 
@@ -34,14 +34,62 @@ async function currentDatabase(connection: DatabaseConnection): Promise<string |
   return typeof value === 'string' ? value : undefined;
 }
 
+/** The `acquired` column of a lock query's first row. */
+async function acquiredOf(connection: DatabaseConnection, sql: string, parameters: unknown[] = []): Promise<unknown> {
+  const { rows } = await connection.query<{ acquired: unknown }>(sql, parameters);
+  return rows[0]?.acquired;
+}
+
+/**
+ * `GET_LOCK(name, seconds)`: true when it granted the lock, false when it timed out. A wait is
+ * kept clear of the session's statement timeout: MariaDB's `max_statement_time` is lifted for
+ * the statement; MySQL's `max_execution_time` covers only `SELECT`, so the wait runs in a `SET`.
+ */
+async function getLock(connection: DatabaseConnection, name: string, seconds: number): Promise<boolean> {
+  const limited = connection instanceof MysqlConnection && connection.statementTimeoutMilliseconds !== undefined && seconds > 0;
+  let acquired: unknown;
+  if (!limited) {
+    acquired = await acquiredOf(connection, 'SELECT GET_LOCK(?, ?) AS acquired', [name, seconds]);
+  } else if (connection.flavour === 'mariadb') {
+    acquired = await acquiredOf(connection, 'SET STATEMENT max_statement_time = 0 FOR SELECT GET_LOCK(?, ?) AS acquired', [name, seconds]);
+  } else {
+    await connection.query('SET @alembic_migration_lock = GET_LOCK(?, ?)', [name, seconds]);
+    acquired = await acquiredOf(connection, 'SELECT @alembic_migration_lock AS acquired');
+  }
+  if (acquired === null || acquired === undefined) {
+    throw new MysqlDatabaseError('ALEMBIC_DATABASE_ERROR', `Could not take the migration lock '${name}' (GET_LOCK returned NULL)`);
+  }
+  return Number(acquired) === 1;
+}
+
+/**
+ * The session holding the lock: `MariaDB connection 42 (app@10.0.0.7:51234)`, the account from
+ * `information_schema.PROCESSLIST` when this session may see it; undefined when the lock is free
+ * again.
+ */
+async function lockHolder(connection: DatabaseConnection, name: string): Promise<string | undefined> {
+  const { rows } = await connection.query<{ id: unknown; account: unknown }>(
+    "SELECT IS_USED_LOCK(?) AS id, (SELECT CONCAT(USER, '@', HOST) FROM information_schema.PROCESSLIST WHERE ID = IS_USED_LOCK(?)) AS account",
+    [name, name],
+  );
+  const { id, account } = rows[0] ?? {};
+  if (id === null || id === undefined) return undefined;
+  const server = connection instanceof MysqlConnection && connection.flavour === 'mariadb' ? 'MariaDB' : 'MySQL';
+  return `${server} connection ${String(id)}${typeof account === 'string' ? ` (${account})` : ''}`;
+}
+
 /**
  * The migration lock of MySQL and MariaDB: the named user lock `GET_LOCK(name, timeout)` of
  * the connection's session, released by `RELEASE_LOCK(name)` (or when the session ends). A
  * second run on the same database waits in `GET_LOCK` until the first releases it, then reads
  * the version table afresh. Without `timeoutMilliseconds` it waits indefinitely; when the
- * timeout passes, a `MysqlDatabaseError` with code `ALEMBIC_DATABASE_LOCKED` says who to wait for.
+ * timeout passes, a `MysqlDatabaseError` with code `ALEMBIC_DATABASE_LOCKED` says so.
  * The lock is independent of transactions, so MySQL's implicit commits around DDL do not
  * release it.
+ *
+ * A first `GET_LOCK(name, 0)` finds out without waiting whether another session holds it;
+ * then `onWait` hears the lock and its holder (`IS_USED_LOCK`, `PROCESSLIST`) before the
+ * waiting `GET_LOCK`, which the session's statement timeout does not cut short.
  *
  * ```ts
  * const release = await acquireMysqlMigrationLock(connection, { lockName: 'alembic:.alembic_version' });
@@ -55,15 +103,15 @@ export async function acquireMysqlMigrationLock(
   const name = mysqlLockName(options.lockName, await currentDatabase(connection));
   const seconds =
     options.timeoutMilliseconds === undefined ? INDEFINITE_TIMEOUT_SECONDS : Math.max(0, options.timeoutMilliseconds / 1000);
-  const { rows } = await connection.query<{ acquired: unknown }>('SELECT GET_LOCK(?, ?) AS acquired', [name, seconds]);
-  const acquired = rows[0]?.acquired;
-  if (Number(acquired) !== 1) {
-    throw new MysqlDatabaseError(
-      'ALEMBIC_DATABASE_LOCKED',
-      acquired === null || acquired === undefined
-        ? `Could not take the migration lock '${name}' (GET_LOCK returned NULL)`
-        : `Another migration run holds the lock '${name}'; gave up after ${seconds} s (pass --no-lock only if nothing else migrates this database)`,
-    );
+  if (!(await getLock(connection, name, 0))) {
+    const holder = await lockHolder(connection, name).catch(() => undefined);
+    options.onWait?.({ lock: `GET_LOCK('${name}')`, ...(holder === undefined ? {} : { holder }) });
+    if (seconds === 0 || !(await getLock(connection, name, seconds))) {
+      throw new MysqlDatabaseError(
+        'ALEMBIC_DATABASE_LOCKED',
+        `Another migration run holds the lock '${name}'; gave up after ${seconds} s (pass --no-lock only if nothing else migrates this database)`,
+      );
+    }
   }
   let released = false;
   return async () => {

@@ -1,4 +1,4 @@
-import type { QueryResult } from '@alembic/core';
+import type { QueryResult } from '@alembic/core/dialect';
 
 /** The header mysql2 returns for statements without rows (`affectedRows`). */
 interface ResultHeader {

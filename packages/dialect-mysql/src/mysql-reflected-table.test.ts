@@ -1,4 +1,4 @@
-import { checkConstraint, column, convertedName, foreignKeyConstraint, index, integer, json, primaryKeyConstraint, sql, string, table, uniqueConstraint } from '@alembic/core';
+import { checkConstraint, column, convertedName, foreignKeyConstraint, index, integer, json, primaryKeyConstraint, sql, string, table, uniqueConstraint } from '@alembic/core/dialect';
 import type { MysqlColumnRow, MysqlIndexRow, MysqlTableRows } from './mysql-reflected-table.js';
 import { buildReflectedTable } from './mysql-reflected-table.js';
 

@@ -1,5 +1,5 @@
-import { checkConstraint, column, convertedName, foreignKeyConstraint, index, json, primaryKeyConstraint, sql, table, uniqueConstraint } from '@alembic/core';
-import type { ColumnModel, IndexElement, TableElement, TableModel } from '@alembic/core';
+import { checkConstraint, column, convertedName, foreignKeyConstraint, index, json, primaryKeyConstraint, sql, table, uniqueConstraint } from '@alembic/core/dialect';
+import type { ColumnModel, IndexElement, TableElement, TableModel } from '@alembic/core/dialect';
 import { parseMysqlDefault } from './mysql-default-parser.js';
 import type { MysqlFlavour } from './mysql-flavour.js';
 import { parseMysqlColumnType } from './mysql-type-parser.js';

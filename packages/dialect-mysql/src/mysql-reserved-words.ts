@@ -3,6 +3,7 @@
  * identifiers: the union of both servers' reserved word lists, so a name that is safe
  * unquoted is safe on either.
  */
+// biome-ignore format: a word list, several words to a line
 export const MYSQL_RESERVED_WORDS: ReadonlySet<string> = new Set([
   'accessible', 'add', 'all', 'alter', 'analyze', 'and', 'as', 'asc', 'asensitive', 'before', 'between',
   'bigint', 'binary', 'blob', 'both', 'by', 'call', 'cascade', 'case', 'change', 'char', 'character', 'check',

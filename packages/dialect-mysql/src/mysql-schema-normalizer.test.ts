@@ -31,9 +31,9 @@ import {
   time,
   uniqueConstraint,
   uuid,
-} from '@alembic/core';
-import type { ColumnModel, ServerDefault, TableModel } from '@alembic/core';
-import { isSqlExpression } from '@alembic/core';
+} from '@alembic/core/dialect';
+import type { ColumnModel, ServerDefault, TableModel } from '@alembic/core/dialect';
+import { isSqlExpression } from '@alembic/core/dialect';
 import type { MysqlCheckRow, MysqlColumnRow } from './mysql-reflected-table.js';
 import { buildReflectedTable } from './mysql-reflected-table.js';
 import type { MysqlFlavour } from './mysql-flavour.js';

@@ -1,4 +1,4 @@
-import { DefaultSchemaNormalizer, constraintNameText, isAutoincrementColumn, isSqlExpression, sql, uniqueConstraint } from '@alembic/core';
+import { DefaultSchemaNormalizer, constraintNameText, isAutoincrementColumn, isSqlExpression, sql, uniqueConstraint } from '@alembic/core/dialect';
 import type {
   ColumnModel,
   ColumnType,
@@ -9,7 +9,7 @@ import type {
   ServerDefault,
   TableConstraintModel,
   TableModel,
-} from '@alembic/core';
+} from '@alembic/core/dialect';
 import { canonicalMysqlColumnType, isMysqlNumericColumnType } from './mysql-column-type-text.js';
 import { MysqlDdlCompiler } from './mysql-ddl-compiler.js';
 import { canonicalMysqlDefault } from './mysql-default-text.js';

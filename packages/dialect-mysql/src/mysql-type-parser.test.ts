@@ -1,4 +1,4 @@
-import { bigInteger, boolean, date, dateTime, enumType, float, integer, json, largeBinary, numeric, rawType, smallInteger, string, text, time, uuid } from '@alembic/core';
+import { bigInteger, boolean, date, dateTime, enumType, float, integer, json, largeBinary, numeric, rawType, smallInteger, string, text, time, uuid } from '@alembic/core/dialect';
 import { parseMysqlColumnType, parseMysqlStringList } from './mysql-type-parser.js';
 
 describe('parseMysqlColumnType', () => {

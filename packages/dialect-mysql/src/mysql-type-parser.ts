@@ -15,8 +15,8 @@ import {
   text,
   time,
   uuid,
-} from '@alembic/core';
-import type { ColumnType } from '@alembic/core';
+} from '@alembic/core/dialect';
+import type { ColumnType } from '@alembic/core/dialect';
 
 /** What besides `COLUMN_TYPE` decides a reflected type. */
 export interface MysqlTypeDetails {

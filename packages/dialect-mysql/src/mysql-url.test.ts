@@ -1,4 +1,4 @@
-import { AlembicError } from '@alembic/core';
+import { AlembicError } from '@alembic/core/dialect';
 import { parseMysqlUrl } from './mysql-url.js';
 
 describe('parseMysqlUrl', () => {

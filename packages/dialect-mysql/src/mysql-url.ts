@@ -1,4 +1,4 @@
-import { ConfigError, maskPassword } from '@alembic/core';
+import { ConfigError, maskPassword } from '@alembic/core/dialect';
 
 /** The connection settings a `mysql://` / `mariadb://` URL holds, in mysql2's terms. */
 export interface MysqlUrl {

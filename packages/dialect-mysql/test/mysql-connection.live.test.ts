@@ -2,9 +2,9 @@
  * The connection adapter, the migration lock and error translation against the live server.
  */
 import { inspect } from 'node:util';
-import { DatabaseError } from '@alembic/core';
+import { DatabaseError } from '@alembic/core/dialect';
 import { mysqlDialect } from '../src/mysql-dialect.js';
-import { MysqlConnection } from '../src/mysql-connection.js';
+import type { MysqlConnection } from '../src/mysql-connection.js';
 import { MysqlDatabaseError } from '../src/mysql-database-error.js';
 import { acquireMysqlMigrationLock } from '../src/mysql-migration-lock.js';
 import { MYSQL_TEST_URL, createTestDatabase, describeLive, withDatabase } from './support/mysql-test-server.js';

@@ -47,8 +47,8 @@ import {
   time,
   uniqueConstraint,
   uuid,
-} from '@alembic/core';
-import type { Operation, OperationKind } from '@alembic/core';
+} from '@alembic/core/dialect';
+import type { Operation, OperationKind } from '@alembic/core/dialect';
 import type { GoldenCase, GoldenCases, GoldenExpectation } from '@alembic/testing';
 import { MysqlDdlCompiler } from '../src/mysql-ddl-compiler.js';
 import type { MysqlFlavour } from '../src/mysql-flavour.js';

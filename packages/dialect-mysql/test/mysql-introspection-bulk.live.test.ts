@@ -5,8 +5,8 @@
  * round trip: the tables created with our DDL, reflected, and both sides normalized, compare
  * equal the way autogenerate compares them.
  */
-import { createTableOperation, enumType, string } from '@alembic/core';
-import type { DdlCompiler, TableModel } from '@alembic/core';
+import { createTableOperation, enumType, string } from '@alembic/core/dialect';
+import type { DdlCompiler, TableModel } from '@alembic/core/dialect';
 import type { MysqlConnection } from '../src/mysql-connection.js';
 import { mysql } from '../src/mysql-dialect.js';
 import { MysqlIntrospector } from '../src/mysql-introspector.js';

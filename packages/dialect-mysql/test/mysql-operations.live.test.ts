@@ -48,11 +48,11 @@ import {
   time,
   uniqueConstraint,
   uuid,
-} from '@alembic/core';
-import type { DdlCompiler, Operation, TableModel } from '@alembic/core';
+} from '@alembic/core/dialect';
+import type { DdlCompiler, Operation, TableModel } from '@alembic/core/dialect';
 import type { MysqlConnection } from '../src/mysql-connection.js';
 import { mysql } from '../src/mysql-dialect.js';
-import { MysqlIntrospector } from '../src/mysql-introspector.js';
+import type { MysqlIntrospector } from '../src/mysql-introspector.js';
 import { MysqlSchemaNormalizer } from '../src/mysql-schema-normalizer.js';
 import { createTestDatabase, describeLive } from './support/mysql-test-server.js';
 import type { TestDatabase } from './support/mysql-test-server.js';
@@ -88,7 +88,7 @@ describeLive('MySQL operations (live)', () => {
     database = await createTestDatabase();
     connection = (await dialect.connect(database.url)) as MysqlConnection;
     compiler = dialect.createDdlCompiler({ connection });
-    introspector = dialect.createIntrospector?.(connection) as MysqlIntrospector;
+    introspector = dialect.createIntrospector(connection) as MysqlIntrospector;
   });
 
   afterAll(async () => {

@@ -6,7 +6,7 @@
  * `upgrade` runs serialised by the `GET_LOCK` migration lock.
  */
 import { resolve } from 'node:path';
-import { constraintNameText, findColumn } from '@alembic/core';
+import { constraintNameText, findColumn } from '@alembic/core/dialect';
 import { DialectMigrationProject, appendixAScripts } from '@alembic/testing';
 import { MysqlIntrospector } from '../src/mysql-introspector.js';
 import { createTestDatabase, describeLive } from './support/mysql-test-server.js';

@@ -1,5 +1,5 @@
-import { defineCapabilities } from '@alembic/core';
-import type { DialectCapabilities } from '@alembic/core';
+import { defineCapabilities } from '@alembic/core/dialect';
+import type { DialectCapabilities } from '@alembic/core/dialect';
 
 /**
  * What PostgreSQL can do, stated as the differences from core's `defaultCapabilities`:
@@ -12,6 +12,7 @@ import type { DialectCapabilities } from '@alembic/core';
  * - `nativeBoolean: true`, `nativeUuid: true`: `BOOLEAN` with `true`/`false` literals, `UUID`.
  * - `supportsIdentityColumns: true`: `GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY (...)`.
  * - `dropColumnDropsConstraints`: unique constraints and foreign keys go with their columns.
+ * - `supportsStatementTimeout: true`: `--statement-timeout` sets the session's `statement_timeout`.
  *
  * Everything else is the default: schemas (`schema.table`), ALTER of column types and of
  * constraints, table and column comments (`COMMENT ON`), `IF [NOT] EXISTS`, deferrable
@@ -25,4 +26,5 @@ export const postgresCapabilities: DialectCapabilities = defineCapabilities({
   nativeUuid: true,
   supportsIdentityColumns: true,
   dropColumnDropsConstraints: ['uniqueConstraint', 'foreignKeyConstraint'],
+  supportsStatementTimeout: true,
 });

@@ -1,5 +1,5 @@
-import { ConfigError, maskPassword } from '@alembic/core';
-import type { DialectConnectOptions } from '@alembic/core';
+import { ConfigError, maskPassword } from '@alembic/core/dialect';
+import type { DialectConnectOptions } from '@alembic/core/dialect';
 import type { PostgresClient } from './postgres-client.js';
 import { isPostgresClient, isPostgresPool } from './postgres-client.js';
 import { PostgresConnection } from './postgres-connection.js';
@@ -83,6 +83,8 @@ function connectionError(error: unknown, url: string): unknown {
  * (imported here, never when this package loads), or wraps an application's own client or pool
  * (`existingClient`, from the call or the dialect's options). Connection failures are
  * translated (`ALEMBIC_ACCESS_DENIED`, `ALEMBIC_DATABASE_NOT_FOUND`, `ALEMBIC_CONNECTION_FAILED`) and never show the password.
+ * `statementTimeoutMilliseconds` becomes the session's `statement_timeout` (an application's
+ * session gets its own value back on close).
  *
  * ```ts
  * const connection = await connectPostgres('postgresql://app@127.0.0.1:5432/app');
@@ -94,30 +96,67 @@ export async function connectPostgres(
   dialectOptions: PostgresDialectOptions = {},
 ): Promise<PostgresConnection> {
   const existingClient = options.existingClient ?? dialectOptions.existingClient;
+  const statementTimeout = options.statementTimeoutMilliseconds;
   if (existingClient !== undefined) {
     if (isPostgresPool(existingClient)) {
       const client = await existingClient.connect();
-      return new PostgresConnection(client, { releaseClient: async () => client.release() });
+      try {
+        return await borrowedConnection(client, async () => client.release(), statementTimeout);
+      } catch (error) {
+        client.release();
+        throw translatePostgresError(error);
+      }
     }
     if (!isPostgresClient(existingClient)) {
       throw new ConfigError('existingClient must be a pg Client or Pool (an object with query, or a pool with connect)');
     }
-    return new PostgresConnection(existingClient);
+    return borrowedConnection(existingClient, undefined, statementTimeout).catch((error: unknown) => {
+      throw translatePostgresError(error);
+    });
   }
   const driver = await loadDriver();
   let client: InstanceType<PostgresDriver['Client']>;
   try {
     client = new driver.Client({ ...dialectOptions.driverOptions, ...options.driverOptions, connectionString: driverUrl(url) });
   } catch (error) {
+    // pg reads the URL with `new URL()`, whose own message names neither the URL nor the problem.
+    if ((error as { code?: unknown }).code === 'ERR_INVALID_URL') {
+      throw new ConfigError(`Could not parse the PostgreSQL URL '${maskPassword(url)}'`);
+    }
     throw connectionError(error, url);
   }
   // An idle connection the server closes emits 'error'; the next query reports it instead.
   client.on?.('error', () => undefined);
   try {
     await client.connect();
+    if (statementTimeout !== undefined) await client.query(`SET statement_timeout = ${Math.round(statementTimeout)}`);
   } catch (error) {
     await client.end().catch(() => undefined);
     throw connectionError(error, url);
   }
   return new PostgresConnection(client, { releaseClient: () => client.end() });
+}
+
+/**
+ * A connection over the application's own client (or one checked out of its pool). With a
+ * statement timeout, the session's own setting is read first and put back when the connection
+ * closes, so the application's session is left as it was.
+ */
+async function borrowedConnection(
+  client: PostgresClient,
+  giveBack: (() => Promise<void>) | undefined,
+  statementTimeout: number | undefined,
+): Promise<PostgresConnection> {
+  if (statementTimeout === undefined) {
+    return new PostgresConnection(client, giveBack === undefined ? {} : { releaseClient: giveBack });
+  }
+  const shown = await client.query('SHOW statement_timeout');
+  const previous = String(((Array.isArray(shown) ? shown[0] : shown)?.rows[0] as { statement_timeout?: unknown } | undefined)?.statement_timeout ?? '0');
+  await client.query(`SET statement_timeout = ${Math.round(statementTimeout)}`);
+  return new PostgresConnection(client, {
+    releaseClient: async () => {
+      await client.query(`SET statement_timeout = '${previous.replace(/'/g, "''")}'`).catch(() => undefined);
+      await giveBack?.();
+    },
+  });
 }

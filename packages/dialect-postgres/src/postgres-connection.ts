@@ -1,4 +1,4 @@
-import { batchStatementText, type DatabaseConnection, type QueryResult } from '@alembic/core';
+import { batchStatementText, type DatabaseConnection, type QueryResult } from '@alembic/core/dialect';
 import type { PostgresClient, PostgresDriverResult } from './postgres-client.js';
 import { toPostgresParameter } from './postgres-parameters.js';
 

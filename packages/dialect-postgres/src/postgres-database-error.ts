@@ -1,6 +1,5 @@
-import { AlembicError, DatabaseError } from '@alembic/core';
-
-const MARKER = Symbol.for('alembic.error.PostgresDatabaseError');
+import { DatabaseError } from '@alembic/core/dialect';
+import type { DatabaseErrorOptions } from '@alembic/core/dialect';
 
 /**
  * Stable codes of database failures, by kind rather than by SQLSTATE (core's `DatabaseErrorCode`
@@ -27,20 +26,15 @@ export type PostgresDatabaseErrorCode =
   | 'ALEMBIC_DATA_ERROR'
   | 'ALEMBIC_DATABASE_ERROR';
 
-/** What the server said about an error besides its message (the `pg` driver's fields). */
-export interface PostgresErrorDetails {
-  /** The SQLSTATE code, e.g. `'23505'`; undefined for errors that did not come from the server. */
-  readonly sqlState?: string;
-  readonly detail?: string;
-  readonly hint?: string;
-  readonly schemaName?: string;
-  readonly tableName?: string;
-  readonly columnName?: string;
-  readonly constraintName?: string;
-  /** For constraint violations: `'UNIQUE'`, `'FOREIGN KEY'`, `'NOT NULL'`, `'CHECK'` or `'EXCLUSION'`. */
-  readonly constraintKind?: string;
-  readonly cause?: unknown;
-}
+/**
+ * What the server said about an error besides its message (the `pg` driver's fields): core's
+ * options (for constraint violations `'UNIQUE'`, `'FOREIGN KEY'`, `'NOT NULL'`, `'CHECK'` or
+ * `'EXCLUSION'`) and PostgreSQL's own.
+ */
+export type PostgresErrorDetails = DatabaseErrorOptions &
+  Partial<
+    Pick<PostgresDatabaseError, 'detail' | 'hint' | 'schemaName' | 'tableName' | 'columnName' | 'constraintName'>
+  >;
 
 /**
  * An error PostgreSQL (or the `pg` driver) raised, with a stable `code` (see
@@ -55,28 +49,16 @@ export interface PostgresErrorDetails {
  * ```
  */
 export class PostgresDatabaseError extends DatabaseError {
-  readonly sqlState: string | undefined;
-  readonly detail: string | undefined;
-  readonly hint: string | undefined;
-  readonly schemaName: string | undefined;
-  readonly tableName: string | undefined;
-  readonly columnName: string | undefined;
-  readonly constraintName: string | undefined;
-  private readonly [MARKER] = true;
+  static override readonly instanceMarker = 'alembic.error.PostgresDatabaseError';
+
+  declare readonly detail: string | undefined;
+  declare readonly hint: string | undefined;
+  declare readonly schemaName: string | undefined;
+  declare readonly tableName: string | undefined;
+  declare readonly columnName: string | undefined;
+  declare readonly constraintName: string | undefined;
 
   constructor(code: PostgresDatabaseErrorCode, message: string, details: PostgresErrorDetails = {}) {
-    super(code, message, { constraintKind: details.constraintKind, cause: details.cause });
-    this.sqlState = details.sqlState;
-    this.detail = details.detail;
-    this.hint = details.hint;
-    this.schemaName = details.schemaName;
-    this.tableName = details.tableName;
-    this.columnName = details.columnName;
-    this.constraintName = details.constraintName;
-  }
-
-  /** True when `value` is a `PostgresDatabaseError` from any copy of this package. */
-  static override isInstance(value: unknown): value is PostgresDatabaseError {
-    return AlembicError.isInstance(value) && (value as unknown as Record<symbol, unknown>)[MARKER] === true;
+    super(code, message, details);
   }
 }

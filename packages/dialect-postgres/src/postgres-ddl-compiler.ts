@@ -1,4 +1,4 @@
-import { DefaultDdlCompiler, InvalidOperationError, constraintNameText, isAutoincrementColumn, isSqlExpression } from '@alembic/core';
+import { DefaultDdlCompiler, InvalidOperationError, constraintNameText, isAutoincrementColumn, isSqlExpression } from '@alembic/core/dialect';
 import type {
   AddColumnOperation,
   AlterColumnOperation,
@@ -15,7 +15,7 @@ import type {
   IndexModel,
   TableModel,
   TableTarget,
-} from '@alembic/core';
+} from '@alembic/core/dialect';
 import { postgresCapabilities } from './postgres-capabilities.js';
 import type { NamedEnumType } from './postgres-enum-types.js';
 import { nativeEnumTypes } from './postgres-enum-types.js';
@@ -370,24 +370,12 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
   // ---- batch rebuilds --------------------------------------------------------------------------
 
   /**
-   * The rebuild, with the original table's named constraints that the new table keeps dropped
-   * first (Alembic's `prep_table_for_batch`): a primary key or unique constraint name is also
-   * the name of its index, which must be free for the new table's.
+   * The original table's named constraints that the copy keeps are dropped before it is
+   * created (Alembic's `prep_table_for_batch`): a primary key or unique constraint name is also
+   * the name of its index, which must be free for the copy's.
    */
-  protected override compileBatchRecreatePlan(plan: BatchRecreatePlan): string[] {
-    const { originalTable, newTable } = plan;
-    const kept = new Set(
-      [...(newTable.primaryKey === undefined ? [] : [newTable.primaryKey]), ...newTable.constraints]
-        .map((constraint) => this.constraintName(newTable.name, constraint))
-        .filter((name): name is string => name !== undefined),
-    );
-    const drops = [...originalTable.constraints, ...(originalTable.primaryKey === undefined ? [] : [originalTable.primaryKey])]
-      .map((constraint) => this.constraintName(originalTable.name, constraint))
-      .filter((name): name is string => name !== undefined && kept.has(name))
-      .map((name) => `${this.alterTable({ tableName: originalTable.name, schema: originalTable.schema })} DROP CONSTRAINT ${this.quoteIdentifier(name)}`);
-    const statements = super.compileBatchRecreatePlan(plan);
-    const before = plan.executeBefore.length;
-    return [...statements.slice(0, before), ...drops, ...statements.slice(before)];
+  protected override compileBatchPreparation(plan: BatchRecreatePlan): string[] {
+    return this.dropConstraintsNamedAsInCopy(plan);
   }
 
   // ---- constraints -----------------------------------------------------------------------------

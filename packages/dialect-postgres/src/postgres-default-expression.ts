@@ -1,5 +1,5 @@
-import { sql } from '@alembic/core';
-import type { ServerDefault } from '@alembic/core';
+import { sql } from '@alembic/core/dialect';
+import type { ServerDefault } from '@alembic/core/dialect';
 
 /** `'text'` with an optional cast: `'abc'::character varying`, `'{}'::jsonb`, `'a''b'::text`. */
 const CAST_STRING_LITERAL = /^'((?:[^']|'')*)'(?:::[a-z_][a-z0-9_ ."]*(?:\(\d+(?:,\d+)?\))?(?:\[\])?)?$/is;

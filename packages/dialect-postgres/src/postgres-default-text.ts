@@ -1,4 +1,4 @@
-import type { ColumnType } from '@alembic/core';
+import type { ColumnType } from '@alembic/core/dialect';
 import { canonicalPostgresExpression } from './postgres-expression-text.js';
 
 const QUOTED = /^'((?:[^']|'')*)'$/s;

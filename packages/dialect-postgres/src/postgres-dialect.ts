@@ -1,4 +1,4 @@
-import type { Dialect } from '@alembic/core';
+import type { Dialect } from '@alembic/core/dialect';
 import { postgresCapabilities } from './postgres-capabilities.js';
 import { connectPostgres } from './postgres-connect.js';
 import { PostgresDdlCompiler } from './postgres-ddl-compiler.js';

@@ -1,4 +1,4 @@
-import type { EnumType, TableModel } from '@alembic/core';
+import type { EnumType, TableModel } from '@alembic/core/dialect';
 
 /** An enum type PostgreSQL stores as a named type: native and named. */
 export type NamedEnumType = EnumType & { readonly name: string };

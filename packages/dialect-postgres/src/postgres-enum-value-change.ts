@@ -85,7 +85,7 @@ export function enumValueChangeStatement(change: EnumValueChange): string {
     "    EXECUTE format('DROP TYPE %s.%I', type_schema, old_name);",
     '  EXCEPTION WHEN dependent_objects_still_exist THEN',
     '    GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;',
-    "    RAISE EXCEPTION 'cannot change the values of enum type %: objects other than table columns use it', " + nameLiteral,
+    `    RAISE EXCEPTION 'cannot change the values of enum type %: objects other than table columns use it', ${nameLiteral}`,
     "      USING ERRCODE = 'dependent_objects_still_exist', DETAIL = detail, HINT = 'convert or drop them first, or change the type in op.execute()';",
     '  END;',
     'END $alembic$',

@@ -1,4 +1,4 @@
-import { CommandError, DatabaseError } from '@alembic/core';
+import { CommandError, DatabaseError } from '@alembic/core/dialect';
 import { PostgresDatabaseError } from './postgres-database-error.js';
 import { translatePostgresError } from './postgres-error-translator.js';
 

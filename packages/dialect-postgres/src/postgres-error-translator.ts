@@ -1,4 +1,4 @@
-import { AlembicError } from '@alembic/core';
+import { AlembicError } from '@alembic/core/dialect';
 import type { PostgresDatabaseErrorCode } from './postgres-database-error.js';
 import { PostgresDatabaseError } from './postgres-database-error.js';
 

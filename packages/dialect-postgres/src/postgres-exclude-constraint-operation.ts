@@ -1,5 +1,5 @@
-import { executeOperation } from '@alembic/core';
-import type { DdlCompilerOptions, ExecuteOperation } from '@alembic/core';
+import { executeOperation } from '@alembic/core/dialect';
+import type { DdlCompilerOptions, ExecuteOperation } from '@alembic/core/dialect';
 import { PostgresDdlCompiler } from './postgres-ddl-compiler.js';
 import type { ExcludeConstraintDefinition } from './postgres-exclude-constraint.js';
 

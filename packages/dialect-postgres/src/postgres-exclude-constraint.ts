@@ -1,4 +1,4 @@
-import type { ConstraintName, SqlExpression } from '@alembic/core';
+import type { ConstraintName, SqlExpression } from '@alembic/core/dialect';
 
 /**
  * One element of an exclude constraint: a column name (quoted as needed) or an `sql()`

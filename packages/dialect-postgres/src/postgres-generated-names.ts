@@ -55,6 +55,9 @@ export function isPostgresGeneratedName(
   parts: readonly (readonly string[] | undefined)[],
   label: string,
 ): boolean {
+  if (!name.includes(`_${label}`)) {
+    return false;
+  }
   const numbered = new RegExp(`_(${label}\\d*)$`).exec(name);
   if (numbered === null) {
     return false;

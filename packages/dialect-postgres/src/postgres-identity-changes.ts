@@ -1,4 +1,4 @@
-import type { IdentityOptions } from '@alembic/core';
+import type { IdentityOptions } from '@alembic/core/dialect';
 
 const DEFAULT_START = 1;
 const DEFAULT_INCREMENT = 1;

@@ -1,45 +1,20 @@
 /**
- * The `pg_catalog` queries of `PostgresIntrospector`. `tables` finds the tables of one schema
- * (all of them, or the names asked for); the others read one aspect of every table found at
- * once, taking the tables' oids as `$1` (`oid[]`), so that reading 3 tables or 500 costs the
- * same four queries. Arrays are cast to `text[]` so the driver returns JavaScript arrays.
- *
- * @internal
+ * The tables of one schema: `$1` schema (the current schema when null), `$2` table names
+ * (`text[]`; every table that is not a partition when null). `table_id` is the oid the other
+ * parts join on.
  */
-export const INTROSPECTION_QUERIES = {
-  /**
-   * `$1` schema (the current schema when null), `$2` table names (`text[]`; every table that is
-   * not a partition when null).
-   */
-  tables: `
-SELECT c.oid::text AS oid, c.relname AS name, n.nspname AS schema_name,
+const FOUND_TABLES = `
+SELECT c.oid AS table_id, c.oid::text AS oid, c.relname AS name, n.nspname AS schema_name,
        obj_description(c.oid, 'pg_class') AS comment, current_schema() AS default_schema
 FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = COALESCE($1, current_schema()) AND c.relkind IN ('r', 'p')
-  AND CASE WHEN $2::text[] IS NULL THEN NOT c.relispartition ELSE c.relname = ANY($2::text[]) END
-ORDER BY c.relname`,
+  AND CASE WHEN $2::text[] IS NULL THEN NOT c.relispartition ELSE c.relname = ANY($2::text[]) END`;
 
-  /** `$1` schema (the current schema when null). */
-  tableNames: `
-SELECT c.relname AS name
-FROM pg_catalog.pg_class c
-JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = COALESCE($1, current_schema()) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-ORDER BY c.relname`,
-
-  /** The schemas of the database, without PostgreSQL's own. */
-  schemaNames: `
-SELECT n.nspname AS name
-FROM pg_catalog.pg_namespace n
-WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
-  AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
-ORDER BY n.nspname`,
-
-  defaultSchemaName: `SELECT current_schema() AS name`,
-
-  columns: `
+/** The tables' columns, enum labels included (`position` orders them). */
+const COLUMNS = `
 SELECT a.attrelid::text AS table_oid,
+       a.attnum AS position,
        a.attname AS name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS formatted_type,
        t.typname AS type_name,
@@ -68,12 +43,14 @@ LEFT JOIN LATERAL (
   WHERE dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = a.attrelid
     AND dep.classid = 'pg_catalog.pg_class'::regclass
     AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i')
+    -- Only a serial (a default) or identity column owns a sequence: the others skip the lookup.
+    AND (a.attidentity <> '' OR d.adbin IS NOT NULL)
   LIMIT 1
 ) owned ON true
-WHERE a.attrelid = ANY($1::oid[]) AND a.attnum > 0 AND NOT a.attisdropped
-ORDER BY a.attrelid, a.attnum`,
+WHERE a.attrelid IN (SELECT table_id FROM found) AND a.attnum > 0 AND NOT a.attisdropped`;
 
-  constraints: `
+/** The tables' primary key, unique, foreign key and check constraints. */
+const CONSTRAINTS = `
 SELECT con.conrelid::text AS table_oid,
        con.conname AS name,
        con.contype AS type,
@@ -93,14 +70,14 @@ SELECT con.conrelid::text AS table_oid,
        con.confupdtype AS on_update,
        con.confdeltype AS on_delete,
        con.confmatchtype AS match_type,
-       pg_catalog.pg_get_constraintdef(con.oid, true) AS definition
+       CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid, true) END AS definition
 FROM pg_catalog.pg_constraint con
 LEFT JOIN pg_catalog.pg_class referred ON referred.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace referred_namespace ON referred_namespace.oid = referred.relnamespace
-WHERE con.conrelid = ANY($1::oid[]) AND con.contype IN ('p', 'u', 'f', 'c')
-ORDER BY con.conrelid, con.conname`,
+WHERE con.conrelid IN (SELECT table_id FROM found) AND con.contype IN ('p', 'u', 'f', 'c')`;
 
-  indexes: `
+/** The tables' indexes that back no primary key, unique or exclude constraint. */
+const INDEXES = `
 SELECT ix.indrelid::text AS table_oid,
        ic.relname AS name,
        ix.indisunique AS is_unique,
@@ -120,15 +97,56 @@ SELECT ix.indrelid::text AS table_oid,
 FROM pg_catalog.pg_index ix
 JOIN pg_catalog.pg_class ic ON ic.oid = ix.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = ic.relam
-WHERE ix.indrelid = ANY($1::oid[]) AND NOT ix.indisprimary
+WHERE ix.indrelid IN (SELECT table_id FROM found) AND NOT ix.indisprimary
   AND NOT EXISTS (
     SELECT 1 FROM pg_catalog.pg_constraint con
     WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x')
-  )
-ORDER BY ix.indrelid, ic.relname`,
+  )`;
+
+/**
+ * The `pg_catalog` queries of `PostgresIntrospector`. `tables` reads the tables of one schema
+ * (all of them, or the names asked for) with their columns, constraints and indexes in one
+ * statement: one round trip, whatever the number of tables. Each part comes back as a JSON
+ * array of rows (JSON is also quicker for the driver to read than thousands of rows); arrays
+ * are cast to `text[]` so they arrive as JSON arrays of strings.
+ *
+ * @internal
+ */
+export const INTROSPECTION_QUERIES = {
+  /**
+   * `$1` schema (the current schema when null), `$2` table names (`text[]`; every table that is
+   * not a partition when null). One row: `tables` (sorted by name), `columns` (in column order),
+   * `constraints` and `indexes` (by name), JSON arrays of {@link TableRow}, {@link ColumnRow},
+   * {@link ConstraintRow} and {@link IndexRow}.
+   */
+  tables: `
+WITH found AS MATERIALIZED (${FOUND_TABLES})
+SELECT (SELECT COALESCE(json_agg(t ORDER BY t.name), '[]')
+        FROM (SELECT oid, name, schema_name, comment, default_schema FROM found) t) AS tables,
+       (SELECT COALESCE(json_agg(x ORDER BY x.table_oid, x.position), '[]') FROM (${COLUMNS}) x) AS columns,
+       (SELECT COALESCE(json_agg(x ORDER BY x.table_oid, x.name), '[]') FROM (${CONSTRAINTS}) x) AS constraints,
+       (SELECT COALESCE(json_agg(x ORDER BY x.table_oid, x.name), '[]') FROM (${INDEXES}) x) AS indexes`,
+
+  /** `$1` schema (the current schema when null). */
+  tableNames: `
+SELECT c.relname AS name
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = COALESCE($1, current_schema()) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+ORDER BY c.relname`,
+
+  /** The schemas of the database, without PostgreSQL's own. */
+  schemaNames: `
+SELECT n.nspname AS name
+FROM pg_catalog.pg_namespace n
+WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+  AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
+ORDER BY n.nspname`,
+
+  defaultSchemaName: `SELECT current_schema() AS name`,
 } as const;
 
-/** A row of `INTROSPECTION_QUERIES.tables`. @internal */
+/** A table of `INTROSPECTION_QUERIES.tables`. @internal */
 export interface TableRow {
   readonly oid: string;
   readonly name: string;
@@ -137,10 +155,12 @@ export interface TableRow {
   readonly default_schema: string | null;
 }
 
-/** A row of `INTROSPECTION_QUERIES.columns`. @internal */
+/** A column of `INTROSPECTION_QUERIES.tables`. @internal */
 export interface ColumnRow {
   /** The oid of the table the row belongs to. */
   readonly table_oid: string;
+  /** `attnum`: the column's place in its table. */
+  readonly position: number;
   readonly name: string;
   readonly formatted_type: string;
   readonly type_name: string;
@@ -157,7 +177,7 @@ export interface ColumnRow {
   readonly owns_sequence: boolean;
 }
 
-/** A row of `INTROSPECTION_QUERIES.constraints`. @internal */
+/** A constraint of `INTROSPECTION_QUERIES.tables`. @internal */
 export interface ConstraintRow {
   /** The oid of the table the row belongs to. */
   readonly table_oid: string;
@@ -173,10 +193,11 @@ export interface ConstraintRow {
   readonly on_update: string;
   readonly on_delete: string;
   readonly match_type: string;
-  readonly definition: string;
+  /** `pg_get_constraintdef()` of a check constraint; null for the others. */
+  readonly definition: string | null;
 }
 
-/** A row of `INTROSPECTION_QUERIES.indexes`. @internal */
+/** An index of `INTROSPECTION_QUERIES.tables`. @internal */
 export interface IndexRow {
   /** The oid of the table the row belongs to. */
   readonly table_oid: string;

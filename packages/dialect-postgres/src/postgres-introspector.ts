@@ -8,9 +8,10 @@ import {
   sql,
   table,
   uniqueConstraint,
-} from '@alembic/core';
+} from '@alembic/core/dialect';
 import type {
   ColumnModel,
+  ColumnType,
   DatabaseConnection,
   GetTablesOptions,
   IdentityOptions,
@@ -19,7 +20,7 @@ import type {
   SchemaIntrospector,
   TableElement,
   TableModel,
-} from '@alembic/core';
+} from '@alembic/core/dialect';
 import { isSequenceDefault, parsePostgresDefault } from './postgres-default-expression.js';
 import type { ColumnRow, ConstraintRow, IndexRow, TableRow } from './postgres-introspection-queries.js';
 import { INTROSPECTION_QUERIES } from './postgres-introspection-queries.js';
@@ -51,14 +52,28 @@ function identityOf(row: ColumnRow): IdentityOptions | undefined {
   };
 }
 
-function columnOf(row: ColumnRow, primaryKeyColumns: ReadonlySet<string>): ColumnModel {
-  const type = parsePostgresType({
-    formattedType: row.formatted_type,
-    typeType: row.type_type,
-    enumValues: row.enum_values,
-    typeName: row.type_name,
-    collation: row.collation,
-  });
+/**
+ * The column's type, one object per distinct description within a read (types are immutable):
+ * parsing is done once per type, and the normalizer, which remembers types by object, once too.
+ */
+function typeOf(row: ColumnRow, types: Map<string, ColumnType>): ColumnType {
+  const key = `${row.formatted_type}\u0000${row.type_type}\u0000${row.type_name}\u0000${row.collation ?? ''}\u0000${row.enum_values?.join('\u0000') ?? ''}`;
+  let type = types.get(key);
+  if (type === undefined) {
+    type = parsePostgresType({
+      formattedType: row.formatted_type,
+      typeType: row.type_type,
+      enumValues: row.enum_values,
+      typeName: row.type_name,
+      collation: row.collation,
+    });
+    types.set(key, type);
+  }
+  return type;
+}
+
+function columnOf(row: ColumnRow, primaryKeyColumns: ReadonlySet<string>, types: Map<string, ColumnType>): ColumnModel {
+  const type = typeOf(row, types);
   const identity = identityOf(row);
   const serial =
     identity === undefined &&
@@ -78,6 +93,20 @@ function columnOf(row: ColumnRow, primaryKeyColumns: ReadonlySet<string>): Colum
     ...(serverDefault === undefined ? {} : { serverDefault }),
     ...(row.comment === null ? {} : { comment: row.comment }),
   });
+}
+
+/** The four parts of `INTROSPECTION_QUERIES.tables`. */
+interface CatalogRows {
+  readonly tables: readonly TableRow[];
+  readonly columns: readonly ColumnRow[];
+  readonly constraints: readonly ConstraintRow[];
+  readonly indexes: readonly IndexRow[];
+}
+
+/** A JSON array of rows, as pg parses `json` (or as text, when the application changed its type parser). */
+function jsonRows<Row>(value: unknown): readonly Row[] {
+  const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+  return Array.isArray(parsed) ? (parsed as Row[]) : [];
 }
 
 /** Rows of a bulk query, by the oid of their table, in query order. */
@@ -124,8 +153,8 @@ function indexOf(row: IndexRow): IndexModel {
  * - indexes that back no constraint, with expressions as `sql()`, `WHERE`, `INCLUDE`, the
  *   method and `NULLS NOT DISTINCT`.
  *
- * `getTables` reads a whole schema (or the tables named) with a fixed number of queries: one for
- * the tables, then one each for the columns, constraints and indexes of all of them.
+ * `getTables` reads a whole schema (or the tables named) with one query: the tables, their
+ * columns, constraints and indexes together.
  *
  * Exclude constraints and generated (computed) columns have no place in core's model and are
  * left out (a generated column is read as a plain column).
@@ -133,7 +162,7 @@ function indexOf(row: IndexRow): IndexModel {
  * ```ts
  * const introspector = new PostgresIntrospector(connection);
  * const account = await introspector.getTable('account', { schema: 'billing' });
- * const billing = await introspector.getTables({ schema: 'billing' }); // 4 queries
+ * const billing = await introspector.getTables({ schema: 'billing' }); // 1 query
  * ```
  */
 export class PostgresIntrospector implements SchemaIntrospector {
@@ -154,25 +183,25 @@ export class PostgresIntrospector implements SchemaIntrospector {
   }
 
   /**
-   * The tables of one schema in four queries whatever their number: the tables, then the
-   * columns, the constraints and the indexes of all of them (enum labels come with the columns).
+   * The tables of one schema in one query whatever their number: the tables with the columns,
+   * the constraints and the indexes of all of them (enum labels come with the columns).
    */
   async getTables(options: GetTablesOptions = {}): Promise<readonly TableModel[]> {
     const tableNames = options.tableNames === undefined ? null : [...options.tableNames];
     if (tableNames !== null && tableNames.length === 0) {
       return [];
     }
-    const { rows: tables } = await this.#connection.query<TableRow>(INTROSPECTION_QUERIES.tables, [options.schema ?? null, tableNames]);
-    if (tables.length === 0) {
-      return [];
-    }
-    const oids = tables.map((row) => row.oid);
-    // One after the other: a pg client runs one query at a time.
-    const columns = groupByTable((await this.#connection.query<ColumnRow>(INTROSPECTION_QUERIES.columns, [oids])).rows);
-    const constraints = groupByTable((await this.#connection.query<ConstraintRow>(INTROSPECTION_QUERIES.constraints, [oids])).rows);
-    const indexes = groupByTable((await this.#connection.query<IndexRow>(INTROSPECTION_QUERIES.indexes, [oids])).rows);
+    const { rows } = await this.#connection.query<Record<keyof CatalogRows, unknown>>(INTROSPECTION_QUERIES.tables, [
+      options.schema ?? null,
+      tableNames,
+    ]);
+    const tables = jsonRows<TableRow>(rows[0]?.tables);
+    const columns = groupByTable(jsonRows<ColumnRow>(rows[0]?.columns));
+    const constraints = groupByTable(jsonRows<ConstraintRow>(rows[0]?.constraints));
+    const indexes = groupByTable(jsonRows<IndexRow>(rows[0]?.indexes));
+    const types = new Map<string, ColumnType>();
     return tables.map((found) =>
-      this.#tableOf(found, options.schema, columns.get(found.oid) ?? [], constraints.get(found.oid) ?? [], indexes.get(found.oid) ?? []),
+      this.#tableOf(found, options.schema, columns.get(found.oid) ?? [], constraints.get(found.oid) ?? [], indexes.get(found.oid) ?? [], types),
     );
   }
 
@@ -192,10 +221,11 @@ export class PostgresIntrospector implements SchemaIntrospector {
     columnRows: readonly ColumnRow[],
     constraintRows: readonly ConstraintRow[],
     indexRows: readonly IndexRow[],
+    types: Map<string, ColumnType>,
   ): TableModel {
     const primaryKey = constraintRows.find((row) => row.type === 'p');
     const primaryKeyColumns = new Set(primaryKey?.columns ?? []);
-    const elements: TableElement[] = columnRows.map((row) => columnOf(row, primaryKeyColumns));
+    const elements: TableElement[] = columnRows.map((row) => columnOf(row, primaryKeyColumns, types));
     if (primaryKey !== undefined) {
       elements.push(primaryKeyConstraint(primaryKey.columns, { name: convertedName(primaryKey.name) }));
     }
@@ -222,7 +252,8 @@ export class PostgresIntrospector implements SchemaIntrospector {
       case 'u':
         return uniqueConstraint(row.columns, { name, ...deferrability });
       case 'c': {
-        const condition = CHECK_DEFINITION.exec(row.definition)?.[1] ?? row.definition;
+        const definition = row.definition ?? '';
+        const condition = CHECK_DEFINITION.exec(definition)?.[1] ?? definition;
         return checkConstraint(condition, { name });
       }
       case 'f': {

@@ -1,4 +1,4 @@
-import type { DatabaseConnection, MigrationLockOptions, ReleaseMigrationLock } from '@alembic/core';
+import type { DatabaseConnection, MigrationLockOptions, MigrationLockWait, ReleaseMigrationLock } from '@alembic/core/dialect';
 import { PostgresDatabaseError } from './postgres-database-error.js';
 import { advisoryLockKey } from './postgres-lock-key.js';
 
@@ -21,11 +21,50 @@ async function tryLock(connection: DatabaseConnection, key: string): Promise<boo
   return rows[0]?.locked === true;
 }
 
+/**
+ * The session holding the advisory lock `key` in this database, from `pg_locks` and
+ * `pg_stat_activity`: `PostgreSQL backend 4242 (user app, application 'deploy', client
+ * 10.0.0.7)`; undefined when it is gone already. The columns of other users' sessions that
+ * the server hides come back NULL and are left out. Simple query protocol, as in `tryLock`.
+ */
+async function lockHolder(connection: DatabaseConnection, key: string): Promise<string | undefined> {
+  const unsigned = BigInt.asUintN(64, BigInt(key));
+  const { rows } = await connection.query<{ pid: unknown; usename: unknown; application_name: unknown; client_addr: unknown }>(
+    `SELECT l.pid, a.usename, a.application_name, host(a.client_addr) AS client_addr
+       FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+        AND l.classid = ${(unsigned >> 32n).toString()} AND l.objid = ${(unsigned & 0xffffffffn).toString()}
+      LIMIT 1`,
+  );
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  const details = [
+    typeof row.usename === 'string' && row.usename !== '' ? `user ${row.usename}` : undefined,
+    typeof row.application_name === 'string' && row.application_name !== '' ? `application '${row.application_name}'` : undefined,
+    typeof row.client_addr === 'string' && row.client_addr !== '' ? `client ${row.client_addr}` : undefined,
+  ].filter((detail) => detail !== undefined);
+  return `PostgreSQL backend ${String(row.pid)}${details.length === 0 ? '' : ` (${details.join(', ')})`}`;
+}
+
+/** Tells `onWait` the lock and, as far as the server says, its holder. */
+async function reportWait(connection: DatabaseConnection, key: string, options: MigrationLockOptions): Promise<void> {
+  if (options.onWait === undefined) return;
+  const holder = await lockHolder(connection, key).catch(() => undefined);
+  const wait: MigrationLockWait = { lock: `advisory lock ${key} ('${options.lockName}')`, ...(holder === undefined ? {} : { holder }) };
+  options.onWait(wait);
+}
+
 async function waitForLock(connection: DatabaseConnection, key: string, options: MigrationLockOptions): Promise<void> {
   const { timeoutMilliseconds } = options;
   const deadline = timeoutMilliseconds === undefined ? undefined : Date.now() + timeoutMilliseconds;
   let pause = FIRST_POLL_MILLISECONDS;
+  let reported = false;
   while (!(await tryLock(connection, key))) {
+    if (!reported) {
+      reported = true;
+      await reportWait(connection, key, options);
+    }
     const remaining = deadline === undefined ? pause : deadline - Date.now();
     if (remaining <= 0) {
       throw new PostgresDatabaseError(
@@ -49,7 +88,10 @@ async function waitForLock(connection: DatabaseConnection, key: string, options:
  * The wait polls `pg_try_advisory_lock` (every 20 ms at first, then every 100 ms) instead of
  * blocking in `pg_advisory_lock`: a backend blocked in a statement holds a transaction that
  * `CREATE INDEX CONCURRENTLY` in the holder's run must wait for, which PostgreSQL reports as a
- * deadlock; between polls the waiting backend runs nothing.
+ * deadlock; between polls the waiting backend runs nothing. So the statement timeout never
+ * cuts the wait short, and the deadline is checked between polls. When the first poll finds
+ * the lock taken, `onWait` hears the key and the holding backend (`pg_locks`,
+ * `pg_stat_activity`).
  *
  * ```ts
  * const release = await acquirePostgresMigrationLock(connection, { lockName: 'alembic:.alembic_version' });

@@ -1,4 +1,4 @@
-import { InvalidOperationError } from '@alembic/core';
+import { InvalidOperationError } from '@alembic/core/dialect';
 
 /**
  * The `postgresql` entry of a `createIndex` operation's (or an index model's) `dialectOptions`.

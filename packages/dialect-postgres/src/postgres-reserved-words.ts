@@ -3,6 +3,7 @@
  * reserved key words (the set SQLAlchemy's PostgreSQL dialect quotes), so `"order"`, `"user"`
  * and `"with"` come out quoted while `name` or `type` stay bare.
  */
+// biome-ignore format: a word list, several words to a line
 export const POSTGRES_RESERVED_WORDS: ReadonlySet<string> = new Set([
   'all', 'analyse', 'analyze', 'and', 'any', 'array', 'as', 'asc', 'asymmetric', 'authorization', 'between', 'binary',
   'both', 'case', 'cast', 'check', 'collate', 'column', 'constraint', 'create', 'cross', 'current_catalog',

@@ -30,8 +30,8 @@ import {
   time,
   uniqueConstraint,
   uuid,
-} from '@alembic/core';
-import type { ColumnModel, ColumnOptions, ColumnType, TableModel } from '@alembic/core';
+} from '@alembic/core/dialect';
+import type { ColumnModel, ColumnOptions, ColumnType, TableModel } from '@alembic/core/dialect';
 import { parsePostgresDefault } from './postgres-default-expression.js';
 import { postgresDialect } from './postgres-dialect.js';
 import { PostgresSchemaNormalizer } from './postgres-schema-normalizer.js';

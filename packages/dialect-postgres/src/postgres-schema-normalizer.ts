@@ -1,4 +1,4 @@
-import { DefaultSchemaNormalizer, constraintNameText, enumType, isSqlExpression, sql } from '@alembic/core';
+import { DefaultSchemaNormalizer, constraintNameText, enumType, isSqlExpression, sql } from '@alembic/core/dialect';
 import type {
   ColumnModel,
   ColumnType,
@@ -11,7 +11,7 @@ import type {
   ServerDefault,
   TableConstraintModel,
   TableModel,
-} from '@alembic/core';
+} from '@alembic/core/dialect';
 import { PostgresDdlCompiler } from './postgres-ddl-compiler.js';
 import { canonicalPostgresDefault } from './postgres-default-text.js';
 import { canonicalPostgresExpression } from './postgres-expression-text.js';
@@ -58,6 +58,9 @@ const IDENTIFIER = /^[a-z_][a-z0-9_$]*$/;
  */
 export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
   readonly #renderer = new PostgresTypeRenderer();
+  readonly #typesByObject = new WeakMap<ColumnType, ColumnType>();
+  readonly #typesBySql = new Map<string, ColumnType>();
+  readonly #defaultsByType = new WeakMap<ColumnType, Map<string, ServerDefault | undefined>>();
 
   override normalizeTable(table: TableModel, side: SchemaSide): TableModel {
     const normalized = super.normalizeTable(table, side);
@@ -84,8 +87,21 @@ export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
     return { ...normalized, nullable: false, identity };
   }
 
-  /** Rendered by the PostgreSQL compiler, then read back as the introspector reads a column. */
+  /**
+   * Rendered by the PostgreSQL compiler, then read back as the introspector reads a column.
+   * Remembered by the type object (a column's type is normalized again for its default) and
+   * by the rendered SQL (most columns share a handful of types); types are immutable.
+   */
   protected override normalizeType(type: ColumnType, _column: ColumnModel, _table: TableModel, _side: SchemaSide): ColumnType {
+    let normalized = this.#typesByObject.get(type);
+    if (normalized === undefined) {
+      normalized = this.#normalizedType(type);
+      this.#typesByObject.set(type, normalized);
+    }
+    return normalized;
+  }
+
+  #normalizedType(type: ColumnType): ColumnType {
     if (type.kind === 'enum' && type.nativeEnum && type.name !== undefined) {
       return enumType(type.values, { name: type.name });
     }
@@ -93,8 +109,14 @@ export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
       // No name: the compiler refuses it; keep it comparable by its values.
       return enumType(type.values);
     }
-    const { formattedType, collation } = formatPostgresTypeText(this.#renderer.typeSql(type));
-    return parsePostgresType({ formattedType, typeType: 'b', collation: collation ?? null });
+    const typeSql = this.#renderer.typeSql(type);
+    let normalized = this.#typesBySql.get(typeSql);
+    if (normalized === undefined) {
+      const { formattedType, collation } = formatPostgresTypeText(typeSql);
+      normalized = parsePostgresType({ formattedType, typeType: 'b', collation: collation ?? null });
+      this.#typesBySql.set(typeSql, normalized);
+    }
+    return normalized;
   }
 
   protected override normalizeServerDefault(
@@ -107,8 +129,18 @@ export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
       return undefined;
     }
     const text = isSqlExpression(value) ? value.text : `'${value.replaceAll("'", "''")}'`;
-    const canonical = canonicalPostgresDefault(text, this.normalizeType(column.type, column, table, side));
-    return canonical === undefined ? undefined : sql(canonical);
+    const type = this.normalizeType(column.type, column, table, side);
+    // Per normalized type (one object per distinct type, see normalizeType): defaults repeat.
+    let byText = this.#defaultsByType.get(type);
+    if (byText === undefined) {
+      byText = new Map();
+      this.#defaultsByType.set(type, byText);
+    }
+    if (!byText.has(text)) {
+      const canonical = canonicalPostgresDefault(text, type);
+      byText.set(text, canonical === undefined ? undefined : sql(canonical));
+    }
+    return byText.get(text);
   }
 
   protected override normalizeDefaultText(text: string): string {
@@ -142,19 +174,14 @@ export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
 
   protected override normalizeIndexes(table: TableModel, _side: SchemaSide): readonly IndexModel[] {
     return table.indexes.map((model) => {
-      const postgresql = model.dialectOptions?.['postgresql'];
-      const { using, ...otherOptions } = postgresql ?? {};
-      const keepUsing = typeof using === 'string' && using.toLowerCase() !== 'btree';
-      const options = { ...otherOptions, ...(keepUsing ? { using: using.toLowerCase() } : {}) };
-      const dialectOptions = { ...model.dialectOptions, postgresql: options };
-      if (Object.keys(options).length === 0) {
-        delete (dialectOptions as Record<string, unknown>)['postgresql'];
-      }
+      const dialectOptions =
+        model.dialectOptions?.postgresql === undefined ? model.dialectOptions : withoutBtree(model.dialectOptions);
       return withoutDefaults({
         ...model,
         columns: model.columns.map(indexElement),
         where: model.where === undefined ? undefined : canonicalPostgresExpression(model.where, { casts: 'all' }),
-        dialectOptions: Object.keys(dialectOptions).length === 0 ? undefined : dialectOptions,
+        dialectOptions:
+          dialectOptions === undefined || Object.keys(dialectOptions).length === 0 ? undefined : dialectOptions,
       });
     });
   }
@@ -170,6 +197,20 @@ function action(value: string | undefined): string | undefined {
   return DEFAULT_ACTIONS.has(upper) ? undefined : upper;
 }
 
+/** Index options with `using` lower-cased, `btree` (the default) left out, and no empty `postgresql` entry. */
+function withoutBtree(
+  dialectOptions: NonNullable<IndexModel['dialectOptions']>,
+): NonNullable<IndexModel['dialectOptions']> {
+  const { using, ...otherOptions } = dialectOptions.postgresql ?? {};
+  const keepUsing = typeof using === 'string' && using.toLowerCase() !== 'btree';
+  const options = { ...otherOptions, ...(keepUsing ? { using: using.toLowerCase() } : {}) };
+  const result = { ...dialectOptions, postgresql: options };
+  if (Object.keys(options).length === 0) {
+    delete (result as Record<string, unknown>).postgresql;
+  }
+  return result;
+}
+
 /** An index element: a bare column written as `sql('email')` is the column `email`. */
 function indexElement(element: IndexElement): IndexElement {
   if (typeof element === 'string') {
@@ -182,7 +223,8 @@ function indexElement(element: IndexElement): IndexElement {
 /** The object without its undefined, `false` deferrable and `IMMEDIATE` initially properties. */
 function withoutDefaults<T extends object>(value: T): T {
   const result: Record<string, unknown> = {};
-  for (const [key, entry] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const entry = (value as Record<string, unknown>)[key];
     if (entry === undefined) continue;
     if (key === 'deferrable' && entry === false) continue;
     if (key === 'initially' && typeof entry === 'string') {

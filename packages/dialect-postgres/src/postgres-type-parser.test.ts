@@ -1,4 +1,4 @@
-import { bigInteger, boolean, dateTime, enumType, float, integer, numeric, rawType, string, text, time, uuid } from '@alembic/core';
+import { bigInteger, boolean, dateTime, enumType, float, integer, numeric, rawType, string, text, time, uuid } from '@alembic/core/dialect';
 import { parsePostgresDefault, isSequenceDefault } from './postgres-default-expression.js';
 import { identityChanges } from './postgres-identity-changes.js';
 import { parsePostgresType } from './postgres-type-parser.js';

@@ -15,8 +15,8 @@ import {
   text,
   time,
   uuid,
-} from '@alembic/core';
-import type { ColumnType } from '@alembic/core';
+} from '@alembic/core/dialect';
+import type { ColumnType } from '@alembic/core/dialect';
 
 /** A column's type as `pg_catalog` describes it. */
 export interface PostgresTypeDescription {

@@ -1,5 +1,5 @@
-import { rawType } from '@alembic/core';
-import type { RawType } from '@alembic/core';
+import { rawType } from '@alembic/core/dialect';
+import type { RawType } from '@alembic/core/dialect';
 
 /**
  * `JSONB`: PostgreSQL's binary JSON, as a raw type of core's schema model (which has `json()`

@@ -6,8 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Config, MigrationContext, ScriptDirectory } from '@alembic/core';
-import type { DatabaseConnection } from '@alembic/core';
+import { Config, ScriptDirectory } from '@alembic/core';
+import { MigrationContext } from '@alembic/core/internal';
+import type { DatabaseConnection } from '@alembic/core/dialect';
 import pg from 'pg';
 import { connectPostgres } from '../src/postgres-connect.js';
 import { PostgresConnection } from '../src/postgres-connection.js';
@@ -94,6 +95,30 @@ describeLive('PostgreSQL connection, live', () => {
     }
   });
 
+  it('applies statementTimeoutMilliseconds as statement_timeout, cancelling a longer statement', async () => {
+    const limited = await liveDialect.connect(POSTGRES_URL, { statementTimeoutMilliseconds: 250 });
+    try {
+      expect((await limited.query('SHOW statement_timeout')).rows).toEqual([{ statement_timeout: '250ms' }]);
+      await expect(limited.query('SELECT pg_sleep(5)')).rejects.toMatchObject({ code: '57014' });
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("gives an application's client its own statement_timeout back on close", async () => {
+    const client = new pg.Client({ connectionString: POSTGRES_URL });
+    await client.connect();
+    try {
+      await client.query("SET statement_timeout = '7s'");
+      const wrapped = await liveDialect.connect('postgresql://ignored', { existingClient: client, statementTimeoutMilliseconds: 1500 });
+      expect((await wrapped.query('SHOW statement_timeout')).rows).toEqual([{ statement_timeout: '1500ms' }]);
+      await wrapped.close();
+      expect((await client.query('SHOW statement_timeout')).rows).toEqual([{ statement_timeout: '7s' }]);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('refuses an existingClient that is neither a client nor a pool', async () => {
     await expect(connectPostgres(POSTGRES_URL, { existingClient: { nothing: true } })).rejects.toMatchObject({ code: 'ALEMBIC_CONFIG' });
   });
@@ -137,7 +162,7 @@ describeLive('PostgreSQL connection, live', () => {
       });
       expect(await context.getCurrentHeads()).toEqual([]);
       await context.runMigrations(() => []);
-      const versionTable = await liveDialect.createIntrospector?.(connection).getTable('alembic_version', { schema });
+      const versionTable = await liveDialect.createIntrospector(connection).getTable('alembic_version', { schema });
       expect(versionTable?.primaryKey).toMatchObject({ name: { name: 'alembic_version_pkc' }, columns: ['version_num'] });
       expect(versionTable?.columns[0]).toMatchObject({ name: 'version_num', type: { kind: 'string', length: 32 }, nullable: false });
       await context.executeSql(context.versionTable.changeSql({ kind: 'insert', version: 'ae1027a6acf' }));

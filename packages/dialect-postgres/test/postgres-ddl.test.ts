@@ -22,8 +22,8 @@ import {
   sql,
   table,
   uniqueConstraint,
-} from '@alembic/core';
-import type { OperationKind } from '@alembic/core';
+} from '@alembic/core/dialect';
+import type { OperationKind } from '@alembic/core/dialect';
 import { PostgresDdlCompiler } from '../src/postgres-ddl-compiler.js';
 import { GOLDEN_CONSTRAINT_CASES } from './support/golden-constraint-cases.js';
 import { GOLDEN_TABLE_CASES } from './support/golden-table-cases.js';

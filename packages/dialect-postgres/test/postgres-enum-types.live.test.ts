@@ -4,8 +4,8 @@
  * a type shared by two tables created and dropped safely, and `alterColumn` to and from an enum
  * type. Runs in a fresh schema (the connection's `search_path`), dropped at the end.
  */
-import { alterColumnOperation, column, createTableOperation, dropTableOperation, enumType, integer, string, table } from '@alembic/core';
-import type { DatabaseConnection, EnumType, Operation } from '@alembic/core';
+import { alterColumnOperation, column, createTableOperation, dropTableOperation, enumType, integer, string, table } from '@alembic/core/dialect';
+import type { DatabaseConnection, EnumType, Operation } from '@alembic/core/dialect';
 import { PostgresDdlCompiler } from '../src/postgres-ddl-compiler.js';
 import { describeLive, openSchemaConnection } from './support/live-postgres.js';
 

@@ -3,7 +3,7 @@
  * until the first releases, gives up after its timeout, and the lock shows in `pg_locks` while
  * it is held.
  */
-import type { DatabaseConnection } from '@alembic/core';
+import type { DatabaseConnection } from '@alembic/core/dialect';
 import { PostgresDatabaseError } from '../src/postgres-database-error.js';
 import { postgres } from '../src/postgres-dialect.js';
 import { advisoryLockKey } from '../src/postgres-lock-key.js';
@@ -55,6 +55,36 @@ describeLive('PostgreSQL migration lock, live', () => {
     expect(secondAcquired).toBe(true);
     await releaseSecond();
     await releaseSecond();
+  });
+
+  it('tells onWait the key and the backend holding the lock, once, and not when the lock is free', async () => {
+    const releaseFirst = await acquirePostgresMigrationLock(first, { lockName });
+    const { rows } = await first.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const waits: unknown[] = [];
+    const onWait = (wait: unknown): void => void waits.push(wait);
+    await expect(acquirePostgresMigrationLock(second, { lockName, timeoutMilliseconds: 200, onWait })).rejects.toMatchObject({
+      code: 'ALEMBIC_DATABASE_LOCKED',
+    });
+    expect(waits).toEqual([
+      { lock: `advisory lock ${advisoryLockKey(lockName)} ('${lockName}')`, holder: expect.stringMatching(new RegExp(`^PostgreSQL backend ${rows[0]?.pid} \\(user postgres`)) },
+    ]);
+    await releaseFirst();
+    const releaseSecond = await acquirePostgresMigrationLock(second, { lockName, timeoutMilliseconds: 0, onWait });
+    expect(waits).toHaveLength(1);
+    await releaseSecond();
+  });
+
+  it('is not cut short by the statement timeout of the waiting session', async () => {
+    const limited = await liveDialect.connect(POSTGRES_URL, { statementTimeoutMilliseconds: 50 });
+    try {
+      const releaseFirst = await acquirePostgresMigrationLock(first, { lockName });
+      const waiting = acquirePostgresMigrationLock(limited, { lockName });
+      await sleep(300);
+      await releaseFirst();
+      await (await waiting)();
+    } finally {
+      await limited.close();
+    }
   });
 
   it('survives the transactions run while it is held', async () => {

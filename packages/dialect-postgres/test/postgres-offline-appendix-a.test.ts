@@ -7,20 +7,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  Config,
-  MigrationContext,
-  Operations,
-  ScriptDirectory,
-  column,
-  dateTime,
-  index,
-  integer,
-  sql,
-  string,
-  uniqueConstraint,
-} from '@alembic/core';
-import type { DatabaseConnection } from '@alembic/core';
+import { column, dateTime, index, integer, sql, string, uniqueConstraint } from '@alembic/core/dialect';
+import { Config, ScriptDirectory } from '@alembic/core';
+import { MigrationContext, Operations } from '@alembic/core/internal';
+import type { DatabaseConnection } from '@alembic/core/dialect';
 import { postgresDialect } from '../src/postgres-dialect.js';
 
 const EXPECTED_UPGRADE = `BEGIN;

@@ -4,8 +4,8 @@
  * new kind must be stated there. Runs in a fresh schema (the connection's `search_path`),
  * dropped at the end.
  */
-import { OPERATION_KINDS, createTableOperation } from '@alembic/core';
-import type { DatabaseConnection, Operation, OperationKind, SchemaIntrospector, TableModel } from '@alembic/core';
+import { OPERATION_KINDS, createTableOperation } from '@alembic/core/dialect';
+import type { DatabaseConnection, Operation, OperationKind, SchemaIntrospector, TableModel } from '@alembic/core/dialect';
 import { PostgresDdlCompiler } from '../src/postgres-ddl-compiler.js';
 import { PostgresIntrospector } from '../src/postgres-introspector.js';
 import { constraintCases } from './support/live-constraint-cases.js';

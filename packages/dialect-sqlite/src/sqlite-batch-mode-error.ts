@@ -1,4 +1,4 @@
-import { UnsupportedOperationError } from '@alembic/core';
+import { UnsupportedOperationError } from '@alembic/core/dialect';
 
 /**
  * The error for a change SQLite cannot make with ALTER TABLE: one line naming what was asked and

@@ -1,5 +1,5 @@
-import { ConfigError } from '@alembic/core';
-import type { DialectConnectOptions } from '@alembic/core';
+import { ConfigError } from '@alembic/core/dialect';
+import type { DialectConnectOptions } from '@alembic/core/dialect';
 import type { SqliteClient } from './sqlite-client.js';
 import { isSqliteClient } from './sqlite-client.js';
 import { SqliteConnection } from './sqlite-connection.js';

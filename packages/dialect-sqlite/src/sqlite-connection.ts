@@ -1,4 +1,10 @@
-import { batchStatementText, type DatabaseConnection, type QueryResult, type ReleaseMigrationLock } from '@alembic/core';
+import {
+  batchStatementText,
+  type DatabaseConnection,
+  type MigrationLockWait,
+  type QueryResult,
+  type ReleaseMigrationLock,
+} from '@alembic/core/dialect';
 import type { SqliteClient, SqliteRunResult, SqliteStatement } from './sqlite-client.js';
 import { toSqliteParameter } from './sqlite-parameters.js';
 import { sqliteReturnsRows } from './sqlite-returns-rows.js';
@@ -194,32 +200,66 @@ export class SqliteConnection implements DatabaseConnection {
    *   release commits what the savepoints kept. No other writer can slip in between two
    *   migrations; the cost is that the migrations become durable together, at the release.
    *
-   * Waits while another connection holds the lock: indefinitely, or until
-   * `timeoutMilliseconds` has passed, checked after each attempt (an attempt itself waits up to
-   * the busy timeout); then the driver's `SQLITE_BUSY` error is thrown.
+   * The first attempt does not wait (busy timeout 0), so that a lock held by another connection
+   * is known at once: `onWait` then hears `SQLite write lock on <file>`. Later attempts wait in
+   * SQLite's busy handler, each up to the busy timeout but never past `timeoutMilliseconds`;
+   * once that has passed, the driver's `SQLITE_BUSY` error is thrown. Without a timeout it
+   * waits indefinitely. The busy timeout is set back as it was.
    */
-  async acquireWriteLock(timeoutMilliseconds?: number): Promise<ReleaseMigrationLock> {
+  async acquireWriteLock(timeoutMilliseconds?: number, onWait?: (wait: MigrationLockWait) => void): Promise<ReleaseMigrationLock> {
     if (this.inTransaction) {
       return async () => undefined;
     }
     const deadline = timeoutMilliseconds === undefined ? undefined : Date.now() + timeoutMilliseconds;
-    for (;;) {
-      try {
-        await this.execute('BEGIN IMMEDIATE');
-        break;
-      } catch (error) {
-        if (NESTED_TRANSACTION.test(messageOf(error))) {
-          // The application's client is inside a transaction of its own, which holds the lock.
-          return async () => undefined;
+    const busyTimeout = await this.#busyTimeout();
+    let attemptWait = 0;
+    let waiting = false;
+    try {
+      for (;;) {
+        await this.execute(`PRAGMA busy_timeout = ${attemptWait}`);
+        try {
+          await this.execute('BEGIN IMMEDIATE');
+          break;
+        } catch (error) {
+          if (NESTED_TRANSACTION.test(messageOf(error))) {
+            // The application's client is inside a transaction of its own, which holds the lock.
+            return async () => undefined;
+          }
+          if (!hasCode(error, 'SQLITE_BUSY')) {
+            throw error;
+          }
+          if (!waiting) {
+            waiting = true;
+            onWait?.({ lock: `SQLite write lock on ${await this.#fileName()}` });
+          }
+          const remaining = deadline === undefined ? Number.POSITIVE_INFINITY : deadline - Date.now();
+          if (remaining <= 0) {
+            throw error;
+          }
+          attemptWait = Math.max(0, Math.round(Math.min(busyTimeout, remaining)));
+          // A busy timeout of 0 (configured so) would spin: pause between attempts instead.
+          if (attemptWait === 0) await sleep(Math.min(25, remaining));
         }
-        if (!hasCode(error, 'SQLITE_BUSY') || (deadline !== undefined && Date.now() >= deadline)) {
-          throw error;
-        }
-        await sleep(25);
       }
+    } finally {
+      await this.execute(`PRAGMA busy_timeout = ${busyTimeout}`);
     }
     this.#lockTransactionOpen = true;
     return async () => this.#releaseWriteLock();
+  }
+
+  /** The busy timeout in force (`PRAGMA busy_timeout`), in milliseconds. */
+  async #busyTimeout(): Promise<number> {
+    const { rows } = await this.query<Record<string, unknown>>('PRAGMA busy_timeout');
+    const value = Number(Object.values(rows[0] ?? {})[0]);
+    return Number.isFinite(value) && value >= 0 ? value : 0;
+  }
+
+  /** The main database's file (`PRAGMA database_list`), for messages; `(in memory)` when none. */
+  async #fileName(): Promise<string> {
+    const { rows } = await this.query<{ name?: unknown; file?: unknown }>('PRAGMA database_list');
+    const file = rows.find((row) => row.name === 'main')?.file;
+    return typeof file === 'string' && file !== '' ? file : '(in memory)';
   }
 
   async #releaseWriteLock(): Promise<void> {

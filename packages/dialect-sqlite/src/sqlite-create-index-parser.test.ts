@@ -1,4 +1,4 @@
-import { sql } from '@alembic/core';
+import { sql } from '@alembic/core/dialect';
 import { parseCreateIndex } from './sqlite-create-index-parser.js';
 
 describe('parseCreateIndex', () => {

@@ -1,5 +1,5 @@
-import { sql } from '@alembic/core';
-import type { IndexElement } from '@alembic/core';
+import { sql } from '@alembic/core/dialect';
+import type { IndexElement } from '@alembic/core/dialect';
 import type { SqlToken } from './sqlite-sql-tokens.js';
 import { isKeyword, isName, matchingParenthesis, splitAtTopLevelCommas, tokenizeSql } from './sqlite-sql-tokens.js';
 

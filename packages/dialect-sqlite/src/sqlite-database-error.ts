@@ -1,6 +1,5 @@
-import { AlembicError, DatabaseError } from '@alembic/core';
-
-const MARKER = Symbol.for('alembic.error.SqliteDatabaseError');
+import { DatabaseError } from '@alembic/core/dialect';
+import type { DatabaseErrorOptions } from '@alembic/core/dialect';
 
 /**
  * Stable codes of database failures, by kind rather than by driver: a caller can test
@@ -26,24 +25,18 @@ export type SqliteDatabaseErrorCode =
  * ```
  */
 export class SqliteDatabaseError extends DatabaseError {
+  static override readonly instanceMarker = 'alembic.error.SqliteDatabaseError';
+
   /** SQLite's primary result code name, e.g. `'SQLITE_BUSY'`. */
-  readonly sqliteCode: string;
+  declare readonly sqliteCode: string;
   /** SQLite's numeric result code, when the driver gave it. */
-  readonly errno: number | undefined;
-  private readonly [MARKER] = true;
+  declare readonly errno: number | undefined;
 
   constructor(
     code: SqliteDatabaseErrorCode,
     message: string,
-    details: { sqliteCode: string; errno?: number; constraintKind?: string; cause?: unknown },
+    details: DatabaseErrorOptions & { sqliteCode: string; errno?: number },
   ) {
-    super(code, message, { constraintKind: details.constraintKind, cause: details.cause });
-    this.sqliteCode = details.sqliteCode;
-    this.errno = details.errno;
-  }
-
-  /** True when `value` is a `SqliteDatabaseError` from any copy of this package. */
-  static override isInstance(value: unknown): value is SqliteDatabaseError {
-    return AlembicError.isInstance(value) && (value as unknown as Record<symbol, unknown>)[MARKER] === true;
+    super(code, message, details);
   }
 }

@@ -1,4 +1,4 @@
-import { DefaultDdlCompiler, UnsupportedOperationError } from '@alembic/core';
+import { DefaultDdlCompiler, UnsupportedOperationError } from '@alembic/core/dialect';
 import type {
   AlterColumnOperation,
   ColumnModel,
@@ -10,7 +10,7 @@ import type {
   ServerDefault,
   TableModel,
   TableTarget,
-} from '@alembic/core';
+} from '@alembic/core/dialect';
 import { sqliteBatchModeError } from './sqlite-batch-mode-error.js';
 import { sqliteCapabilities } from './sqlite-capabilities.js';
 import { formatSqliteDate } from './sqlite-date-format.js';

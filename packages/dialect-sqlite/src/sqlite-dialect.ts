@@ -1,4 +1,4 @@
-import type { Dialect } from '@alembic/core';
+import type { Dialect } from '@alembic/core/dialect';
 import { sqliteCapabilities } from './sqlite-capabilities.js';
 import { connectSqlite } from './sqlite-connect.js';
 import { SqliteDdlCompiler } from './sqlite-ddl-compiler.js';

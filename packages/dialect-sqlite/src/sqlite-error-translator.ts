@@ -1,4 +1,4 @@
-import { AlembicError } from '@alembic/core';
+import { AlembicError } from '@alembic/core/dialect';
 import type { SqliteDatabaseErrorCode } from './sqlite-database-error.js';
 import { SqliteDatabaseError } from './sqlite-database-error.js';
 

@@ -1,4 +1,4 @@
-import type { DatabaseConnection, GetTablesOptions, SchemaIntrospector, TableModel } from '@alembic/core';
+import type { DatabaseConnection, GetTablesOptions, SchemaIntrospector, TableModel } from '@alembic/core/dialect';
 import type { SqliteColumnRow, SqliteForeignKeyRow, SqliteIndexRow, SqliteTableRow } from './sqlite-introspection-queries.js';
 import { sqliteIntrospectionQueries } from './sqlite-introspection-queries.js';
 import { sqliteReflectedTable } from './sqlite-reflected-table.js';

@@ -1,4 +1,4 @@
-import type { DatabaseConnection, MigrationLockOptions, ReleaseMigrationLock } from '@alembic/core';
+import type { DatabaseConnection, MigrationLockOptions, ReleaseMigrationLock } from '@alembic/core/dialect';
 import type { SqliteConnection } from './sqlite-connection.js';
 
 /**
@@ -14,6 +14,9 @@ import type { SqliteConnection } from './sqlite-connection.js';
  * (see `SqliteConnection.acquireWriteLock`). A connection this package did not create is left
  * alone: its own transactions are the lock.
  *
+ * While another connection writes, it waits (SQLite's busy timeout per attempt, never past
+ * `timeoutMilliseconds`, then `SQLITE_BUSY`), having told `onWait` which file it waits for.
+ *
  * ```ts
  * const release = await acquireSqliteMigrationLock(connection, { lockName: 'alembic:.alembic_version' });
  * try { ... } finally { await release(); }
@@ -27,5 +30,5 @@ export async function acquireSqliteMigrationLock(
   if (typeof acquireWriteLock !== 'function') {
     return async () => undefined;
   }
-  return acquireWriteLock.call(connection, options.timeoutMilliseconds);
+  return acquireWriteLock.call(connection, options.timeoutMilliseconds, options.onWait);
 }

@@ -1,4 +1,4 @@
-import { column, convertedName, foreignKeyConstraint, index, integer, sql, table, uniqueConstraint } from '@alembic/core';
+import { column, convertedName, foreignKeyConstraint, index, integer, sql, table, uniqueConstraint } from '@alembic/core/dialect';
 import type { SqliteColumnRow, SqliteForeignKeyRow, SqliteIndexRow } from './sqlite-introspection-queries.js';
 import { sqliteReflectedTable } from './sqlite-reflected-table.js';
 

@@ -8,7 +8,7 @@ import {
   sql,
   table,
   uniqueConstraint,
-} from '@alembic/core';
+} from '@alembic/core/dialect';
 import type {
   ColumnModel,
   ForeignKeyConstraintModel,
@@ -17,7 +17,7 @@ import type {
   TableElement,
   TableModel,
   UniqueConstraintModel,
-} from '@alembic/core';
+} from '@alembic/core/dialect';
 import { parseCreateIndex } from './sqlite-create-index-parser.js';
 import type { ParsedCreateTable, ParsedForeignKey } from './sqlite-create-table-parser.js';
 import { parseCreateTable } from './sqlite-create-table-parser.js';

@@ -3,6 +3,7 @@
  * that cannot appear bare as a name (the set SQLAlchemy's SQLite dialect quotes), so names such
  * as `"order"` or `"group"` come out quoted while `abort` or `user` stay bare.
  */
+// biome-ignore format: a word list, several words to a line
 export const SQLITE_RESERVED_WORDS: ReadonlySet<string> = new Set([
   'add', 'after', 'all', 'alter', 'analyze', 'and', 'as', 'asc', 'attach', 'autoincrement', 'before', 'begin',
   'between', 'by', 'cascade', 'case', 'cast', 'check', 'collate', 'column', 'commit', 'conflict', 'constraint',

@@ -17,8 +17,8 @@ import {
   text,
   uniqueConstraint,
   uuid,
-} from '@alembic/core';
-import type { ColumnModel, ColumnType, ServerDefault, TableElement, TableModel } from '@alembic/core';
+} from '@alembic/core/dialect';
+import type { ColumnModel, ColumnType, ServerDefault, TableElement, TableModel } from '@alembic/core/dialect';
 import { SqliteSchemaNormalizer } from './sqlite-schema-normalizer.js';
 
 const normalizer = new SqliteSchemaNormalizer();

@@ -1,4 +1,4 @@
-import { DefaultSchemaNormalizer, constraintNameText, isSqlExpression, sql } from '@alembic/core';
+import { DefaultSchemaNormalizer, constraintNameText, isSqlExpression, sql } from '@alembic/core/dialect';
 import type {
   ColumnModel,
   ColumnType,
@@ -8,7 +8,7 @@ import type {
   ServerDefault,
   TableConstraintModel,
   TableModel,
-} from '@alembic/core';
+} from '@alembic/core/dialect';
 import { SqliteDdlCompiler } from './sqlite-ddl-compiler.js';
 import { canonicalSqliteDefault } from './sqlite-default-text.js';
 import { parseSqliteType } from './sqlite-type-parser.js';

@@ -1,4 +1,4 @@
-import { ConfigError } from '@alembic/core';
+import { ConfigError } from '@alembic/core/dialect';
 import { parseSqliteUrl } from './sqlite-url.js';
 
 describe('parseSqliteUrl', () => {

@@ -1,4 +1,4 @@
-import { ConfigError } from '@alembic/core';
+import { ConfigError } from '@alembic/core/dialect';
 
 /** What a `sqlite://` URL asks for. */
 export interface SqliteUrl {

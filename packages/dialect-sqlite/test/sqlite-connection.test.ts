@@ -1,4 +1,4 @@
-import { AlembicError } from '@alembic/core';
+import { AlembicError } from '@alembic/core/dialect';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';

@@ -43,8 +43,8 @@ import {
   time,
   uniqueConstraint,
   uuid,
-} from '@alembic/core';
-import type { Operation, OperationKind } from '@alembic/core';
+} from '@alembic/core/dialect';
+import type { Operation, OperationKind } from '@alembic/core/dialect';
 import type { GoldenCase, GoldenCases } from '@alembic/testing';
 import { SqliteDdlCompiler } from '../src/sqlite-ddl-compiler.js';
 

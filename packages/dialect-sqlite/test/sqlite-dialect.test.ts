@@ -1,5 +1,5 @@
-import { AlembicError, UnsupportedOperationError, defaultCapabilities } from '@alembic/core';
-import type { DialectCapabilities } from '@alembic/core';
+import { AlembicError, UnsupportedOperationError, defaultCapabilities } from '@alembic/core/dialect';
+import type { DialectCapabilities } from '@alembic/core/dialect';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { SqliteConnection } from '../src/sqlite-connection.js';
@@ -43,7 +43,7 @@ describe('sqliteDialect', () => {
     const connection = await sqliteDialect.connect('sqlite://');
     try {
       expect(connection).toBeInstanceOf(SqliteConnection);
-      expect(sqliteDialect.createIntrospector?.(connection)).toBeInstanceOf(SqliteIntrospector);
+      expect(sqliteDialect.createIntrospector(connection)).toBeInstanceOf(SqliteIntrospector);
       await connection.begin();
       const release = await sqliteDialect.acquireMigrationLock(connection, { lockName: 'alembic:.alembic_version' });
       await release();

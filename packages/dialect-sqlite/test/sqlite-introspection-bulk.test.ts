@@ -1,5 +1,5 @@
-import { column, createTableOperation, integer, string, table } from '@alembic/core';
-import type { TableModel } from '@alembic/core';
+import { column, createTableOperation, integer, string, table } from '@alembic/core/dialect';
+import type { TableModel } from '@alembic/core/dialect';
 import { connectSqlite } from '../src/sqlite-connect.js';
 import type { SqliteConnection } from '../src/sqlite-connection.js';
 import { SqliteDdlCompiler } from '../src/sqlite-ddl-compiler.js';

@@ -20,8 +20,8 @@ import {
   table,
   text,
   uniqueConstraint,
-} from '@alembic/core';
-import type { Operation, TableModel } from '@alembic/core';
+} from '@alembic/core/dialect';
+import type { Operation, TableModel } from '@alembic/core/dialect';
 import { connectSqlite } from '../src/sqlite-connect.js';
 import type { SqliteConnection } from '../src/sqlite-connection.js';
 import { SqliteDdlCompiler } from '../src/sqlite-ddl-compiler.js';

@@ -1,4 +1,4 @@
-import type { DatabaseConnection } from '@alembic/core';
+import type { DatabaseConnection } from '@alembic/core/dialect';
 import { connectSqlite } from '../src/sqlite-connect.js';
 import type { SqliteConnection } from '../src/sqlite-connection.js';
 import { acquireSqliteMigrationLock } from '../src/sqlite-migration-lock.js';
@@ -88,6 +88,34 @@ describe('acquireSqliteMigrationLock', () => {
     await expect(acquireSqliteMigrationLock(second, { ...LOCK, timeoutMilliseconds: 150 })).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     await releaseFirst();
+  });
+
+  it('tells onWait which file it waits for, and keeps to the timeout however long the busy timeout', async () => {
+    const first = await open();
+    const second = await open(60_000);
+    const releaseFirst = await acquireSqliteMigrationLock(first, LOCK);
+    const waits: unknown[] = [];
+    // A busy timeout of 60 s must not outlast the lock timeout: the test would time out.
+    await expect(
+      acquireSqliteMigrationLock(second, { ...LOCK, timeoutMilliseconds: 100, onWait: (wait) => waits.push(wait) }),
+    ).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    expect(waits).toEqual([{ lock: `SQLite write lock on ${directory()}/test.db` }]);
+    expect((await second.query('PRAGMA busy_timeout')).rows[0]).toEqual({ timeout: 60_000 });
+    await releaseFirst();
+  });
+
+  it('a timeout of 0 fails at once when the lock is held, and takes a free lock without calling onWait', async () => {
+    const first = await open();
+    const second = await open();
+    const releaseFirst = await acquireSqliteMigrationLock(first, LOCK);
+    const waits: unknown[] = [];
+    const onWait = (wait: unknown): void => void waits.push(wait);
+    await expect(acquireSqliteMigrationLock(second, { ...LOCK, timeoutMilliseconds: 0, onWait })).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    expect(waits).toHaveLength(1);
+    await releaseFirst();
+    const releaseSecond = await acquireSqliteMigrationLock(second, { ...LOCK, timeoutMilliseconds: 0, onWait });
+    expect(waits).toHaveLength(1);
+    await releaseSecond();
   });
 
   it('a release with a savepoint still open discards the unfinished migration and commits the rest', async () => {

@@ -1,4 +1,4 @@
-import { DefaultDdlCompiler, defaultCapabilities } from '@alembic/core';
+import { DefaultDdlCompiler, defaultCapabilities } from '@alembic/core/dialect';
 import type { Dialect } from '@alembic/core';
 
 /** Core's generic SQL dialect (Alembic's default dialect), offline only: the suite's own subject. */
@@ -9,6 +9,9 @@ export const genericDialect: Dialect = Object.freeze({
   capabilities: defaultCapabilities,
   createDdlCompiler: (options) => new DefaultDdlCompiler({ ...options, dialectName: 'generic', capabilities: defaultCapabilities }),
   connect: async () => {
+    throw new Error('the generic dialect has no database');
+  },
+  createIntrospector: () => {
     throw new Error('the generic dialect has no database');
   },
   acquireMigrationLock: async () => async () => undefined,

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { enableTypeScriptImports, enableTypeScriptRequire, importModule } from '@alembic/core';
+import { enableTypeScriptImports, enableTypeScriptRequire, importModule } from '@alembic/core/internal';
 import { isCommonJsFile } from './commonjs-file.js';
 import { TypeOrmModelError } from './typeorm-model-error.js';
 import type { TypeOrmDataSource } from './typeorm-shapes.js';

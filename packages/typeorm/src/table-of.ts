@@ -1,13 +1,5 @@
 import type { ColumnModel, TableElement, TableModel } from '@alembic/core';
-import {
-  checkConstraint,
-  column,
-  foreignKeyConstraint,
-  index,
-  primaryKeyConstraint,
-  table,
-  uniqueConstraint,
-} from '@alembic/core';
+import { checkConstraint, column, foreignKeyConstraint, index, primaryKeyConstraint, table, uniqueConstraint } from '@alembic/core';
 import { columnTypeOf } from './column-type-of.js';
 import { serverDefaultOf } from './server-default-of.js';
 import type { TypeOrmTargetDialect } from './target-dialect.js';

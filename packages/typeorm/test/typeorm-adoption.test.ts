@@ -10,7 +10,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AutogenerateResult, DatabaseConnection, Dialect } from '@alembic/core';
+import type { DatabaseConnection, Dialect } from '@alembic/core';
+import type { AutogenerateResult } from '@alembic/core/internal';
 import { mysql } from '@alembic/dialect-mysql';
 import { postgres } from '@alembic/dialect-postgres';
 import { sqliteDialect } from '@alembic/dialect-sqlite';

@@ -47,8 +47,7 @@ function revisionSource(project: string, slug: string): string {
 async function reflectedColumns(dialect: Dialect, url: string): Promise<Record<string, Record<string, string>>> {
   const connection: DatabaseConnection = await dialect.connect(url);
   try {
-    const introspector = dialect.createIntrospector?.(connection);
-    if (introspector === undefined) throw new Error(`${dialect.name} has no introspector`);
+    const introspector = dialect.createIntrospector(connection);
     const tables: readonly TableModel[] = await introspector.getTables({});
     return Object.fromEntries(
       tables.map((table) => [table.name, Object.fromEntries(table.columns.map((column) => [column.name, JSON.stringify(column.type)]))]),

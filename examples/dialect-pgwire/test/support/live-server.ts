@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { maskPassword } from '@alembic/core';
+import { maskPassword } from '@alembic/core/dialect';
 import { parsePgwireUrl } from '../../src/pgwire-url.js';
 
 /** The test server's URL. */

@@ -249,7 +249,7 @@ export function pythonMigrationSource(description: {
 // the SQLite database
 
 /** The sqlite3 driver's `Database` (only what the tests use). */
-interface SqliteDatabase {
+export interface SqliteDatabase {
   all(sql: string, parameters: unknown[], callback: (error: Error | null, rows: Record<string, unknown>[]) => void): void;
   run(sql: string, parameters: unknown[], callback: (error: Error | null) => void): void;
   exec(sql: string, callback: (error: Error | null) => void): void;
@@ -273,7 +273,8 @@ function sqliteDriver(): SqliteDriver {
   return driver;
 }
 
-function openDatabase(path: string, access: 'existing' | 'create'): Promise<SqliteDatabase> {
+/** Opens a SQLite file with the driver (`create`: creating it when missing). */
+export function openDatabase(path: string, access: 'existing' | 'create'): Promise<SqliteDatabase> {
   const sqlite = sqliteDriver();
   const mode = access === 'create' ? sqlite.OPEN_READWRITE | sqlite.OPEN_CREATE : sqlite.OPEN_READWRITE;
   return new Promise((resolve, reject) => {
@@ -281,7 +282,8 @@ function openDatabase(path: string, access: 'existing' | 'create'): Promise<Sqli
   });
 }
 
-function closeDatabase(database: SqliteDatabase): Promise<void> {
+/** Closes what {@link openDatabase} opened. */
+export function closeDatabase(database: SqliteDatabase): Promise<void> {
   return new Promise((resolve, reject) => database.close((error) => (error ? reject(error) : resolve())));
 }
 

@@ -67,12 +67,28 @@ export interface RenderContext {
 }
 
 /**
+ * The models autogenerate compares with the database: a {@link MetadataModel}, several (tables
+ * of all of them), or a function giving either. A function runs only when a command compares
+ * (`revision --autogenerate`, `check`), at most once per command, and while the database's
+ * catalog is being read: models that take time to build (TypeORM's entity metadata) cost
+ * nothing to `upgrade` and overlap the catalog queries.
+ *
+ * ```ts
+ * context.configure({ connection, targetMetadata: () => fromDataSource(dataSource) });
+ * ```
+ */
+export type TargetMetadata =
+  | MetadataModel
+  | readonly MetadataModel[]
+  | (() => MetadataModel | readonly MetadataModel[] | Promise<MetadataModel | readonly MetadataModel[]>);
+
+/**
  * The autogenerate settings `env.ts` passes to `context.configure()`, named as Alembic's
  * `configure()` arguments in camelCase.
  */
 export interface AutogenerateOptions {
-  /** The models: a {@link MetadataModel} or several (tables of all of them). */
-  readonly targetMetadata?: MetadataModel | readonly MetadataModel[];
+  /** The models: a {@link MetadataModel}, several (tables of all of them), or a function giving them ({@link TargetMetadata}). */
+  readonly targetMetadata?: TargetMetadata;
   /** Compare column types (default true); a callable refines the dialect's comparison. */
   readonly compareType?: boolean | CompareTypeFunction;
   /** Compare server defaults (default true); a callable refines the dialect's comparison. */

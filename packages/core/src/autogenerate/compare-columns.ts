@@ -111,7 +111,9 @@ export function compareColumns(input: ColumnComparisonInput, context: CompareCon
 }
 
 function byName(columns: readonly ColumnModel[]): Map<string, ColumnModel> {
-  return new Map(columns.map((column) => [column.name, column]));
+  const result = new Map<string, ColumnModel>();
+  for (const column of columns) result.set(column.name, column);
+  return result;
 }
 
 interface AlterationInput {

@@ -30,6 +30,9 @@ export function genericDialect(overrides: Partial<DialectCapabilities> = {}): Di
     connect: async () => {
       throw new Error('the generic test dialect does not connect');
     },
+    createIntrospector: () => {
+      throw new Error('the generic test dialect has no database to read');
+    },
     acquireMigrationLock: async () => async () => undefined,
     translateError: (error) => error,
   };

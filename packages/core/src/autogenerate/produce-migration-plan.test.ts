@@ -19,6 +19,7 @@ import { sql } from '../schema/sql-expression.js';
 import { table } from '../schema/table.js';
 import type { TableModel } from '../schema/table.js';
 import type { SchemaIntrospector } from '../dialect/schema-introspector.js';
+import type { TargetMetadata } from './autogenerate-options.js';
 import { comparePlan, genericDialect, outline } from './compare-test-support.js';
 import { produceMigrationPlan } from './produce-migration-plan.js';
 import { DefaultSchemaNormalizer } from './schema-normalizer.js';
@@ -581,6 +582,46 @@ describe('produceMigrationPlan: filters and schemas', () => {
       options: {},
     });
     await expect(attempt).rejects.toMatchObject({ code: 'ALEMBIC_AUTOGENERATE_NO_METADATA' });
+  });
+
+  /** Compares with the models `targetMetadata` gives, on the generic dialect. */
+  function planWithTarget(introspector: SchemaIntrospector, targetMetadata: TargetMetadata) {
+    const normalizer = new DefaultSchemaNormalizer();
+    const versionTable = { name: 'alembic_version' };
+    return produceMigrationPlan({ dialect: genericDialect(), introspector, normalizer, versionTable, options: { targetMetadata } });
+  }
+
+  it('calls a targetMetadata function once the default schema is being read, and compares what it gives', async () => {
+    const { introspector, calls } = countingIntrospector([table('a', [id()]), table('b', [id()], { schema: 'billing' })]);
+    const result = await planWithTarget(introspector, async () => {
+      calls.push('targetMetadata');
+      return [metadata([table('a', [id()])]), metadata([table('n', [id()], { schema: 'billing' })])];
+    });
+    // The default schema is read before the models exist; 'billing' only because a model names it.
+    expect(calls).toEqual(['(default):a', 'targetMetadata', 'billing:b']);
+    expect(outline(result.plan)).toEqual(['createTable n', 'dropTable b']);
+  });
+
+  it('refuses a targetMetadata function that gives no metadata, and passes its error on', async () => {
+    const introspector = snapshotIntrospector([table('a', [id()])]);
+    await expect(planWithTarget(introspector, () => [])).rejects.toMatchObject({ code: 'ALEMBIC_AUTOGENERATE_NO_METADATA' });
+    await expect(planWithTarget(introspector, async () => Promise.reject(new Error('entity Foo is broken')))).rejects.toThrow(
+      'entity Foo is broken',
+    );
+  });
+
+  it('passes on the error of a targetMetadata function when reading the database fails too', async () => {
+    const failing: SchemaIntrospector = {
+      ...snapshotIntrospector([table('a', [id()])]),
+      getTables: async () => {
+        throw new Error('catalog unreadable');
+      },
+    };
+    const attempt = planWithTarget(failing, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      throw new Error('entity Foo is broken');
+    });
+    await expect(attempt).rejects.toThrow('entity Foo is broken');
   });
 
   it('takes the tables of several metadata objects', async () => {

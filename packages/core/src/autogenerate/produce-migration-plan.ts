@@ -54,7 +54,8 @@ export interface AutogenerateResult {
  *
  * - The model side: the tables of `options.targetMetadata`, each resolved to explicit form
  *   (`resolveModelTable`: naming convention applied, column flags turned into constraints and
- *   indexes).
+ *   indexes). A function giving the models is called once the default schema's `getTables()`
+ *   has been sent, so that building the models and reading the catalog overlap.
  * - The database side: the default schema, plus `includeSchemas`; per schema the table names,
  *   without the version table and the names `includeName` refuses, then one `getTables()` call.
  *   Model tables in schemas not compared, or whose names `includeName` refuses, are left out
@@ -84,10 +85,11 @@ export interface AutogenerateResult {
  */
 export async function produceMigrationPlan(input: ProduceMigrationPlanInput): Promise<AutogenerateResult> {
   const { dialect, introspector, options } = input;
-  const metadataList = targetMetadataList(options.targetMetadata);
+  const target = options.targetMetadata;
+  // A function is called once the default schema's catalog read is under way (below).
+  let metadataList = typeof target === 'function' ? undefined : targetMetadataList(target);
   const defaultSchemaName = await introspector.getDefaultSchemaName?.();
   const keys = { defaultSchemaName };
-  const schemas = await comparedSchemas(input, defaultSchemaName, metadataList);
   const isVersionTable = (schema: string | undefined, name: string): boolean =>
     name === input.versionTable.name && schemaKey(keys, schema) === schemaKey(keys, input.versionTable.schema);
   const nameIncluded = (schema: string | undefined, name: string): boolean =>
@@ -97,16 +99,39 @@ export async function produceMigrationPlan(input: ProduceMigrationPlanInput): Pr
       tableName: name,
       schemaQualifiedTableName: qualified(schema, name),
     }) !== false;
-
-  const databaseTables: TableModel[] = [];
-  for (const schema of schemas) {
+  /** Starts reading the schema's tables (the names `includeName` keeps, without the version table). */
+  const readSchema = async (schema: string | undefined): Promise<() => Promise<readonly TableModel[]>> => {
     const scope = schema === undefined ? {} : { schema };
     const names = (await introspector.getTableNames(scope)).filter(
       (name) => !isVersionTable(schema, name) && nameIncluded(schema, name),
     );
-    if (names.length === 0) continue;
-    const tables = await introspector.getTables({ ...scope, tableNames: names });
-    databaseTables.push(...tables.map((table) => (schema !== undefined && table.schema === undefined ? { ...table, schema } : table)));
+    if (names.length === 0) return async () => [];
+    const reading = introspector.getTables({ ...scope, tableNames: names });
+    // Handled where it is awaited; until then a failure must not count as unhandled.
+    reading.catch(() => undefined);
+    return async () =>
+      (await reading).map((table) =>
+        schema !== undefined && table.schema === undefined ? { ...table, schema } : table,
+      );
+  };
+
+  // The default schema is always compared (unless includeName refuses it): its catalog query
+  // runs while a targetMetadata function builds the models.
+  const defaultIncluded = options.includeName === undefined || options.includeName(undefined, 'schema', {}) !== false;
+  const defaultTables = defaultIncluded ? await readSchema(undefined) : async () => [];
+  if (metadataList === undefined) {
+    try {
+      metadataList = targetMetadataList(await (target as () => unknown)());
+    } catch (error) {
+      await defaultTables().catch(() => undefined);
+      throw error;
+    }
+  }
+  const otherSchemas = await otherComparedSchemas(input, defaultSchemaName, metadataList);
+  const schemas = defaultIncluded ? [undefined, ...otherSchemas] : otherSchemas;
+  const databaseTables: TableModel[] = [...(await defaultTables())];
+  for (const schema of otherSchemas) {
+    databaseTables.push(...(await (await readSchema(schema))()));
   }
 
   const comparedSchemaKeys = new Set(schemas.map((schema) => schemaKey(keys, schema)));
@@ -197,28 +222,28 @@ export async function produceMigrationPlan(input: ProduceMigrationPlanInput): Pr
   return { plan: { upgrade, downgrade, irreversible }, renameCandidates: [...tableCandidates, ...renameCandidates] };
 }
 
-function targetMetadataList(target: AutogenerateOptions['targetMetadata']): readonly MetadataModel[] {
-  const list = target === undefined ? [] : isMetadataModel(target) ? [target] : [...(target as readonly MetadataModel[])];
-  if (list.length === 0 || list.some((entry) => !isMetadataModel(entry))) {
+function targetMetadataList(target: unknown): readonly MetadataModel[] {
+  const list: unknown[] =
+    target === undefined || target === null ? [] : Array.isArray(target) ? [...target] : [target];
+  if (list.length === 0 || !list.every((entry) => isMetadataModel(entry))) {
     throw new CommandError(
-      "Can't proceed with --autogenerate option; environment script does not provide a metadata object (metadata([...])) or a list of them to context.configure({ targetMetadata })",
+      "Can't proceed with --autogenerate option; environment script does not provide a metadata object (metadata([...])), a list of them or a function giving them to context.configure({ targetMetadata })",
       { code: 'ALEMBIC_AUTOGENERATE_NO_METADATA' },
     );
   }
   return list;
 }
 
-/** The schemas to compare: the default one (undefined) and `includeSchemas`, through `includeName`. */
 /**
- * The default schema, the schemas `includeSchemas` names, and every schema a model table names
- * (a model table is never left out silently: in a schema nobody compared, it would look
- * up to date), less those `includeName` refuses.
+ * The schemas compared besides the default one: those `includeSchemas` names, and every schema
+ * a model table names (a model table is never left out silently: in a schema nobody compared,
+ * it would look up to date), less those `includeName` refuses; sorted.
  */
-async function comparedSchemas(
+async function otherComparedSchemas(
   input: ProduceMigrationPlanInput,
   defaultSchemaName: string | undefined,
   metadataList: readonly MetadataModel[],
-): Promise<(string | undefined)[]> {
+): Promise<string[]> {
   const { includeSchemas, includeName } = input.options;
   let named: readonly string[] = metadataList.flatMap((model) =>
     model.tables.flatMap((table) => (table.schema === undefined ? [] : [table.schema])),
@@ -233,7 +258,7 @@ async function comparedSchemas(
   } else if (Array.isArray(includeSchemas)) {
     named = [...named, ...includeSchemas];
   }
-  const schemas: (string | undefined)[] = [undefined, ...[...new Set(named)].filter((schema) => schema !== defaultSchemaName).sort()];
+  const schemas = [...new Set(named)].filter((schema) => schema !== defaultSchemaName).sort();
   return schemas.filter((schema) => includeName === undefined || includeName(schema, 'schema', {}) !== false);
 }
 

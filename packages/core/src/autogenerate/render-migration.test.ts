@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
-import ts from 'typescript';
 import * as core from '../index.js';
 import {
   addColumnOperation,
@@ -31,11 +30,9 @@ import {
   index,
   integer,
   numeric,
-  Operations,
   primaryKeyConstraint,
   rawType,
   renameTableOperation,
-  reverseOperation,
   sql,
   string,
   table,
@@ -44,7 +41,10 @@ import {
   uuid,
   type Operation,
 } from '../index.js';
+import { Operations } from '../operations/operations.js';
+import { reverseOperation } from '../operations/reverse-operation.js';
 import { renderScriptTemplate } from '../script/script-template.js';
+import { typeCheckSources } from '../test-support/type-check-sources.js';
 import type { PlannedOperation } from './migration-plan.js';
 import { renderMigration, type RenderMigrationInput, type RenderMigrationOptions } from './render-migration.js';
 
@@ -373,30 +373,7 @@ describe('renderMigration', () => {
     };
     const directory = join(__dirname, '..', '..', '.render-check');
     const files = new Map(Object.entries(sources).map(([name, source]) => [join(directory, name), source]));
-    const options: ts.CompilerOptions = {
-      strict: true,
-      noEmit: true,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      skipLibCheck: true,
-      types: [],
-      lib: ['lib.es2022.d.ts'],
-      paths: { '@alembic/core': [join(__dirname, '..', 'index.ts')] },
-    };
-    const host = ts.createCompilerHost(options);
-    const readFile = host.readFile.bind(host);
-    const fileExists = host.fileExists.bind(host);
-    host.readFile = (fileName) => files.get(fileName) ?? readFile(fileName);
-    host.fileExists = (fileName) => files.has(fileName) || fileExists(fileName);
-    const program = ts.createProgram([...files.keys()], options, host);
-    const diagnostics = ts
-      .getPreEmitDiagnostics(program)
-      .filter((diagnostic) => diagnostic.file === undefined || files.has(diagnostic.file.fileName))
-      .map((diagnostic) => {
-        const where = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : undefined;
-        return `${diagnostic.file?.fileName ?? ''}:${where ? where.line + 1 : ''} ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
-      });
-    expect(diagnostics).toEqual([]);
+    const errors = typeCheckSources(files, { paths: { '@alembic/core': [join(__dirname, '..', 'index.ts')] } });
+    expect(errors.map(({ fileName, line, message }) => `${fileName}:${line || ''} ${message}`)).toEqual([]);
   });
 });

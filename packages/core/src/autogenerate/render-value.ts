@@ -1,13 +1,12 @@
 import { isConvertedName } from '../schema/converted-name.js';
 import { isSqlExpression } from '../schema/sql-expression.js';
+import { escapeStringText } from '../script/escape-template-value.js';
 import type { RenderState } from './render-state.js';
 
 /** Widest single-line form before a call, list or object is split over several lines. */
 const LINE_LIMIT = 100;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-const NEEDS_ESCAPE = /[\\'\u0000-\u001f\u2028\u2029]/g;
-const NEEDS_ESCAPE_IN_DOUBLE = /[\\"\u0000-\u001f\u2028\u2029]/g;
 
 /**
  * A string as a TypeScript literal: single-quoted, or double-quoted when that saves escaping
@@ -16,27 +15,8 @@ const NEEDS_ESCAPE_IN_DOUBLE = /[\\"\u0000-\u001f\u2028\u2029]/g;
  * @internal
  */
 export function renderString(text: string): string {
-  if (text.includes("'") && !text.includes('"')) return `"${text.replace(NEEDS_ESCAPE_IN_DOUBLE, escapeCharacter)}"`;
-  return `'${text.replace(NEEDS_ESCAPE, escapeCharacter)}'`;
-}
-
-function escapeCharacter(character: string): string {
-  switch (character) {
-    case '\\':
-      return '\\\\';
-    case "'":
-      return "\\'";
-    case '"':
-      return '\\"';
-    case '\n':
-      return '\\n';
-    case '\r':
-      return '\\r';
-    case '\t':
-      return '\\t';
-    default:
-      return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  }
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  return `${quote}${escapeStringText(text, quote)}${quote}`;
 }
 
 /**

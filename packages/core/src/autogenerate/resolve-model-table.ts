@@ -145,8 +145,11 @@ function subjectOf(tableName: string, constraint: TableConstraintModel): NamingS
 }
 
 function renamed<T extends { readonly name?: ConstraintName }>(value: T, name: ConstraintName | undefined): T {
+  if (name !== undefined) {
+    return { ...value, name };
+  }
   const { name: _previous, ...rest } = value;
-  return (name === undefined ? rest : { ...rest, name }) as T;
+  return rest as T;
 }
 
 function withoutFlags(column: ColumnModel): ColumnModel {

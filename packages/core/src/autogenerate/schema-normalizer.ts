@@ -60,12 +60,15 @@ export class DefaultSchemaNormalizer implements SchemaNormalizer {
   /** One column: its type and server default through their hooks. */
   protected normalizeColumn(model: ColumnModel, table: TableModel, side: SchemaSide): ColumnModel {
     const serverDefault = this.normalizeServerDefault(model.serverDefault, model, table, side);
+    const type = this.normalizeType(model.type, model, table, side);
+    if (serverDefault !== undefined) {
+      return { ...model, type, serverDefault };
+    }
+    if (!('serverDefault' in model)) {
+      return { ...model, type };
+    }
     const { serverDefault: _previous, ...rest } = model;
-    return {
-      ...rest,
-      type: this.normalizeType(model.type, model, table, side),
-      ...(serverDefault === undefined ? {} : { serverDefault }),
-    };
+    return { ...rest, type };
   }
 
   /** The canonical type. Default: unchanged. */

@@ -7,7 +7,7 @@
  * ```
  */
 export function structurallyEqual(left: unknown, right: unknown): boolean {
-  return stableText(left) === stableText(right);
+  return left === right || stableText(left) === stableText(right);
 }
 
 /**
@@ -22,12 +22,22 @@ export function stableText(value: unknown, ignoredKeys: ReadonlySet<string> = NO
     return JSON.stringify(value);
   }
   if (Array.isArray(value)) {
-    return `[${value.map((item) => stableText(item, ignoredKeys)).join(',')}]`;
+    let text = '[';
+    for (let position = 0; position < value.length; position += 1) {
+      text += `${position === 0 ? '' : ','}${stableText(value[position], ignoredKeys)}`;
+    }
+    return `${text}]`;
   }
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([key, entry]) => entry !== undefined && !ignoredKeys.has(key))
-    .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
-  return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${stableText(entry, ignoredKeys)}`).join(',')}}`;
+  const record = value as Record<string, unknown>;
+  // Plain loops: compare turns thousands of small objects into text.
+  const keys = Object.keys(record).sort();
+  let text = '{';
+  for (const key of keys) {
+    const entry = record[key];
+    if (entry === undefined || ignoredKeys.has(key)) continue;
+    text += `${text === '{' ? '' : ','}${JSON.stringify(key)}:${stableText(entry, ignoredKeys)}`;
+  }
+  return `${text}}`;
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();

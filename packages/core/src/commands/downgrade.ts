@@ -3,7 +3,7 @@ import { CommandError } from '../errors/command-error.js';
 import { planDowngrade } from '../runtime/plan-steps.js';
 import { runEnvironment } from '../runtime/run-environment.js';
 import { ScriptDirectory } from '../script/script-directory.js';
-import { splitRange, type RunOptions } from './run-options.js';
+import { splitRange, timeoutOptions, type RunOptions } from './run-options.js';
 
 /**
  * Downgrades the database to `revision` (`base`, an id, `-1`, `label@-1`...). With `sql`,
@@ -23,5 +23,6 @@ export async function downgrade(config: Config, revision: string, options: RunOp
     destinationRevision: end,
     tag: options.tag ?? null,
     noLock: options.noLock ?? false,
+    ...timeoutOptions(options),
   });
 }

@@ -1,9 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { OutputStreams } from '../config/config.js';
 import { CONFIG_FILE_NAMES } from '../config/find-config-file.js';
 import { CommandError } from '../errors/command-error.js';
 import { renderScriptTemplate } from '../script/script-template.js';
+import { writeNewFile } from '../script/write-new-file.js';
 import { templatesDirectory } from './templates-directory.js';
 
 /** Options of {@link init}. */
@@ -33,10 +34,27 @@ export function init(directory: string, options: InitOptions = {}): void {
     });
   }
   const target = resolve(cwd, directory);
-  if (existsSync(target) && readdirSync(target).length > 0) {
+  const existing = statSync(target, { throwIfNoEntry: false });
+  if (existing !== undefined && !existing.isDirectory()) {
+    throw new CommandError(`${directory} already exists and is not a directory`, { code: 'ALEMBIC_DIRECTORY_NOT_EMPTY' });
+  }
+  if (existing !== undefined && readdirSync(target).length > 0) {
     throw new CommandError(`Directory ${directory} already exists and is not empty`, {
       code: 'ALEMBIC_DIRECTORY_NOT_EMPTY',
     });
+  }
+  // Validate, then write: the config is rendered before the first directory is made.
+  const existingConfig = CONFIG_FILE_NAMES.map((name) => join(cwd, name)).find((path) => existsSync(path));
+  const configPath = existingConfig ?? join(cwd, 'alembic.config.ts');
+  let configSource: string | undefined;
+  if (existingConfig === undefined) {
+    const scriptLocation = isAbsolute(directory) ? target : relative(cwd, target) || '.';
+    const templatePath = join(templateDirectory, CONFIG_TEMPLATE);
+    configSource = renderScriptTemplate(
+      readFileSync(templatePath, 'utf8'),
+      { scriptLocation, versionsPath: join(scriptLocation, 'versions') },
+      templatePath,
+    );
   }
   const status = (text: string, work: () => void): void => {
     work();
@@ -51,20 +69,11 @@ export function init(directory: string, options: InitOptions = {}): void {
     const destination = join(target, name);
     status(`Generating ${destination}`, () => copyFileSync(join(templateDirectory, name), destination));
   }
-
-  const existingConfig = CONFIG_FILE_NAMES.map((name) => join(cwd, name)).find((path) => existsSync(path));
-  const configPath = existingConfig ?? join(cwd, 'alembic.config.ts');
-  if (existingConfig !== undefined) {
-    print(`File ${existingConfig} already exists, skipping`);
+  if (configSource === undefined) {
+    print(`File ${existingConfig as string} already exists, skipping`);
   } else {
-    const scriptLocation = isAbsolute(directory) ? target : relative(cwd, target) || '.';
-    const templatePath = join(templateDirectory, CONFIG_TEMPLATE);
-    const source = renderScriptTemplate(
-      readFileSync(templatePath, 'utf8'),
-      { scriptLocation, versionsPath: join(scriptLocation, 'versions') },
-      templatePath,
-    );
-    status(`Generating ${configPath}`, () => writeFileSync(configPath, source));
+    const source = configSource;
+    status(`Generating ${configPath}`, () => writeNewFile(configPath, source));
   }
   print(`Please edit configuration/connection settings in '${configPath}' before proceeding.`);
 }

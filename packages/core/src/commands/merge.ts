@@ -14,6 +14,9 @@ export interface MergeOptions {
 
 /**
  * Writes a merge revision whose parents are `revisions` (ids, prefixes, labels, or `heads`).
+ * They must resolve to at least two revisions (`merge heads` with one head is refused:
+ * `ALEMBIC_MERGE_NEEDS_TWO_REVISIONS`); like `revision`, everything is checked before the file
+ * is written.
  *
  * ```ts
  * await merge(config, ['heads'], { message: 'merge branches' });
@@ -29,5 +32,6 @@ export async function merge(config: Config, revisions: readonly string[], option
     head: revisions,
     splice: options.splice ?? false,
     branchLabels,
+    merge: true,
   });
 }

@@ -49,6 +49,11 @@ export interface RevisionOptions {
  * Returns undefined when the hook left nothing to write (the last script when it asked for
  * several).
  *
+ * Validate, then write: the id, branch labels, parents, dependencies, version path and file
+ * name are checked before anything else (with `autogenerate`, before `env.ts` runs), and the
+ * script is rendered and checked (it parses, its header reads back) before it is written, so a
+ * failed check leaves no file.
+ *
  * ```ts
  * await revision(config, { message: 'create account table' });
  * await revision(config, { message: 'add email', autogenerate: true });
@@ -77,6 +82,8 @@ export async function revision(config: Config, options: RevisionOptions = {}): P
   };
   if (!options.autogenerate) return scripts.generateRevision(generate);
 
+  // Validate, then write: what the command line asks for is checked before env.ts runs.
+  scripts.checkRevision(generate);
   const outcome = await runAutogenerate(config, scripts, {
     message: generate.message ?? null,
     revisionId: generate.revisionId,
@@ -84,18 +91,29 @@ export async function revision(config: Config, options: RevisionOptions = {}): P
     ...(options.confirm === undefined ? {} : { confirm: options.confirm }),
   });
   const configuredArguments = (outcome.options as { templateArguments?: Readonly<Record<string, unknown>> }).templateArguments;
-  let written: Script | undefined;
-  for (const directive of outcome.directives) {
+  const requests = outcome.directives.map((directive): GenerateRevisionOptions => {
     const rendered = renderMigration(
       { upgrade: directive.upgrade, downgrade: directive.downgrade, irreversible: outcome.plan.irreversible },
       outcome.options,
     );
-    written = await scripts.generateRevision({
+    return {
       ...generate,
       revisionId: directive.revisionId,
       message: directive.message,
       templateArguments: { ...configuredArguments, ...rendered },
+    };
+  });
+  // Every directive is checked and rendered before the first file is written. Each is then
+  // prepared again as it is written: the next one goes on top of the one before (Alembic's order).
+  const ids = requests.map((request) => request.revisionId);
+  const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
+  if (repeated !== undefined) {
+    throw new CommandError(`processRevisionDirectives gave the revision id ${repeated} twice; nothing written`, {
+      code: 'ALEMBIC_DUPLICATE_REVISION',
     });
   }
+  for (const request of requests) await scripts.prepareRevision(request);
+  let written: Script | undefined;
+  for (const request of requests) written = await scripts.writeRevision(await scripts.prepareRevision(request));
   return written;
 }

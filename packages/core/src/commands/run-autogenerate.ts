@@ -1,4 +1,4 @@
-import type { AutogenerateOptions, RevisionDirective } from '../autogenerate/autogenerate-options.js';
+import type { AutogenerateOptions, RevisionDirective, TargetMetadata } from '../autogenerate/autogenerate-options.js';
 import { describePlanDifferences } from '../autogenerate/describe-plan-differences.js';
 import type { MigrationPlan, RenameDirective } from '../autogenerate/migration-plan.js';
 import { produceMigrationPlan, type AutogenerateResult } from '../autogenerate/produce-migration-plan.js';
@@ -51,7 +51,7 @@ export function renameQuestion(candidate: RenameDirective): string {
  * `processRevisionDirectives` hook.
  *
  * @throws CommandError `ALEMBIC_DATABASE_NOT_UP_TO_DATE`, `ALEMBIC_AUTOGENERATE_NO_METADATA`,
- *   `ALEMBIC_AUTOGENERATE_NO_INTROSPECTOR`, `ALEMBIC_AUTOGENERATE_OFFLINE`.
+ *   `ALEMBIC_AUTOGENERATE_OFFLINE`.
  */
 export async function runAutogenerate(
   config: Config,
@@ -99,6 +99,8 @@ async function compareAndDirect(
   const options: AutogenerateOptions = {
     ...configured,
     renderAsBatch: configured.renderAsBatch ?? migrationContext.dialect.capabilities.requiresBatchRecreate,
+    // A function giving the models runs once, even when renames make compare run twice.
+    targetMetadata: once(configured.targetMetadata),
   };
   const target = options.targetMetadata;
   if (target === undefined || target === null || (Array.isArray(target) && target.length === 0)) {
@@ -117,12 +119,7 @@ async function compareAndDirect(
     });
   }
   const dialect = migrationContext.dialect;
-  const introspector = dialect.createIntrospector?.(connection);
-  if (introspector === undefined) {
-    throw new CommandError(`The ${dialect.name} dialect has no introspector; autogenerate cannot read the database`, {
-      code: 'ALEMBIC_AUTOGENERATE_NO_INTROSPECTOR',
-    });
-  }
+  const introspector = dialect.createIntrospector(connection);
   const normalizer = dialect.createSchemaNormalizer?.(connection) ?? new DefaultSchemaNormalizer();
   const compare = (renames: readonly RenameDirective[]): Promise<AutogenerateResult> =>
     produceMigrationPlan({
@@ -162,4 +159,11 @@ async function compareAndDirect(
   ];
   await options.processRevisionDirectives?.(migrationContext, heads, directives);
   return { plan, directives, options };
+}
+
+/** A `targetMetadata` function called at most once (its first result kept); anything else as it is. */
+function once(target: TargetMetadata | undefined): TargetMetadata | undefined {
+  if (typeof target !== 'function') return target;
+  let result: ReturnType<typeof target> | undefined;
+  return () => (result ??= target());
 }

@@ -1,3 +1,5 @@
+import { CommandError } from '../errors/command-error.js';
+
 /** Options shared by the commands that run migrations. */
 export interface RunOptions {
   /** `--sql`: print the SQL instead of running it. */
@@ -6,6 +8,30 @@ export interface RunOptions {
   readonly tag?: string | null;
   /** `--no-lock`: skip the migration lock (for connection poolers that cannot hold one). */
   readonly noLock?: boolean;
+  /**
+   * `--lock-timeout`: seconds to wait for the migration lock before failing (`0`: fail at once
+   * if it is held); overrides the config's `lockTimeout`. Default: wait as long as it takes.
+   */
+  readonly lockTimeout?: number;
+  /** `--statement-timeout`: seconds any statement may run; overrides the config's `statementTimeout`. */
+  readonly statementTimeout?: number;
+}
+
+/**
+ * The timeouts of `options`, checked (a number of seconds, 0 or more; the statement timeout
+ * more than 0), in the shape `runEnvironment` takes.
+ *
+ * @throws CommandError naming the option.
+ */
+export function timeoutOptions(options: RunOptions): { lockTimeout?: number; statementTimeout?: number } {
+  const { lockTimeout, statementTimeout } = options;
+  if (lockTimeout !== undefined && !(Number.isFinite(lockTimeout) && lockTimeout >= 0)) {
+    throw new CommandError(`lockTimeout must be a number of seconds, 0 or more (got ${String(lockTimeout)})`);
+  }
+  if (statementTimeout !== undefined && !(Number.isFinite(statementTimeout) && statementTimeout > 0)) {
+    throw new CommandError(`statementTimeout must be a number of seconds greater than 0 (got ${String(statementTimeout)})`);
+  }
+  return { ...(lockTimeout === undefined ? {} : { lockTimeout }), ...(statementTimeout === undefined ? {} : { statementTimeout }) };
 }
 
 /** Splits an offline `start:end` range; `undefined` start when there is no colon. */

@@ -3,7 +3,7 @@ import { CommandError } from '../errors/command-error.js';
 import { planUpgrade } from '../runtime/plan-steps.js';
 import { runEnvironment } from '../runtime/run-environment.js';
 import { ScriptDirectory } from '../script/script-directory.js';
-import { splitRange, type RunOptions } from './run-options.js';
+import { splitRange, timeoutOptions, type RunOptions } from './run-options.js';
 
 /**
  * Upgrades the database to `revision` (`head`, `heads`, an id, `label@head`, `+2`...). With
@@ -26,5 +26,6 @@ export async function upgrade(config: Config, revision: string, options: RunOpti
     destinationRevision: end,
     tag: options.tag ?? null,
     noLock: options.noLock ?? false,
+    ...timeoutOptions(options),
   });
 }

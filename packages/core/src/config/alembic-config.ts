@@ -1,9 +1,11 @@
+import type { Dialect } from '../dialect/dialect.js';
 import type { PostWriteHook } from '../script/post-write-hooks.js';
 
 /**
  * The contents of `alembic.config.ts` (or `.js`, `.mjs`, `.cjs`, `.json`): alembic.ini's
  * `[alembic]` keys in camelCase. Relative paths are relative to the config file's directory.
- * Any other key is kept and reaches `env.ts` through `context.config`.
+ * A key not listed here does not compile (a misspelled one would otherwise be ignored); keys of
+ * your own for `env.ts` are declared as `defineConfig`'s type argument.
  *
  * ```ts
  * import { defineConfig } from '@alembic/core';
@@ -39,13 +41,33 @@ export interface AlembicConfig {
   readonly versionTableSchema?: string;
   /** Width of `version_num`; default 32. */
   readonly versionNumWidth?: number;
+  /**
+   * Seconds a run waits for the migration lock while another run holds it, then fails
+   * (`--lock-timeout` overrides it); `0` fails at once. Default: wait as long as it takes,
+   * printing a line that says so after one second.
+   */
+  readonly lockTimeout?: number;
+  /**
+   * Seconds any one statement may run before the database cancels it (`--statement-timeout`
+   * overrides it): PostgreSQL `statement_timeout`, MariaDB `max_statement_time`, MySQL
+   * `max_execution_time` (SELECT statements only), SQL Server's request timeout. SQLite has
+   * none. Default: no limit.
+   */
+  readonly statementTimeout?: number;
   /** Dialect objects to register, ahead of the URL-scheme lookup. */
-  readonly dialects?: readonly unknown[];
+  readonly dialects?: readonly Dialect[];
   /** TypeORM as the model source of autogenerate (the `typeorm` template's `env.ts` reads it). */
   readonly typeorm?: TypeOrmSettings;
-  /** Anything else, read by `env.ts`. */
-  readonly [key: string]: unknown;
+  /** The databases the `multidb` template's `env.ts` migrates: name to URL. */
+  readonly databases?: Readonly<Record<string, string>>;
 }
+
+/**
+ * A config as commands and `env.ts` read it (`context.config.values`): the keys of
+ * {@link AlembicConfig}, typed, and any key of your own (declared with `defineConfig`) as
+ * `unknown`.
+ */
+export type AlembicConfigValues = AlembicConfig & { readonly [key: string]: unknown };
 
 /** The `typeorm` key of {@link AlembicConfig}. */
 export interface TypeOrmSettings {
@@ -57,8 +79,20 @@ export interface TypeOrmSettings {
 }
 
 /**
- * Identity function that gives `alembic.config.ts` its type checking.
+ * Identity function that gives `alembic.config.ts` its type checking: a misspelled or unknown
+ * key is a compile error. Keys of your own, read by `env.ts` from `context.config.values`, are
+ * declared as the type argument:
+ *
+ * ```ts
+ * export default defineConfig<{ tenants: readonly string[] }>({
+ *   scriptLocation: 'migrations',
+ *   tenants: ['eu', 'us'],
+ * });
+ * ```
+ *
+ * (At run time every key is checked too, for configs written in JavaScript: a known key with a
+ * value of the wrong type is an error; other keys are kept for `env.ts`.)
  */
-export function defineConfig<T extends AlembicConfig>(config: T): T {
-  return config;
+export function defineConfig<Extra extends object = {}>(config: AlembicConfig & NoInfer<Extra>): AlembicConfig & Extra {
+  return config as AlembicConfig & Extra;
 }

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import type { AlembicConfig } from './alembic-config.js';
+import type { AlembicConfig, AlembicConfigValues } from './alembic-config.js';
 
 /** Where a command's messages go. */
 export interface OutputStreams {
@@ -15,7 +15,8 @@ export interface ConfigInit {
   readonly configFile: string | null;
   /** The directory relative paths are resolved from. */
   readonly directory: string;
-  readonly values: AlembicConfig;
+  /** The config's keys (see {@link AlembicConfig}), and any of your own for `env.ts`. */
+  readonly values: AlembicConfig | AlembicConfigValues;
   /** `-x key=value` arguments for `env.ts`. */
   readonly xArguments?: readonly string[];
   /** Silence regular output (`-q`). */
@@ -45,7 +46,8 @@ const defaultOutput: OutputStreams = {
 export class Config {
   readonly configFile: string | null;
   readonly directory: string;
-  readonly values: AlembicConfig;
+  /** The config's keys, typed; a key of your own reads as `unknown`. */
+  readonly values: AlembicConfigValues;
   readonly xArguments: readonly string[];
   readonly quiet: boolean;
   readonly output: OutputStreams;
@@ -54,7 +56,7 @@ export class Config {
   constructor(init: ConfigInit) {
     this.configFile = init.configFile;
     this.directory = init.directory;
-    this.values = init.values;
+    this.values = init.values as AlembicConfigValues;
     this.xArguments = init.xArguments ?? [];
     this.quiet = init.quiet ?? false;
     this.output = init.output ?? defaultOutput;

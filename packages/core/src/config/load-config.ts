@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { ConfigError } from '../errors/config-error.js';
 import { AlembicError } from '../errors/alembic-error.js';
 import { importModule } from '../loader/import-module.js';
-import type { AlembicConfig } from './alembic-config.js';
+import type { AlembicConfigValues } from './alembic-config.js';
 import { findConfigFile } from './find-config-file.js';
 import { validateConfig } from './validate-config.js';
 
@@ -12,7 +12,7 @@ export interface LoadedConfig {
   readonly configFile: string;
   /** Its directory: relative paths in the config are relative to it. */
   readonly directory: string;
-  readonly values: AlembicConfig;
+  readonly values: AlembicConfigValues;
 }
 
 /**

@@ -209,7 +209,7 @@ describe('dialect overrides through protected hooks', () => {
     }
 
     protected override alterColumnType(operation: AlterColumnOperation, type: ColumnType): string[] {
-      const using = this.ownDialectOptions(operation.dialectOptions)['using'];
+      const using = this.ownDialectOptions(operation.dialectOptions).using;
       const [statement] = super.alterColumnType(operation, type);
       return [typeof using === 'string' ? `${statement} USING ${using}` : (statement as string)];
     }

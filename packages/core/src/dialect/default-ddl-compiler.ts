@@ -11,7 +11,9 @@ import type { ExecuteOperation } from '../operations/execute-operation.js';
 import type { Operation, OperationHandlers } from '../operations/operation.js';
 import { dispatchOperation } from '../operations/operation.js';
 import type { ColumnModel, IdentityOptions } from '../schema/column.js';
+import type { ConstraintModel } from '../schema/constraints.js';
 import { isInlineLiteral } from '../schema/inline-literal.js';
+import type { TableModel } from '../schema/table.js';
 import type { CompiledStatement, DdlCompiler } from './ddl-compiler.js';
 import type { DefaultDdlCompilerOptions } from './default-ddl-renderer.js';
 import { DefaultDdlStatements } from './default-ddl-statements.js';
@@ -97,7 +99,7 @@ export class DefaultDdlCompiler extends DefaultDdlStatements implements DdlCompi
 
   private parameterValue(operation: ExecuteOperation, name: string): unknown {
     const parameters = operation.parameters ?? {};
-    if (!Object.prototype.hasOwnProperty.call(parameters, name)) {
+    if (!Object.hasOwn(parameters, name)) {
       throw new InvalidOperationError(
         `execute: no value given for parameter ':${name}' (write \\: for a literal colon)`,
       );
@@ -312,11 +314,16 @@ export class DefaultDdlCompiler extends DefaultDdlStatements implements DdlCompi
     return this.compileBatchRecreatePlan(plan);
   }
 
-  /** The rebuild: CREATE the copy, INSERT ... SELECT, DROP the old table, RENAME, CREATE INDEX. */
+  /**
+   * The rebuild: the batch's leading `execute` statements, {@link compileBatchPreparation},
+   * CREATE the copy, INSERT ... SELECT, DROP the old table, RENAME, CREATE INDEX, the trailing
+   * `execute` statements.
+   */
   protected compileBatchRecreatePlan(plan: BatchRecreatePlan): string[] {
     const { originalTable, newTable, temporaryTableName } = plan;
     const schema = originalTable.schema;
     const statements = plan.executeBefore.map((operation) => this.compileExecute(operation));
+    statements.push(...this.compileBatchPreparation(plan));
     statements.push(
       this.createTableStatement({ ...newTable, name: temporaryTableName }, { namingTableName: newTable.name }),
     );
@@ -352,5 +359,46 @@ export class DefaultDdlCompiler extends DefaultDdlStatements implements DdlCompi
     statements.push(...this.tableIndexStatements(newTable));
     statements.push(...plan.executeAfter.map((operation) => this.compileExecute(operation)));
     return statements;
+  }
+
+  /**
+   * What a rebuild does to the original table before the copy is created (Alembic's
+   * `prep_table_for_batch`): nothing by default. A database whose constraint names must be
+   * unique beyond their table returns {@link dropConstraintsNamedAsInCopy} here, or drops a part
+   * of {@link constraintsNamedAsInCopy}.
+   */
+  protected compileBatchPreparation(_plan: BatchRecreatePlan): string[] {
+    return [];
+  }
+
+  /**
+   * The original table's named constraints, its primary key last, whose names the copy gives
+   * to constraints of its own: the copy cannot take them while the original holds them where a
+   * name is unique beyond its table (PostgreSQL's primary key and unique constraint names are
+   * index names; MySQL's foreign key and check names are unique per database).
+   */
+  protected constraintsNamedAsInCopy(
+    plan: BatchRecreatePlan,
+  ): { readonly name: string; readonly constraint: ConstraintModel }[] {
+    const { originalTable, newTable } = plan;
+    const constraintsOf = (table: TableModel): ConstraintModel[] => [
+      ...table.constraints,
+      ...(table.primaryKey === undefined ? [] : [table.primaryKey]),
+    ];
+    const namesInCopy = new Set(
+      constraintsOf(newTable).map((constraint) => this.constraintName(newTable.name, constraint)),
+    );
+    return constraintsOf(originalTable).flatMap((constraint) => {
+      const name = this.constraintName(originalTable.name, constraint);
+      return name !== undefined && namesInCopy.has(name) ? [{ name, constraint }] : [];
+    });
+  }
+
+  /** `ALTER TABLE t DROP CONSTRAINT name` for each of {@link constraintsNamedAsInCopy}. */
+  protected dropConstraintsNamedAsInCopy(plan: BatchRecreatePlan): string[] {
+    const target = { tableName: plan.originalTable.name, schema: plan.originalTable.schema };
+    return this.constraintsNamedAsInCopy(plan).map(
+      ({ name }) => `${this.alterTable(target)} DROP CONSTRAINT ${this.quoteIdentifier(name)}`,
+    );
   }
 }

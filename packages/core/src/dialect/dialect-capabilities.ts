@@ -69,13 +69,19 @@ export interface DialectCapabilities {
    * marking it irreversible. Default none.
    */
   readonly dropColumnDropsConstraints: readonly ('uniqueConstraint' | 'foreignKeyConstraint')[];
+  /**
+   * The dialect applies `DialectConnectOptions.statementTimeoutMilliseconds` to its sessions
+   * (PostgreSQL `statement_timeout`, MariaDB `max_statement_time`, ...). Default false: core
+   * warns that a statement timeout has no effect.
+   */
+  readonly supportsStatementTimeout: boolean;
 }
 
 /**
  * The capabilities of the generic SQL dialect (Alembic's `DefaultImpl` on SQLAlchemy's default
  * dialect): non-transactional DDL, schemas, ALTER of types and constraints, comments,
  * `IF [NOT] EXISTS`, deferrable constraints, `;` terminators, `BEGIN` / `COMMIT` offline; no partial indexes, no native enum,
- * boolean or UUID, no identity columns, no indexes created behind foreign keys.
+ * boolean or UUID, no identity columns, no indexes created behind foreign keys, no statement timeout.
  */
 export const defaultCapabilities: DialectCapabilities = Object.freeze({
   transactionalDdl: false,
@@ -97,6 +103,7 @@ export const defaultCapabilities: DialectCapabilities = Object.freeze({
   supportsIdentityColumns: false,
   foreignKeysCreateIndex: false,
   dropColumnDropsConstraints: Object.freeze([]),
+  supportsStatementTimeout: false,
 });
 
 /**

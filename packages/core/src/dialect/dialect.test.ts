@@ -1,4 +1,5 @@
 import type { DatabaseConnection, QueryResult } from './database-connection.js';
+import { assertDialectContract } from './assert-dialect-contract.js';
 import { DefaultDdlCompiler } from './default-ddl-compiler.js';
 import type { Dialect } from './dialect.js';
 import { defineCapabilities } from './dialect-capabilities.js';
@@ -44,6 +45,11 @@ describe('the Dialect contract', () => {
           capabilities: defineCapabilities({ transactionalDdl: true }),
         }),
       connect: async () => recordingConnection(log),
+      createIntrospector: () => ({
+        getTableNames: async () => [],
+        getTable: async () => undefined,
+        getTables: async () => [],
+      }),
       acquireMigrationLock: async (connection, options) => {
         await connection.execute(`LOCK ${options.lockName}`);
         return async () => {
@@ -61,6 +67,21 @@ describe('the Dialect contract', () => {
     }
     await release();
     expect(log).toEqual(['LOCK alembic_version', 'ALTER TABLE a RENAME TO b', 'UNLOCK alembic_version']);
-    expect(dialect.createIntrospector).toBeUndefined();
+    expect(() => assertDialectContract(dialect)).not.toThrow();
+  });
+
+  it('is checked at run time for what it requires, for dialects written in JavaScript', () => {
+    const partial = {
+      specVersion: 1,
+      name: 'partial',
+      urlSchemes: ['partial'],
+      capabilities: defineCapabilities({}),
+      createDdlCompiler: () => new DefaultDdlCompiler(),
+      connect: async () => recordingConnection([]),
+      acquireMigrationLock: async () => async () => undefined,
+    } as unknown as Dialect;
+    expect(() => assertDialectContract(partial)).toThrow(
+      'The partial dialect does not implement createIntrospector(), translateError(), which the Dialect contract (version 1) requires',
+    );
   });
 });

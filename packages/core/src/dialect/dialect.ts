@@ -10,14 +10,44 @@ export interface DialectConnectOptions {
   readonly existingClient?: unknown;
   /** Passed to the driver as is. */
   readonly driverOptions?: Readonly<Record<string, unknown>>;
+  /**
+   * Cancel any statement of this connection that runs longer than this (`--statement-timeout`,
+   * `statementTimeout` in the config). A dialect whose database has such a limit applies it to
+   * the session it opens or wraps and says so with the `supportsStatementTimeout` capability;
+   * the others ignore it (core then warns that it has no effect). The migration lock's own wait
+   * must not be cut short by it.
+   */
+  readonly statementTimeoutMilliseconds?: number;
+}
+
+/** What a run waits for when another one holds the migration lock; see {@link MigrationLockOptions.onWait}. */
+export interface MigrationLockWait {
+  /**
+   * The lock as the database names it: `advisory lock 4242 ('alembic:.alembic_version')`,
+   * `GET_LOCK('alembic:.alembic_version@shop')`, `SQLite write lock on /srv/app.db`.
+   */
+  readonly lock: string;
+  /** Who holds it, when the database says: `PostgreSQL backend 4242 (user app, client 10.0.0.7)`. */
+  readonly holder?: string;
 }
 
 /** Options of {@link Dialect.acquireMigrationLock}. */
 export interface MigrationLockOptions {
   /** Identifies the lock (defaults to one derived from the version table name). */
   readonly lockName: string;
-  /** Give up after this long; wait indefinitely when unset. */
+  /**
+   * Give up after this long (`--lock-timeout`, `lockTimeout` in the config), rejecting with a
+   * `DatabaseError` whose code is `ALEMBIC_DATABASE_LOCKED`; `0` means do not wait at all.
+   * Wait indefinitely when unset.
+   */
   readonly timeoutMilliseconds?: number;
+  /**
+   * Called by the dialect, if it can, when it finds the lock held and is about to wait, to
+   * name the lock and its holder. Core prints the waiting line itself (after a short delay,
+   * whether or not this is called) and uses the latest description it got here, in that line
+   * and in the timeout's `FAILED:` line; without one it names the lock by `lockName`.
+   */
+  readonly onWait?: (wait: MigrationLockWait) => void;
 }
 
 /** Releases a migration lock. */
@@ -55,15 +85,27 @@ export interface Dialect {
   createDdlCompiler(options?: DdlCompilerOptions): DdlCompiler;
   /** Opens a connection; the driver is loaded here, never at import time. */
   connect(url: string, options?: DialectConnectOptions): Promise<DatabaseConnection>;
-  /** Reads the live schema; dialects without introspection leave it out. */
-  createIntrospector?(connection: DatabaseConnection): SchemaIntrospector;
+  /**
+   * Reads the live schema. Required: every online run finds the version table with it
+   * (`getTable`), batch mode reflects the table it rebuilds, autogenerate reads the whole schema
+   * (`getTables`). Offline (`--sql`) runs never call it.
+   */
+  createIntrospector(connection: DatabaseConnection): SchemaIntrospector;
   /**
    * The normalizer autogenerate puts both sides through (type aliases, default expressions,
    * names and indexes the database makes up itself); core's `DefaultSchemaNormalizer` when
    * left out. `connection` is the live connection when there is one (for server flavours).
    */
   createSchemaNormalizer?(connection?: DatabaseConnection): SchemaNormalizer;
-  /** Takes the lock that serialises concurrent migration runs; resolves to its release. */
+  /**
+   * Takes the lock that serialises concurrent migration runs; resolves to its release. Core
+   * calls it before the run's `BEGIN` and holds it until the run ends.
+   *
+   * Required: wait without blocking the event loop (core's waiting line is a timer); honour
+   * `options.timeoutMilliseconds`, rejecting with code `ALEMBIC_DATABASE_LOCKED` (after
+   * `translateError`) when it passes, having changed nothing; a release that can be called
+   * twice. Optional: `options.onWait(...)` to name the lock and its holder.
+   */
   acquireMigrationLock(connection: DatabaseConnection, options: MigrationLockOptions): Promise<ReleaseMigrationLock>;
   /** Maps a driver error to a typed error where one applies; returns anything else unchanged. */
   translateError(error: unknown): unknown;

@@ -17,7 +17,8 @@ const SCHEME_PACKAGES: Readonly<Record<string, string>> = {
   sqlite: 'sqlite',
 };
 
-function isDialect(value: unknown): value is Dialect {
+/** True for an object that implements version 1 of the {@link Dialect} contract (checked by shape). */
+export function isDialect(value: unknown): value is Dialect {
   return (
     typeof value === 'object' &&
     value !== null &&

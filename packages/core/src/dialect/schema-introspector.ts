@@ -16,9 +16,9 @@ export interface GetTablesOptions {
  * they change, autogenerate compares the whole schema with the application's models.
  *
  * ```ts
- * const introspector = dialect.createIntrospector?.(connection);
- * const account = await introspector?.getTable('account');
- * const everything = await introspector?.getTables({ schema: 'billing' });
+ * const introspector = dialect.createIntrospector(connection);
+ * const account = await introspector.getTable('account');
+ * const everything = await introspector.getTables({ schema: 'billing' });
  * ```
  */
 export interface SchemaIntrospector {

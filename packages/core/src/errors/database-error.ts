@@ -1,7 +1,5 @@
 import { AlembicError } from './alembic-error.js';
 
-const MARKER = Symbol.for('alembic.error.DatabaseError');
-
 /**
  * The stable codes dialects give database failures, by kind rather than by driver, so a caller
  * can test `error.code` without knowing a server's own numbers. A dialect uses the names that fit
@@ -30,10 +28,42 @@ export type DatabaseErrorCode =
   | 'ALEMBIC_DATABASE_ERROR';
 
 /**
+ * What every {@link DatabaseError} carries besides its code and message, when known. A
+ * dialect's subclass takes these and its server's own details in one object.
+ */
+export interface DatabaseErrorOptions {
+  /** The SQLSTATE the server sent (`'23505'`, `'42S02'`). */
+  readonly sqlState?: string;
+  /** The driver's own code for the failure (`'ER_NO_SUCH_TABLE'`, `'ECONNREFUSED'`, `'ELOGIN'`). */
+  readonly driverCode?: string;
+  /** For constraint violations: `'UNIQUE'`, `'FOREIGN KEY'`, `'NOT NULL'`, `'CHECK'`, ... */
+  readonly constraintKind?: string;
+  /** The driver's error. */
+  readonly cause?: unknown;
+}
+
+/**
  * Base class of the errors a dialect's `translateError` makes of its driver's errors: a stable
- * {@link DatabaseErrorCode}, the server's message unchanged, the driver's error as `cause`, and,
- * for constraint violations, the kind of constraint. Each dialect adds its server's own details
- * (SQLSTATE, error numbers) in a subclass.
+ * {@link DatabaseErrorCode}, the server's message unchanged, the driver's error as `cause`, the
+ * SQLSTATE and the driver's code when there are any, and, for constraint violations, the kind of
+ * constraint. Each dialect adds its server's own details (error numbers, say) in a subclass:
+ * the other keys of the options become fields of the error (never replacing one it has), which
+ * the subclass declares. The subclass names itself in `instanceMarker`, so that its inherited
+ * `isInstance` recognizes its own instances, from any copy of its package:
+ *
+ * ```ts
+ * class ExampleDatabaseError extends DatabaseError {
+ *   static override readonly instanceMarker = 'example.error.ExampleDatabaseError';
+ *   declare readonly errorNumber: number | undefined;
+ *
+ *   constructor(code: DatabaseErrorCode, message: string, details: DatabaseErrorOptions & { errorNumber?: number } = {}) {
+ *     super(code, message, details);
+ *   }
+ * }
+ * ExampleDatabaseError.isInstance(error); // true only for an ExampleDatabaseError (or a subclass)
+ * ```
+ *
+ * A caller that does not care which dialect raised it:
  *
  * ```ts
  * try {
@@ -47,18 +77,50 @@ export type DatabaseErrorCode =
  * ```
  */
 export class DatabaseError extends AlembicError {
+  /**
+   * The key (of `Symbol.for`) marking instances of this class; each subclass sets its own, or
+   * its `isInstance` is its parent's.
+   */
+  static readonly instanceMarker: string = 'alembic.error.DatabaseError';
+
   declare readonly code: DatabaseErrorCode;
+  /** The SQLSTATE the server sent, e.g. `'23505'`. */
+  readonly sqlState: string | undefined;
+  /** The driver's own code for the failure, e.g. `'ER_NO_SUCH_TABLE'`. */
+  readonly driverCode: string | undefined;
   /** For constraint violations: `'UNIQUE'`, `'FOREIGN KEY'`, `'NOT NULL'`, `'CHECK'`, ... when known. */
   readonly constraintKind: string | undefined;
-  private readonly [MARKER] = true;
 
-  constructor(code: DatabaseErrorCode, message: string, options: { constraintKind?: string; cause?: unknown } = {}) {
-    super(code, message, { cause: options.cause });
-    this.constraintKind = options.constraintKind;
+  constructor(code: DatabaseErrorCode, message: string, options: DatabaseErrorOptions = {}) {
+    const { sqlState, driverCode, constraintKind, cause, ...serverDetails } = options;
+    super(code, message, { cause });
+    this.sqlState = sqlState;
+    this.driverCode = driverCode;
+    this.constraintKind = constraintKind;
+    const fields = this as unknown as Record<string | symbol, unknown>;
+    for (const [key, value] of Object.entries(serverDetails)) {
+      if (!(key in this)) fields[key] = value;
+    }
+    // Marked as an instance of each class from new.target up to DatabaseError that names a marker.
+    let kind: unknown = new.target;
+    while (typeof kind === 'function' && kind !== AlembicError) {
+      if (Object.hasOwn(kind, 'instanceMarker')) {
+        fields[Symbol.for((kind as typeof DatabaseError).instanceMarker)] = true;
+      }
+      kind = Object.getPrototypeOf(kind);
+    }
   }
 
-  /** True when `value` is a `DatabaseError` (of any dialect) from any copy of `@alembic/core`. */
-  static override isInstance(value: unknown): value is DatabaseError {
-    return AlembicError.isInstance(value) && (value as unknown as Record<symbol, unknown>)[MARKER] === true;
+  /**
+   * True when `value` is an instance of the class this is called on (`DatabaseError`: of any
+   * dialect), from any copy of the package that defines it.
+   */
+  static override isInstance<T extends DatabaseError>(
+    this: (abstract new (...args: never[]) => T) & { readonly instanceMarker: string },
+    value: unknown,
+  ): value is T {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class called on, a dialect's subclass with its own marker
+    const marker = Symbol.for(this.instanceMarker);
+    return AlembicError.isInstance(value) && (value as unknown as Record<symbol, unknown>)[marker] === true;
   }
 }

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const CORE_DIST = resolve(__dirname, '../../dist/index.cjs');
+const CORE_DIST = resolve(__dirname, '../../dist/internal.cjs');
 
 const SCRIPT = `
 const Module = require('node:module');

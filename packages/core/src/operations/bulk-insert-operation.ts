@@ -65,7 +65,7 @@ export function bulkInsertOperation(
     throw new InvalidOperationError('bulkInsert: expected a table ({ name, columns? } or a table model)');
   }
   if (!Array.isArray(rows)) {
-    throw new InvalidOperationError('bulkInsert: rows must be a list of objects; got ' + typeof rows);
+    throw new InvalidOperationError(`bulkInsert: rows must be a list of objects; got ${typeof rows}`);
   }
   if (!rows.every(isPlainRow)) {
     throw new InvalidOperationError('bulkInsert: rows must be a list of plain objects (column name to value)');

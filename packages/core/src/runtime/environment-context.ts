@@ -9,7 +9,10 @@ import type { RevisionTarget } from '../revision/revision-target.js';
 import type { ScriptDirectory } from '../script/script-directory.js';
 import { MigrationContext, type StepPlanner, type VersionApplyEvent } from './migration-context.js';
 
-/** What `env.ts` passes to `context.configure()`. */
+/**
+ * What `env.ts` passes to `context.configure()`. Only these keys (and the autogenerate
+ * settings of {@link AutogenerateOptions}): a misspelled one does not compile.
+ */
 export interface ConfigureOptions extends AutogenerateOptions {
   /** A connection from `context.connect()` (online mode). */
   readonly connection?: DatabaseConnection;
@@ -31,8 +34,6 @@ export interface ConfigureOptions extends AutogenerateOptions {
   readonly onVersionApply?: (event: VersionApplyEvent) => void | Promise<void>;
   /** Template variables for `revision` (when `revisionEnvironment` is on). */
   readonly templateArguments?: Readonly<Record<string, unknown>>;
-  /** Anything else is kept for the user's own use (`context.getContext().options`). */
-  readonly [key: string]: unknown;
 }
 
 /** How a command runs the environment. */
@@ -51,6 +52,14 @@ export interface EnvironmentOptions {
   readonly dontMutate?: boolean;
   /** `--no-lock`: do not take the migration lock. */
   readonly noLock?: boolean;
+  /** `--lock-timeout`, in seconds: overrides the config's `lockTimeout`. */
+  readonly lockTimeout?: number;
+  /** `--statement-timeout`, in seconds: overrides the config's `statementTimeout`. */
+  readonly statementTimeout?: number;
+}
+
+function milliseconds(seconds: number | undefined): number | undefined {
+  return seconds === undefined ? undefined : Math.round(seconds * 1000);
 }
 
 /**
@@ -152,12 +161,21 @@ export class EnvironmentContext {
 
   /**
    * Connects to `url` (default: the config's `url`), with the dialect its scheme names. A
-   * relative SQLite file is taken relative to the config file's directory.
+   * relative SQLite file is taken relative to the config file's directory. The statement
+   * timeout (`--statement-timeout`, `statementTimeout`) applies to this connection, on dialects
+   * whose database has one (a warning says so on the others).
    */
   async connect(url?: string): Promise<DatabaseConnection> {
     const target = this.#resolveUrl(url);
     const dialect = await this.#resolveDialect(target);
-    const connection = await dialect.connect(target);
+    const statementTimeoutMilliseconds = milliseconds(this.#options.statementTimeout ?? this.config.values.statementTimeout);
+    if (statementTimeoutMilliseconds !== undefined && !dialect.capabilities.supportsStatementTimeout) {
+      this.config.warn(`The ${dialect.name} dialect has no statement timeout: statementTimeout (--statement-timeout) is ignored`);
+    }
+    const connection =
+      statementTimeoutMilliseconds === undefined
+        ? await dialect.connect(target)
+        : await dialect.connect(target, { statementTimeoutMilliseconds });
     this.#dialectByConnection.set(connection, dialect);
     return connection;
   }
@@ -223,6 +241,7 @@ export class EnvironmentContext {
       versionNumWidth: configured.versionNumWidth ?? values.versionNumWidth,
       primaryKey: configured.versionTablePrimaryKey ?? true,
       lock: !(this.#options.noLock ?? false),
+      lockTimeoutMilliseconds: milliseconds(this.#options.lockTimeout ?? values.lockTimeout),
       dontMutate: this.#options.dontMutate ?? false,
       purge: this.#options.purge ?? false,
       onVersionApply: configured.onVersionApply === undefined ? [] : [configured.onVersionApply],

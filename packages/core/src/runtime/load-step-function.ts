@@ -20,7 +20,7 @@ export async function loadStepFunction(script: Script, name: 'upgrade' | 'downgr
 
 /**
  * A loader for a run of many steps: the scripts are bundled into one module (see
- * `loader/script-bundle.ts`) and each is still evaluated only when its step runs; a script
+ * `loader/script-bundle.ts`) and each is evaluated when the loader is asked for it (the runtime asks for every script of the plan before the first step); a script
  * the bundle left out is imported on its own.
  */
 export async function createStepFunctionLoader(

@@ -18,6 +18,9 @@ const offlineDialect: Dialect = {
   connect: async () => {
     throw new Error('offline only');
   },
+  createIntrospector: () => {
+    throw new Error('offline only');
+  },
   acquireMigrationLock: async () => async () => undefined,
   translateError: (error) => error,
 };

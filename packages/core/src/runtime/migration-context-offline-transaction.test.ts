@@ -17,6 +17,9 @@ function offlineDialect(capabilities: DialectCapabilities): Dialect {
     connect: async () => {
       throw new Error('offline only');
     },
+    createIntrospector: () => {
+      throw new Error('offline only');
+    },
     acquireMigrationLock: async () => async () => undefined,
     translateError: (error) => error,
   };

@@ -1,6 +1,7 @@
 import type { AutogenerateOptions } from '../autogenerate/autogenerate-options.js';
 import type { Config } from '../config/config.js';
 import { maskPassword } from '../config/database-url.js';
+import { assertDialectContract } from '../dialect/assert-dialect-contract.js';
 import type { DatabaseConnection } from '../dialect/database-connection.js';
 import type { DdlCompiler } from '../dialect/ddl-compiler.js';
 import type { Dialect, ReleaseMigrationLock } from '../dialect/dialect.js';
@@ -20,9 +21,11 @@ import { DeferredStatementFailure, StatementBatch, type StatementOwner } from '.
 import type { MigrationStep, VersionChange } from './migration-step.js';
 import { OfflineOutput } from './offline-output.js';
 import { runtimeStore } from './runtime-store.js';
-import { createStepFunctionLoader, type StepFunction, type StepFunctionLoader } from './load-step-function.js';
+import { createStepFunctionLoader, type StepFunction } from './load-step-function.js';
 import { alembicCacheDirectory } from '../script/cache-directory.js';
 import { VersionTable, type VersionTableOptions } from './version-table.js';
+import { acquireMigrationLock } from './migration-lock-wait.js';
+import { trackWork } from './work-in-flight.js';
 
 /** What the command wants done with the current heads: the steps to run (may print, return []). */
 export type StepPlanner = (
@@ -57,6 +60,8 @@ export interface MigrationContextOptions extends VersionTableOptions {
   readonly literalBinds?: boolean;
   /** Take the dialect's migration lock for runs that write (default true). */
   readonly lock?: boolean;
+  /** Give up waiting for the migration lock after this long (`--lock-timeout`); default: wait. */
+  readonly lockTimeoutMilliseconds?: number;
   /** Never create the version table (`current`). */
   readonly dontMutate?: boolean;
   /** Empty the version table first (`stamp --purge`). */
@@ -96,6 +101,7 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
   #owner: StatementOwner | undefined;
 
   constructor(options: MigrationContextOptions) {
+    assertDialectContract(options.dialect);
     this.#options = options;
     this.dialect = options.dialect;
     const connection = options.connection;
@@ -148,11 +154,7 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
 
   async #versionTableExists(): Promise<boolean> {
     const connection = this.#requireConnection();
-    const introspector = this.dialect.createIntrospector?.(connection);
-    if (introspector === undefined) {
-      throw new CommandError(`The ${this.dialect.name} dialect has no introspector; it cannot find the version table`);
-    }
-    const found = await introspector.getTable(this.versionTable.tableName, {
+    const found = await this.dialect.createIntrospector(connection).getTable(this.versionTable.tableName, {
       ...(this.versionTable.schema === undefined ? {} : { schema: this.versionTable.schema }),
     });
     return found !== undefined;
@@ -253,7 +255,8 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
     this.#inTransaction = true;
     let result: T;
     try {
-      result = await work();
+      // Should the work never finish (a promise nothing settles), the CLI rolls back through this.
+      result = await trackWork({ abandon: () => this.#abandonTransaction(connection) }, work);
       await this.flush();
     } catch (error) {
       this.#inTransaction = false;
@@ -294,10 +297,27 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
     }
   }
 
+  /** Rolls back the open transaction of work that can never finish, and lets the lock go. */
+  async #abandonTransaction(connection: DatabaseConnection): Promise<string | undefined> {
+    if (!this.#inTransaction) return undefined;
+    this.#inTransaction = false;
+    await this.#batch?.discard();
+    await connection.rollback();
+    await this.#releaseLockNow().catch(() => undefined);
+    return 'its transaction was rolled back';
+  }
+
   async #acquireLock(): Promise<void> {
     if (this.asSql || this.#options.lock === false || this.#releaseLock !== undefined) return;
-    this.#releaseLock = await this.dialect.acquireMigrationLock(this.#requireConnection(), {
+    const config = this.#options.config;
+    this.#releaseLock = await acquireMigrationLock({
+      dialect: this.dialect,
+      connection: this.#requireConnection(),
       lockName: `alembic:${this.versionTable.schema ?? ''}.${this.versionTable.tableName}`,
+      timeoutMilliseconds: this.#options.lockTimeoutMilliseconds,
+      database: this.displayUrl,
+      // Shown even with -q: a run that waits must not look like one that hangs.
+      notice: (line) => config.output.stderr(line),
     });
   }
 
@@ -334,6 +354,13 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
           steps.flatMap((step) => (step.script === undefined ? [] : [step.script])),
           alembicCacheDirectory(options.config.directory),
         ));
+      // Every script of the plan is loaded before the first statement, as Alembic imports them
+      // all up front: a script that does not load fails the run before anything is written
+      // (on MySQL/MariaDB, whose DDL commits, the earlier steps would otherwise stay applied).
+      const stepFunctions = new Map<MigrationStep, StepFunction>();
+      for (const step of steps) {
+        if (step.script !== undefined) stepFunctions.set(step, await load(step.script, step.isUpgrade ? 'upgrade' : 'downgrade'));
+      }
       const maintainer = new HeadMaintainer(heads, this.#versionWriter());
       const operations = new Operations<MigrationContext, DatabaseConnection | undefined>(this);
       const scope = runtimeStore().getStore();
@@ -353,7 +380,7 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
           }
           if (this.asSql) this.#offline?.raw(`-- Running ${step.shortLog}`);
           this.#owner = this.#ownerOf(step);
-          await this.#runStep(step, load, operations, runArguments);
+          await this.#runStep(step, stepFunctions, operations, runArguments);
           await maintainer.updateToStep(step);
           if (options.onVersionApply !== undefined && options.onVersionApply.length > 0) {
             await this.flush();
@@ -375,16 +402,18 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
 
   async #runStep(
     step: MigrationStep,
-    load: StepFunctionLoader,
+    stepFunctions: ReadonlyMap<MigrationStep, StepFunction>,
     operations: Operations<MigrationContext, DatabaseConnection | undefined>,
     runArguments: Readonly<Record<string, unknown>>,
   ): Promise<void> {
     const script = step.script;
-    if (script === undefined) return;
-    const run = await load(script, step.isUpgrade ? 'upgrade' : 'downgrade');
+    const run = stepFunctions.get(step);
+    if (script === undefined || run === undefined) return;
+    const name = step.isUpgrade ? 'upgrade' : 'downgrade';
     this.#failedStatement = undefined;
+    const subject = `${step.shortLog} (${this.#options.scripts.displayPath(script.path)})`;
     try {
-      await run(operations, runArguments);
+      await trackWork({ subject, awaiting: `${name}()` }, async () => run(operations, runArguments));
     } catch (error) {
       if (error instanceof MigrationFailedError) throw error;
       // A statement this migration (or an earlier one) deferred may be what really failed.
@@ -458,8 +487,8 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
 
   async #reflectTable(tableName: string, schema: string | undefined): Promise<TableModel> {
     await this.flush();
-    const introspector = this.dialect.createIntrospector?.(this.#requireConnection());
-    const found = await introspector?.getTable(tableName, schema === undefined ? {} : { schema });
+    const introspector = this.dialect.createIntrospector(this.#requireConnection());
+    const found = await introspector.getTable(tableName, schema === undefined ? {} : { schema });
     if (found === undefined) {
       throw new CommandError(`Batch mode: table '${tableName}' does not exist (or cannot be reflected) in the database`);
     }

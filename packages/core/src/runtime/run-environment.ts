@@ -4,6 +4,7 @@ import { CommandError } from '../errors/command-error.js';
 import { importModule } from '../loader/import-module.js';
 import { EnvironmentContext, type EnvironmentOptions } from './environment-context.js';
 import { runtimeStore } from './runtime-store.js';
+import { trackWork } from './work-in-flight.js';
 
 /** Names `env` may have in the script location, in order of preference. */
 const ENVIRONMENT_FILES = ['env.ts', 'env.mts', 'env.js', 'env.mjs', 'env.cts', 'env.cjs'];
@@ -28,8 +29,9 @@ export async function runEnvironment(options: EnvironmentOptions): Promise<Envir
   }
   const environment = new EnvironmentContext(options);
   runCount += 1;
-  await runtimeStore().run({ environment, operations: undefined }, () =>
-    importModule(file, runCount > 1 ? `alembic-run=${runCount}` : undefined),
+  const query = runCount > 1 ? `alembic-run=${runCount}` : undefined;
+  await trackWork({ subject: options.scripts.displayPath(file), awaiting: 'it' }, () =>
+    runtimeStore().run({ environment, operations: undefined }, () => importModule(file, query)),
   );
   return environment;
 }

@@ -110,7 +110,8 @@ export type ColumnTypeKind = ColumnType['kind'];
 
 function freezeType<T extends ColumnType>(type: T): T {
   const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(type)) {
+  for (const key of Object.keys(type)) {
+    const value = (type as unknown as Record<string, unknown>)[key];
     if (value !== undefined) {
       result[key] = Array.isArray(value) ? Object.freeze([...value]) : value;
     }

@@ -28,7 +28,8 @@ export function deepFreeze<T>(value: T): T {
  */
 export function withoutUndefined<T extends object>(record: T): T {
   const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) {
+  for (const key of Object.keys(record)) {
+    const value = (record as Record<string, unknown>)[key];
     if (value !== undefined) {
       result[key] = value;
     }

@@ -62,7 +62,7 @@ export function resolveConstraintName(
   if (name !== undefined && !template.includes('%(constraint_name)s')) {
     return name;
   }
-  return template.replace(TOKEN, (match, token: string | undefined) =>
+  return template.replace(TOKEN, (_match, token: string | undefined) =>
     token === undefined ? '%' : tokenValue(token, name, subject, template),
   );
 }

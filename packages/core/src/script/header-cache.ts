@@ -8,7 +8,7 @@ import { readScriptHeader, type ScriptHeader } from './script-header.js';
 import type { LongDocSource, ScriptHeaderWithoutLongDoc } from './script.js';
 
 /** Bump when the cached shape or the header reader's output changes. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 /**
  * One cached header and the file state it was read from, as a flat array (a 10,000-script

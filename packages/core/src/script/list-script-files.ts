@@ -79,11 +79,13 @@ function childPath(directory: string, name: string): string {
   return directory.endsWith(sep) ? directory + name : directory + sep + name;
 }
 
-function isListable(name: string): boolean {
+/** Whether the listing looks at an entry of this name at all (not `.x`, `__x`, `node_modules`). @internal */
+export function isListable(name: string): boolean {
   return !name.startsWith('.') && !name.startsWith('__') && name !== 'node_modules';
 }
 
-function isScriptFileName(name: string): boolean {
+/** Whether a file of this name is a script (a script extension, not a declaration file). @internal */
+export function isScriptFileName(name: string): boolean {
   return (
     SCRIPT_EXTENSIONS.some((extension) => name.endsWith(extension)) &&
     !DECLARATION_EXTENSIONS.some((extension) => name.endsWith(extension))

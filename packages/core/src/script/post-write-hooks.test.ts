@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PostWriteHookError } from '../errors/post-write-hook-error.js';
-import { runPostWriteHooks } from './post-write-hooks.js';
+import { checkPostWriteHooks, runPostWriteHooks } from './post-write-hooks.js';
 import type { PostWriteHook } from './post-write-hooks.js';
 
 /** A node script that records its arguments and working directory in `<cwd>/arguments.json`. */
@@ -165,5 +165,13 @@ describe('runPostWriteHooks', () => {
   ])('rejects the misconfigured hook %j', async (hook, message) => {
     const error = await failure([hook as unknown as PostWriteHook]);
     expect(error.message).toBe(message);
+    expect(() => checkPostWriteHooks([hook as unknown as PostWriteHook], project)).toThrow(
+      new PostWriteHookError(hook.name, message),
+    );
+  });
+
+  it('checks without running: a well-formed hook passes the check and runs nothing', () => {
+    checkPostWriteHooks([{ name: 'touch', type: 'exec', executable: 'touch', options: 'checked.txt' }], project);
+    expect(() => readFileSync(join(project, 'checked.txt'))).toThrow();
   });
 });

@@ -91,13 +91,27 @@ export async function runPostWriteHooks(
   }
 }
 
+/**
+ * Checks the hooks as far as can be done without running them (a known `type`, its required
+ * key, a `bin` entry point that exists), so `revision` refuses before it writes anything.
+ *
+ * @throws PostWriteHookError as {@link runPostWriteHooks} does for the same problems.
+ */
+export function checkPostWriteHooks(hooks: readonly PostWriteHook[], projectDirectory: string): void {
+  for (const hook of hooks) prepareHook(hook, projectDirectory);
+}
+
 async function runHook(filePath: string, hook: PostWriteHook, projectDirectory: string): Promise<void> {
+  await prepareHook(hook, projectDirectory)(filePath);
+}
+
+/** Validates one hook and returns what runs it on a file. */
+function prepareHook(hook: PostWriteHook, projectDirectory: string): (filePath: string) => Promise<void> {
   switch (hook.type) {
     case 'exec': {
       const executable = requireKey(hook, 'executable');
       const command = executable.includes('/') || executable.includes('\\') ? resolve(projectDirectory, executable) : executable;
-      await runProgram(hook, command, executable, filePath, projectDirectory);
-      return;
+      return (filePath) => runProgram(hook, command, executable, filePath, projectDirectory);
     }
     case 'bin': {
       const entrypoint = requireKey(hook, 'entrypoint');
@@ -108,21 +122,22 @@ async function runHook(filePath: string, hook: PostWriteHook, projectDirectory: 
           `Post write hook '${hook.name}': could not find '${entrypoint}' in node_modules/.bin from ${projectDirectory} upward; install the package that provides it, or use type 'exec'`,
         );
       }
-      await runProgram(hook, command, entrypoint, filePath, projectDirectory);
-      return;
+      return (filePath) => runProgram(hook, command, entrypoint, filePath, projectDirectory);
     }
     case 'function': {
-      if (typeof hook.run !== 'function') {
+      const run = hook.run;
+      if (typeof run !== 'function') {
         throw new PostWriteHookError(hook.name, `Post write hook '${hook.name}' (type 'function') needs a 'run' function`);
       }
-      try {
-        await hook.run(filePath);
-      } catch (error) {
-        throw new PostWriteHookError(hook.name, `Post write hook '${hook.name}' failed: ${firstLine(error)}`, {
-          cause: error,
-        });
-      }
-      return;
+      return async (filePath) => {
+        try {
+          await run(filePath);
+        } catch (error) {
+          throw new PostWriteHookError(hook.name, `Post write hook '${hook.name}' failed: ${firstLine(error)}`, {
+            cause: error,
+          });
+        }
+      };
     }
     default: {
       // The config may come from plain JavaScript: report what the types would have.

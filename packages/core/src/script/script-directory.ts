@@ -1,26 +1,23 @@
-import { existsSync, mkdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, normalize, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import type { Config } from '../config/config.js';
 import { CommandError } from '../errors/command-error.js';
 import { MissingRevisionError } from '../errors/missing-revision-error.js';
 import { describeEnd } from '../errors/range-not-ancestor-error.js';
 import { ScriptFileError } from '../errors/script-file-error.js';
 import { RevisionMap } from '../revision/revision-map.js';
-import { assertValidRevisionId, toRevisionReference } from '../revision/revision.js';
 import { isRevision, type RevisionTarget } from '../revision/revision-target.js';
 import { catchRevisionErrors, toCommandError } from './catch-revision-errors.js';
-import { resolveCreateDate } from './create-date.js';
 import { listScriptFiles } from './list-script-files.js';
-import { runPostWriteHooks, type PostWriteHook } from './post-write-hooks.js';
-import { DEFAULT_FILE_TEMPLATE, DEFAULT_TRUNCATE_SLUG_LENGTH, renderRevisionFileName } from './revision-file-name.js';
+import { checkPostWriteHooks, runPostWriteHooks, type PostWriteHook } from './post-write-hooks.js';
+import { renderRevision } from './render-revision.js';
+import { DEFAULT_FILE_TEMPLATE, DEFAULT_TRUNCATE_SLUG_LENGTH } from './revision-file-name.js';
+import { planRevision } from './revision-plan.js';
 import { HeaderCache } from './header-cache.js';
 import { readTextFile } from './read-text-file.js';
 import { readScriptHeader } from './script-header.js';
 import { Script } from './script.js';
-import { renderScriptTemplate } from './script-template.js';
-
-/** Names a script template may have in the environment directory, in order of preference. */
-const TEMPLATE_NAMES = ['script.ts.tmpl', 'script.mts.tmpl', 'script.js.tmpl', 'script.mjs.tmpl', 'script.cts.tmpl'];
+import { writeNewFile } from './write-new-file.js';
 
 /** What `generateRevision` needs. */
 export interface GenerateRevisionOptions {
@@ -38,6 +35,16 @@ export interface GenerateRevisionOptions {
   readonly templateArguments?: Readonly<Record<string, unknown>>;
   /** The moment of creation; default now. */
   readonly now?: Date;
+  /** A merge (`alembic merge`): `head` must name at least two revisions. */
+  readonly merge?: boolean;
+}
+
+/** A new revision, checked and rendered, not yet written. */
+export interface PreparedRevision {
+  /** Absolute path of the file to write. */
+  readonly path: string;
+  /** The script's source. */
+  readonly source: string;
 }
 
 /**
@@ -175,134 +182,50 @@ export class ScriptDirectory {
     );
   }
 
-  /** The script template of this environment: its path and the extension new files get. */
-  #findTemplate(): { path: string; extension: string } {
-    for (const name of TEMPLATE_NAMES) {
-      const path = join(this.directory, name);
-      if (existsSync(path)) return { path, extension: `.${name.split('.')[1] as string}` };
-    }
-    throw new CommandError(
-      `No script template in ${this.directory} (looked for ${TEMPLATE_NAMES.join(', ')}); ` +
-        "copy one from a fresh 'alembic init'",
-      { code: 'ALEMBIC_NO_SCRIPT_TEMPLATE' },
-    );
+  /**
+   * Checks everything a new revision depends on (see `planRevision`: the id, the branch labels,
+   * the parents, the version path, the template's presence, the file name and the
+   * dependencies; and the post-write hooks) without rendering or writing anything;
+   * `revision --autogenerate` calls it before it connects to the database.
+   */
+  checkRevision(options: GenerateRevisionOptions): void {
+    planRevision(this, this.#config, options);
+    checkPostWriteHooks(this.postWriteHooks, this.#config.directory);
   }
 
-  #chooseVersionPath(requested: string | null | undefined, heads: readonly (Script | null)[]): string {
-    let versionPath = requested ?? undefined;
-    if (versionPath === undefined) {
-      if (this.versionLocations.length > 1) {
-        const firstHead = heads.find((head): head is Script => head !== null);
-        if (firstHead === undefined) {
-          throw new CommandError('Multiple version locations present, please specify --version-path', {
-            code: 'ALEMBIC_VERSION_PATH_REQUIRED',
-          });
-        }
-        versionPath = dirname(firstHead.path);
-        const owner = this.versionLocations.find(
-          (location) => versionPath === location || versionPath?.startsWith(`${location}/`),
-        );
-        if (owner !== undefined) versionPath = owner;
-      } else {
-        versionPath = this.versionLocations[0] as string;
-      }
-    }
-    const wanted = normalize(resolve(this.#config.directory, versionPath));
-    if (!this.versionLocations.some((location) => normalize(location) === wanted)) {
-      throw new CommandError(`Path ${versionPath} is not represented in current version locations`, {
-        code: 'ALEMBIC_UNKNOWN_VERSION_PATH',
-      });
-    }
-    return wanted;
+  /**
+   * Checks everything, then renders the script from the template and checks that it parses and
+   * declares what was asked; returns where it would go and what it would hold. Writes nothing.
+   */
+  async prepareRevision(options: GenerateRevisionOptions): Promise<PreparedRevision> {
+    const plan = planRevision(this, this.#config, options);
+    checkPostWriteHooks(this.postWriteHooks, this.#config.directory);
+    return { path: plan.path, source: await renderRevision(plan, options.templateArguments) };
   }
 
   /**
    * Writes a new revision file from the environment's template and returns its script.
-   * Checks everything before writing: the id, the parents (heads unless `splice`), the version
-   * path and the dependencies.
+   * Validates, then writes: every check of {@link prepareRevision} runs first, so a failed
+   * check writes nothing; the file appears at once (a temporary file renamed), then the
+   * post-write hooks run on it.
    */
   async generateRevision(options: GenerateRevisionOptions): Promise<Script> {
-    const revisionId = options.revisionId;
-    catchRevisionErrors(() => assertValidRevisionId(revisionId));
-    if (this.revisionMap.lookup(revisionId)?.revision === revisionId) {
-      throw new CommandError(`Revision ${revisionId} is already present in ${this.displayPath((this.revisionMap.lookup(revisionId) as Script).path)}`, {
-        code: 'ALEMBIC_DUPLICATE_REVISION',
-      });
-    }
-    const heads = catchRevisionErrors(() => this.revisionMap.getRevisions(options.head ?? 'head'), {
-      multipleHeads:
-        'Multiple heads are present; please specify the head revision on which the new revision should be based, or perform a merge.',
-    }).map((head) => (isRevision(head) ? head : null));
-    const parentIds = heads.filter((head): head is Script => head !== null).map((head) => head.revision);
-    if (new Set(parentIds).size !== parentIds.length) {
-      throw new CommandError('Duplicate head revisions specified', { code: 'ALEMBIC_DUPLICATE_HEADS' });
-    }
-    const createDate = resolveCreateDate(options.now ?? new Date(), this.timezone);
-    const versionPath = this.#chooseVersionPath(options.versionPath, heads);
-    const template = this.#findTemplate();
-    const fileName = renderRevisionFileName({
-      fileTemplate: this.fileTemplate,
-      revisionId,
-      message: options.message,
-      truncateSlugLength: this.truncateSlugLength,
-      date: createDate,
-      extension: template.extension,
-    });
-    const path = join(versionPath, fileName);
+    return this.writeRevision(await this.prepareRevision(options));
+  }
 
-    if (!options.splice) {
-      for (const head of heads) {
-        if (head !== null && !head.isHead) {
-          throw new CommandError(
-            `Revision ${head.revision} is not a head revision; please specify --splice to create a new branch from this revision`,
-            { code: 'ALEMBIC_NOT_A_HEAD' },
-          );
-        }
-      }
-    }
-    const dependsOn = options.dependsOn?.length
-      ? catchRevisionErrors(() =>
-          (options.dependsOn as readonly string[]).map((dependency) => {
-            const target = this.revisionMap.getRevision(dependency) as Script;
-            return target.branchLabels.has(dependency) ? dependency : target.revision;
-          }),
-        )
-      : null;
-
-    const source = renderScriptTemplate(
-      readFileSync(template.path, 'utf8'),
-      {
-        message: options.message ?? 'empty message',
-        upRevision: revisionId,
-        downRevision: toRevisionReference(parentIds),
-        branchLabels: options.branchLabels?.length ? options.branchLabels : null,
-        dependsOn: dependsOn === null ? null : toRevisionReference(dependsOn),
-        createDate: createDate.text,
-        imports: '',
-        upgrades: '',
-        downgrades: '',
-        ...options.templateArguments,
-      },
-      template.path,
-    );
+  /** Writes a revision made by {@link prepareRevision}, runs the post-write hooks, returns its script. */
+  async writeRevision(prepared: PreparedRevision): Promise<Script> {
+    const { path, source } = prepared;
     const parent = dirname(path);
     if (!existsSync(parent)) {
       this.#status(`Creating directory ${parent}`, () => mkdirSync(parent, { recursive: true }));
     }
-    this.#status(`Generating ${path}`, () => writeFileSync(path, source));
+    this.#status(`Generating ${path}`, () => writeNewFile(path, source));
     await runPostWriteHooks(path, this.postWriteHooks, {
       cwd: this.#config.directory,
       print: (line) => this.#config.print(line),
     });
-
     const script = Script.fromFile(realpathSync(path));
-    if (options.branchLabels?.length && script.declaredBranchLabels.length === 0) {
-      throw new CommandError(
-        `Version ${script.revision} specified branch_labels ${options.branchLabels.join(', ')}, however the ` +
-          `migration file ${basename(path)} does not have them; have you upgraded your script template to include the 'branchLabels' export?`,
-        { code: 'ALEMBIC_TEMPLATE_WITHOUT_BRANCH_LABELS' },
-      );
-    }
     this.refresh();
     return script;
   }

@@ -1,3 +1,4 @@
+import { unescapeDocComment } from './escape-template-value.js';
 import { HeaderScanner } from './header-scanner.js';
 import type { HeaderValue } from './header-scanner.js';
 import { ASTERISK, BYTE_ORDER_MARK, SEMICOLON, isLineTerminator, isWhitespace } from './javascript-lexical.js';
@@ -46,7 +47,9 @@ export interface ScriptHeader {
  * wins (CommonJS output first assigns `void 0`, then the value).
  *
  * The doc comment is the first block comment before any code (a BOM, a `#!` line, line comments
- * and a `'use strict'` directive may precede it), with each line's ` * ` margin removed.
+ * and a `'use strict'` directive may precede it), with each line's ` * ` margin removed and each
+ * `*` + backslashes + `/` given one backslash less (script templates escape a message's comment
+ * terminators that way).
  *
  * @param source The file's text.
  * @param filePath Used in error messages only.
@@ -103,7 +106,7 @@ function readLongDoc(source: string): string {
       position += 12;
     } else if (source.startsWith('/*', position)) {
       const end = source.indexOf('*/', position + 2);
-      return end === -1 ? '' : cleanDocComment(source.slice(position + 2, end));
+      return end === -1 ? '' : cleanDocComment(unescapeDocComment(source.slice(position + 2, end)));
     } else {
       return '';
     }

@@ -4,7 +4,7 @@
  */
 import { context } from '@alembic/core';
 
-const databases = (context.config.values.databases ?? {}) as Record<string, string>;
+const databases = context.config.values.databases ?? {};
 
 // Autogenerate (`revision --autogenerate`, `check`) compares one database with one set of
 // models: to use it here, run it for one database at a time (for example select it with
@@ -13,7 +13,7 @@ const databases = (context.config.values.databases ?? {}) as Record<string, stri
 
 for (const [databaseName, url] of Object.entries(databases)) {
   if (context.isOfflineMode()) {
-    context.configure({ url, literalBinds: true, upgradeToken: databaseName });
+    context.configure({ url, literalBinds: true });
     context.print(`-- database ${databaseName}`);
     await context.beginTransaction(() => context.runMigrations({ databaseName }));
   } else {

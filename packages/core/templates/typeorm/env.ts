@@ -15,13 +15,12 @@ const dataSource = await loadDataSource(dataSourceFile);
 const url = String(context.config.values.url);
 
 /** Options shared by both modes: the model, and TypeORM's own tables left alone. */
-async function autogenerateOptions() {
-  return {
-    // Built for the database the URL names, whatever the DataSource's `type`.
-    targetMetadata: await fromDataSource(dataSource, { dialect: typeOrmDialectOf(url) }),
-    includeName: excludeTypeOrmTables(dataSource),
-  };
-}
+const autogenerateOptions = {
+  // Built for the database the URL names, whatever the DataSource's `type`; only by the commands
+  // that compare (revision --autogenerate, check), while they read the database's catalog.
+  targetMetadata: () => fromDataSource(dataSource, { dialect: typeOrmDialectOf(url) }),
+  includeName: excludeTypeOrmTables(dataSource),
+};
 
 /** `postgresql://...` -> `postgres`, `mysql+driver://...` -> `mysql`, `sqlite:///...` -> `sqlite`. */
 function typeOrmDialectOf(databaseUrl: string): 'postgres' | 'mysql' | 'mariadb' | 'sqlite' | 'mssql' {
@@ -35,7 +34,7 @@ function typeOrmDialectOf(databaseUrl: string): 'postgres' | 'mysql' | 'mariadb'
  * Offline mode (`--sql`): no database connection; the SQL is printed for someone to run.
  */
 async function runMigrationsOffline(): Promise<void> {
-  context.configure({ url, literalBinds: true, ...(await autogenerateOptions()) });
+  context.configure({ url, literalBinds: true, ...autogenerateOptions });
   await context.beginTransaction(() => context.runMigrations());
 }
 
@@ -45,7 +44,7 @@ async function runMigrationsOffline(): Promise<void> {
 async function runMigrationsOnline(): Promise<void> {
   const connection = await context.connect();
   try {
-    context.configure({ connection, ...(await autogenerateOptions()) });
+    context.configure({ connection, ...autogenerateOptions });
     await context.beginTransaction(() => context.runMigrations());
   } finally {
     await connection.close();

@@ -19,15 +19,16 @@ export class FakeMssqlPool implements MssqlPool {
   readonly requests: RecordedRequest[] = [];
   readonly log: string[] = [];
   readonly results: (MssqlDriverResult | Error)[] = [];
-  readonly config: { readonly pool: { readonly max: number } };
+  readonly config: { readonly pool: { readonly max: number }; readonly requestTimeout: number | undefined };
   connected = true;
   closed = false;
   /** The error `rollback()` fails with, if any. */
   rollbackError: Error | undefined;
   #transactions = 0;
 
-  constructor(options: { readonly max?: number } = {}) {
-    this.config = { pool: { max: options.max ?? 1 } };
+  /** `requestTimeout` default 0 (no limit), as in the pools this package opens. */
+  constructor(options: { readonly max?: number; readonly requestTimeout?: number } = {}) {
+    this.config = { pool: { max: options.max ?? 1 }, requestTimeout: 'requestTimeout' in options ? options.requestTimeout : 0 };
   }
 
   #request(on: 'pool' | number): MssqlRequest {

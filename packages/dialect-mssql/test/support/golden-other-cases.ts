@@ -20,8 +20,8 @@ import {
   largeBinary,
   string,
   table,
-} from '@alembic/core';
-import type { OperationKind } from '@alembic/core';
+} from '@alembic/core/dialect';
+import type { OperationKind } from '@alembic/core/dialect';
 import type { GoldenCases } from './golden-types.js';
 import { commentExists } from './golden-types.js';
 

@@ -26,7 +26,7 @@ import {
   time,
   uniqueConstraint,
   uuid,
-} from '@alembic/core';
+} from '@alembic/core/dialect';
 import { nvarchar } from '../../src/mssql-types.js';
 import type { GoldenCases } from './golden-types.js';
 import { commentExists, dropDefaultBlock } from './golden-types.js';

@@ -1,5 +1,5 @@
 /** The shape of the golden SQL tables: one list of cases per operation kind. */
-import type { OperationKind, OperationMap } from '@alembic/core';
+import type { OperationKind, OperationMap } from '@alembic/core/dialect';
 
 /** Statements expected, or the error expected instead. */
 export type Expectation = readonly string[] | { readonly error: RegExp };

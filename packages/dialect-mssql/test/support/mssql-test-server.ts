@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { maskPassword } from '@alembic/core';
+import { maskPassword } from '@alembic/core/dialect';
 import { connectMssql } from '../../src/mssql-connect.js';
 import type { MssqlConnection } from '../../src/mssql-connection.js';
 

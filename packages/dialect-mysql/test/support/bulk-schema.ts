@@ -32,8 +32,8 @@ import {
   time,
   uniqueConstraint,
   uuid,
-} from '@alembic/core';
-import type { TableElement, TableModel } from '@alembic/core';
+} from '@alembic/core/dialect';
+import type { TableElement, TableModel } from '@alembic/core/dialect';
 
 const ACTIONS = ['CASCADE', 'SET NULL', 'RESTRICT', 'NO ACTION'] as const;
 

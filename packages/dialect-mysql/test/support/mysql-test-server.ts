@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { maskPassword } from '@alembic/core';
+import { maskPassword } from '@alembic/core/dialect';
 import { connectMysql } from '../../src/mysql-connect.js';
 import type { MysqlConnection } from '../../src/mysql-connection.js';
 

@@ -5,8 +5,8 @@
  * defaults are not compared; unique constraints by name when both are named, else by columns;
  * foreign keys by signature; checks by name (unnamed ones ignored); indexes by name.
  */
-import { constraintNameText, isSqlExpression } from '@alembic/core';
-import type { ColumnModel, ConstraintName, TableModel } from '@alembic/core';
+import { constraintNameText, isSqlExpression } from '@alembic/core/dialect';
+import type { ColumnModel, ConstraintName, TableModel } from '@alembic/core/dialect';
 
 function nameOf(name: ConstraintName | undefined): string | undefined {
   return name === undefined ? undefined : constraintNameText(name);

@@ -1,4 +1,4 @@
-import type { DatabaseConnection } from '@alembic/core';
+import type { DatabaseConnection } from '@alembic/core/dialect';
 
 /** A live connection whose `query` calls are counted (the statements also recorded). */
 export interface CountingConnection extends DatabaseConnection {

@@ -28,7 +28,7 @@ import {
   string,
   table,
   uniqueConstraint,
-} from '@alembic/core';
+} from '@alembic/core/dialect';
 import type { GoldenTable, TableOperationKind } from './golden-types.js';
 
 const foo = table('foo', [column('id', integer(), { primaryKey: true }), column('data', string(50)), column('x', integer())], {

@@ -32,7 +32,7 @@ import {
   text,
   time,
   uuid,
-} from '@alembic/core';
+} from '@alembic/core/dialect';
 import { jsonb } from '../../src/postgres-types.js';
 import type { GoldenTable, TableOperationKind } from './golden-types.js';
 

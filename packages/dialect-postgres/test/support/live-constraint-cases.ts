@@ -30,7 +30,7 @@ import {
   string,
   table,
   uniqueConstraint,
-} from '@alembic/core';
+} from '@alembic/core/dialect';
 import type { LiveCases, LiveHarness } from './live-harness.js';
 import { simpleTable } from './live-harness.js';
 

@@ -4,8 +4,8 @@
  * by concern over two files and joined, typed over every `OperationKind`, in
  * `postgres-operations.live.test.ts`.
  */
-import { column, integer, string, table } from '@alembic/core';
-import type { ColumnModel, DatabaseConnection, Operation, OperationKind, SchemaIntrospector, TableModel } from '@alembic/core';
+import { column, integer, string, table } from '@alembic/core/dialect';
+import type { ColumnModel, DatabaseConnection, Operation, OperationKind, SchemaIntrospector, TableModel } from '@alembic/core/dialect';
 
 /** The live test file's state, read when a case runs. */
 export interface LiveHarness {

@@ -6,8 +6,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { maskPassword } from '@alembic/core';
-import type { DatabaseConnection } from '@alembic/core';
+import { maskPassword } from '@alembic/core/dialect';
+import type { DatabaseConnection } from '@alembic/core/dialect';
 import { postgres } from '../../src/postgres-dialect.js';
 
 /** The test server. */

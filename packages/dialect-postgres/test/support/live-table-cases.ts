@@ -34,7 +34,7 @@ import {
   time,
   uniqueConstraint,
   uuid,
-} from '@alembic/core';
+} from '@alembic/core/dialect';
 import { jsonb } from '../../src/postgres-types.js';
 import type { LiveCases, LiveHarness } from './live-harness.js';
 import { columnOf, simpleTable } from './live-harness.js';

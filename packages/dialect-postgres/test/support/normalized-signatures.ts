@@ -2,8 +2,8 @@
  * Compare's matching rules (issue 9, common brief), written out for the round trip: what of a
  * normalized table must be equal between the model and the database.
  */
-import { constraintNameText } from '@alembic/core';
-import type { ColumnModel, ColumnType, ConstraintName, TableModel } from '@alembic/core';
+import { constraintNameText } from '@alembic/core/dialect';
+import type { ColumnModel, ColumnType, ConstraintName, TableModel } from '@alembic/core/dialect';
 
 function nameOf(name: ConstraintName | undefined): string | undefined {
   return name === undefined ? undefined : constraintNameText(name);

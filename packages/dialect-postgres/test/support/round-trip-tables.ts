@@ -28,8 +28,8 @@ import {
   time,
   uniqueConstraint,
   uuid,
-} from '@alembic/core';
-import type { TableModel } from '@alembic/core';
+} from '@alembic/core/dialect';
+import type { TableModel } from '@alembic/core/dialect';
 import { jsonb } from '../../src/postgres-types.js';
 
 export const ROUND_TRIP_TABLES: readonly TableModel[] = [

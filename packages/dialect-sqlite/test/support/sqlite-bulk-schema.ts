@@ -24,8 +24,8 @@ import {
   time,
   uniqueConstraint,
   uuid,
-} from '@alembic/core';
-import type { ColumnModel, ColumnType, ServerDefault, TableElement, TableModel } from '@alembic/core';
+} from '@alembic/core/dialect';
+import type { ColumnModel, ColumnType, ServerDefault, TableElement, TableModel } from '@alembic/core/dialect';
 
 /** Table names of the bulk schema: `bulk_00` ... `bulk_29`. */
 export function bulkTableName(position: number): string {

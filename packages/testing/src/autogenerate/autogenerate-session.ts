@@ -1,13 +1,8 @@
-import { DefaultSchemaNormalizer, produceMigrationPlan } from '@alembic/core';
-import type {
-  AutogenerateResult,
-  DatabaseConnection,
-  Dialect,
-  MetadataModel,
-  MigrationPlan,
-  SchemaNormalizer,
-  TableModel,
-} from '@alembic/core';
+import { DefaultSchemaNormalizer } from '@alembic/core/dialect';
+import { produceMigrationPlan } from '@alembic/core/internal';
+import type { DatabaseConnection, Dialect, MetadataModel, MigrationPlan, TableModel } from '@alembic/core';
+import type { SchemaNormalizer } from '@alembic/core/dialect';
+import type { AutogenerateResult } from '@alembic/core/internal';
 import { introspectorOf, isToolTable } from '../support/schema-snapshot.js';
 
 /** The version table of the suite's projects (never part of a diff). */

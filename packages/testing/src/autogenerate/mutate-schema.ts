@@ -1,5 +1,5 @@
 import { bigInteger, numeric, string, text } from '@alembic/core';
-import type { DialectCapabilities } from '@alembic/core';
+import type { DialectCapabilities } from '@alembic/core/dialect';
 import {
   addRandomConstraint,
   addRandomForeignKey,

@@ -1,4 +1,5 @@
-import type { ColumnModel, MigrationPlan, Operation, SchemaNormalizer, TableModel } from '@alembic/core';
+import type { ColumnModel, MigrationPlan, Operation, TableModel } from '@alembic/core';
+import type { SchemaNormalizer } from '@alembic/core/dialect';
 
 /** One line per planned upgrade operation (its kind, table and what it names), for failure messages. */
 export function describePlan(plan: MigrationPlan): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { defaultCapabilities, defineCapabilities } from '@alembic/core';
+import { defaultCapabilities, defineCapabilities } from '@alembic/core/dialect';
 import { randomSchemaChange } from './random-schema-change.js';
 import { SeededRandom } from './seeded-random.js';
 

@@ -1,4 +1,4 @@
-import type { DialectCapabilities } from '@alembic/core';
+import type { DialectCapabilities } from '@alembic/core/dialect';
 import type { SchemaChange } from './autogenerate-round-trip.js';
 import { mutateTables } from './mutate-schema.js';
 import { randomTables } from './random-schema.js';

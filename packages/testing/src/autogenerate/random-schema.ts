@@ -16,7 +16,8 @@ import {
   time,
   uuid,
 } from '@alembic/core';
-import type { ColumnType, DialectCapabilities, ServerDefault } from '@alembic/core';
+import type { ColumnType, ServerDefault } from '@alembic/core';
+import type { DialectCapabilities } from '@alembic/core/dialect';
 import type { ColumnDraft, TableDraft } from './schema-draft.js';
 import type { SeededRandom } from './seeded-random.js';
 

@@ -1,5 +1,6 @@
-import { renderMigration } from '@alembic/core';
-import type { MigrationPlan, RenderedMigration } from '@alembic/core';
+import { renderMigration } from '@alembic/core/internal';
+import type { MigrationPlan } from '@alembic/core';
+import type { RenderedMigration } from '@alembic/core/internal';
 import type { AutogenerateSession } from './autogenerate-session.js';
 import { compileMigrationSource } from './compile-migration-source.js';
 import type { GeneratedMigration } from './generated-migration.js';

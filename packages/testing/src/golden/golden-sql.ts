@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { DdlCompiler, Dialect } from '@alembic/core';
+import type { Dialect } from '@alembic/core';
+import type { DdlCompiler } from '@alembic/core/dialect';
 import { GOLDEN_SQL_CASES, type GoldenSqlCaseName } from './golden-sql-cases.js';
 import { NOT_SUPPORTED } from './not-supported.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { column, createTableOperation, integer, string, table } from '@alembic/core';
+import { AlembicError, column, createTableOperation, integer, string, table } from '@alembic/core';
 import type { DatabaseConnection } from '@alembic/core';
+import type { MigrationLockWait } from '@alembic/core/dialect';
 import type { ConformanceHarness } from '../conformance-harness.js';
 import type { ConformanceMigration, MigrationOperations, RunSettings } from '../support/conformance-project.js';
 import { useSuiteDatabase } from '../support/suite-database.js';
@@ -47,7 +48,8 @@ async function loggedRows(connection: DatabaseConnection): Promise<{ revision: u
 /**
  * The migration lock: two runs on two connections (two `MigrationContext`s) started together
  * apply each migration exactly once; the second waits for the first, then reads the version
- * table afresh and finds nothing left to do.
+ * table afresh and finds nothing left to do; a wait with `timeoutMilliseconds` gives up with
+ * `ALEMBIC_DATABASE_LOCKED` (what `--lock-timeout` needs of a dialect).
  */
 export function defineMigrationLockSuite(harness: ConformanceHarness): void {
   describe('migration lock', () => {
@@ -116,6 +118,33 @@ export function defineMigrationLockSuite(harness: ConformanceHarness): void {
           { revision: 'lock3', run: 'A' },
         ]);
         expect(await projectB.currentHeads(second)).toEqual(['lock3']);
+      },
+      timeout,
+    );
+
+    it(
+      'gives up after timeoutMilliseconds with ALEMBIC_DATABASE_LOCKED, naming the lock to onWait if at all; the holder keeps it',
+      async () => {
+        const { dialect } = harness;
+        const first = await suite.connect();
+        const second = await suite.connect();
+        const lockName = `alembic:conformance_${Math.random().toString(36).slice(2, 10)}.lock_timeout`;
+        const release = await dialect.acquireMigrationLock(first, { lockName });
+        const waits: MigrationLockWait[] = [];
+        try {
+          const failure = await dialect
+            .acquireMigrationLock(second, { lockName, timeoutMilliseconds: 200, onWait: (wait) => void waits.push(wait) })
+            .then(
+              () => undefined,
+              (error: unknown) => error,
+            );
+          expect(AlembicError.hasCode(dialect.translateError(failure), 'ALEMBIC_DATABASE_LOCKED')).toBe(true);
+          for (const wait of waits) expect(wait.lock).toEqual(expect.any(String));
+        } finally {
+          await release();
+        }
+        const releaseSecond = await dialect.acquireMigrationLock(second, { lockName, timeoutMilliseconds: 10_000 });
+        await releaseSecond();
       },
       timeout,
     );

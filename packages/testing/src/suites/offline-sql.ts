@@ -14,11 +14,13 @@ const ROUND_TRIPS: RoundTripCases = { ...TABLE_ROUND_TRIPS, ...CONSTRAINT_ROUND_
 
 /** The dialect with `connect()` and introspection taken away: offline runs must need neither. */
 function withoutConnection(dialect: Dialect): Dialect {
-  const { createIntrospector: _introspector, ...rest } = dialect;
   return Object.freeze({
-    ...rest,
+    ...dialect,
     connect: async () => {
       throw new Error(`offline (--sql) output must not connect, yet the ${dialect.name} dialect was asked to`);
+    },
+    createIntrospector: () => {
+      throw new Error(`offline (--sql) output must not read the schema, yet the ${dialect.name} dialect was asked to`);
     },
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { constraintNameText } from '@alembic/core';
+import { constraintNameText } from '@alembic/core/dialect';
 import type { DatabaseConnection } from '@alembic/core';
 import type { ConformanceHarness } from '../conformance-harness.js';
 import type { ConformanceMigration, ConformanceProject, RunSettings } from '../support/conformance-project.js';

@@ -1,4 +1,4 @@
-import { defineCapabilities } from '@alembic/core';
+import { defineCapabilities } from '@alembic/core/dialect';
 import { unmetRequirements } from './capability-gate.js';
 
 describe('unmetRequirements', () => {

@@ -1,5 +1,5 @@
 import { it } from '@jest/globals';
-import type { DialectCapabilities } from '@alembic/core';
+import type { DialectCapabilities } from '@alembic/core/dialect';
 
 /** The capability flags that are booleans (`transactionalDdl`, `supportsComments`...). */
 export type BooleanCapability = {

@@ -1,16 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Config, MigrationContext, ScriptDirectory, planDowngrade, planUpgrade } from '@alembic/core';
-import type {
-  DatabaseConnection,
-  Dialect,
-  MigrationStep,
-  Operations,
-  Script,
-  StepFunction,
-  VersionApplyEvent,
-} from '@alembic/core';
+import { Config, ScriptDirectory } from '@alembic/core';
+import type { DatabaseConnection, Dialect, MigrationStep, Operations, Script, VersionApplyEvent } from '@alembic/core';
+import { MigrationContext, planDowngrade, planUpgrade, type StepFunction } from '@alembic/core/internal';
 
 /** The `op` a conformance migration receives. */
 export type MigrationOperations = Operations<MigrationContext, DatabaseConnection | undefined>;

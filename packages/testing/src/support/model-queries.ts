@@ -1,4 +1,4 @@
-import { constraintNameText } from '@alembic/core';
+import { constraintNameText } from '@alembic/core/dialect';
 import type { ColumnModel, TableModel } from '@alembic/core';
 
 /** The column names of a table, in order. */

@@ -1,4 +1,4 @@
-import { defineCapabilities } from '@alembic/core';
+import { defineCapabilities } from '@alembic/core/dialect';
 import { parseOfflineOutput, withoutIdentifierQuotes } from './offline-output.js';
 
 describe('parseOfflineOutput', () => {

@@ -1,4 +1,4 @@
-import type { DialectCapabilities } from '@alembic/core';
+import type { DialectCapabilities } from '@alembic/core/dialect';
 
 /** Offline (`--sql`) output taken apart: statements in order, comments, and what is malformed. */
 export interface ParsedOfflineOutput {

@@ -1,4 +1,5 @@
-import type { DatabaseConnection, Dialect, SchemaIntrospector, TableModel } from '@alembic/core';
+import type { DatabaseConnection, Dialect, TableModel } from '@alembic/core';
+import type { SchemaIntrospector } from '@alembic/core/dialect';
 
 /** Every table of the isolated database as the dialect's introspector reads it, by name. */
 export type SchemaSnapshot = Readonly<Record<string, TableModel>>;
@@ -11,13 +12,9 @@ export function isToolTable(name: string): boolean {
   return name.startsWith('alembic_');
 }
 
-/** The dialect's introspector on `connection`; fails when the dialect has none. */
+/** The dialect's introspector on `connection`. */
 export function introspectorOf(dialect: Dialect, connection: DatabaseConnection): SchemaIntrospector {
-  const introspector = dialect.createIntrospector?.(connection);
-  if (introspector === undefined) {
-    throw new Error(`The ${dialect.name} dialect has no introspector; the conformance suite reads schemas with it`);
-  }
-  return introspector;
+  return dialect.createIntrospector(connection);
 }
 
 /** Reads every table (but the tool's own) of the connection's default schema. */

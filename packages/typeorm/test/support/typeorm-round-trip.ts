@@ -8,7 +8,8 @@
 import * as typeorm03 from 'typeorm';
 import * as typeorm1 from 'typeorm-1';
 import { metadata } from '@alembic/core';
-import type { AutogenerateResult, ColumnModel, DatabaseConnection, MetadataModel, TableModel } from '@alembic/core';
+import type { ColumnModel, DatabaseConnection, MetadataModel, TableModel } from '@alembic/core';
+import type { AutogenerateResult } from '@alembic/core/internal';
 import { AutogenerateSession, runAutogenerateRoundTrip, withFreshDatabase } from '@alembic/testing';
 import type { ConformanceHarness } from '@alembic/testing';
 import { fromDataSource } from '../../src/from-data-source.js';

@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { constraintNameText } from '@alembic/core';
+import { constraintNameText } from '@alembic/core/dialect';
 import { constraintNames, hasUniqueNamed, indexNames } from '../../support/model-queries.js';
 import { tableOf } from '../../support/schema-snapshot.js';
 import type { RoundTripCases } from './round-trip-fixture.js';

@@ -1,0 +1,30 @@
+/**
+ * @alembic/core/internal: NOT a public API. The pieces of core that @alembic's own packages
+ * need and nobody else should: the script loader (`@alembic/typeorm` loads a data source
+ * with it), the runtime's building blocks and the autogenerate engine (`@alembic/testing`
+ * drives migrations in-process with them; the dialects' own tests too). Anything here may
+ * change or go in any release, without a changeset saying so. Use `@alembic/core` or
+ * `@alembic/core/dialect`.
+ *
+ * @packageDocumentation
+ */
+
+// Loading user files
+export { enableTypeScriptImports, enableTypeScriptRequire, importModule } from '../loader/import-module.js';
+export { DECORATOR_COMPILER, type DecoratorCompiler } from '../loader/decorator-compiler.js';
+
+// Running migrations in-process
+export { MigrationContext, type MigrationContextOptions, type StepPlanner } from '../runtime/migration-context.js';
+export type { VersionTableOptions } from '../runtime/version-table.js';
+export { Operations } from '../operations/operations.js';
+export type { StepFunction } from '../runtime/load-step-function.js';
+export { planDowngrade, planUpgrade } from '../runtime/plan-steps.js';
+
+// The autogenerate engine
+export { produceMigrationPlan, type AutogenerateResult, type ProduceMigrationPlanInput } from '../autogenerate/produce-migration-plan.js';
+export {
+  renderMigration,
+  type RenderedMigration,
+  type RenderMigrationInput,
+  type RenderMigrationOptions,
+} from '../autogenerate/render-migration.js';
