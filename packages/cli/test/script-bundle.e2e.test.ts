@@ -1,8 +1,8 @@
 /**
  * End-to-end tests of loading a long plan of migrations as one bundle (see
- * core/src/loader/script-bundle.ts): the scripts behave as if imported one by one (each one's
- * top-level code runs when its step runs, helpers are shared modules, code that looks at its
- * own location sees its own file), an edited script is never run from a stale bundle, and a
+ * core/src/loader/script-bundle.ts): the scripts behave as if imported one by one (every script
+ * of the plan is evaluated, in order, before the first step runs, as Alembic imports them all;
+ * helpers are shared modules; code that looks at its own location sees its own file), an edited script is never run from a stale bundle, and a
  * syntax error is still reported with its file and line.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -73,18 +73,21 @@ function writeProbingChain(
 }
 
 describe('bundled loading of long plans', () => {
-  it('runs from one bundle, evaluating each script only when its step runs', async () => {
+  it('runs from one bundle, evaluating every script of the plan before the first step', async () => {
     const project = projectWithLocalCache('bundle-lazy');
     const revisions = writeProbingChain(project, BUNDLED_PLAN + 10);
     const target = revisions[BUNDLED_PLAN + 4] as string;
     const result = runOk(project, ['upgrade', target]);
     expect(bundleFiles(project)).toHaveLength(1);
     const planned = revisions.slice(0, BUNDLED_PLAN + 5);
-    expect(probes(result.stdout)).toEqual(planned.flatMap((revision) => [`load ${revision}`, `upgrade ${revision}`]));
+    expect(probes(result.stdout)).toEqual([
+      ...planned.map((revision) => `load ${revision}`),
+      ...planned.map((revision) => `upgrade ${revision}`),
+    ]);
     expect(await databaseState(project)).toEqual(stateOf([target], planned));
   });
 
-  it('stops evaluating scripts at a failing step: later scripts are never loaded', async () => {
+  it('stops running at a failing step: later steps never run', async () => {
     const project = projectWithLocalCache('bundle-failure');
     const failingIndex = 7;
     const revisions = writeProbingChain(project, BUNDLED_PLAN + 4, (index) =>
@@ -94,7 +97,9 @@ describe('bundled loading of long plans', () => {
     expectFailure(result, /boom in the middle/);
     expect(bundleFiles(project)).toHaveLength(1);
     const loaded = probes(result.stdout).filter((line) => line.startsWith('load '));
-    expect(loaded).toEqual(revisions.slice(0, failingIndex + 1).map((revision) => `load ${revision}`));
+    expect(loaded).toEqual(revisions.map((revision) => `load ${revision}`));
+    const upgraded = probes(result.stdout).filter((line) => line.startsWith('upgrade '));
+    expect(upgraded).toEqual(revisions.slice(0, failingIndex).map((revision) => `upgrade ${revision}`));
     expect(await databaseState(project)).toEqual({ versions: null, tables: [] });
   });
 
@@ -166,7 +171,10 @@ describe('classic bundles with a code cache', () => {
 
     runOk(project, ['downgrade', 'base']);
     const again = runOk(project, ['upgrade', 'head']);
-    expect(probes(again.stdout)).toEqual(revisions.flatMap((revision) => [`load ${revision}`, `upgrade ${revision}`]));
+    expect(probes(again.stdout)).toEqual([
+      ...revisions.map((revision) => `load ${revision}`),
+      ...revisions.map((revision) => `upgrade ${revision}`),
+    ]);
     // Written only when missing or refused by V8: the second run accepted it.
     expect(bundleFileTime(project, codeCache as string)).toBe(written);
     expect(await databaseState(project)).toEqual(stateOf([revisions[revisions.length - 1] as string], revisions));

@@ -49,7 +49,8 @@ export interface BundledScriptFile {
  * so it loads without module hooks unless a script needs them (a TypeScript helper, say).
  *
  * The bundle keeps each script's behaviour as a separate import would: a script's top-level
- * code runs only when its loader is called (when its step runs); imports of anything that is
+ * code runs only when its loader is called (the runtime calls them in plan order before the
+ * first step); imports of anything that is
  * not a planned script (helpers, packages, `@alembic/*`) stay imports of the same files, so
  * they are shared with the rest of the program. Scripts whose code depends on their own
  * location (`import.meta`, `require`, `__dirname`, `import()` of a computed name) and JavaScript files whose module kind

@@ -11,7 +11,7 @@ export type StepFunction = (operations: Operations, runArguments: Readonly<Recor
 export type StepFunctionLoader = (script: Script, name: 'upgrade' | 'downgrade') => Promise<StepFunction>;
 
 /**
- * Imports a migration script (only when it runs: listing commands never do) and returns its
+ * Imports a migration script (only when a run plans it: listing commands never do) and returns its
  * `upgrade` or `downgrade` function.
  */
 export async function loadStepFunction(script: Script, name: 'upgrade' | 'downgrade'): Promise<StepFunction> {

@@ -68,8 +68,8 @@ export interface MigrationContextOptions extends VersionTableOptions {
   readonly purge?: boolean;
   readonly onVersionApply?: readonly ((event: VersionApplyEvent) => void | Promise<void>)[];
   /**
-   * Finds a migration's `upgrade` or `downgrade` function. By default the script file is
-   * imported when its step runs; a test harness (`@alembic/testing`) or a bundled build supplies
+   * Finds a migration's `upgrade` or `downgrade` function. By default every script of the
+   * plan is imported before the first step runs; a test harness (`@alembic/testing`) or a bundled build supplies
    * the functions itself.
    */
   readonly loadStepFunction?: (script: Script, name: 'upgrade' | 'downgrade') => Promise<StepFunction>;
@@ -345,7 +345,6 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
         heads = [];
       } else {
         heads = await this.getCurrentHeads();
-        if (!this.asSql && heads.length === 0 && writes) await this.ensureVersionTable();
       }
       const steps = await planSteps(heads, this);
       const load =
@@ -361,6 +360,8 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
       for (const step of steps) {
         if (step.script !== undefined) stepFunctions.set(step, await load(step.script, step.isUpgrade ? 'upgrade' : 'downgrade'));
       }
+      // Created only once every script loaded, so a run that fails to load leaves no trace.
+      if (!options.purge && !this.asSql && heads.length === 0 && writes) await this.ensureVersionTable();
       const maintainer = new HeadMaintainer(heads, this.#versionWriter());
       const operations = new Operations<MigrationContext, DatabaseConnection | undefined>(this);
       const scope = runtimeStore().getStore();

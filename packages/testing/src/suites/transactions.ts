@@ -244,18 +244,24 @@ export function defineTransactionSuite(harness: ConformanceHarness): void {
 
     itWhen(
       capabilities,
-      { transactionalDdl: true },
-      'a failure in an early batch is what is reported, even when a later migration then fails to load',
-      // Where version rows are batched too (PostgreSQL), the first batch is still out when the
-      // migration at 150 is loaded.
-      () =>
-        expectLongRunFailure(300, 10, (revision, downRevision, index) => ({
-          revision,
-          downRevision,
+      {},
+      'a migration that does not load fails a long run before any statement, even on a dialect without transactional DDL',
+      // Every script of the plan is loaded before the first step: the failing statement at 10
+      // never runs, and no version table is created.
+      async () => {
+        const connection = await suite.connect();
+        const revisionAt = (index: number): string => `load${String(index).padStart(3, '0')}`;
+        const migrations = Array.from({ length: 300 }, (_, index): ConformanceMigration => ({
+          revision: revisionAt(index),
+          downRevision: index === 0 ? null : revisionAt(index - 1),
           upgrade: (op) => op.execute(index === 10 ? FAILING_STATEMENT : `CREATE TABLE tx_load_${index} (id INTEGER)`),
           downgrade: (op) => op.execute(`DROP TABLE tx_load_${index}`),
           ...(index === 150 ? { loadError: 'this migration does not load' } : {}),
-        })),
+        }));
+        const project = suite.project(migrations);
+        await expect(project.upgrade(connection, 'heads', baseSettings())).rejects.toThrow('this migration does not load');
+        expect(await tablesAndHeads(project, connection)).toEqual({ tables: [], heads: [] });
+      },
       timeout,
     );
 
