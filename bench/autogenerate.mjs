@@ -22,7 +22,16 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -199,7 +208,6 @@ function parseArguments(argv) {
 // ---------------------------------------------------------------------------------------------
 // Running one process.
 
-
 const haveTime = existsSync(TIME_BIN);
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'alembic-bench-autogenerate-'));
 const timeOutput = path.join(scratch, 'maxrss');
@@ -281,7 +289,10 @@ function runContender(contender, extraNodeArguments = []) {
  */
 function measureSideBySide(title, contenders, { runs }) {
   const states = new Map(
-    contenders.map((contender) => [contender.id, { times: [], peakKb: 0, failed: false, error: undefined, differences: 0, detail: undefined }]),
+    contenders.map((contender) => [
+      contender.id,
+      { times: [], peakKb: 0, failed: false, error: undefined, differences: 0, detail: undefined },
+    ]),
   );
   const record = (contender, outcome, timed) => {
     const state = states.get(contender.id);
@@ -295,7 +306,10 @@ function measureSideBySide(title, contenders, { runs }) {
     if (outcome.outcome === 'differences') {
       state.differences += 1;
       state.detail ??= outcome.detail;
-      if (state.differences === 1) process.stderr.write(`  ${title}, ${contender.label}: WARNING, found differences: ${outcome.detail.split('\n')[0]}\n`);
+      if (state.differences === 1)
+        process.stderr.write(
+          `  ${title}, ${contender.label}: WARNING, found differences: ${outcome.detail.split('\n')[0]}\n`,
+        );
     }
     if (timed) state.times.push(outcome.seconds);
   };
@@ -342,7 +356,10 @@ function judgeOurs(result) {
     const at = output.indexOf('New upgrade operations detected');
     return { outcome: 'differences', detail: output.slice(at, at + 600).trim() };
   }
-  return { outcome: 'failed', detail: `exit ${result.status ?? result.signal}: ${errorLine(result.stderr || result.stdout)}` };
+  return {
+    outcome: 'failed',
+    detail: `exit ${result.status ?? result.signal}: ${errorLine(result.stderr || result.stdout)}`,
+  };
 }
 
 /** TypeORM: `--check` prints "No changes in database schema were found" and exits 0 when clean. */
@@ -358,11 +375,13 @@ function judgeTypeOrm(flag) {
       detail: `${queries.length} queryRunner.query() lines (up and down), e.g.\n${queries.slice(0, 5).join('\n')}`,
     });
     if (flag === '--check') {
-      if (result.status === 0 && output.includes('No changes in database schema were found')) return { outcome: 'clean' };
+      if (result.status === 0 && output.includes('No changes in database schema were found'))
+        return { outcome: 'clean' };
       if (result.status === 1 && output.includes('Unexpected changes in database schema')) return differences();
     } else {
       // --dryrun: "No changes ... cannot generate a migration" and exit 1 is the clean case.
-      if (result.status === 1 && output.includes('No changes in database schema were found')) return { outcome: 'clean' };
+      if (result.status === 1 && output.includes('No changes in database schema were found'))
+        return { outcome: 'clean' };
       if (result.status === 0 && queries.length > 0) return differences();
     }
     return { outcome: 'failed', detail: `exit ${result.status ?? result.signal}: ${errorLine(output)}` };
@@ -375,17 +394,26 @@ function judgeTypeOrm(flag) {
  */
 function judgePython(versionsDir) {
   return (result) => {
-    if (result.status !== 0) return { outcome: 'failed', detail: `exit ${result.status ?? result.signal}: ${errorLine(result.stderr)}` };
-    const detected = result.stderr.split('\n').filter((line) => line.includes('[alembic.autogenerate.compare] Detected'));
-    const written = readdirSync(versionsDir).filter((name) => name.endsWith('.py') && !name.startsWith(BASELINE_REVISION) && !name.includes('_baseline'));
-    if (written.length !== 1) return { outcome: 'failed', detail: `expected one new revision file, found ${written.length}` };
+    if (result.status !== 0)
+      return { outcome: 'failed', detail: `exit ${result.status ?? result.signal}: ${errorLine(result.stderr)}` };
+    const detected = result.stderr
+      .split('\n')
+      .filter((line) => line.includes('[alembic.autogenerate.compare] Detected'));
+    const written = readdirSync(versionsDir).filter(
+      (name) => name.endsWith('.py') && !name.startsWith(BASELINE_REVISION) && !name.includes('_baseline'),
+    );
+    if (written.length !== 1)
+      return { outcome: 'failed', detail: `expected one new revision file, found ${written.length}` };
     const script = readFileSync(path.join(versionsDir, written[0]), 'utf8');
     const upgrade = script.slice(script.indexOf('def upgrade'), script.indexOf('def downgrade'));
     const operations = upgrade.split('\n').filter((line) => line.includes('op.'));
     if (detected.length === 0 && operations.length === 0) return { outcome: 'clean' };
     return {
       outcome: 'differences',
-      detail: `${detected.length} "Detected" lines, ${operations.length} op. lines in upgrade(), e.g.\n${[...detected, ...operations]
+      detail: `${detected.length} "Detected" lines, ${operations.length} op. lines in upgrade(), e.g.\n${[
+        ...detected,
+        ...operations,
+      ]
         .slice(0, 5)
         .map((line) => line.trim())
         .join('\n')}`,
@@ -409,7 +437,12 @@ const liveDatabases = new Set();
 
 function createDatabase(serverUrl, tables) {
   const name = `bench_autogen_${process.pid}_${tables}`;
-  const result = psql(`${serverUrl}/postgres`, ['-c', `DROP DATABASE IF EXISTS ${name}`, '-c', `CREATE DATABASE ${name}`]);
+  const result = psql(`${serverUrl}/postgres`, [
+    '-c',
+    `DROP DATABASE IF EXISTS ${name}`,
+    '-c',
+    `CREATE DATABASE ${name}`,
+  ]);
   if (result.status !== 0) throw new Error(`cannot create database ${name}: ${result.stderr.trim()}`);
   liveDatabases.add(name);
   return { name, url: `${serverUrl}/${name}` };
@@ -507,7 +540,8 @@ function linkProjectModules(projectDir, snapshotAbsent) {
 function shareApplicationPg() {
   const peersPg = path.join(PEERS_DIR, 'node_modules', 'pg');
   const dialectDir = path.join(SNAPSHOT_DIR, 'dialect-postgres');
-  if (!existsSync(path.join(peersPg, 'package.json')) || !existsSync(path.join(dialectDir, 'package.json'))) return undefined;
+  if (!existsSync(path.join(peersPg, 'package.json')) || !existsSync(path.join(dialectDir, 'package.json')))
+    return undefined;
   const version = JSON.parse(readFileSync(path.join(peersPg, 'package.json'), 'utf8')).version;
   const manifest = JSON.parse(readFileSync(path.join(dialectDir, 'package.json'), 'utf8'));
   const range = manifest.peerDependencies?.pg ?? manifest.dependencies?.pg ?? '';
@@ -525,19 +559,34 @@ function shareApplicationPg() {
  */
 function ensureOursInit({ projectDir, oursBin, env, fresh }) {
   const templateDir = path.join(SNAPSHOT_DIR, 'core', 'templates', 'typeorm');
-  if (!existsSync(path.join(templateDir, 'env.ts'))) return 'the `typeorm` init template is not in the build (packages/core/templates/typeorm)';
-  const fingerprint = sha1(...readdirSync(templateDir).sort().map((name) => `${name}\n${readFileSync(path.join(templateDir, name), 'utf8')}`));
+  if (!existsSync(path.join(templateDir, 'env.ts')))
+    return 'the `typeorm` init template is not in the build (packages/core/templates/typeorm)';
+  const fingerprint = sha1(
+    ...readdirSync(templateDir)
+      .sort()
+      .map((name) => `${name}\n${readFileSync(path.join(templateDir, name), 'utf8')}`),
+  );
   const markerPath = path.join(projectDir, '.bench-ours.json');
-  if (!fresh && existsSync(markerPath) && JSON.parse(readFileSync(markerPath, 'utf8')).fingerprint === fingerprint) return undefined;
+  if (!fresh && existsSync(markerPath) && JSON.parse(readFileSync(markerPath, 'utf8')).fingerprint === fingerprint)
+    return undefined;
   const staging = path.join(scratch, 'init');
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  const init = spawnSync(process.execPath, [oursBin, 'init', '--template', 'typeorm', 'migrations'], { cwd: staging, env, encoding: 'utf8' });
-  if (init.status !== 0) return `our \`alembic init --template typeorm migrations\` failed: ${errorLine(init.stderr || init.stdout)}`;
+  const init = spawnSync(process.execPath, [oursBin, 'init', '--template', 'typeorm', 'migrations'], {
+    cwd: staging,
+    env,
+    encoding: 'utf8',
+  });
+  if (init.status !== 0)
+    return `our \`alembic init --template typeorm migrations\` failed: ${errorLine(init.stderr || init.stdout)}`;
   const configPath = path.join(staging, 'alembic.config.ts');
   const config = readFileSync(configPath, 'utf8');
-  const pointed = config.replace(/typeorm:\s*\{\s*dataSource:\s*'[^']*'\s*\}/, "typeorm: { dataSource: 'src/data-source.js' }");
-  if (pointed === config) return "the typeorm template's alembic.config.ts has no `typeorm: { dataSource: '...' }` line to point at src/data-source.js";
+  const pointed = config.replace(
+    /typeorm:\s*\{\s*dataSource:\s*'[^']*'\s*\}/,
+    "typeorm: { dataSource: 'src/data-source.js' }",
+  );
+  if (pointed === config)
+    return "the typeorm template's alembic.config.ts has no `typeorm: { dataSource: '...' }` line to point at src/data-source.js";
   writeFileSync(configPath, pointed);
   rmSync(path.join(projectDir, 'migrations'), { recursive: true, force: true });
   rmSync(path.join(projectDir, 'alembic.config.ts'), { force: true });
@@ -552,7 +601,8 @@ function resetOursVersions(projectDir, { withBaseline }) {
   const versions = path.join(projectDir, 'migrations', 'versions');
   rmSync(versions, { recursive: true, force: true });
   mkdirSync(versions, { recursive: true });
-  if (withBaseline) writeFileSync(path.join(versions, `${BASELINE_REVISION}_baseline.ts`), renderOursBaseline(BASELINE_REVISION));
+  if (withBaseline)
+    writeFileSync(path.join(versions, `${BASELINE_REVISION}_baseline.ts`), renderOursBaseline(BASELINE_REVISION));
 }
 
 /** The interpreter Python Alembic runs with: the `alembic` script's shebang, else python3. */
@@ -575,7 +625,11 @@ function pythonInterpreterOf(alembicPath) {
 /** What a statement is: catalog (introspection), the version table, or other (session, ...). */
 function classifyStatement(text) {
   if (/\balembic_version\b/i.test(text)) return 'version table';
-  if (/\bpg_catalog\b|\bpg_(class|namespace|attribute|constraint|index|type|enum|attrdef|description|sequence|depend)\b|\binformation_schema\b|\bcurrent_schema\b|\bobj_description\b/i.test(text)) {
+  if (
+    /\bpg_catalog\b|\bpg_(class|namespace|attribute|constraint|index|type|enum|attrdef|description|sequence|depend)\b|\binformation_schema\b|\bcurrent_schema\b|\bobj_description\b/i.test(
+      text,
+    )
+  ) {
     return 'catalog';
   }
   return 'other';
@@ -604,7 +658,13 @@ function countOursStatements(contender) {
     const kind = classifyStatement(statement.text);
     byClass[kind] = (byClass[kind] ?? 0) + 1;
   }
-  return { total: log.statements.length, byClass, statements: log.statements, seconds: run.seconds, outcome: run.outcome };
+  return {
+    total: log.statements.length,
+    byClass,
+    statements: log.statements,
+    seconds: run.seconds,
+    outcome: run.outcome,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -617,15 +677,19 @@ function categoryOfFrame(frame) {
   if (name === '(idle)') return 'idle (waiting: database, loader thread)';
   if (name === '(garbage collector)') return 'garbage collection';
   if (name === '(program)') return 'V8/native (compiling, runtime)';
-  if (/\/src\/entities\//.test(url) || url.endsWith('/src/data-source.js')) return 'the entity files (EntitySchema definitions)';
+  if (/\/src\/entities\//.test(url) || url.endsWith('/src/data-source.js'))
+    return 'the entity files (EntitySchema definitions)';
   if (/\/node_modules\/typeorm\//.test(url)) return 'TypeORM (entity metadata, naming, driver types)';
-  if (/\/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(pg|pg-protocol|pg-types|pg-pool)\//.test(url)) return 'pg driver';
+  if (/\/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(pg|pg-protocol|pg-types|pg-pool)\//.test(url))
+    return 'pg driver';
   if (url.includes('/typeorm/dist/')) return '@alembic/typeorm (entity metadata to model)';
   if (url.includes('/dialect-postgres/dist/')) return '@alembic/dialect-postgres (introspection, normalizer)';
   if (url.includes('/core/dist/')) return '@alembic/core (config, env, compare, loader)';
   if (url.includes('/cli/dist/')) return '@alembic/cli';
-  if (/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(esbuild|@swc)\//.test(url)) return 'esbuild / swc (compiling .ts)';
-  if (url.startsWith('node:internal/modules/') || url.startsWith('node:internal/worker')) return 'module loading (require / import, hooks)';
+  if (/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(esbuild|@swc)\//.test(url))
+    return 'esbuild / swc (compiling .ts)';
+  if (url.startsWith('node:internal/modules/') || url.startsWith('node:internal/worker'))
+    return 'module loading (require / import, hooks)';
   return undefined;
 }
 
@@ -634,17 +698,31 @@ function profileOurs(contender, title) {
   const profileDir = path.join(PROFILE_ROOT, `autogenerate-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   mkdirSync(profileDir, { recursive: true });
   process.stderr.write(`  profiling ${title} (node --cpu-prof) into ${profileDir}\n`);
-  const run = runContender({ ...contender, prepare: () => contender.prepare(['--cpu-prof', '--cpu-prof-dir', profileDir]) });
+  const run = runContender({
+    ...contender,
+    prepare: () => contender.prepare(['--cpu-prof', '--cpu-prof-dir', profileDir]),
+  });
   if (run.outcome === 'failed') return `### Profile: ${title}\n\nFAILED: ${run.detail}`;
-  const files = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile')).sort();
-  const lines = [`### Profile: ${title} (${formatSeconds(run.seconds)} s under the profiler)`, '', `profiles in ${profileDir}`, ''];
+  const files = readdirSync(profileDir)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .sort();
+  const lines = [
+    `### Profile: ${title} (${formatSeconds(run.seconds)} s under the profiler)`,
+    '',
+    `profiles in ${profileDir}`,
+    '',
+  ];
   for (const file of files) {
     const thread = file.split('.')[4];
     const summary = summariseProfile(path.join(profileDir, file), {
       categoryOf: categoryOfFrame,
       includeInclusive: (frame) => !frame.url.startsWith('node:'),
     });
-    lines.push(thread === '0' ? 'main thread:' : `thread ${thread} (module loader hooks):`, renderProfileSummary(summary, { top: 12 }), '');
+    lines.push(
+      thread === '0' ? 'main thread:' : `thread ${thread} (module loader hooks):`,
+      renderProfileSummary(summary, { top: 12 }),
+      '',
+    );
   }
   return lines.join('\n');
 }
@@ -674,7 +752,6 @@ function ratioCell(numerator, denominator) {
   if (!usable(numerator) || !usable(denominator)) return '—';
   return `${(numerator.median / denominator.median).toFixed(1)}x`;
 }
-
 
 const shorten = (text, length) => {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -715,9 +792,13 @@ async function main() {
   };
   const nodeEnv = withoutVariables(options.keepEnv ? [] : NODE_SKEWING_VARIABLES);
   const pythonEnv = withoutVariables(options.keepEnv ? [] : PYTHON_SKEWING_VARIABLES);
-  const removed = [...NODE_SKEWING_VARIABLES, ...PYTHON_SKEWING_VARIABLES].filter((name) => process.env[name] !== undefined);
+  const removed = [...NODE_SKEWING_VARIABLES, ...PYTHON_SKEWING_VARIABLES].filter(
+    (name) => process.env[name] !== undefined,
+  );
   if (removed.length > 0 && !options.keepEnv) {
-    notes.push(`removed from the children's environment (not a user's default; --keep-env keeps them): ${removed.join(', ')}`);
+    notes.push(
+      `removed from the children's environment (not a user's default; --keep-env keeps them): ${removed.join(', ')}`,
+    );
   }
   if (!haveTime) notes.push(`${TIME_BIN} not found (Debian package time): no peak RSS figures`);
 
@@ -735,14 +816,21 @@ async function main() {
       typeOrmSkipped = skipped('not installed');
       notes.push('TypeORM not measured: install the peers with `npm install --prefix bench/peers`');
     } else {
-      const version = JSON.parse(readFileSync(path.join(PEERS_DIR, 'node_modules', 'typeorm', 'package.json'), 'utf8')).version;
-      const help = spawnSync(process.execPath, [cli, 'migration:generate', '--help'], { encoding: 'utf8', env: nodeEnv });
+      const version = JSON.parse(
+        readFileSync(path.join(PEERS_DIR, 'node_modules', 'typeorm', 'package.json'), 'utf8'),
+      ).version;
+      const help = spawnSync(process.execPath, [cli, 'migration:generate', '--help'], {
+        encoding: 'utf8',
+        env: nodeEnv,
+      });
       const flag = /--check\b/.test(help.stdout) ? '--check' : '--dryrun';
       typeOrm = { cli, version, flag };
       notes.push(
         `TypeORM ${version} (bench/peers, pg ${JSON.parse(readFileSync(path.join(PEERS_DIR, 'node_modules', 'pg', 'package.json'), 'utf8')).version}): ` +
           `\`typeorm migration:generate <path> ${flag} -d src/data-source.js\`` +
-          (flag === '--check' ? '' : ' (this TypeORM has no --check: --dryrun, clean = "No changes ... found" and exit 1)'),
+          (flag === '--check'
+            ? ''
+            : ' (this TypeORM has no --check: --dryrun, clean = "No changes ... found" and exit 1)'),
       );
     }
   }
@@ -759,22 +847,29 @@ async function main() {
       const interpreter = pythonInterpreterOf(command);
       const modules = spawnSync(
         interpreter,
-        ['-c', 'import alembic, sqlalchemy, psycopg2; print(alembic.__version__, sqlalchemy.__version__, psycopg2.__version__.split()[0])'],
+        [
+          '-c',
+          'import alembic, sqlalchemy, psycopg2; print(alembic.__version__, sqlalchemy.__version__, psycopg2.__version__.split()[0])',
+        ],
         { encoding: 'utf8', env: pythonEnv },
       );
       if (modules.status !== 0) {
         pythonSkipped = skipped('no psycopg2');
-        notes.push(`Python Alembic not measured: ${interpreter} cannot import alembic, sqlalchemy and psycopg2 (${errorLine(modules.stderr)})`);
+        notes.push(
+          `Python Alembic not measured: ${interpreter} cannot import alembic, sqlalchemy and psycopg2 (${errorLine(modules.stderr)})`,
+        );
       } else {
         const [alembicVersion, sqlalchemyVersion, psycopgVersion] = modules.stdout.trim().split(' ');
-        const hasCheck = /\bcheck\b/.test(spawnSync(command, ['--help'], { encoding: 'utf8', env: pythonEnv }).stdout.split('\n').slice(0, 4).join(' '));
+        const hasCheck = /\bcheck\b/.test(
+          spawnSync(command, ['--help'], { encoding: 'utf8', env: pythonEnv }).stdout.split('\n').slice(0, 4).join(' '),
+        );
         python = { command, hasCheck };
         notes.push(
           `Python Alembic ${alembicVersion} (SQLAlchemy ${sqlalchemyVersion}, psycopg2 ${psycopgVersion}, ${interpreter}): ` +
             (hasCheck
               ? '`alembic check`'
               : 'has no `check` command (added in 1.9): `alembic revision --autogenerate` into a temporary versions directory holding the baseline; the new file is inspected (no `op.` call in `upgrade()`, no "Detected" log line) and deleted') +
-            '; `compare_type=True`, `compare_server_default=True`, TypeORM\'s `migrations` table left out by `include_name`',
+            "; `compare_type=True`, `compare_server_default=True`, TypeORM's `migrations` table left out by `include_name`",
         );
       }
     }
@@ -797,17 +892,23 @@ async function main() {
   const sharedPg = shareApplicationPg();
   if (sharedPg !== undefined) notes.push(sharedPg);
   const repository = path.resolve(PACKAGES_DIR, '..');
-  const commit = spawnSync('git', ['-C', repository, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
-  const dirty = spawnSync('git', ['-C', repository, 'status', '--porcelain', '--', 'packages'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).length;
+  const commit = spawnSync('git', ['-C', repository, 'rev-parse', '--short', 'HEAD'], {
+    encoding: 'utf8',
+  }).stdout.trim();
+  const dirty = spawnSync('git', ['-C', repository, 'status', '--porcelain', '--', 'packages'], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean).length;
   notes.push(
     `ours: CLI ${snapshot.version}, the build in ${path.resolve(path.dirname(options.oursBin), '..', '..')} (git ${commit || 'unknown'}` +
       `${dirty > 0 ? ` + ${dirty} uncommitted file(s) under packages/` : ''}) copied to ${SNAPSHOT_DIR} at start`,
   );
   let oursReason;
-  if (snapshot.absent.includes('typeorm')) oursReason = '@alembic/typeorm is not built (pnpm --filter @alembic/typeorm build)';
+  if (snapshot.absent.includes('typeorm'))
+    oursReason = '@alembic/typeorm is not built (pnpm --filter @alembic/typeorm build)';
   else {
     const help = spawnSync(process.execPath, [oursBin, '--help'], { encoding: 'utf8', env: nodeEnv });
-    if (!/^\s+check\s/m.test(help.stdout)) oursReason = 'our CLI has no `check` command yet (packages/core/src/commands/check.ts)';
+    if (!/^\s+check\s/m.test(help.stdout))
+      oursReason = 'our CLI has no `check` command yet (packages/core/src/commands/check.ts)';
   }
 
   const tablesName = (tables) => tables.toLocaleString('en-US');
@@ -825,7 +926,8 @@ async function main() {
     const pythonDir = path.join(dir, 'python');
     linkProjectModules(projectDir, snapshot.absent);
     let caseOursReason = oursReason;
-    if (caseOursReason === undefined) caseOursReason = ensureOursInit({ projectDir, oursBin, env: nodeEnv, fresh: options.fresh || generated });
+    if (caseOursReason === undefined)
+      caseOursReason = ensureOursInit({ projectDir, oursBin, env: nodeEnv, fresh: options.fresh || generated });
     const counts = describeSchema(plan);
     process.stderr.write(
       `${tablesName(tables)} tables (${counts.columns} columns, ${counts.foreignKeys} foreign keys, ${counts.indexes} indexes, ` +
@@ -847,9 +949,20 @@ async function main() {
     } else {
       resetOursVersions(projectDir, { withBaseline: false });
       const env = { ...nodeEnv, DATABASE_URL: database.url };
-      for (const args of [['revision', '--autogenerate', '-m', 'baseline'], ['upgrade', 'head']]) {
-        const result = spawnSync(process.execPath, [oursBin, ...args], { cwd: projectDir, env, encoding: 'utf8', maxBuffer: MAX_BUFFER });
-        if (result.status !== 0) throw new Error(`--setup ours: \`alembic ${args.join(' ')}\` failed: ${errorLine(result.stderr || result.stdout)}`);
+      for (const args of [
+        ['revision', '--autogenerate', '-m', 'baseline'],
+        ['upgrade', 'head'],
+      ]) {
+        const result = spawnSync(process.execPath, [oursBin, ...args], {
+          cwd: projectDir,
+          env,
+          encoding: 'utf8',
+          maxBuffer: MAX_BUFFER,
+        });
+        if (result.status !== 0)
+          throw new Error(
+            `--setup ours: \`alembic ${args.join(' ')}\` failed: ${errorLine(result.stderr || result.stdout)}`,
+          );
       }
       const version = psql(database.url, ['-At', '-c', 'SELECT version_num FROM alembic_version']);
       head = version.stdout.trim();
@@ -859,7 +972,9 @@ async function main() {
     if (options.alter !== undefined) {
       const altered = psql(database.url, ['-c', options.alter]);
       if (altered.status !== 0) throw new Error(`--alter failed: ${altered.stderr.trim().split('\n')[0]}`);
-      notes.push(`${tablesName(tables)} tables: after the setup, --alter ran \`${options.alter}\`: every check should find it`);
+      notes.push(
+        `${tablesName(tables)} tables: after the setup, --alter ran \`${options.alter}\`: every check should find it`,
+      );
     }
     const objects = countDatabaseObjects(database.url);
     const setupLine =
@@ -885,7 +1000,14 @@ async function main() {
       label: `TypeORM migration:generate ${typeOrm.flag}`,
       prepare: () => ({
         command: process.execPath,
-        args: [typeOrm.cli, 'migration:generate', path.join(scratch, 'typeorm', 'BenchCheck'), typeOrm.flag, '-d', 'src/data-source.js'],
+        args: [
+          typeOrm.cli,
+          'migration:generate',
+          path.join(scratch, 'typeorm', 'BenchCheck'),
+          typeOrm.flag,
+          '-d',
+          'src/data-source.js',
+        ],
         cwd: projectDir,
         env: { ...nodeEnv, DATABASE_URL: database.url },
         judge: judgeTypeOrm(typeOrm.flag),
@@ -937,12 +1059,21 @@ async function main() {
     };
 
     try {
-      const contenders = [...(caseOursReason === undefined ? [ours] : []), ...(timeAll && typeOrmContender ? [typeOrmContender, floorContender] : []), ...(timeAll && pythonContender ? [pythonContender] : [])];
-      const measured = contenders.length > 0 ? measureSideBySide(`check, ${tablesName(tables)} tables`, contenders, { runs: options.runs }) : {};
+      const contenders = [
+        ...(caseOursReason === undefined ? [ours] : []),
+        ...(timeAll && typeOrmContender ? [typeOrmContender, floorContender] : []),
+        ...(timeAll && pythonContender ? [pythonContender] : []),
+      ];
+      const measured =
+        contenders.length > 0
+          ? measureSideBySide(`check, ${tablesName(tables)} tables`, contenders, { runs: options.runs })
+          : {};
       if (caseOursReason !== undefined) measured.ours = skipped(`not available`);
       let statements;
       if (caseOursReason === undefined) {
-        process.stderr.write(`  ${tablesName(tables)} tables: counting ours' statements (node --import bench/support/pg-query-log.mjs)\n`);
+        process.stderr.write(
+          `  ${tablesName(tables)} tables: counting ours' statements (node --import bench/support/pg-query-log.mjs)\n`,
+        );
         statements = countOursStatements(ours);
         queryCounts[tables] = statements;
       }
@@ -965,7 +1096,10 @@ async function main() {
 
   try {
     mainCase = await runCase({ tables: options.tables, timeAll: true });
-    const compareCase = options.compareTables === options.tables ? undefined : await runCase({ tables: options.compareTables, timeAll: false });
+    const compareCase =
+      options.compareTables === options.tables
+        ? undefined
+        : await runCase({ tables: options.compareTables, timeAll: false });
 
     // ---- Rows -------------------------------------------------------------------------------
     const { measured } = mainCase;
@@ -986,7 +1120,9 @@ async function main() {
         if (ratio < BUDGET_TYPEORM_RATIO) problems.push(`only ${ratio.toFixed(1)}x TypeORM`);
       } else problems.push('TypeORM not measured');
       timeVerdict = problems.length === 0 ? 'within budget' : `OVER budget (${problems.join(', ')})`;
-      if ([oursMeasurement, typeOrmMeasurement].some((measurement) => usable(measurement) && measurement.differences > 0)) {
+      if (
+        [oursMeasurement, typeOrmMeasurement].some((measurement) => usable(measurement) && measurement.differences > 0)
+      ) {
         timeVerdict += ' (meaningless: a check found differences)';
       }
     }
@@ -1019,7 +1155,9 @@ async function main() {
           `the floor row (bench/support/typeorm-metadata-floor.cjs) is what ours (through @alembic/typeorm) and TypeORM both pay before any query: ` +
             `Node start, TypeORM and the ${tablesName(options.tables)} entity files loaded, entity metadata built. ` +
             `${BUDGET_TYPEORM_RATIO}x TypeORM allows ours ${formatSeconds(allowed)} s (medians), ${formatSeconds(allowed - floorMeasurement.median)} s above the floor` +
-            (usable(oursMeasurement) ? `; ours takes ${formatSeconds(oursMeasurement.median - floorMeasurement.median)} s above it` : ''),
+            (usable(oursMeasurement)
+              ? `; ours takes ${formatSeconds(oursMeasurement.median - floorMeasurement.median)} s above it`
+              : ''),
         );
       }
     }
@@ -1027,7 +1165,11 @@ async function main() {
     let memoryVerdict;
     if (!atBudgetSize) memoryVerdict = notApplicable;
     else if (!usable(oursMeasurement) || !(oursMeasurement.peakKb > 0)) memoryVerdict = 'not measured';
-    else memoryVerdict = oursMeasurement.peakKb / 1024 < BUDGET_RSS_MB ? 'within budget' : `OVER budget (${formatMb(oursMeasurement.peakKb)})`;
+    else
+      memoryVerdict =
+        oursMeasurement.peakKb / 1024 < BUDGET_RSS_MB
+          ? 'within budget'
+          : `OVER budget (${formatMb(oursMeasurement.peakKb)})`;
     rows.push([
       `peak RSS, ${tablesName(options.tables)} tables`,
       memoryCell(oursMeasurement),
@@ -1040,7 +1182,11 @@ async function main() {
     ]);
 
     const queryCell = (count) =>
-      count === undefined ? 'not available' : count.error ? `FAILED (${count.error})` : `${count.byClass.catalog ?? 0} catalog of ${count.total}`;
+      count === undefined
+        ? 'not available'
+        : count.error
+          ? `FAILED (${count.error})`
+          : `${count.byClass.catalog ?? 0} catalog of ${count.total}`;
     const big = queryCounts[options.tables];
     const small = queryCounts[options.compareTables];
     let queryVerdict;
@@ -1049,7 +1195,12 @@ async function main() {
     else {
       const sameCatalog = (big.byClass.catalog ?? 0) === (small.byClass.catalog ?? 0);
       const sameTotal = big.total === small.total;
-      queryVerdict = sameCatalog && sameTotal ? 'within budget (equal)' : sameCatalog ? 'catalog equal; total differs' : 'OVER budget (grows with the table count)';
+      queryVerdict =
+        sameCatalog && sameTotal
+          ? 'within budget (equal)'
+          : sameCatalog
+            ? 'catalog equal; total differs'
+            : 'OVER budget (grows with the table count)';
     }
     rows.push([
       `ours' queries, ${tablesName(options.tables)} tables`,
@@ -1062,7 +1213,16 @@ async function main() {
       queryVerdict,
     ]);
     if (compareCase) {
-      rows.push([`ours' queries, ${tablesName(options.compareTables)} tables`, queryCell(small), '—', '—', '—', '—', '— (info)', '—']);
+      rows.push([
+        `ours' queries, ${tablesName(options.compareTables)} tables`,
+        queryCell(small),
+        '—',
+        '—',
+        '—',
+        '—',
+        '— (info)',
+        '—',
+      ]);
       rows.push([
         `\`check\`, nothing to do, ${tablesName(options.compareTables)} tables`,
         timeCell(compareCase.measured.ours),
@@ -1081,7 +1241,16 @@ async function main() {
     for (const caseResult of [mainCase, compareCase].filter(Boolean)) {
       for (const [id, measurement] of Object.entries(caseResult.measured)) {
         if (measurement.failed) {
-          rows.push([`WARNING: ${possessive[id]} check FAILED, ${tablesName(caseResult.tables)} tables`, '—', '—', '—', '—', '—', '—', shorten(measurement.error, 90)]);
+          rows.push([
+            `WARNING: ${possessive[id]} check FAILED, ${tablesName(caseResult.tables)} tables`,
+            '—',
+            '—',
+            '—',
+            '—',
+            '—',
+            '—',
+            shorten(measurement.error, 90),
+          ]);
           warnings.push(`${toolNames[id]}, ${tablesName(caseResult.tables)} tables, FAILED: ${measurement.error}`);
         } else if (measurement.differences > 0) {
           rows.push([
@@ -1094,7 +1263,9 @@ async function main() {
             'finds nothing',
             `in ${measurement.differences} of ${measurement.runs + 1} runs: timing meaningless`,
           ]);
-          warnings.push(`${toolNames[id]}, ${tablesName(caseResult.tables)} tables, found differences where the schema should match the model:\n${measurement.detail}`);
+          warnings.push(
+            `${toolNames[id]}, ${tablesName(caseResult.tables)} tables, found differences where the schema should match the model:\n${measurement.detail}`,
+          );
         }
       }
       if (caseResult.statements?.outcome === 'differences') {
@@ -1126,7 +1297,12 @@ async function main() {
     if (big && !big.error) {
       notes.push(
         `ours' statements at ${tablesName(options.tables)} tables, in order (time awaiting each): ` +
-          big.statements.map((statement) => `${shorten(statement.text, 60)} [${classifyStatement(statement.text)}, ${statement.milliseconds.toFixed(0)} ms]`).join('; '),
+          big.statements
+            .map(
+              (statement) =>
+                `${shorten(statement.text, 60)} [${classifyStatement(statement.text)}, ${statement.milliseconds.toFixed(0)} ms]`,
+            )
+            .join('; '),
       );
     }
   } finally {
@@ -1134,7 +1310,16 @@ async function main() {
   }
 
   // ---- Output ---------------------------------------------------------------------------------
-  const header = ['work', 'ours (s) best / median', 'TypeORM (s)', 'Python Alembic (s)', 'TypeORM ÷ ours', 'Python ÷ ours', 'budget', 'verdict'];
+  const header = [
+    'work',
+    'ours (s) best / median',
+    'TypeORM (s)',
+    'Python Alembic (s)',
+    'TypeORM ÷ ours',
+    'Python ÷ ours',
+    'budget',
+    'verdict',
+  ];
   process.stdout.write(`\n${renderTable(header, rows)}\n\n`);
   process.stdout.write(
     `- ${options.runs} timed runs of each tool after one untimed warm-up (fills ours' compiled-TypeScript cache and Python's __pycache__), ` +

@@ -139,7 +139,6 @@ function parseArguments(argv) {
 // ---------------------------------------------------------------------------------------------
 // Running and measuring one process.
 
-
 const haveTime = existsSync(TIME_BIN);
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'alembic-bench-run-'));
 const timeOutput = path.join(scratch, 'maxrss');
@@ -208,8 +207,7 @@ function runOnce(command, args, cwd, capture, env) {
 async function measure(label, command, args, cwd, runs, env) {
   const warm = runOnce(command, args, cwd, true, env);
   if (warm.status !== 0) {
-    const firstError =
-      (warm.stderr ?? '').split('\n').find((line) => line.trim() !== '') ?? '(no stderr)';
+    const firstError = (warm.stderr ?? '').split('\n').find((line) => line.trim() !== '') ?? '(no stderr)';
     process.stderr.write(`  ${label}: FAILED (exit ${warm.status ?? warm.signal}) ${firstError}\n`);
     return { failed: true, status: warm.status ?? warm.signal, error: firstError };
   }
@@ -229,8 +227,7 @@ async function measure(label, command, args, cwd, runs, env) {
   }
   const sorted = [...times].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  const median =
-    sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  const median = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   process.stderr.write(
     `  ${label}: best ${sorted[0].toFixed(3)} s, median ${median.toFixed(3)} s, ` +
       `peak ${(peakKb / 1024).toFixed(0)} MB, ${warm.stdout.split('\n').length - 1} lines\n`,
@@ -246,8 +243,14 @@ function normalizedLines(stdout) {
   const lines = stdout.replace(/\s+$/, '').split('\n');
   return lines.map((line) =>
     line
-      .replace(/\(([^()]*,[^()]*)\)/g, (_, inner) =>
-        `(${inner.split(',').map((part) => part.trim()).sort().join(', ')})`,
+      .replace(
+        /\(([^()]*,[^()]*)\)/g,
+        (_, inner) =>
+          `(${inner
+            .split(',')
+            .map((part) => part.trim())
+            .sort()
+            .join(', ')})`,
       )
       .replace(/\s+$/, ''),
   );
@@ -308,9 +311,7 @@ async function main() {
     process.exit(2);
   }
 
-  const pythonAlembic = options.skipPython
-    ? undefined
-    : options.pythonAlembic ?? findOnPath('alembic');
+  const pythonAlembic = options.skipPython ? undefined : (options.pythonAlembic ?? findOnPath('alembic'));
   if (!options.skipPython && !pythonAlembic) {
     process.stderr.write('Python Alembic (`alembic`) is not on PATH; pass --skip-python or --python-alembic\n');
     process.exit(1);
@@ -338,7 +339,9 @@ async function main() {
     );
   }
   if (!haveTime) {
-    notes.push(`${TIME_BIN} not found: peak RSS sampled from /proc (approximate; install Debian's \`time\` package for exact figures)`);
+    notes.push(
+      `${TIME_BIN} not found: peak RSS sampled from /proc (approximate; install Debian's \`time\` package for exact figures)`,
+    );
   }
   if (!oursBuilt) {
     notes.push(`our CLI is not built (${options.oursBin} missing): ours not measured`);
@@ -380,10 +383,24 @@ async function main() {
 
     for (const command of ['heads', 'history']) {
       const python = pythonAlembic
-        ? await measure(`python ${command} ${name}`, pythonAlembic, [command], path.join(dir, 'python'), options.pythonRuns, pythonEnv)
+        ? await measure(
+            `python ${command} ${name}`,
+            pythonAlembic,
+            [command],
+            path.join(dir, 'python'),
+            options.pythonRuns,
+            pythonEnv,
+          )
         : undefined;
       const ours = oursBuilt
-        ? await measure(`ours ${command} ${name}`, node, [options.oursBin, command], path.join(dir, 'ours'), options.runs, nodeEnv)
+        ? await measure(
+            `ours ${command} ${name}`,
+            node,
+            [options.oursBin, command],
+            path.join(dir, 'ours'),
+            options.runs,
+            nodeEnv,
+          )
         : { notBuilt: true };
 
       if (ours.failed) {
@@ -413,20 +430,42 @@ async function main() {
           const reasons = [];
           if (!fastEnough) reasons.push(`median ${formatSeconds(ours.median)} s`);
           if (!ratioOk) reasons.push(`only ${ratio.toFixed(1)}x`);
-          verdict = reasons.length === 0
-            ? `within budget${ratio === undefined ? ' (time only; Python not run)' : ''}`
-            : `OVER budget (${reasons.join(', ')})`;
+          verdict =
+            reasons.length === 0
+              ? `within budget${ratio === undefined ? ' (time only; Python not run)' : ''}`
+              : `OVER budget (${reasons.join(', ')})`;
         }
       }
-      rows.push([`\`${command}\`, ${name}`, timeCell(ours), timeCell(python), ratioCell(ours, python), budget, verdict]);
+      rows.push([
+        `\`${command}\`, ${name}`,
+        timeCell(ours),
+        timeCell(python),
+        ratioCell(ours, python),
+        budget,
+        verdict,
+      ]);
 
       if (command === 'history' && python && !python.failed && !ours.failed && !ours.notBuilt) {
         const oursLines = lineCount(ours.stdout);
         const pythonLines = lineCount(python.stdout);
         if (oursLines !== pythonLines) {
-          rows.push([`history line count, ${name}`, `${oursLines} lines`, `${pythonLines} lines`, '—', 'same count', 'WARNING: line counts differ']);
+          rows.push([
+            `history line count, ${name}`,
+            `${oursLines} lines`,
+            `${pythonLines} lines`,
+            '—',
+            'same count',
+            'WARNING: line counts differ',
+          ]);
         } else {
-          rows.push([`history line count, ${name}`, `${oursLines} lines`, `${pythonLines} lines`, '—', 'same count', 'same']);
+          rows.push([
+            `history line count, ${name}`,
+            `${oursLines} lines`,
+            `${pythonLines} lines`,
+            '—',
+            'same count',
+            'same',
+          ]);
         }
       }
       if (python && !python.failed && !ours.failed && !ours.notBuilt) {
@@ -442,8 +481,22 @@ async function main() {
     if (tree.shape === 'chain') {
       const floorScript = path.join(benchDir, 'support', 'stat-floor.cjs');
       const versionsDirectory = path.join(dir, 'ours', 'migrations', 'versions');
-      const floor = await measure(`stat floor ${name}`, node, [floorScript, versionsDirectory], scratch, options.runs, nodeEnv);
-      rows.push([`node: list + stat every script (floor for a checked cache), ${name}`, timeCell(floor), '—', '—', '— (info)', '—']);
+      const floor = await measure(
+        `stat floor ${name}`,
+        node,
+        [floorScript, versionsDirectory],
+        scratch,
+        options.runs,
+        nodeEnv,
+      );
+      rows.push([
+        `node: list + stat every script (floor for a checked cache), ${name}`,
+        timeCell(floor),
+        '—',
+        '—',
+        '— (info)',
+        '—',
+      ]);
       if (!floor.failed && pythonAlembic) {
         notes.push(
           `on ${name}, Node starting, listing and stat-ing every script takes ${formatSeconds(floor.median)} s (median): ` +
@@ -483,11 +536,19 @@ async function main() {
   let helpVerdict = 'not measured';
   if (oursHelp.failed) notes.push(`ours \`--help\` failed (exit ${oursHelp.status}): ${oursHelp.error}`);
   else if (!oursHelp.notBuilt) {
-    helpVerdict = oursHelp.median < BUDGET_HELP_SECONDS
-      ? 'within budget'
-      : `OVER budget (median ${formatSeconds(oursHelp.median)} s)`;
+    helpVerdict =
+      oursHelp.median < BUDGET_HELP_SECONDS
+        ? 'within budget'
+        : `OVER budget (median ${formatSeconds(oursHelp.median)} s)`;
   }
-  rows.push(['`alembic --help` cold start', timeCell(oursHelp), timeCell(pythonHelp), ratioCell(oursHelp, pythonHelp), `< ${BUDGET_HELP_SECONDS * 1000} ms`, helpVerdict]);
+  rows.push([
+    '`alembic --help` cold start',
+    timeCell(oursHelp),
+    timeCell(pythonHelp),
+    ratioCell(oursHelp, pythonHelp),
+    `< ${BUDGET_HELP_SECONDS * 1000} ms`,
+    helpVerdict,
+  ]);
   rows.push(['`node -e 0` (floor for ours)', timeCell(nodeFloor), '—', '—', '— (info)', '—']);
   if (nodeFloorAsIs) {
     rows.push(['`node -e 0`, NODE_EXTRA_CA_CERTS set', timeCell(nodeFloorAsIs), '—', '—', '— (info)', '—']);
@@ -500,7 +561,7 @@ async function main() {
 
   const runsNote =
     `ours: ${options.runs} timed runs, Python: ${options.pythonRuns}, --help: ${options.helpRuns}; ` +
-    'each after one untimed warm-up run (which also fills Python\'s __pycache__); stdout to /dev/null; ' +
+    "each after one untimed warm-up run (which also fills Python's __pycache__); stdout to /dev/null; " +
     'verdicts use the median';
   process.stdout.write(`\n${renderTable(rows)}\n\n`);
   process.stdout.write(`- ${runsNote}\n`);

@@ -177,7 +177,6 @@ function parseArguments(argv) {
 // ---------------------------------------------------------------------------------------------
 // Running one process.
 
-
 const haveTime = existsSync(TIME_BIN);
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'alembic-bench-upgrade-'));
 const timeOutput = path.join(scratch, 'maxrss');
@@ -238,7 +237,7 @@ async function runOnce({ command, args, cwd, env, stdinPath, capture = false }) 
     status: result.error ? -1 : result.status,
     signal: result.signal,
     stdout: capture ? result.stdout : undefined,
-    stderr: result.error ? String(result.error.message) : result.stderr ?? '',
+    stderr: result.error ? String(result.error.message) : (result.stderr ?? ''),
     peakKb,
   };
 }
@@ -287,7 +286,10 @@ async function runContender(contender, kind, state) {
  */
 async function measureSideBySide(title, contenders, { runs, warmUp = true }) {
   const states = new Map(
-    contenders.map((contender) => [contender.id, { times: [], peakKb: 0, failed: false, error: undefined, stdout: undefined }]),
+    contenders.map((contender) => [
+      contender.id,
+      { times: [], peakKb: 0, failed: false, error: undefined, stdout: undefined },
+    ]),
   );
   if (warmUp) {
     for (const contender of contenders) {
@@ -389,7 +391,9 @@ function verifySqlite(databasePath, size, head) {
   );
   if (error !== undefined) return error;
   const expected = `${size}\n${head}`;
-  return output === expected ? undefined : `expected ${size} tables at ${head}, found ${output.replace('\n', ' tables at ')}`;
+  return output === expected
+    ? undefined
+    : `expected ${size} tables at ${head}, found ${output.replace('\n', ' tables at ')}`;
 }
 
 /** Same for PostgreSQL; knex keeps its own table instead of alembic_version. */
@@ -397,7 +401,7 @@ function verifyPostgres(url, size, head, versionTable = 'alembic') {
   const versionQuery =
     versionTable === 'knex'
       ? 'SELECT count(*) FROM knex_migrations'
-      : 'SELECT string_agg(version_num, \',\') FROM alembic_version';
+      : "SELECT string_agg(version_num, ',') FROM alembic_version";
   const result = psql(url, [
     '-At',
     '-c',
@@ -408,7 +412,9 @@ function verifyPostgres(url, size, head, versionTable = 'alembic') {
   if (result.status !== 0) return result.stderr.trim();
   const output = result.stdout.trim();
   const expected = `${size}\n${versionTable === 'knex' ? size : head}`;
-  return output === expected ? undefined : `expected ${expected.replace('\n', ' / ')}, found ${output.replace('\n', ' / ')}`;
+  return output === expected
+    ? undefined
+    : `expected ${expected.replace('\n', ' / ')}, found ${output.replace('\n', ' / ')}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -443,7 +449,12 @@ function ensureSymlink(target, link) {
  */
 async function snapshotPackages(oursBin, env) {
   const sourcePackages = path.resolve(path.dirname(oursBin), '..', '..');
-  const entries = { cli: 'dist/bin.js', core: 'dist/index.js', 'dialect-sqlite': 'dist/index.js', 'dialect-postgres': 'dist/index.js' };
+  const entries = {
+    cli: 'dist/bin.js',
+    core: 'dist/index.js',
+    'dialect-sqlite': 'dist/index.js',
+    'dialect-postgres': 'dist/index.js',
+  };
   for (let attempt = 1; ; attempt += 1) {
     const staging = `${SNAPSHOT_DIR}.tmp-${process.pid}`;
     rmSync(staging, { recursive: true, force: true });
@@ -458,13 +469,16 @@ async function snapshotPackages(oursBin, env) {
       const target = path.join(staging, name);
       mkdirSync(target, { recursive: true });
       for (const part of ['package.json', 'dist', 'templates', 'bin', 'README.md']) {
-        if (existsSync(path.join(source, part))) cpSync(path.join(source, part), path.join(target, part), { recursive: true });
+        if (existsSync(path.join(source, part)))
+          cpSync(path.join(source, part), path.join(target, part), { recursive: true });
       }
       const modules = path.join(source, 'node_modules');
       if (!existsSync(modules)) continue;
       for (const entry of readdirSync(modules)) {
         if (entry.startsWith('.')) continue;
-        const scoped = entry.startsWith('@') ? readdirSync(path.join(modules, entry)).map((sub) => `${entry}/${sub}`) : [entry];
+        const scoped = entry.startsWith('@')
+          ? readdirSync(path.join(modules, entry)).map((sub) => `${entry}/${sub}`)
+          : [entry];
         for (const dependency of scoped) {
           const [scope, packageName] = dependency.split('/');
           const link = path.join(target, 'node_modules', dependency);
@@ -657,7 +671,11 @@ function summariseProfile(file) {
 }
 
 function renderProfile(title, directory) {
-  const files = existsSync(directory) ? readdirSync(directory).filter((name) => name.endsWith('.cpuprofile')).sort() : [];
+  const files = existsSync(directory)
+    ? readdirSync(directory)
+        .filter((name) => name.endsWith('.cpuprofile'))
+        .sort()
+    : [];
   const lines = [`### Profile: ${title}`, '', `profiles in ${directory}`, ''];
   for (const file of files) {
     // CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile: thread 0 is the main thread, 1 the
@@ -673,7 +691,9 @@ function renderProfile(title, directory) {
       lines.push(`  ${milliseconds(micros).padStart(8)} ${share(micros).padStart(4)}  ${category}`);
     }
     lines.push('  top functions (self time, idle and GC left out):');
-    for (const [name, micros] of summary.functions.filter(([name]) => !/^\((idle|garbage collector|program)\)/.test(name)).slice(0, 8)) {
+    for (const [name, micros] of summary.functions
+      .filter(([name]) => !/^\((idle|garbage collector|program)\)/.test(name))
+      .slice(0, 8)) {
       lines.push(`  ${milliseconds(micros).padStart(8)} ${share(micros).padStart(4)}  ${name}`);
     }
     lines.push('');
@@ -742,9 +762,9 @@ function ratioCell(numerator, denominator) {
   return `${(numerator.median / denominator.median).toFixed(1)}x`;
 }
 
-
 function budgetVerdict({ ours, baseline, limit, size, baselineName }) {
-  if (size !== BUDGET_SIZE) return { verdict: `n/a (budget is for ${BUDGET_SIZE.toLocaleString('en-US')})`, missed: false };
+  if (size !== BUDGET_SIZE)
+    return { verdict: `n/a (budget is for ${BUDGET_SIZE.toLocaleString('en-US')})`, missed: false };
   if (!usable(ours) || !usable(baseline)) return { verdict: 'not measured', missed: false };
   const ratio = ours.median / baseline.median;
   return ratio <= limit
@@ -784,13 +804,17 @@ async function main() {
   const nodeEnv = withoutVariables(options.keepEnv ? [] : NODE_SKEWING_VARIABLES);
   const pythonEnv = withoutVariables(options.keepEnv ? [] : PYTHON_SKEWING_VARIABLES);
   const plainEnv = withoutVariables([]);
-  const removed = [...NODE_SKEWING_VARIABLES, ...PYTHON_SKEWING_VARIABLES].filter((name) => process.env[name] !== undefined);
+  const removed = [...NODE_SKEWING_VARIABLES, ...PYTHON_SKEWING_VARIABLES].filter(
+    (name) => process.env[name] !== undefined,
+  );
   if (removed.length > 0 && !options.keepEnv) {
-    notes.push(`removed from the children's environment (not a user's default; --keep-env keeps them): ${removed.join(', ')}`);
+    notes.push(
+      `removed from the children's environment (not a user's default; --keep-env keeps them): ${removed.join(', ')}`,
+    );
   }
   if (!haveTime) notes.push(`${TIME_BIN} not found: peak RSS sampled from /proc in a second, untimed run`);
 
-  const pythonAlembic = options.skipPython ? undefined : options.pythonAlembic ?? findOnPath('alembic');
+  const pythonAlembic = options.skipPython ? undefined : (options.pythonAlembic ?? findOnPath('alembic'));
   if (!options.skipPython && !pythonAlembic) {
     notes.push('Python Alembic (`alembic`) not on PATH: not measured (Debian package `alembic`)');
   }
@@ -809,7 +833,9 @@ async function main() {
   const snapshot = await snapshotPackages(sourceBin, nodeEnv);
   options.oursBin = snapshot.bin;
   const repository = path.resolve(snapshot.sourcePackages, '..');
-  const commit = spawnSync('git', ['-C', repository, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim();
+  const commit = spawnSync('git', ['-C', repository, 'rev-parse', '--short', 'HEAD'], {
+    encoding: 'utf8',
+  }).stdout.trim();
   const dirty = spawnSync('git', ['-C', repository, 'status', '--porcelain', '--', 'packages'], { encoding: 'utf8' })
     .stdout.split('\n')
     .filter(Boolean).length;
@@ -820,7 +846,11 @@ async function main() {
   const size = options.size;
   const sizeName = size.toLocaleString('en-US');
   const started = performance.now();
-  const { dir: treeDir, manifest, generated } = ensureTree({
+  const {
+    dir: treeDir,
+    manifest,
+    generated,
+  } = ensureTree({
     shape: 'chain',
     size,
     seed: options.seed,
@@ -828,13 +858,21 @@ async function main() {
     parts: ['ours', 'python', 'knex', 'sql'],
   });
   const head = manifest.heads[0];
-  const { projectDir, built } = ensureOursProject({ treeDir, oursBin: options.oursBin, fresh: options.fresh || generated, env: nodeEnv });
+  const { projectDir, built } = ensureOursProject({
+    treeDir,
+    oursBin: options.oursBin,
+    fresh: options.fresh || generated,
+    env: nodeEnv,
+  });
   process.stderr.write(
     `chain ${size}: ${generated || built ? `written in ${((performance.now() - started) / 1000).toFixed(1)} s` : 'cached'} at ${treeDir} (head ${head})\n`,
   );
   const oursCacheDir = path.join(projectDir, 'node_modules', '.cache', 'alembic');
   const pythonDir = path.join(treeDir, 'python');
-  const pythonCaches = [path.join(pythonDir, 'migrations', '__pycache__'), path.join(pythonDir, 'migrations', 'versions', '__pycache__')];
+  const pythonCaches = [
+    path.join(pythonDir, 'migrations', '__pycache__'),
+    path.join(pythonDir, 'migrations', 'versions', '__pycache__'),
+  ];
   const shellSql = path.join(treeDir, 'sql', 'upgrade.sql');
   const psqlSql = path.join(treeDir, 'sql', 'upgrade-body.sql');
   let fileCounter = 0;
@@ -871,7 +909,12 @@ async function main() {
         cwd: projectDir,
         env: { ...nodeEnv, DATABASE_URL: `sqlite:///${databasePath}` },
         capture: offline && kind === 'warm-up',
-        verify: () => (offline ? (existsSync(databasePath) ? 'offline run created the database' : undefined) : verifySqlite(databasePath, size, head)),
+        verify: () =>
+          offline
+            ? existsSync(databasePath)
+              ? 'offline run created the database'
+              : undefined
+            : verifySqlite(databasePath, size, head),
       };
     },
   });
@@ -910,7 +953,9 @@ async function main() {
 
   // The floor for any Node.js tool: the same SQL file through the sqlite3 driver, one exec.
   const sqliteDriverPath = path.dirname(
-    createRequire(path.join(benchDir, '..', 'packages', 'dialect-sqlite', 'package.json')).resolve('sqlite3/package.json'),
+    createRequire(path.join(benchDir, '..', 'packages', 'dialect-sqlite', 'package.json')).resolve(
+      'sqlite3/package.json',
+    ),
   );
   const sqliteNodeFloor = {
     id: 'nodeFloor',
@@ -1024,7 +1069,9 @@ async function main() {
     `peak RSS, SQLite runs above, ${sizeName}`,
     memoryCell([sqliteWarm.ours, sqliteCold.ours, sqliteAtHead.ours, offline.ours]),
     memoryCell([sqliteWarm.shell]),
-    pythonAlembic ? memoryCell([sqliteWarm.python, sqliteCold.python, sqliteAtHead.python, offline.python]) : pythonSkipped.skipped,
+    pythonAlembic
+      ? memoryCell([sqliteWarm.python, sqliteCold.python, sqliteAtHead.python, offline.python])
+      : pythonSkipped.skipped,
     '—',
     '—',
     '—',
@@ -1087,11 +1134,16 @@ async function main() {
   else if (!findOnPath('psql')) postgresReason = 'psql not on PATH';
   else {
     const probe = psql(`${options.pgUrl}/postgres`, ['-At', '-c', 'SELECT version()']);
-    if (probe.status !== 0) postgresReason = `server not reachable at ${options.pgUrl}: ${probe.stderr.trim().split('\n')[0]}`;
-    else notes.push(`PostgreSQL: ${probe.stdout.trim().split(' ').slice(0, 2).join(' ')} at ${options.pgUrl}; client processes' memory only`);
+    if (probe.status !== 0)
+      postgresReason = `server not reachable at ${options.pgUrl}: ${probe.stderr.trim().split('\n')[0]}`;
+    else
+      notes.push(
+        `PostgreSQL: ${probe.stdout.trim().split(' ').slice(0, 2).join(' ')} at ${options.pgUrl}; client processes' memory only`,
+      );
   }
   const dialectPostgres = path.join(path.dirname(options.oursBin), '..', '..', 'dialect-postgres', 'dist', 'index.js');
-  if (postgresReason === undefined && !existsSync(dialectPostgres)) postgresReason = '@alembic/dialect-postgres is not built';
+  if (postgresReason === undefined && !existsSync(dialectPostgres))
+    postgresReason = '@alembic/dialect-postgres is not built';
 
   if (postgresReason !== undefined) {
     notes.push(`PostgreSQL not measured: ${postgresReason}`);
@@ -1129,7 +1181,10 @@ async function main() {
     let pythonPostgresSkipped = pythonSkipped;
     if (pythonAlembic) {
       const interpreter = pythonInterpreterOf(pythonAlembic);
-      const check = spawnSync(interpreter, ['-c', 'import psycopg2; print(psycopg2.__version__.split()[0])'], { encoding: 'utf8', env: pythonEnv });
+      const check = spawnSync(interpreter, ['-c', 'import psycopg2; print(psycopg2.__version__.split()[0])'], {
+        encoding: 'utf8',
+        env: pythonEnv,
+      });
       if (check.status === 0) {
         notes.push(`Python Alembic on PostgreSQL through psycopg2 ${check.stdout.trim()} (${interpreter})`);
         pythonPostgres = {
@@ -1145,7 +1200,9 @@ async function main() {
         };
       } else {
         pythonPostgresSkipped = skipped('no psycopg2');
-        notes.push(`Python Alembic on PostgreSQL not measured: ${interpreter} has no psycopg2 (apt-get install python3-psycopg2)`);
+        notes.push(
+          `Python Alembic on PostgreSQL not measured: ${interpreter} has no psycopg2 (apt-get install python3-psycopg2)`,
+        );
       }
     }
     let knex;
@@ -1154,9 +1211,15 @@ async function main() {
       if (existsSync(KNEX_CLI)) {
         const knexDir = path.join(treeDir, 'knex');
         ensureSymlink(path.join(PEERS_DIR, 'node_modules'), path.join(knexDir, 'node_modules'));
-        const knexVersion = JSON.parse(readFileSync(path.join(PEERS_DIR, 'node_modules', 'knex', 'package.json'), 'utf8')).version;
-        const pgVersion = JSON.parse(readFileSync(path.join(PEERS_DIR, 'node_modules', 'pg', 'package.json'), 'utf8')).version;
-        notes.push(`knex ${knexVersion} (pg ${pgVersion}): \`knex migrate:latest\`, ${sizeName} CommonJS migrations doing the same \`CREATE TABLE\` through \`knex.raw\`, all in one transaction (knex's default), plus its knex_migrations rows and lock table`);
+        const knexVersion = JSON.parse(
+          readFileSync(path.join(PEERS_DIR, 'node_modules', 'knex', 'package.json'), 'utf8'),
+        ).version;
+        const pgVersion = JSON.parse(
+          readFileSync(path.join(PEERS_DIR, 'node_modules', 'pg', 'package.json'), 'utf8'),
+        ).version;
+        notes.push(
+          `knex ${knexVersion} (pg ${pgVersion}): \`knex migrate:latest\`, ${sizeName} CommonJS migrations doing the same \`CREATE TABLE\` through \`knex.raw\`, all in one transaction (knex's default), plus its knex_migrations rows and lock table`,
+        );
         knex = {
           id: 'knex',
           label: 'knex',
@@ -1280,7 +1343,9 @@ async function main() {
   for (const note of notes) process.stdout.write(`- ${note}\n`);
   for (const profile of profiles) {
     process.stdout.write(`\n${renderProfile(profile.title, profile.directory)}\n`);
-    process.stdout.write(`driver calls (a second run, preloading bench/support/driver-calls.mjs):\n${profile.driverCalls}\n`);
+    process.stdout.write(
+      `driver calls (a second run, preloading bench/support/driver-calls.mjs):\n${profile.driverCalls}\n`,
+    );
   }
 }
 

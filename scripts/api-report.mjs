@@ -96,7 +96,10 @@ try {
       localBuild: update,
       messageCallback: (message) => {
         // The report comparison is reported below, once, with what to run.
-        if (message.messageId === 'console-api-report-not-copied' || message.messageId === 'console-api-report-copied') {
+        if (
+          message.messageId === 'console-api-report-not-copied' ||
+          message.messageId === 'console-api-report-copied'
+        ) {
           message.handled = true;
         }
         // API Extractor brings its own TypeScript; the note that ours is newer is noise here.

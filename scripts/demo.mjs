@@ -26,7 +26,10 @@ function run(...args) {
 /** Fills in the empty upgrade()/downgrade() the template wrote, as a user would in an editor. */
 function fillIn(revisionId, importNames, upgradeBody, downgradeBody) {
   const versions = join(project, 'migrations', 'versions');
-  const file = join(versions, readdirSync(versions).find((name) => name.startsWith(revisionId)));
+  const file = join(
+    versions,
+    readdirSync(versions).find((name) => name.startsWith(revisionId)),
+  );
   const source = readFileSync(file, 'utf8')
     .replace("import { op } from '@alembic/core';", `import { ${importNames.join(', ')} } from '@alembic/core';`)
     .replace(/(export async function upgrade\(\): Promise<void> \{\n)/, `$1${upgradeBody}\n`)
@@ -62,7 +65,18 @@ run('upgrade', 'head', '--sql');
 
 process.stdout.write('\n# Two developers branch from the same revision; the tool shows both heads and merges them.\n');
 run('revision', '-m', 'add invoice table', '--rev-id', 'c3d4e5f6a1b2', '--head', 'b2c3d4e5f6a1');
-run('revision', '-m', 'add audit log', '--rev-id', 'd4e5f6a1b2c3', '--head', 'b2c3d4e5f6a1', '--splice', '--branch-label', 'audit');
+run(
+  'revision',
+  '-m',
+  'add audit log',
+  '--rev-id',
+  'd4e5f6a1b2c3',
+  '--head',
+  'b2c3d4e5f6a1',
+  '--splice',
+  '--branch-label',
+  'audit',
+);
 run('heads');
 run('branches');
 run('merge', 'heads', '-m', 'merge invoice and audit', '--rev-id', 'e5f6a1b2c3d4');

@@ -61,7 +61,10 @@ const COLUMN_KINDS = [
     sql: () => 'integer',
     typeorm: () => ({ type: 'int' }),
     python: () => 'sa.Integer()',
-    defaults: [{ sql: '0', typeorm: 0, python: "sa.text('0')" }, { sql: '7', typeorm: 7, python: "sa.text('7')" }],
+    defaults: [
+      { sql: '0', typeorm: 0, python: "sa.text('0')" },
+      { sql: '7', typeorm: 7, python: "sa.text('7')" },
+    ],
   },
   {
     kind: 'bigint',
@@ -107,7 +110,12 @@ const COLUMN_KINDS = [
   },
   {
     kind: 'numeric',
-    parameters: (random) => pick(random, [{ precision: 10, scale: 2 }, { precision: 12, scale: 4 }, { precision: 18, scale: 6 }]),
+    parameters: (random) =>
+      pick(random, [
+        { precision: 10, scale: 2 },
+        { precision: 12, scale: 4 },
+        { precision: 18, scale: 6 },
+      ]),
     sql: ({ precision, scale }) => `numeric(${precision},${scale})`,
     typeorm: ({ precision, scale }) => ({ type: 'numeric', precision, scale }),
     python: ({ precision, scale }) => `sa.Numeric(precision=${precision}, scale=${scale})`,
@@ -182,7 +190,13 @@ export function planSchema({ tables, seed = DEFAULT_SCHEMA_SEED }) {
       const parameters = kind.parameters?.(random) ?? {};
       const nullable = random() < 0.4;
       const serverDefault = kind.defaults.length > 0 && random() < 0.35 ? pick(random, kind.defaults) : undefined;
-      columns.push({ name: `c${String(position).padStart(2, '0')}_${kind.kind}`, kind: kind.kind, parameters, nullable, serverDefault });
+      columns.push({
+        name: `c${String(position).padStart(2, '0')}_${kind.kind}`,
+        kind: kind.kind,
+        parameters,
+        nullable,
+        serverDefault,
+      });
     }
     let foreignKey;
     if (index > 0 && random() < 0.95) {
@@ -202,12 +216,18 @@ export function planSchema({ tables, seed = DEFAULT_SCHEMA_SEED }) {
     const indexCount = Math.min(indexable.length, randomInteger(random, 1, 2));
     const used = new Set();
     for (let number = 0; number < indexCount; number += 1) {
-      const first = pick(random, indexable.filter((column) => !used.has(column.name)));
+      const first = pick(
+        random,
+        indexable.filter((column) => !used.has(column.name)),
+      );
       if (first === undefined) break;
       used.add(first.name);
       const indexColumns = [first.name];
       if (random() < 0.3) {
-        const second = pick(random, indexable.filter((column) => !indexColumns.includes(column.name)));
+        const second = pick(
+          random,
+          indexable.filter((column) => !indexColumns.includes(column.name)),
+        );
         if (second !== undefined) indexColumns.push(second.name);
       }
       indexes.push({ name: `ix_${name}_${indexColumns.join('_')}`, columns: indexColumns, unique: random() < 0.15 });
@@ -267,7 +287,8 @@ export function renderSchemaSql(plan, { revision }) {
       if (column.serverDefault) text += ` DEFAULT ${column.serverDefault.sql}`;
       parts.push(text);
     }
-    if (table.foreignKey) parts.push(`${quote(table.foreignKey.column)} integer${table.foreignKey.nullable ? '' : ' NOT NULL'}`);
+    if (table.foreignKey)
+      parts.push(`${quote(table.foreignKey.column)} integer${table.foreignKey.nullable ? '' : ' NOT NULL'}`);
     for (const unique of table.uniques) {
       parts.push(`CONSTRAINT ${quote(unique.name)} UNIQUE (${unique.columns.map(quote).join(', ')})`);
     }
@@ -289,7 +310,9 @@ export function renderSchemaSql(plan, { revision }) {
   }
   lines.push(TYPEORM_MIGRATIONS_DDL);
   lines.push(`INSERT INTO "migrations" ("timestamp", "name") VALUES (1764800000000, 'Baseline1764800000000');`);
-  lines.push('CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num));');
+  lines.push(
+    'CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num));',
+  );
   lines.push(`INSERT INTO alembic_version (version_num) VALUES ('${revision}');`);
   lines.push('COMMIT;');
   return `${lines.join('\n')}\n`;
@@ -300,7 +323,9 @@ export function renderBookkeepingSql({ revision, withAlembicVersion = true }) {
   const lines = ['BEGIN;', TYPEORM_MIGRATIONS_DDL];
   lines.push(`INSERT INTO "migrations" ("timestamp", "name") VALUES (1764800000000, 'Baseline1764800000000');`);
   if (withAlembicVersion) {
-    lines.push('CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num));');
+    lines.push(
+      'CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num));',
+    );
     lines.push(`INSERT INTO alembic_version (version_num) VALUES ('${revision}');`);
   }
   lines.push('COMMIT;');
@@ -433,7 +458,9 @@ export function renderModels(plan) {
       const kind = KIND_BY_NAME.get(column.kind);
       const extras = [`nullable=${column.nullable ? 'True' : 'False'}`];
       if (column.serverDefault) extras.push(`server_default=${column.serverDefault.python}`);
-      lines.push(`    sa.Column(${pythonString(column.name)}, ${kind.python(column.parameters)}, ${extras.join(', ')}),`);
+      lines.push(
+        `    sa.Column(${pythonString(column.name)}, ${kind.python(column.parameters)}, ${extras.join(', ')}),`,
+      );
     }
     if (table.foreignKey) {
       const foreignKey = table.foreignKey;
@@ -445,7 +472,9 @@ export function renderModels(plan) {
     }
     lines.push(`    sa.PrimaryKeyConstraint('id', name=${pythonString(table.primaryKeyName)}),`);
     for (const unique of table.uniques) {
-      lines.push(`    sa.UniqueConstraint(${unique.columns.map(pythonString).join(', ')}, name=${pythonString(unique.name)}),`);
+      lines.push(
+        `    sa.UniqueConstraint(${unique.columns.map(pythonString).join(', ')}, name=${pythonString(unique.name)}),`,
+      );
     }
     for (const index of table.indexes) {
       lines.push(

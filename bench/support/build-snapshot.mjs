@@ -13,7 +13,18 @@
  * missing (a rebuild in progress).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** Makes `link` a symlink to `target` (replacing a wrong one). */
@@ -34,7 +45,8 @@ function copyPackage(source, target, packages, entry) {
   if (!existsSync(path.join(source, entry))) return `${path.basename(source)}/${entry}`;
   mkdirSync(target, { recursive: true });
   for (const part of ['package.json', 'dist', 'templates', 'bin', 'README.md']) {
-    if (existsSync(path.join(source, part))) cpSync(path.join(source, part), path.join(target, part), { recursive: true });
+    if (existsSync(path.join(source, part)))
+      cpSync(path.join(source, part), path.join(target, part), { recursive: true });
   }
   const modules = path.join(source, 'node_modules');
   if (!existsSync(modules)) return undefined;

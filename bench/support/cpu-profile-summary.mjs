@@ -16,7 +16,10 @@ import { readFileSync } from 'node:fs';
 /** `name file:line` of a call frame, the path shortened after `node_modules/` or a package's `dist/`. */
 export function frameKey(frame) {
   const where = frame.url
-    ? `${frame.url.replace(/^file:\/\//, '').replace(/^.*\/node_modules\//, '').replace(/^.*\/([^/]+\/dist\/)/, '$1')}:${frame.lineNumber + 1}`
+    ? `${frame.url
+        .replace(/^file:\/\//, '')
+        .replace(/^.*\/node_modules\//, '')
+        .replace(/^.*\/([^/]+\/dist\/)/, '$1')}:${frame.lineNumber + 1}`
     : '';
   return `${frame.functionName || '(anonymous)'}${where ? ` ${where}` : ''}`;
 }
@@ -59,7 +62,9 @@ export function summariseProfile(file, { categoryOf, includeInclusive = () => tr
   return {
     total,
     categories: sortDescending(categories),
-    selfFunctions: sortDescending(selfFunctions).filter(([name]) => !/^\((idle|garbage collector|program|root)\)/.test(name)),
+    selfFunctions: sortDescending(selfFunctions).filter(
+      ([name]) => !/^\((idle|garbage collector|program|root)\)/.test(name),
+    ),
     inclusiveFunctions: sortDescending(inclusiveFunctions),
   };
 }
@@ -69,10 +74,13 @@ export function renderProfileSummary(summary, { top = 10 } = {}) {
   const milliseconds = (micros) => `${(micros / 1000).toFixed(0)} ms`.padStart(8);
   const share = (micros) => `${((100 * micros) / summary.total).toFixed(0)}%`.padStart(4);
   const lines = [`${(summary.total / 1000).toFixed(0)} ms sampled`];
-  for (const [category, micros] of summary.categories) lines.push(`  ${milliseconds(micros)} ${share(micros)}  ${category}`);
+  for (const [category, micros] of summary.categories)
+    lines.push(`  ${milliseconds(micros)} ${share(micros)}  ${category}`);
   lines.push('  top functions, self time:');
-  for (const [name, micros] of summary.selfFunctions.slice(0, top)) lines.push(`  ${milliseconds(micros)} ${share(micros)}  ${name}`);
+  for (const [name, micros] of summary.selfFunctions.slice(0, top))
+    lines.push(`  ${milliseconds(micros)} ${share(micros)}  ${name}`);
   lines.push('  top functions, inclusive time:');
-  for (const [name, micros] of summary.inclusiveFunctions.slice(0, top)) lines.push(`  ${milliseconds(micros)} ${share(micros)}  ${name}`);
+  for (const [name, micros] of summary.inclusiveFunctions.slice(0, top))
+    lines.push(`  ${milliseconds(micros)} ${share(micros)}  ${name}`);
   return lines.join('\n');
 }

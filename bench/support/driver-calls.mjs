@@ -23,7 +23,12 @@ function record(kind, milliseconds) {
 /** `CREATE TABLE`, `UPDATE alembic_version`, ...: the first two words, revision ids masked. */
 function kindOf(statement) {
   const text = typeof statement === 'object' && statement !== null ? statement.text : statement;
-  return String(text).trim().split(/\s+/).slice(0, 2).join(' ').replace(/\bt_[0-9a-f]{12}\b/g, 't_<rev>');
+  return String(text)
+    .trim()
+    .split(/\s+/)
+    .slice(0, 2)
+    .join(' ')
+    .replace(/\bt_[0-9a-f]{12}\b/g, 't_<rev>');
 }
 
 function driverFrom(dialect, driver) {

@@ -18,7 +18,10 @@ export class PgwireConnection implements DatabaseConnection {
     this.#client = client;
   }
 
-  async query<Row = Record<string, unknown>>(sql: string, parameters: readonly unknown[] = []): Promise<QueryResult<Row>> {
+  async query<Row = Record<string, unknown>>(
+    sql: string,
+    parameters: readonly unknown[] = [],
+  ): Promise<QueryResult<Row>> {
     const result = await this.#client.query(sql, parameters.length === 0 ? undefined : [...parameters]);
     return { rows: result.rows as Row[], rowCount: result.rowCount ?? undefined };
   }

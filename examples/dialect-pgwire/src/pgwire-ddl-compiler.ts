@@ -1,5 +1,11 @@
 import { DefaultDdlCompiler, isAutoincrementColumn } from '@alembic/core/dialect';
-import type { BatchRecreatePlan, ColumnModel, ColumnRenderContext, ColumnType, DdlCompilerOptions } from '@alembic/core/dialect';
+import type {
+  BatchRecreatePlan,
+  ColumnModel,
+  ColumnRenderContext,
+  ColumnType,
+  DdlCompilerOptions,
+} from '@alembic/core/dialect';
 import { pgwireCapabilities } from './pgwire-capabilities.js';
 
 /**
@@ -46,8 +52,14 @@ export class PgwireDdlCompiler extends DefaultDdlCompiler {
   }
 
   protected override renderColumnType(column: ColumnModel, context: ColumnRenderContext): string {
-    const integerKey = column.type.kind === 'integer' || column.type.kind === 'bigInteger' || column.type.kind === 'smallInteger';
-    if (integerKey && column.identity === undefined && context.table !== undefined && isAutoincrementColumn(context.table, column)) {
+    const integerKey =
+      column.type.kind === 'integer' || column.type.kind === 'bigInteger' || column.type.kind === 'smallInteger';
+    if (
+      integerKey &&
+      column.identity === undefined &&
+      context.table !== undefined &&
+      isAutoincrementColumn(context.table, column)
+    ) {
       return 'BIGSERIAL';
     }
     return super.renderColumnType(column, context);

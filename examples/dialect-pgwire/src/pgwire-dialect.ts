@@ -37,7 +37,10 @@ export function pgwire(options: PgwireDialectOptions = {}): Dialect {
     capabilities: pgwireCapabilities,
     createDdlCompiler: (compilerOptions) => new PgwireDdlCompiler(compilerOptions),
     connect: (url, connectOptions) =>
-      connectPgwire(url, { ...connectOptions, driverOptions: { ...options.driverOptions, ...connectOptions?.driverOptions } }),
+      connectPgwire(url, {
+        ...connectOptions,
+        driverOptions: { ...options.driverOptions, ...connectOptions?.driverOptions },
+      }),
     createIntrospector: (connection) => new PgwireIntrospector(connection),
     acquireMigrationLock: (connection, lockOptions) => acquirePgwireMigrationLock(connection, lockOptions, options),
     translateError: (error: unknown) => error,

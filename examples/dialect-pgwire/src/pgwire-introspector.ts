@@ -1,5 +1,24 @@
-import { checkConstraint, column, convertedName, foreignKeyConstraint, index, primaryKeyConstraint, sql, table, uniqueConstraint } from '@alembic/core/dialect';
-import type { ColumnModel, DatabaseConnection, GetTablesOptions, IndexModel, SchemaIntrospector, ServerDefault, TableElement, TableModel } from '@alembic/core/dialect';
+import {
+  checkConstraint,
+  column,
+  convertedName,
+  foreignKeyConstraint,
+  index,
+  primaryKeyConstraint,
+  sql,
+  table,
+  uniqueConstraint,
+} from '@alembic/core/dialect';
+import type {
+  ColumnModel,
+  DatabaseConnection,
+  GetTablesOptions,
+  IndexModel,
+  SchemaIntrospector,
+  ServerDefault,
+  TableElement,
+  TableModel,
+} from '@alembic/core/dialect';
 import { parsePgwireType } from './pgwire-type-parser.js';
 
 /** `$1` schema (the current one when null), `$2` names (`text[]`, every table when null). */
@@ -84,7 +103,12 @@ interface IndexRow {
   readonly is_expression: boolean[];
 }
 
-const ACTIONS: Readonly<Record<string, 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT'>> = { r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
+const ACTIONS: Readonly<Record<string, 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT'>> = {
+  r: 'RESTRICT',
+  c: 'CASCADE',
+  n: 'SET NULL',
+  d: 'SET DEFAULT',
+};
 
 /** `'text'::character varying` is the value `text`; a bare number is its text; the rest is SQL. */
 function serverDefaultOf(expression: string): ServerDefault {
@@ -127,8 +151,13 @@ function constraintOf(row: ConstraintRow): TableElement | undefined {
 }
 
 function indexOf(row: IndexRow): IndexModel {
-  const elements = row.elements.map((element, position) => (row.is_expression[position] === true ? sql(element) : element));
-  return index(convertedName(row.name), elements, { unique: row.is_unique, ...(row.predicate === null ? {} : { where: row.predicate }) });
+  const elements = row.elements.map((element, position) =>
+    row.is_expression[position] === true ? sql(element) : element,
+  );
+  return index(convertedName(row.name), elements, {
+    unique: row.is_unique,
+    ...(row.predicate === null ? {} : { where: row.predicate }),
+  });
 }
 
 /**
@@ -157,18 +186,25 @@ export class PgwireIntrospector implements SchemaIntrospector {
   /** Every table asked for in four queries: the tables, then their columns, constraints and indexes at once. */
   async getTables(options: GetTablesOptions = {}): Promise<readonly TableModel[]> {
     if (options.tableNames?.length === 0) return [];
-    const tables = (await this.#connection.query<{ oid: string; name: string; comment: string | null }>(TABLES_QUERY, [options.schema ?? null, options.tableNames ?? null])).rows;
+    const tables = (
+      await this.#connection.query<{ oid: string; name: string; comment: string | null }>(TABLES_QUERY, [
+        options.schema ?? null,
+        options.tableNames ?? null,
+      ])
+    ).rows;
     if (tables.length === 0) return [];
     const oids = tables.map((found) => found.oid);
     const columns = (await this.#connection.query<ColumnRow>(COLUMNS_QUERY, [oids])).rows;
     const constraints = (await this.#connection.query<ConstraintRow>(CONSTRAINTS_QUERY, [oids])).rows;
     const indexes = (await this.#connection.query<IndexRow>(INDEXES_QUERY, [oids])).rows;
     return tables.map((found) => {
-      const own = <Row extends { readonly table_oid: string }>(rows: readonly Row[]): Row[] => rows.filter((row) => row.table_oid === found.oid);
+      const own = <Row extends { readonly table_oid: string }>(rows: readonly Row[]): Row[] =>
+        rows.filter((row) => row.table_oid === found.oid);
       const tableConstraints = own(constraints);
       const primaryKey = tableConstraints.find((row) => row.type === 'p');
       const elements: TableElement[] = own(columns).map((row) => columnOf(row, new Set(primaryKey?.columns ?? [])));
-      if (primaryKey !== undefined) elements.push(primaryKeyConstraint(primaryKey.columns, { name: convertedName(primaryKey.name) }));
+      if (primaryKey !== undefined)
+        elements.push(primaryKeyConstraint(primaryKey.columns, { name: convertedName(primaryKey.name) }));
       for (const row of tableConstraints) {
         const constraint = constraintOf(row);
         if (constraint !== undefined) elements.push(constraint);

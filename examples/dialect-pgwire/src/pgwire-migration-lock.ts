@@ -70,20 +70,23 @@ export async function acquirePgwireMigrationLock(
   let waiting = false;
   for (;;) {
     if (settings.staleAfterMilliseconds !== undefined) {
-      await connection.query(`DELETE FROM ${PGWIRE_LOCK_TABLE} WHERE name = $1 AND acquired_at < now() - $2::int * interval '1 millisecond'`, [
-        options.lockName,
-        settings.staleAfterMilliseconds,
-      ]);
+      await connection.query(
+        `DELETE FROM ${PGWIRE_LOCK_TABLE} WHERE name = $1 AND acquired_at < now() - $2::int * interval '1 millisecond'`,
+        [options.lockName, settings.staleAfterMilliseconds],
+      );
     }
-    const inserted = await connection.query(`INSERT INTO ${PGWIRE_LOCK_TABLE} (name, holder) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
-      options.lockName,
-      holder,
-    ]);
+    const inserted = await connection.query(
+      `INSERT INTO ${PGWIRE_LOCK_TABLE} (name, holder) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`,
+      [options.lockName, holder],
+    );
     if (inserted.rowCount === 1) break;
     if (!waiting) {
       waiting = true;
       const current = await lockHolder(connection, options.lockName);
-      options.onWait?.({ lock: `row '${options.lockName}' of ${PGWIRE_LOCK_TABLE}`, ...(current === undefined ? {} : { holder: current }) });
+      options.onWait?.({
+        lock: `row '${options.lockName}' of ${PGWIRE_LOCK_TABLE}`,
+        ...(current === undefined ? {} : { holder: current }),
+      });
     }
     if (deadline !== undefined && Date.now() >= deadline) {
       throw new DatabaseError(
@@ -97,6 +100,9 @@ export async function acquirePgwireMigrationLock(
   return async () => {
     if (released) return;
     released = true;
-    await connection.query(`DELETE FROM ${PGWIRE_LOCK_TABLE} WHERE name = $1 AND holder = $2`, [options.lockName, holder]);
+    await connection.query(`DELETE FROM ${PGWIRE_LOCK_TABLE} WHERE name = $1 AND holder = $2`, [
+      options.lockName,
+      holder,
+    ]);
   };
 }

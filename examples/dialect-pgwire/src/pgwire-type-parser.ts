@@ -34,7 +34,10 @@ export function parsePgwireType(formatted: string): ColumnType {
   if (varchar !== null) return string(varchar[1] === undefined ? undefined : Number(varchar[1]));
   const decimal = NUMERIC.exec(formatted);
   if (decimal !== null) {
-    return numeric(decimal[1] === undefined ? undefined : Number(decimal[1]), decimal[2] === undefined ? undefined : Number(decimal[2]));
+    return numeric(
+      decimal[1] === undefined ? undefined : Number(decimal[1]),
+      decimal[2] === undefined ? undefined : Number(decimal[2]),
+    );
   }
   switch (formatted) {
     case 'bigint':

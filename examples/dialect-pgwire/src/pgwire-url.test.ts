@@ -6,7 +6,10 @@ describe('parsePgwireUrl', () => {
       connectionString: 'postgresql://app:secret@db:26257/shop?sslmode=disable',
       schema: 'billing',
     });
-    expect(parsePgwireUrl('pgwire+pg://app@db/shop')).toEqual({ connectionString: 'postgresql://app@db/shop', schema: undefined });
+    expect(parsePgwireUrl('pgwire+pg://app@db/shop')).toEqual({
+      connectionString: 'postgresql://app@db/shop',
+      schema: undefined,
+    });
   });
 
   it('refuses other schemes without echoing the URL', () => {

@@ -14,10 +14,16 @@ describe('the pgwire dialect', () => {
   it('imports only @alembic/core/dialect, pg, Node builtins and its own files', () => {
     const sources = readdirSync(__dirname).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
     const specifiers = sources.flatMap((name) =>
-      [...withoutComments(readFileSync(join(__dirname, name), 'utf8')).matchAll(/(?:from|import\()\s*'([^']+)'/g)].map((match) => match[1] as string),
+      [...withoutComments(readFileSync(join(__dirname, name), 'utf8')).matchAll(/(?:from|import\()\s*'([^']+)'/g)].map(
+        (match) => match[1] as string,
+      ),
     );
     const outside = specifiers.filter(
-      (specifier) => !specifier.startsWith('./') && !specifier.startsWith('node:') && specifier !== 'pg' && specifier !== '@alembic/core/dialect',
+      (specifier) =>
+        !specifier.startsWith('./') &&
+        !specifier.startsWith('node:') &&
+        specifier !== 'pg' &&
+        specifier !== '@alembic/core/dialect',
     );
     expect(outside).toEqual([]);
     expect(specifiers).toContain('@alembic/core/dialect');

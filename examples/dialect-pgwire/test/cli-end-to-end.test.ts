@@ -5,7 +5,17 @@
  * downgrade. Without the `dialects` entry, a `pgwire://` URL names the package to install.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { DatabaseConnection } from '@alembic/core/dialect';
@@ -48,7 +58,12 @@ describeLive('the CLI with the pgwire dialect registered through alembic.config.
   function alembic(commandArguments: readonly string[], url = databaseUrl): CommandResult {
     const environment: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, NO_COLOR: '1', TZ: 'UTC' };
     delete environment.NODE_OPTIONS;
-    const result = spawnSync(process.execPath, [CLI_BIN, ...commandArguments], { cwd: project, env: environment, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(process.execPath, [CLI_BIN, ...commandArguments], {
+      cwd: project,
+      env: environment,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     if (result.error) throw result.error;
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
@@ -56,13 +71,18 @@ describeLive('the CLI with the pgwire dialect registered through alembic.config.
   function succeeds(commandArguments: readonly string[], url?: string): CommandResult {
     const result = alembic(commandArguments, url);
     if (result.status !== 0) {
-      throw new Error(`alembic ${commandArguments.join(' ')} exited ${String(result.status)}\n${result.stdout}\n${result.stderr}`);
+      throw new Error(
+        `alembic ${commandArguments.join(' ')} exited ${String(result.status)}\n${result.stdout}\n${result.stderr}`,
+      );
     }
     return result;
   }
 
   async function tablesInSchema(): Promise<string[]> {
-    const { rows } = await admin.query<{ name: string }>('SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1', [schema]);
+    const { rows } = await admin.query<{ name: string }>(
+      'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1',
+      [schema],
+    );
     return rows.map((row) => row.name);
   }
 
@@ -109,14 +129,19 @@ describeLive('the CLI with the pgwire dialect registered through alembic.config.
         /export async function upgrade\(\): Promise<void> \{\n[^}]*\}/,
         "export async function upgrade(): Promise<void> {\n  await op.createTable('account', [column('id', integer(), { primaryKey: true }), column('name', string(50), { nullable: false })]);\n}",
       )
-      .replace(/export async function downgrade\(\): Promise<void> \{\n[^}]*\}/, "export async function downgrade(): Promise<void> {\n  await op.dropTable('account');\n}");
+      .replace(
+        /export async function downgrade\(\): Promise<void> \{\n[^}]*\}/,
+        "export async function downgrade(): Promise<void> {\n  await op.dropTable('account');\n}",
+      );
     writeFileSync(path, source);
     expect(source).toContain("op.createTable('account'");
   });
 
   it("upgrade --sql prints the dialect's SQL without connecting (no BEGIN: DDL is not transactional here)", () => {
     const result = succeeds(['upgrade', 'head', '--sql'], 'pgwire://nobody@127.0.0.1:1/nowhere');
-    expect(result.stdout).toContain('CREATE TABLE account (id BIGSERIAL NOT NULL, name VARCHAR(50) NOT NULL, PRIMARY KEY (id));');
+    expect(result.stdout).toContain(
+      'CREATE TABLE account (id BIGSERIAL NOT NULL, name VARCHAR(50) NOT NULL, PRIMARY KEY (id));',
+    );
     expect(result.stdout).toContain(`INSERT INTO alembic_version (version_num) VALUES ('${revision}');`);
     expect(result.stdout).not.toMatch(/^BEGIN;/m);
   });

@@ -30,9 +30,22 @@ export interface CommandSpec {
 }
 
 const verbose: OptionSpec = { key: 'verbose', flags: ['-v', '--verbose'], help: 'Use more verbose output' };
-const sql: OptionSpec = { key: 'sql', flags: ['--sql'], help: "Don't emit SQL to database - dump to standard output instead" };
-const tag: OptionSpec = { key: 'tag', flags: ['--tag'], valueName: 'TAG', help: "Arbitrary 'tag' name - can be used by custom env.ts scripts." };
-const noLock: OptionSpec = { key: 'noLock', flags: ['--no-lock'], help: 'Do not take the migration lock (for connection poolers that cannot hold one)' };
+const sql: OptionSpec = {
+  key: 'sql',
+  flags: ['--sql'],
+  help: "Don't emit SQL to database - dump to standard output instead",
+};
+const tag: OptionSpec = {
+  key: 'tag',
+  flags: ['--tag'],
+  valueName: 'TAG',
+  help: "Arbitrary 'tag' name - can be used by custom env.ts scripts.",
+};
+const noLock: OptionSpec = {
+  key: 'noLock',
+  flags: ['--no-lock'],
+  help: 'Do not take the migration lock (for connection poolers that cannot hold one)',
+};
 const lockTimeout: OptionSpec = {
   key: 'lockTimeout',
   flags: ['--lock-timeout'],
@@ -48,8 +61,19 @@ const statementTimeout: OptionSpec = {
 
 /** Options accepted before or after any command. */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
-  { key: 'config', flags: ['-c', '--config'], valueName: 'FILE', help: 'Config file (default: alembic.config.{ts,js,json} in the working directory, or $ALEMBIC_CONFIG)' },
-  { key: 'x', flags: ['-x'], valueName: 'KEY=VALUE', repeatable: true, help: "Additional arguments consumed by custom env.ts scripts, e.g. -x setting1=somesetting" },
+  {
+    key: 'config',
+    flags: ['-c', '--config'],
+    valueName: 'FILE',
+    help: 'Config file (default: alembic.config.{ts,js,json} in the working directory, or $ALEMBIC_CONFIG)',
+  },
+  {
+    key: 'x',
+    flags: ['-x'],
+    valueName: 'KEY=VALUE',
+    repeatable: true,
+    help: 'Additional arguments consumed by custom env.ts scripts, e.g. -x setting1=somesetting',
+  },
   { key: 'quiet', flags: ['-q', '--quiet'], help: 'Do not log to stdout' },
   { key: 'raiseerr', flags: ['--raiseerr'], help: 'Raise a full stack trace on error' },
   { key: 'help', flags: ['-h', '--help'], help: 'Show help and exit' },
@@ -62,7 +86,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'init',
     summary: 'Initialize a new scripts directory.',
     positionals: [{ key: 'directory', help: 'Location of scripts directory' }],
-    options: [{ key: 'template', flags: ['-t', '--template'], valueName: 'TEMPLATE', help: "Setup template for use with 'init' (default: generic)" }],
+    options: [
+      {
+        key: 'template',
+        flags: ['-t', '--template'],
+        valueName: 'TEMPLATE',
+        help: "Setup template for use with 'init' (default: generic)",
+      },
+    ],
   },
   {
     name: 'list-templates',
@@ -76,17 +107,64 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Create a new revision file.',
     positionals: [],
     options: [
-      { key: 'message', flags: ['-m', '--message'], valueName: 'MESSAGE', help: "Message string to use with 'revision'" },
-      { key: 'autogenerate', flags: ['--autogenerate'], help: 'Populate revision script with candidate migration operations, based on comparison of database to model.' },
+      {
+        key: 'message',
+        flags: ['-m', '--message'],
+        valueName: 'MESSAGE',
+        help: "Message string to use with 'revision'",
+      },
+      {
+        key: 'autogenerate',
+        flags: ['--autogenerate'],
+        help: 'Populate revision script with candidate migration operations, based on comparison of database to model.',
+      },
       { key: 'sql', flags: ['--sql'], help: "Don't emit SQL to database - dump to standard output instead" },
-      { key: 'head', flags: ['--head'], valueName: 'HEAD', help: 'Specify head revision or <branchname>@head to base new revision on.' },
+      {
+        key: 'head',
+        flags: ['--head'],
+        valueName: 'HEAD',
+        help: 'Specify head revision or <branchname>@head to base new revision on.',
+      },
       { key: 'splice', flags: ['--splice'], help: "Allow a non-head revision as the 'head' to splice onto" },
-      { key: 'branchLabel', flags: ['--branch-label'], valueName: 'BRANCH_LABEL', help: "Specify a branch label to apply to the new revision: ASCII letters, digits, '_' and '.' (not first), not an existing revision id or branch label" },
-      { key: 'versionPath', flags: ['--version-path'], valueName: 'VERSION_PATH', help: 'Specify specific path from config for version file' },
-      { key: 'revisionId', flags: ['--rev-id'], valueName: 'REV_ID', help: "Specify a hardcoded revision id instead of generating one: ASCII letters, digits, '_' and '.' (not first), at most 32 characters (versionNumWidth), not head, heads, base or current" },
-      { key: 'dependsOn', flags: ['--depends-on'], valueName: 'DEPENDS_ON', repeatable: true, help: 'Specify one or more revision identifiers which this revision should depend on.' },
-      { key: 'rename', flags: ['--rename'], valueName: 'TABLE.OLD=NEW', repeatable: true, help: 'With --autogenerate: column OLD of TABLE was renamed to NEW (instead of a drop and an add)' },
-      { key: 'renameTable', flags: ['--rename-table'], valueName: 'OLD=NEW', repeatable: true, help: 'With --autogenerate: table OLD was renamed to NEW (instead of a drop and a create)' },
+      {
+        key: 'branchLabel',
+        flags: ['--branch-label'],
+        valueName: 'BRANCH_LABEL',
+        help: "Specify a branch label to apply to the new revision: ASCII letters, digits, '_' and '.' (not first), not an existing revision id or branch label",
+      },
+      {
+        key: 'versionPath',
+        flags: ['--version-path'],
+        valueName: 'VERSION_PATH',
+        help: 'Specify specific path from config for version file',
+      },
+      {
+        key: 'revisionId',
+        flags: ['--rev-id'],
+        valueName: 'REV_ID',
+        help: "Specify a hardcoded revision id instead of generating one: ASCII letters, digits, '_' and '.' (not first), at most 32 characters (versionNumWidth), not head, heads, base or current",
+      },
+      {
+        key: 'dependsOn',
+        flags: ['--depends-on'],
+        valueName: 'DEPENDS_ON',
+        repeatable: true,
+        help: 'Specify one or more revision identifiers which this revision should depend on.',
+      },
+      {
+        key: 'rename',
+        flags: ['--rename'],
+        valueName: 'TABLE.OLD=NEW',
+        repeatable: true,
+        help: 'With --autogenerate: column OLD of TABLE was renamed to NEW (instead of a drop and an add)',
+      },
+      {
+        key: 'renameTable',
+        flags: ['--rename-table'],
+        valueName: 'OLD=NEW',
+        repeatable: true,
+        help: 'With --autogenerate: table OLD was renamed to NEW (instead of a drop and a create)',
+      },
     ],
   },
   {
@@ -100,9 +178,24 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Merge two revisions together. Creates a new migration file.',
     positionals: [{ key: 'revisions', help: 'two or more revisions, or "heads" for all heads', variadic: true }],
     options: [
-      { key: 'message', flags: ['-m', '--message'], valueName: 'MESSAGE', help: "Message string to use with 'revision'" },
-      { key: 'branchLabel', flags: ['--branch-label'], valueName: 'BRANCH_LABEL', help: "Specify a branch label to apply to the new revision: ASCII letters, digits, '_' and '.' (not first), not an existing revision id or branch label" },
-      { key: 'revisionId', flags: ['--rev-id'], valueName: 'REV_ID', help: "Specify a hardcoded revision id instead of generating one: ASCII letters, digits, '_' and '.' (not first), at most 32 characters (versionNumWidth), not head, heads, base or current" },
+      {
+        key: 'message',
+        flags: ['-m', '--message'],
+        valueName: 'MESSAGE',
+        help: "Message string to use with 'revision'",
+      },
+      {
+        key: 'branchLabel',
+        flags: ['--branch-label'],
+        valueName: 'BRANCH_LABEL',
+        help: "Specify a branch label to apply to the new revision: ASCII letters, digits, '_' and '.' (not first), not an existing revision id or branch label",
+      },
+      {
+        key: 'revisionId',
+        flags: ['--rev-id'],
+        valueName: 'REV_ID',
+        help: "Specify a hardcoded revision id instead of generating one: ASCII letters, digits, '_' and '.' (not first), at most 32 characters (versionNumWidth), not head, heads, base or current",
+      },
       { key: 'splice', flags: ['--splice'], help: 'Allow revisions that are not heads to be merged' },
     ],
   },
@@ -122,7 +215,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'stamp',
     summary: "'stamp' the revision table with the given revision; don't run any migrations.",
     positionals: [{ key: 'revisions', help: 'revision identifier(s)', variadic: true }],
-    options: [sql, tag, { key: 'purge', flags: ['--purge'], help: 'Unconditionally erase the version table before stamping' }, noLock, lockTimeout, statementTimeout],
+    options: [
+      sql,
+      tag,
+      { key: 'purge', flags: ['--purge'], help: 'Unconditionally erase the version table before stamping' },
+      noLock,
+      lockTimeout,
+      statementTimeout,
+    ],
   },
   {
     name: 'current',
@@ -130,7 +230,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     positionals: [],
     options: [
       verbose,
-      { key: 'checkHeads', flags: ['-c', '--check-heads'], help: 'Check if all head revisions are applied to the database. Raises an error if not.' },
+      {
+        key: 'checkHeads',
+        flags: ['-c', '--check-heads'],
+        help: 'Check if all head revisions are applied to the database. Raises an error if not.',
+      },
     ],
   },
   {
@@ -144,7 +248,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'heads',
     summary: 'Show current available heads in the script directory.',
     positionals: [],
-    options: [verbose, { key: 'resolveDependencies', flags: ['--resolve-dependencies'], help: 'Treat dependency versions as down revisions' }],
+    options: [
+      verbose,
+      {
+        key: 'resolveDependencies',
+        flags: ['--resolve-dependencies'],
+        help: 'Treat dependency versions as down revisions',
+      },
+    ],
   },
   {
     name: 'branches',
@@ -157,7 +268,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'List changeset scripts in chronological order.',
     positionals: [],
     options: [
-      { key: 'revisionRange', flags: ['-r', '--rev-range'], valueName: 'REV_RANGE', help: 'Specify a revision range; format is [start]:[end]' },
+      {
+        key: 'revisionRange',
+        flags: ['-r', '--rev-range'],
+        valueName: 'REV_RANGE',
+        help: 'Specify a revision range; format is [start]:[end]',
+      },
       verbose,
       { key: 'indicateCurrent', flags: ['-i', '--indicate-current'], help: 'Indicate the current revision' },
     ],

@@ -3,7 +3,7 @@ import type { CliIo } from './cli-io.js';
 import { ExitCode } from './exit-codes.js';
 import { commandHelp, commandUsage, mainHelp, mainUsage } from './help-text.js';
 import { findCommand } from './command-table.js';
-import { parseArguments } from './parse-arguments.js';
+import { type ParsedArguments, parseArguments } from './parse-arguments.js';
 import { COMMAND_RUNNERS } from './run-command.js';
 import { UsageError } from './usage-error.js';
 
@@ -17,7 +17,7 @@ function cliVersion(): string {
  * the parser and help are loaded until a command runs, which keeps `--help` fast.
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed;
+  let parsed: ParsedArguments;
   try {
     parsed = parseArguments(argv);
   } catch (error) {

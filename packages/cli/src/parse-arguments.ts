@@ -45,7 +45,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     if (onlyPositionals || !word.startsWith('-') || word === '-' || NEGATIVE_NUMBER.test(word)) {
       if (command === undefined) {
         command = findCommand(word);
-        if (command === undefined) throw new UsageError(`invalid choice: '${word}' (run 'alembic --help' for the commands)`);
+        if (command === undefined)
+          throw new UsageError(`invalid choice: '${word}' (run 'alembic --help' for the commands)`);
       } else {
         positionals.push(word);
       }

@@ -37,12 +37,20 @@ async function loadCommandConfig({ core, globals, io }: CommandRun): Promise<Ins
 function timeouts({ values }: CommandRun, commandName: string): { lockTimeout?: number; statementTimeout?: number } {
   const lockTimeout = parseSeconds(text(values.lockTimeout), '--lock-timeout', commandName, 'zero');
   const statementTimeout = parseSeconds(text(values.statementTimeout), '--statement-timeout', commandName, 'positive');
-  return { ...(lockTimeout === undefined ? {} : { lockTimeout }), ...(statementTimeout === undefined ? {} : { statementTimeout }) };
+  return {
+    ...(lockTimeout === undefined ? {} : { lockTimeout }),
+    ...(statementTimeout === undefined ? {} : { statementTimeout }),
+  };
 }
 
 function runOptions(run: CommandRun, commandName: string): RunOptions {
   const { values } = run;
-  return { sql: flag(values.sql), tag: text(values.tag) ?? null, noLock: flag(values.noLock), ...timeouts(run, commandName) };
+  return {
+    sql: flag(values.sql),
+    tag: text(values.tag) ?? null,
+    noLock: flag(values.noLock),
+    ...timeouts(run, commandName),
+  };
 }
 
 /** Runs one parsed command against `@alembic/core`. */
@@ -61,7 +69,10 @@ export const COMMAND_RUNNERS: Readonly<Record<string, (run: CommandRun) => Promi
     const { values, io } = run;
     const autogenerate = flag(values.autogenerate);
     if (autogenerate && flag(values.sql)) {
-      throw new UsageError('--sql cannot be used with --autogenerate: autogenerate compares the models with the live database', 'revision');
+      throw new UsageError(
+        '--sql cannot be used with --autogenerate: autogenerate compares the models with the live database',
+        'revision',
+      );
     }
     const renames = parseRenames(list(values.rename) ?? [], list(values.renameTable) ?? []);
     if (renames.length > 0 && !autogenerate) {
@@ -79,7 +90,9 @@ export const COMMAND_RUNNERS: Readonly<Record<string, (run: CommandRun) => Promi
       revisionId: text(values.revisionId),
       dependsOn: list(values.dependsOn),
       renames,
-      ...(ask === undefined ? {} : { confirm: async (question: string) => /^\s*y(es)?\s*$/i.test(await ask(`${question} [y/N] `)) }),
+      ...(ask === undefined
+        ? {}
+        : { confirm: async (question: string) => /^\s*y(es)?\s*$/i.test(await ask(`${question} [y/N] `)) }),
     });
   },
   check: async (run) => {

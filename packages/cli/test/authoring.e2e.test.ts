@@ -63,10 +63,7 @@ function initProject(namePrefix = 'authoring'): TemporaryProject {
 /** Replaces the generated `alembic.config.ts` with `alembic.config.json`. */
 function useJsonConfig(project: TemporaryProject, settings: Record<string, unknown>): void {
   project.remove('alembic.config.ts');
-  project.write(
-    'alembic.config.json',
-    `${JSON.stringify({ scriptLocation: 'migrations', ...settings }, null, 2)}\n`,
-  );
+  project.write('alembic.config.json', `${JSON.stringify({ scriptLocation: 'migrations', ...settings }, null, 2)}\n`);
 }
 
 /** Runs a command that must succeed and returns its stdout. */
@@ -171,9 +168,7 @@ function logEntryLines(entry: LogEntry): string[] {
 
 /** Verbose output with trailing spaces trimmed and Create Date values masked. */
 function maskVerbose(output: string): string[] {
-  return outputLines(output).map((line) =>
-    line.trimEnd().replace(/^(\s*Create Date:).*$/, '$1 <date>'),
-  );
+  return outputLines(output).map((line) => line.trimEnd().replace(/^(\s*Create Date:).*$/, '$1 <date>'));
 }
 
 /** Today's date parts in UTC (the children run with TZ=UTC). */
@@ -273,7 +268,16 @@ function appendixBProject(): TemporaryProject {
   generate(project, ['revision', '-m', 'add a column', '--rev-id', 'bbb2']);
   generate(project, ['revision', '-m', 'third', '--rev-id', 'ccc3']);
   generate(project, [
-    'revision', '-m', 'branch x', '--rev-id', 'ddd4', '--head', 'bbb2', '--splice', '--branch-label', 'xbranch',
+    'revision',
+    '-m',
+    'branch x',
+    '--rev-id',
+    'ddd4',
+    '--head',
+    'bbb2',
+    '--splice',
+    '--branch-label',
+    'xbranch',
   ]);
   return project;
 }
@@ -288,10 +292,7 @@ describe('revision writes <rev>_<slug>.ts', () => {
     expect(first).toBe(versionsPath(project, 'aaa1_create_account_table.ts'));
     const second = generate(project, ['revision', '-m', 'add a column', '--rev-id', 'bbb2']);
     expect(second).toBe(versionsPath(project, 'bbb2_add_a_column.ts'));
-    expect(project.listFiles('migrations/versions')).toEqual([
-      'aaa1_create_account_table.ts',
-      'bbb2_add_a_column.ts',
-    ]);
+    expect(project.listFiles('migrations/versions')).toEqual(['aaa1_create_account_table.ts', 'bbb2_add_a_column.ts']);
 
     const firstSource = project.read('migrations/versions/aaa1_create_account_table.ts');
     expect(firstSource.startsWith('/**')).toBe(true);
@@ -354,9 +355,7 @@ describe('revision writes <rev>_<slug>.ts', () => {
 
   it('--head label@head builds on the head of that branch', () => {
     const project = appendixBProject();
-    const written = generate(project, [
-      'revision', '-m', 'more x', '--rev-id', 'fff6', '--head', 'xbranch@head',
-    ]);
+    const written = generate(project, ['revision', '-m', 'more x', '--rev-id', 'fff6', '--head', 'xbranch@head']);
     expect(exportedValue(project.read(project.relativePath(written)), 'downRevision')).toBe('ddd4');
     expect(runOk(project, ['heads'])).toBe('ccc3 (head)\nfff6 (xbranch) (head)\n');
   });
@@ -387,7 +386,7 @@ describe('revision writes <rev>_<slug>.ts', () => {
   });
 });
 
-describe('listing Appendix B\'s graph', () => {
+describe("listing Appendix B's graph", () => {
   let project: TemporaryProject;
   beforeEach(() => {
     project = appendixBProject();
@@ -488,7 +487,7 @@ describe('listing Appendix B\'s graph', () => {
     ]);
   });
 
-  it('show head with two heads fails with Alembic\'s message', () => {
+  it("show head with two heads fails with Alembic's message", () => {
     expectFailed(
       project.run(['show', 'head']),
       "Multiple head revisions are present for given argument 'head'; please specify a specific target revision, '<branchname>@head' to narrow to a specific head, or 'heads' for all heads",
@@ -558,7 +557,15 @@ describe('merge of named revisions with --branch-label', () => {
     generate(project, ['revision', '-m', 'right', '--rev-id', 'q1q1', '--head', 'r0r0', '--splice']);
     generate(project, ['revision', '-m', 'other', '--rev-id', 'o1o1', '--head', 'r0r0', '--splice']);
     const written = generate(project, [
-      'merge', '-m', 'join left right', '--rev-id', 'j1j1', '--branch-label', 'joined', 'l1l1', 'q1q1',
+      'merge',
+      '-m',
+      'join left right',
+      '--rev-id',
+      'j1j1',
+      '--branch-label',
+      'joined',
+      'l1l1',
+      'q1q1',
     ]);
     expect(written).toBe(versionsPath(project, 'j1j1_join_left_right.ts'));
     const source = project.read(project.relativePath(written));
@@ -640,16 +647,42 @@ describe('dependencies', () => {
   it('--depends-on: a partial id is written in full, a label is kept, an unknown id fails (case 30)', () => {
     const project = case12Project();
     const byPrefix = generate(project, [
-      'revision', '-m', 'n three', '--rev-id', 'n3n3', '--head', 'net@head', '--depends-on', 'a1a',
+      'revision',
+      '-m',
+      'n three',
+      '--rev-id',
+      'n3n3',
+      '--head',
+      'net@head',
+      '--depends-on',
+      'a1a',
     ]);
     expect(asList(exportedValue(project.read(project.relativePath(byPrefix)), 'dependsOn'))).toEqual(['a1a1']);
     const byLabel = generate(project, [
-      'revision', '-m', 'n four', '--rev-id', 'n4n4', '--head', 'net@head', '--depends-on', 'acct',
+      'revision',
+      '-m',
+      'n four',
+      '--rev-id',
+      'n4n4',
+      '--head',
+      'net@head',
+      '--depends-on',
+      'acct',
     ]);
     expect(asList(exportedValue(project.read(project.relativePath(byLabel)), 'dependsOn'))).toEqual(['acct']);
     expect(outputLines(runOk(project, ['history']))[0]).toBe('n3n3 (acct) -> n4n4 (net) (head), n four');
     const twice = generate(project, [
-      'revision', '-m', 'shop', '--rev-id', 's1s1', '--head', 'base', '--depends-on', 'n1n1', '--depends-on', 'a1a1',
+      'revision',
+      '-m',
+      'shop',
+      '--rev-id',
+      's1s1',
+      '--head',
+      'base',
+      '--depends-on',
+      'n1n1',
+      '--depends-on',
+      'a1a1',
     ]);
     expect(asList(exportedValue(project.read(project.relativePath(twice)), 'dependsOn'))).toEqual(['n1n1', 'a1a1']);
     expect(outputLines(runOk(project, ['history']))).toContain('<base> (n1n1, a1a1) -> s1s1 (head), shop');
@@ -693,10 +726,7 @@ describe('identifiers', () => {
   it('an unknown revision fails', () => {
     const project = appendixBProject();
     expectFailed(project.run(['show', 'ffff']), "Can't locate revision identified by 'ffff'");
-    expectFailed(
-      project.run(['revision', '-m', 'x', '--head', 'ffff']),
-      "Can't locate revision identified by 'ffff'",
-    );
+    expectFailed(project.run(['revision', '-m', 'x', '--head', 'ffff']), "Can't locate revision identified by 'ffff'");
   });
 });
 
@@ -822,9 +852,7 @@ describe('broken graphs', () => {
       message: 'legacy two',
       omitRevision: true,
     });
-    expect(runOk(project, ['history'])).toBe(
-      'abc123 -> def456 (head), legacy two\n<base> -> abc123, legacy one\n',
-    );
+    expect(runOk(project, ['history'])).toBe('abc123 -> def456 (head), legacy two\n<base> -> abc123, legacy one\n');
   });
 });
 
@@ -871,9 +899,9 @@ describe('version locations', () => {
       JSON.stringify({ scriptLocation: project.path('migrations'), versionLocations: ['../model1'] }),
     );
     project.write('model1/.gitkeep', '');
-    expect(
-      generate(project, ['-c', 'conf/alembic.config.json', 'revision', '-m', 'one', '--rev-id', 'c1c1']),
-    ).toBe(project.path('model1', 'c1c1_one.ts'));
+    expect(generate(project, ['-c', 'conf/alembic.config.json', 'revision', '-m', 'one', '--rev-id', 'c1c1'])).toBe(
+      project.path('model1', 'c1c1_one.ts'),
+    );
     expect(runOk(project, ['-c', 'conf/alembic.config.json', 'heads'])).toBe('c1c1 (head)\n');
   });
 });
@@ -882,8 +910,7 @@ describe('version locations', () => {
 // File naming, dates, hooks (cases 32, 33)
 
 describe('file names and create dates', () => {
-  const longMessage =
-    "this is a really long name with lots of characters and also I'd like it to\nhave\nnewlines";
+  const longMessage = "this is a really long name with lots of characters and also I'd like it to\nhave\nnewlines";
 
   it('slugs are truncated at a word boundary to truncateSlugLength (case 32)', () => {
     const project = initProject('slug');
@@ -943,9 +970,7 @@ describe('file names and create dates', () => {
       versionsPath(project, `${parts.year}/${pad2(parts.month)}/${pad2(parts.day)}_sub1_test_message.ts`);
     expect([expectedFor(before), expectedFor(after)]).toContain(written);
     generate(project, ['revision', '-m', 'second', '--rev-id', 'sub2']);
-    expect(runOk(project, ['history'])).toBe(
-      'sub1 -> sub2 (head), second\n<base> -> sub1, test message\n',
-    );
+    expect(runOk(project, ['history'])).toBe('sub1 -> sub2 (head), second\n<base> -> sub1, test message\n');
   });
 
   it('without recursiveVersionLocations, scripts in subdirectories are not loaded', () => {
@@ -966,9 +991,7 @@ describe('file names and create dates', () => {
     useJsonConfig(project, { timezone: 'Asia/Tokyo' });
     const written = generate(project, ['revision', '-m', 'tz', '--rev-id', 'tz01']);
     const source = project.read(project.relativePath(written));
-    const match = / \* Create Date: (\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.\d{6})?(?:\+09:00)?$/m.exec(
-      source,
-    );
+    const match = / \* Create Date: (\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.\d{6})?(?:\+09:00)?$/m.exec(source);
     expect(match).not.toBeNull();
     const [, year, month, day, hour, minute, second] = (match as RegExpExecArray).map(Number);
     const writtenAsUtc = Date.UTC(
@@ -1063,16 +1086,31 @@ describe('history -r on a chain (case 34)', () => {
   const listing = (...lines: string[]): string => `${lines.join('\n')}\n`;
 
   it.each([
-    [['-r', 'aaa1:bbb2'], [line.b, line.a]],
-    [['-r', ':bbb2'], [line.b, line.a]],
-    [['-r', 'aaa1:'], [line.c, line.b, line.a]],
-    [['-r', 'aaa1:+2'], [line.c, line.b, line.a]],
+    [
+      ['-r', 'aaa1:bbb2'],
+      [line.b, line.a],
+    ],
+    [
+      ['-r', ':bbb2'],
+      [line.b, line.a],
+    ],
+    [
+      ['-r', 'aaa1:'],
+      [line.c, line.b, line.a],
+    ],
+    [
+      ['-r', 'aaa1:+2'],
+      [line.c, line.b, line.a],
+    ],
     [['-r-2:ccc3'], [line.c, line.b, line.a]],
     [['--rev-range=-5:ccc3'], [line.c, line.b, line.a]],
     [['-r', 'bbb2:bbb2'], [line.b]],
     [['-r', 'base:base'], []],
     // history does not check relative lengths: walking past the head is not an error
-    [['-r', 'bbb2:+5'], [line.c, line.b]],
+    [
+      ['-r', 'bbb2:+5'],
+      [line.c, line.b],
+    ],
     [['-r-1:'], [line.c, line.b]],
   ])('history %j', (rangeArguments, expectedLines) => {
     const stdout = runOk(project, ['history', ...rangeArguments]);
@@ -1100,12 +1138,8 @@ describe('history -r on a chain (case 34)', () => {
   });
 
   it('a range without a colon fails', () => {
-    expectFailed(
-      project.run(['history', '-r', 'foo']),
-      'History range requires [start]:[end], [start]:, or :[end]',
-    );
+    expectFailed(project.run(['history', '-r', 'foo']), 'History range requires [start]:[end], [start]:, or :[end]');
   });
-
 
   it('current: after stamp (needs the default SQLite database of the generic template)', () => {
     expectSuccess(project.run(['stamp', 'bbb2']));

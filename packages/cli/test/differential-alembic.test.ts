@@ -26,12 +26,7 @@ import {
   type CommandResult,
   type TemporaryProject,
 } from './support/run-cli.js';
-import {
-  listingEntries,
-  normaliseListing,
-  ourFailure,
-  pythonFailure,
-} from './support/listing-normaliser.js';
+import { listingEntries, normaliseListing, ourFailure, pythonFailure } from './support/listing-normaliser.js';
 import { pythonScript, typeScriptScript, type ScriptDescription } from './support/script-files.js';
 
 /** Python runs are slow (about 0.3 s each); give every test room. */
@@ -211,8 +206,7 @@ function compareStep(pair: ProjectPair, step: Query): void {
     failure: ourFailure(ourResult).message,
     generated: generatedFiles(pair.ours, ourResult.stdout),
   }).toEqual({
-    failure:
-      pythonMessage !== null && step.ourExtension ? step.ourExtension(pythonMessage) : pythonMessage,
+    failure: pythonMessage !== null && step.ourExtension ? step.ourExtension(pythonMessage) : pythonMessage,
     generated: generatedFiles(pair.python, pythonResult.stdout),
   });
   expect(versionFiles(pair.ours)).toEqual(versionFiles(pair.python));
@@ -263,9 +257,7 @@ const standardQueries = queries(
 if (!pythonAlembicAvailable()) {
   describe('differential test against Python Alembic', () => {
     const reason = pythonAlembicSkipReason();
-    console.warn(
-      `THE DIFFERENTIAL TEST DID NOT RUN (our CLI was not compared with Python Alembic): ${reason}`,
-    );
+    console.warn(`THE DIFFERENTIAL TEST DID NOT RUN (our CLI was not compared with Python Alembic): ${reason}`);
     it('did not run: Python Alembic is not available', () => {
       expect(reason).not.toBe('');
       // CI installs the reference: there, a missing one is a failure, never a pass.
@@ -282,7 +274,7 @@ if (!pythonAlembicAvailable()) {
     });
 
     // -----------------------------------------------------------------------------------------
-    describe("graph 1: Appendix B (aaa1 -> bbb2 -> {ccc3, ddd4 [xbranch]}), then merges", () => {
+    describe('graph 1: Appendix B (aaa1 -> bbb2 -> {ccc3, ddd4 [xbranch]}), then merges', () => {
       let pair: ProjectPair;
       beforeAll(() => {
         pair = initPair('appendix-b');
@@ -371,7 +363,19 @@ if (!pythonAlembicAvailable()) {
         ['revision', '-m', 'net one', '--rev-id', 'n1n1', '--head', 'base', '--branch-label', 'net'],
         ['revision', '-m', 'net two', '--rev-id', 'n2n2', '--head', 'net@head', '--depends-on', 'a2a'],
         ['revision', '-m', 'net three', '--rev-id', 'n3n3', '--head', 'net@head', '--depends-on', 'acct'],
-        ['revision', '-m', 'shop one', '--rev-id', 's1s1', '--head', 'base', '--depends-on', 'n1n1', '--depends-on', 'a1a1'],
+        [
+          'revision',
+          '-m',
+          'shop one',
+          '--rev-id',
+          's1s1',
+          '--head',
+          'base',
+          '--depends-on',
+          'n1n1',
+          '--depends-on',
+          'a1a1',
+        ],
         ['revision', '-m', 'orphan', '--rev-id', 'o1o1', '--head', 'base', '--depends-on', 'invalid'],
         ['revision', '-m', 'shop two', '--rev-id', 's2s2', '--head', 's1s1', '--depends-on', 'net@head'],
       ]);

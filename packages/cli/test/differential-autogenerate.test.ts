@@ -47,7 +47,12 @@ interface Scenario {
  * Keys one tool reports and the other does not, on purpose. Each entry: backend, key, which
  * tool reports it, why.
  */
-const INTENDED_DIFFERENCES: readonly { backend: Backend; key: string; reportedBy: 'ours' | 'python'; reason: string }[] = [
+const INTENDED_DIFFERENCES: readonly {
+  backend: Backend;
+  key: string;
+  reportedBy: 'ours' | 'python';
+  reason: string;
+}[] = [
   {
     backend: 'sqlite',
     key: 'modify_nullable account.id',
@@ -64,7 +69,8 @@ const INTENDED_DIFFERENCES: readonly { backend: Backend; key: string; reportedBy
     backend: 'sqlite',
     key: 'remove_fk item(account_id)',
     reportedBy: 'python',
-    reason: 'Alembic 1.8 does not read ON DELETE back from SQLite, so an unchanged ON DELETE CASCADE key is reported as changed',
+    reason:
+      'Alembic 1.8 does not read ON DELETE back from SQLite, so an unchanged ON DELETE CASCADE key is reported as changed',
   },
   {
     backend: 'sqlite',
@@ -76,7 +82,8 @@ const INTENDED_DIFFERENCES: readonly { backend: Backend; key: string; reportedBy
     backend: 'sqlite',
     key: 'modify_type account.name',
     reportedBy: 'ours',
-    reason: 'Alembic 1.8 compares only the affinity on SQLite; we compare the declared type, VARCHAR(50) -> VARCHAR(100)',
+    reason:
+      'Alembic 1.8 compares only the affinity on SQLite; we compare the declared type, VARCHAR(50) -> VARCHAR(100)',
   },
   {
     backend: 'sqlite',
@@ -199,8 +206,14 @@ function detectionKey(line: string): string | undefined {
     [/^Detected removed index '([^']+)'/, (m) => `remove_index ${m[1]}`],
     [/^Detected added unique constraint .* on (.*)$/, (m) => `add_unique (${columnList(m[1])})`],
     [/^Detected removed unique constraint .* on (.*)$/, (m) => `remove_unique (${columnList(m[1])})`],
-    [/^Detected added foreign key \(([^)]*)\)\(([^)]*)\) on table (\S+)/, (m) => `add_fk ${bare(m[3])}(${columnList(m[1])})`],
-    [/^Detected removed foreign key \(([^)]*)\)\(([^)]*)\) on table (\S+)/, (m) => `remove_fk ${bare(m[3])}(${columnList(m[1])})`],
+    [
+      /^Detected added foreign key \(([^)]*)\)\(([^)]*)\) on table (\S+)/,
+      (m) => `add_fk ${bare(m[3])}(${columnList(m[1])})`,
+    ],
+    [
+      /^Detected removed foreign key \(([^)]*)\)\(([^)]*)\) on table (\S+)/,
+      (m) => `remove_fk ${bare(m[3])}(${columnList(m[1])})`,
+    ],
   ];
   // Python's PostgreSQL reflection notes each SERIAL column; not a change.
   if (/^Detected sequence named /.test(text)) return undefined;
@@ -224,14 +237,20 @@ function columnList(text: string | undefined): string {
 }
 
 function detectionKeys(result: CommandResult): string[] {
-  return [...new Set(outputLines(`${result.stdout}\n${result.stderr}`).flatMap((line) => detectionKey(line) ?? []))].sort();
+  return [
+    ...new Set(outputLines(`${result.stdout}\n${result.stderr}`).flatMap((line) => detectionKey(line) ?? [])),
+  ].sort();
 }
 
 function runPsql(database: string, sqlText: string): void {
-  const outcome = spawnSync('psql', ['-v', 'ON_ERROR_STOP=1', '-q', '-h', '127.0.0.1', '-U', 'postgres', '-d', database], {
-    input: sqlText,
-    encoding: 'utf8',
-  });
+  const outcome = spawnSync(
+    'psql',
+    ['-v', 'ON_ERROR_STOP=1', '-q', '-h', '127.0.0.1', '-U', 'postgres', '-d', database],
+    {
+      input: sqlText,
+      encoding: 'utf8',
+    },
+  );
   if (outcome.status !== 0) throw new Error(`psql on ${database} failed: ${outcome.stderr}`);
 }
 
@@ -256,7 +275,10 @@ function pythonProject(url: string, models: string, renderAsBatch: boolean): Tem
   project.write('models.py', `import sqlalchemy as sa\n\nmetadata = sa.MetaData()\n${models}`);
   const environment = project
     .read('migrations/env.py')
-    .replace(/^target_metadata = None$/m, 'import sys\nsys.path.insert(0, ".")\nfrom models import metadata as target_metadata')
+    .replace(
+      /^target_metadata = None$/m,
+      'import sys\nsys.path.insert(0, ".")\nfrom models import metadata as target_metadata',
+    )
     .replace(
       /target_metadata=target_metadata\b/g,
       `target_metadata=target_metadata, compare_type=True, compare_server_default=True${renderAsBatch ? ', render_as_batch=True' : ''}`,
@@ -322,9 +344,16 @@ if (!pythonAlembicAvailable()) {
         const python = pythonProject(pythonUrl, scenario.pythonModels, scenario.backend === 'sqlite');
         if (scenario.backend === 'sqlite') await executeOnDatabase(python.path('app.db'), scenario.databaseSql);
 
-        const ourResult = ours.run(['revision', '--autogenerate', '-m', 'compare'], { environment: { DATABASE_URL: ourUrl } });
-        const pythonResult = python.runPython(['revision', '--autogenerate', '-m', 'compare'], { sortedLoadOrder: false });
-        expect({ status: ourResult.status, stderr: ourResult.status === 0 ? '' : ourResult.stderr }).toEqual({ status: 0, stderr: '' });
+        const ourResult = ours.run(['revision', '--autogenerate', '-m', 'compare'], {
+          environment: { DATABASE_URL: ourUrl },
+        });
+        const pythonResult = python.runPython(['revision', '--autogenerate', '-m', 'compare'], {
+          sortedLoadOrder: false,
+        });
+        expect({ status: ourResult.status, stderr: ourResult.status === 0 ? '' : ourResult.stderr }).toEqual({
+          status: 0,
+          stderr: '',
+        });
         expect({ status: pythonResult.status, output: pythonResult.status === 0 ? '' : pythonResult.stderr }).toEqual({
           status: 0,
           output: '',
@@ -335,10 +364,14 @@ if (!pythonAlembicAvailable()) {
         const intended = INTENDED_DIFFERENCES.filter((difference) => difference.backend === scenario.backend);
         const unexpected = {
           onlyOurs: [...ourKeys].filter(
-            (key) => !pythonKeys.has(key) && !intended.some((difference) => difference.key === key && difference.reportedBy === 'ours'),
+            (key) =>
+              !pythonKeys.has(key) &&
+              !intended.some((difference) => difference.key === key && difference.reportedBy === 'ours'),
           ),
           onlyPython: [...pythonKeys].filter(
-            (key) => !ourKeys.has(key) && !intended.some((difference) => difference.key === key && difference.reportedBy === 'python'),
+            (key) =>
+              !ourKeys.has(key) &&
+              !intended.some((difference) => difference.key === key && difference.reportedBy === 'python'),
           ),
         };
         expect(unexpected).toEqual({ onlyOurs: [], onlyPython: [] });

@@ -141,7 +141,9 @@ async function compareCommand(pair: ProjectPair, commandArguments: readonly stri
   }
   const pythonCrash = pythonFailure(pythonResult).kind === 'crash' || pythonFailure(pythonResult).kind === 'traceback';
   if (pythonCrash) {
-    notes.push(`${label}: Python Alembic crashed (${python.failure ?? ''}); ours: ${ours.ok ? 'ok' : `FAILED: ${ours.failure ?? ''}`}`);
+    notes.push(
+      `${label}: Python Alembic crashed (${python.failure ?? ''}); ours: ${ours.ok ? 'ok' : `FAILED: ${ours.failure ?? ''}`}`,
+    );
     expect({ label, versions: ours.versions, tables: ours.tables }).toEqual({
       label,
       versions: python.versions,

@@ -42,7 +42,10 @@ function configureOnline(project: TemporaryProject, extraOptions: string): void 
   const source = project.read('migrations/env.ts');
   const original = 'context.configure({ connection, targetMetadata });';
   expect(source).toContain(original);
-  project.write('migrations/env.ts', source.replace(original, `context.configure({ connection, targetMetadata, ${extraOptions} });`));
+  project.write(
+    'migrations/env.ts',
+    source.replace(original, `context.configure({ connection, targetMetadata, ${extraOptions} });`),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,7 +143,10 @@ describe('a migration that fails half-way', () => {
     runOk(project, ['upgrade', 'aaaa']);
     const before = await databaseState(project);
     const result = project.run(['upgrade', 'head']);
-    expectFailure(result, 'upgrade aaaa -> bbbb (migrations/versions/bbbb_rev.ts) failed: refusing to run: data needs a manual fix first');
+    expectFailure(
+      result,
+      'upgrade aaaa -> bbbb (migrations/versions/bbbb_rev.ts) failed: refusing to run: data needs a manual fix first',
+    );
     // The statement before the throw succeeded: it is not what failed.
     expect(result.stderr).not.toContain('while running "CREATE TABLE t_bbbb');
     expect(result.stderr).not.toMatch(/^\s+at /m);
@@ -172,7 +178,11 @@ describe('a killed run', () => {
     const project = initMigrationProject('killed');
     writeMigration(project, { revision: 'aaaa', downRevision: null });
     writeMigration(project, { revision: 'bbbb', downRevision: 'aaaa' });
-    writeMigration(project, { revision: 'cccc', downRevision: 'bbbb', upgrade: sleepingBody('t_cccc', 'started-cccc') });
+    writeMigration(project, {
+      revision: 'cccc',
+      downRevision: 'bbbb',
+      upgrade: sleepingBody('t_cccc', 'started-cccc'),
+    });
     writeMigration(project, { revision: 'dddd', downRevision: 'cccc' });
     return project;
   }
@@ -217,7 +227,13 @@ describe('a killed run', () => {
     const state = await databaseState(project);
     // The version rows and the tables agree: whatever is recorded was applied, nothing else.
     const recorded = state.versions ?? [];
-    const applied = recorded.length === 0 ? [] : ['aaaa', 'bbbb', 'cccc', 'dddd'].slice(0, ['aaaa', 'bbbb', 'cccc', 'dddd'].indexOf(recorded[0] as string) + 1);
+    const applied =
+      recorded.length === 0
+        ? []
+        : ['aaaa', 'bbbb', 'cccc', 'dddd'].slice(
+            0,
+            ['aaaa', 'bbbb', 'cccc', 'dddd'].indexOf(recorded[0] as string) + 1,
+          );
     expect(recorded.length).toBeLessThanOrEqual(1);
     expect(state.tables).toEqual(applied.map((revision) => `t_${revision}`));
     writeMigration(project, { revision: 'cccc', downRevision: 'bbbb' });
@@ -265,8 +281,8 @@ describe('concurrent upgrades', () => {
   }
 
   async function appliedLog(project: TemporaryProject): Promise<string[]> {
-    return (await queryDatabase(project.path('alembic.db'), 'SELECT revision FROM applied_log ORDER BY rowid')).map((row) =>
-      String(row['revision']),
+    return (await queryDatabase(project.path('alembic.db'), 'SELECT revision FROM applied_log ORDER BY rowid')).map(
+      (row) => String(row['revision']),
     );
   }
 
@@ -281,7 +297,10 @@ describe('concurrent upgrades', () => {
     const runs = [startCli(project, ['upgrade', 'head']), startCli(project, ['upgrade', 'head'])];
     const results = await Promise.all(runs.map((run) => run.finished));
     for (const result of results) {
-      expect({ status: result.status, stderr: result.stderr.includes('FAILED') ? result.stderr : '' }).toEqual({ status: 0, stderr: '' });
+      expect({ status: result.status, stderr: result.stderr.includes('FAILED') ? result.stderr : '' }).toEqual({
+        status: 0,
+        stderr: '',
+      });
     }
     expect(await appliedLog(project)).toEqual(ids);
     const ran = results.map((result) => runningSteps(result).length).sort((left, right) => left - right);

@@ -93,7 +93,7 @@ describe('module formats', () => {
       "export const revision = 'bbbb';\nexport const downRevision = 'aaaa';\nexport async function downgrade() {}\n",
     );
     const result = project.run(['upgrade', 'head']);
-    expectFailure(result, new RegExp(`bbbb_rev\\.ts.*'upgrade'`));
+    expectFailure(result, /bbbb_rev\.ts.*'upgrade'/);
     expect(await databaseState(project)).toEqual({ versions: null, tables: [] });
   });
 });
@@ -115,7 +115,11 @@ describe('relative imports of TypeScript helpers', () => {
     // subdirectory there (not scanned unless recursiveVersionLocations).
     project.write(
       'migrations/versions/lib/helpers.ts',
-      ['import { tableFor } from "../../helpers.js";', 'export const localTable = (revision: string): string => `local_${tableFor(revision)}`;', ''].join('\n'),
+      [
+        'import { tableFor } from "../../helpers.js";',
+        'export const localTable = (revision: string): string => `local_${tableFor(revision)}`;',
+        '',
+      ].join('\n'),
     );
     writeMigration(project, {
       revision: 'aaaa',
@@ -148,7 +152,11 @@ describe('syntax errors', () => {
       downRevision: 'aaaa',
       upgrade: "  await op.execute('CREATE TABLE t_bbbb (id INTEGER)'\n  const = 3;",
     });
-    const brokenLine = project.read(relativePath).split('\n').findIndex((line) => line.includes('const = 3')) + 1;
+    const brokenLine =
+      project
+        .read(relativePath)
+        .split('\n')
+        .findIndex((line) => line.includes('const = 3')) + 1;
     expect(brokenLine).toBeGreaterThan(1);
     // Listing commands read headers only: the broken file is listed fine.
     expect(outputLines(runOk(project, ['heads']).stdout)).toEqual(['bbbb (head)']);
@@ -166,7 +174,11 @@ describe('syntax errors', () => {
       format: 'js',
       upgrade: "  await op.execute('CREATE TABLE t_aaaa (id INTEGER)');\n  let let = 1;",
     });
-    const brokenLine = project.read(relativePath).split('\n').findIndex((line) => line.includes('let let')) + 1;
+    const brokenLine =
+      project
+        .read(relativePath)
+        .split('\n')
+        .findIndex((line) => line.includes('let let')) + 1;
     const result = project.run(['upgrade', 'head']);
     expectFailure(result, new RegExp(`aaaa_rev\\.js:${brokenLine}\\b`));
     expect(await databaseState(project)).toEqual({ versions: null, tables: [] });
@@ -177,13 +189,15 @@ describe('syntax errors', () => {
     writeMigration(project, { revision: 'aaaa', downRevision: null, imports: "import './nowhere.js';" });
     const result = project.run(['upgrade', 'head']);
     expect(result.status).toBe(1);
-    expect(outputLines(result.stderr).filter((line) => line.startsWith('FAILED: '))).toEqual([expect.stringContaining('nowhere')]);
+    expect(outputLines(result.stderr).filter((line) => line.startsWith('FAILED: '))).toEqual([
+      expect.stringContaining('nowhere'),
+    ]);
     expect(await databaseState(project)).toEqual({ versions: null, tables: [] });
   });
 });
 
 describe('@alembic/core inside migrations', () => {
-  it('resolves to the CLI\'s copy in a project with no node_modules', async () => {
+  it("resolves to the CLI's copy in a project with no node_modules", async () => {
     const project = initMigrationProject('resolve-core');
     expect(project.exists('node_modules')).toBe(false);
     writeMigration(project, {
@@ -280,7 +294,10 @@ describe('@alembic/core inside migrations', () => {
 });
 
 describe('op and context outside a run', () => {
-  function runNode(source: string, inputType: 'module' | 'commonjs'): { status: number | null; stdout: string; stderr: string } {
+  function runNode(
+    source: string,
+    inputType: 'module' | 'commonjs',
+  ): { status: number | null; stdout: string; stderr: string } {
     const outcome = spawnSync(process.execPath, [`--input-type=${inputType}`, '-e', source], {
       encoding: 'utf8',
       env: cliChildEnvironment(),

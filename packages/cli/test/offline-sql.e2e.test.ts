@@ -32,7 +32,8 @@ const CREATE_VERSION_TABLE =
 const insert = (revision: string): string => `INSERT INTO alembic_version (version_num) VALUES ('${revision}');`;
 const update = (from: string, to: string): string =>
   `UPDATE alembic_version SET version_num='${to}' WHERE alembic_version.version_num = '${from}';`;
-const remove = (revision: string): string => `DELETE FROM alembic_version WHERE alembic_version.version_num = '${revision}';`;
+const remove = (revision: string): string =>
+  `DELETE FROM alembic_version WHERE alembic_version.version_num = '${revision}';`;
 
 /**
  * The blocks of an offline output (statements and comments), whitespace collapsed. Checks the
@@ -75,7 +76,10 @@ function configureOffline(project: TemporaryProject, extraOptions: string): void
   expect(source).toContain(original);
   project.write(
     'migrations/env.ts',
-    source.replace(original, `context.configure({ url: context.config.values.url, targetMetadata, literalBinds: true, ${extraOptions} });`),
+    source.replace(
+      original,
+      `context.configure({ url: context.config.values.url, targetMetadata, literalBinds: true, ${extraOptions} });`,
+    ),
   );
 }
 
@@ -88,7 +92,13 @@ function appendixBProject(withMerge: boolean): TemporaryProject {
   writeMigration(project, { revision: 'aaa1', downRevision: null, message: 'create account table', ...empty });
   writeMigration(project, { revision: 'bbb2', downRevision: 'aaa1', message: 'add a column', ...empty });
   writeMigration(project, { revision: 'ccc3', downRevision: 'bbb2', message: 'third', ...empty });
-  writeMigration(project, { revision: 'ddd4', downRevision: 'bbb2', branchLabels: 'xbranch', message: 'branch x', ...empty });
+  writeMigration(project, {
+    revision: 'ddd4',
+    downRevision: 'bbb2',
+    branchLabels: 'xbranch',
+    message: 'branch x',
+    ...empty,
+  });
   if (withMerge) {
     writeMigration(project, { revision: 'eee5', downRevision: ['ccc3', 'ddd4'], message: 'merge it', ...empty });
   }
@@ -129,7 +139,7 @@ describe('case 19: upgrade head --sql through a branch and a merge', () => {
     expect(project.exists('alembic.db')).toBe(false);
   });
 
-  it("Appendix B: stamp --sql ccc3 ddd4 inserts both", async () => {
+  it('Appendix B: stamp --sql ccc3 ddd4 inserts both', async () => {
     const project = appendixBProject(false);
     expect(await offline(project, ['stamp', '--sql', 'ccc3', 'ddd4'])).toEqual([
       'BEGIN;',
@@ -184,7 +194,14 @@ const steps = (blocks: readonly string[]): string[] => blocks.filter((block) => 
 describe('ranges (case 22)', () => {
   it('upgrade a --sql: the version table, the INSERT and step 1 only', async () => {
     const blocks = await offline(threeRevisionProject(), ['upgrade', A, '--sql']);
-    expect(blocks).toEqual(['BEGIN;', CREATE_VERSION_TABLE, `-- Running upgrade -> ${A}`, 'CREATE STEP 1;', insert(A), 'COMMIT;']);
+    expect(blocks).toEqual([
+      'BEGIN;',
+      CREATE_VERSION_TABLE,
+      `-- Running upgrade -> ${A}`,
+      'CREATE STEP 1;',
+      insert(A),
+      'COMMIT;',
+    ]);
   });
 
   it('upgrade b:c --sql: no CREATE TABLE, an UPDATE and step 3 only', async () => {
@@ -201,7 +218,9 @@ describe('ranges (case 22)', () => {
 
   it('upgrade base:head --sql equals upgrade head --sql', async () => {
     const project = threeRevisionProject();
-    expect(await offline(project, ['upgrade', 'base:head', '--sql'])).toEqual(await offline(project, ['upgrade', 'head', '--sql']));
+    expect(await offline(project, ['upgrade', 'base:head', '--sql'])).toEqual(
+      await offline(project, ['upgrade', 'head', '--sql']),
+    );
   });
 
   it('downgrade c:base --sql: steps 3, 2, 1 and no DROP TABLE alembic_version', async () => {
@@ -335,7 +354,7 @@ describe('transactions in offline output (case 26)', () => {
     ]);
   });
 
-  it('transactionalDdl: false: no BEGIN, no COMMIT (Python Alembic\'s SQLite output)', async () => {
+  it("transactionalDdl: false: no BEGIN, no COMMIT (Python Alembic's SQLite output)", async () => {
     const project = threeRevisionProject();
     configureOffline(project, 'transactionalDdl: false');
     const blocks = await offline(project, ['upgrade', 'head', '--sql']);

@@ -101,7 +101,7 @@ describe('a default project loads without module hooks', () => {
     expect(compiledByHooks(project)).toEqual([]);
   });
 
-  it('once the project installs @alembic/core, the copies are compiled again to import the project\'s', async () => {
+  it("once the project installs @alembic/core, the copies are compiled again to import the project's", async () => {
     const project = projectWithLocalCache('relocated-install');
     writeMigration(project, { revision: 'aaaa', downRevision: null });
     runOk(project, ['upgrade', 'head']);
@@ -127,18 +127,24 @@ describe('a default project loads without module hooks', () => {
 describe('what the relocated copies keep', () => {
   it('a JavaScript helper imported by env.ts and by a migration is one module', async () => {
     const project = projectWithLocalCache('relocated-shared');
-    project.write('migrations/shared.mjs', "export const counter = { value: 0 };\nconsole.log('probe: shared loaded');\n");
+    project.write(
+      'migrations/shared.mjs',
+      "export const counter = { value: 0 };\nconsole.log('probe: shared loaded');\n",
+    );
     addToEnvironment(project, "import { counter } from './shared.mjs';\ncounter.value += 1;");
     writeMigration(project, {
       revision: 'aaaa',
       downRevision: null,
       imports: "import { counter } from '../shared.mjs';",
-      upgrade: "  console.log(`probe: migration sees ${counter.value}`);\n  await op.execute('CREATE TABLE t_aaaa (id INTEGER)');",
+      upgrade:
+        "  console.log(`probe: migration sees ${counter.value}`);\n  await op.execute('CREATE TABLE t_aaaa (id INTEGER)');",
     });
     const result = runOk(project, ['upgrade', 'head']);
     expect(probes(result.stdout)).toEqual(['shared loaded', 'migration sees 1']);
     const environmentCopy = relocatedCopies(project).find((copy) => copy.sources[0]?.endsWith('env.ts'));
-    expect(environmentCopy?.text).toContain(JSON.stringify(pathToFileURL(project.path('migrations', 'shared.mjs')).href));
+    expect(environmentCopy?.text).toContain(
+      JSON.stringify(pathToFileURL(project.path('migrations', 'shared.mjs')).href),
+    );
     expect(compiledByHooks(project)).toEqual([]);
   });
 
@@ -184,7 +190,10 @@ describe('failures of relocated files', () => {
 
   it('a helper of env.ts that throws while loading fails the command once, before env.ts runs', () => {
     const project = projectWithLocalCache('relocated-dependency-throws');
-    project.write('migrations/boom.mjs', "console.log('probe: boom loading');\nthrow new Error('boom while loading');\n");
+    project.write(
+      'migrations/boom.mjs',
+      "console.log('probe: boom loading');\nthrow new Error('boom while loading');\n",
+    );
     addToEnvironment(project, "import './boom.mjs';\nconsole.log('probe: env ran');");
     const result = project.run(['current']);
     expectFailure(result, /boom while loading/);
@@ -211,7 +220,10 @@ describe('a relocated file imported again in the same process', () => {
       '}',
       'console.log(`runs: ${globalThis.configRuns}`);',
     ].join('\n');
-    const outcome = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: project.root });
+    const outcome = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      cwd: project.root,
+    });
     expect(outcome.stderr).toBe('');
     const lines = outcome.stdout.trim().split('\n');
     expect(lines).toHaveLength(3);

@@ -138,23 +138,48 @@ describe('identifiers on a linear chain (cases 14 and 15)', () => {
     ],
     [
       'upgrade heads is the same on one head',
-      { setup: [], command: ['upgrade', 'heads'], steps: [up('', 'aaaa'), up('aaaa', 'bbbb'), up('bbbb', 'cccc'), up('cccc', 'dddd'), up('dddd', 'eeee')], state: linearState('eeee') },
+      {
+        setup: [],
+        command: ['upgrade', 'heads'],
+        steps: [up('', 'aaaa'), up('aaaa', 'bbbb'), up('bbbb', 'cccc'), up('cccc', 'dddd'), up('dddd', 'eeee')],
+        state: linearState('eeee'),
+      },
     ],
     [
       'upgrade to an absolute id',
-      { setup: [], command: ['upgrade', 'cccc'], steps: [up('', 'aaaa'), up('aaaa', 'bbbb'), up('bbbb', 'cccc')], state: linearState('cccc') },
+      {
+        setup: [],
+        command: ['upgrade', 'cccc'],
+        steps: [up('', 'aaaa'), up('aaaa', 'bbbb'), up('bbbb', 'cccc')],
+        state: linearState('cccc'),
+      },
     ],
     [
       'upgrade to a prefix (ids of four or more characters match any unique prefix)',
-      { setup: [], command: ['upgrade', 'cc'], steps: [up('', 'aaaa'), up('aaaa', 'bbbb'), up('bbbb', 'cccc')], state: linearState('cccc') },
+      {
+        setup: [],
+        command: ['upgrade', 'cc'],
+        steps: [up('', 'aaaa'), up('aaaa', 'bbbb'), up('bbbb', 'cccc')],
+        state: linearState('cccc'),
+      },
     ],
     [
       'upgrade +2 from nothing',
-      { setup: [], command: ['upgrade', '+2'], steps: [up('', 'aaaa'), up('aaaa', 'bbbb')], state: linearState('bbbb') },
+      {
+        setup: [],
+        command: ['upgrade', '+2'],
+        steps: [up('', 'aaaa'), up('aaaa', 'bbbb')],
+        state: linearState('bbbb'),
+      },
     ],
     [
       'upgrade +2 from a runs b and c',
-      { setup: [['upgrade', 'aaaa']], command: ['upgrade', '+2'], steps: [up('aaaa', 'bbbb'), up('bbbb', 'cccc')], state: linearState('cccc') },
+      {
+        setup: [['upgrade', 'aaaa']],
+        command: ['upgrade', '+2'],
+        steps: [up('aaaa', 'bbbb'), up('bbbb', 'cccc')],
+        state: linearState('cccc'),
+      },
     ],
     [
       'upgrade b+2 from a runs b, c and d',
@@ -167,7 +192,12 @@ describe('identifiers on a linear chain (cases 14 and 15)', () => {
     ],
     [
       'upgrade d-2 from a runs b',
-      { setup: [['upgrade', 'aaaa']], command: ['upgrade', 'dddd-2'], steps: [up('aaaa', 'bbbb')], state: linearState('bbbb') },
+      {
+        setup: [['upgrade', 'aaaa']],
+        command: ['upgrade', 'dddd-2'],
+        steps: [up('aaaa', 'bbbb')],
+        state: linearState('bbbb'),
+      },
     ],
     [
       'upgrade base+1 from nothing runs a',
@@ -175,11 +205,19 @@ describe('identifiers on a linear chain (cases 14 and 15)', () => {
     ],
     [
       'upgrade -2 from b fails',
-      { setup: [['upgrade', 'bbbb']], command: ['upgrade', '-2'], failure: "Relative revision -2 didn't produce 2 migrations" },
+      {
+        setup: [['upgrade', 'bbbb']],
+        command: ['upgrade', '-2'],
+        failure: "Relative revision -2 didn't produce 2 migrations",
+      },
     ],
     [
       'upgrade +5 from b fails',
-      { setup: [['upgrade', 'bbbb']], command: ['upgrade', '+5'], failure: "Relative revision +5 didn't produce 5 migrations" },
+      {
+        setup: [['upgrade', 'bbbb']],
+        command: ['upgrade', '+5'],
+        failure: "Relative revision +5 didn't produce 5 migrations",
+      },
     ],
     [
       'upgrade head at head does nothing',
@@ -187,11 +225,20 @@ describe('identifiers on a linear chain (cases 14 and 15)', () => {
     ],
     [
       'upgrade to an unknown revision fails',
-      { setup: [['upgrade', 'bbbb']], command: ['upgrade', 'ffff'], failure: "Can't locate revision identified by 'ffff'" },
+      {
+        setup: [['upgrade', 'bbbb']],
+        command: ['upgrade', 'ffff'],
+        failure: "Can't locate revision identified by 'ffff'",
+      },
     ],
     [
       'downgrade -1 from c runs down c',
-      { setup: [['upgrade', 'cccc']], command: ['downgrade', '-1'], steps: [down('cccc', 'bbbb')], state: linearState('bbbb') },
+      {
+        setup: [['upgrade', 'cccc']],
+        command: ['downgrade', '-1'],
+        steps: [down('cccc', 'bbbb')],
+        state: linearState('bbbb'),
+      },
     ],
     [
       'downgrade -3 from e runs down e, d, c',
@@ -204,7 +251,12 @@ describe('identifiers on a linear chain (cases 14 and 15)', () => {
     ],
     [
       'downgrade a+2 from d runs down d',
-      { setup: [['upgrade', 'dddd']], command: ['downgrade', 'aaaa+2'], steps: [down('dddd', 'cccc')], state: linearState('cccc') },
+      {
+        setup: [['upgrade', 'dddd']],
+        command: ['downgrade', 'aaaa+2'],
+        steps: [down('dddd', 'cccc')],
+        state: linearState('cccc'),
+      },
     ],
     [
       'downgrade c-2 from d runs down d, c, b',
@@ -218,7 +270,10 @@ describe('identifiers on a linear chain (cases 14 and 15)', () => {
     [
       'downgrade to an absolute id and to a prefix',
       {
-        setup: [['upgrade', 'eeee'], ['downgrade', 'dddd']],
+        setup: [
+          ['upgrade', 'eeee'],
+          ['downgrade', 'dddd'],
+        ],
         command: ['downgrade', 'bb'],
         steps: [down('dddd', 'cccc'), down('cccc', 'bbbb')],
         state: linearState('bbbb'),
@@ -226,19 +281,35 @@ describe('identifiers on a linear chain (cases 14 and 15)', () => {
     ],
     [
       'downgrade -5 from b fails',
-      { setup: [['upgrade', 'bbbb']], command: ['downgrade', '-5'], failure: "Relative revision -5 didn't produce 5 migrations" },
+      {
+        setup: [['upgrade', 'bbbb']],
+        command: ['downgrade', '-5'],
+        failure: "Relative revision -5 didn't produce 5 migrations",
+      },
     ],
     [
       'downgrade +2 from b fails',
-      { setup: [['upgrade', 'bbbb']], command: ['downgrade', '+2'], failure: "Relative revision +2 didn't produce 2 migrations" },
+      {
+        setup: [['upgrade', 'bbbb']],
+        command: ['downgrade', '+2'],
+        failure: "Relative revision +2 didn't produce 2 migrations",
+      },
     ],
     [
       'downgrade to a prefix of b from nothing fails',
-      { setup: [], command: ['downgrade', 'bbb'], failure: 'Destination bbb is not a valid downgrade target from current head(s)' },
+      {
+        setup: [],
+        command: ['downgrade', 'bbb'],
+        failure: 'Destination bbb is not a valid downgrade target from current head(s)',
+      },
     ],
     [
       'downgrade to a descendant fails',
-      { setup: [['upgrade', 'bbbb']], command: ['downgrade', 'cc'], failure: 'Destination cc is not a valid downgrade target from current head(s)' },
+      {
+        setup: [['upgrade', 'bbbb']],
+        command: ['downgrade', 'cc'],
+        failure: 'Destination cc is not a valid downgrade target from current head(s)',
+      },
     ],
     [
       'downgrade to the current revision does nothing',
@@ -249,7 +320,13 @@ describe('identifiers on a linear chain (cases 14 and 15)', () => {
       {
         setup: [['upgrade', 'eeee']],
         command: ['downgrade', 'base'],
-        steps: [down('eeee', 'dddd'), down('dddd', 'cccc'), down('cccc', 'bbbb'), down('bbbb', 'aaaa'), down('aaaa', '')],
+        steps: [
+          down('eeee', 'dddd'),
+          down('dddd', 'cccc'),
+          down('cccc', 'bbbb'),
+          down('bbbb', 'aaaa'),
+          down('aaaa', ''),
+        ],
         state: { versions: [], tables: [] },
       },
     ],
@@ -282,7 +359,12 @@ describe('identifiers on a linear chain (cases 14 and 15)', () => {
     ],
     [
       'stamp head from nothing inserts the head',
-      { setup: [], command: ['stamp', 'head'], steps: ['stamp_revision  -> eeee'], state: { versions: ['eeee'], tables: [] } },
+      {
+        setup: [],
+        command: ['stamp', 'head'],
+        steps: ['stamp_revision  -> eeee'],
+        state: { versions: ['eeee'], tables: [] },
+      },
     ],
   ];
 
@@ -292,7 +374,14 @@ describe('identifiers on a linear chain (cases 14 and 15)', () => {
 });
 
 describe('identifiers on a branched graph (cases 16 and 17)', () => {
-  const allUp = [up('', 'aaaa'), up('aaaa', 'bbbb'), up('bbbb', 'c2c2'), up('c2c2', 'd2d2'), up('bbbb', 'c1c1'), up('c1c1', 'd1d1')];
+  const allUp = [
+    up('', 'aaaa'),
+    up('aaaa', 'bbbb'),
+    up('bbbb', 'c2c2'),
+    up('c2c2', 'd2d2'),
+    up('bbbb', 'c1c1'),
+    up('c1c1', 'd1d1'),
+  ];
   const multipleHeads =
     "Multiple head revisions are present for given argument 'head'; please specify a specific target revision, " +
     "'<branchname>@head' to narrow to a specific head, or 'heads' for all heads";
@@ -301,19 +390,33 @@ describe('identifiers on a branched graph (cases 16 and 17)', () => {
       'upgrade heads runs b, c2, d2, c1, d1 (load order a, b, c1, d1, c2, d2); one row per head',
       { setup: [], command: ['upgrade', 'heads'], steps: allUp, state: branchedState(['d1d1', 'd2d2']) },
     ],
-    ['upgrade head with two heads fails', { setup: [['upgrade', 'bbbb']], command: ['upgrade', 'head'], failure: multipleHeads }],
+    [
+      'upgrade head with two heads fails',
+      { setup: [['upgrade', 'bbbb']], command: ['upgrade', 'head'], failure: multipleHeads },
+    ],
     [
       'downgrade a from both heads runs down d1, c1, d2, c2, b',
       {
         setup: [['upgrade', 'heads']],
         command: ['downgrade', 'aaaa'],
-        steps: [down('d1d1', 'c1c1'), down('c1c1', 'bbbb'), down('d2d2', 'c2c2'), down('c2c2', 'bbbb'), down('bbbb', 'aaaa')],
+        steps: [
+          down('d1d1', 'c1c1'),
+          down('c1c1', 'bbbb'),
+          down('d2d2', 'c2c2'),
+          down('c2c2', 'bbbb'),
+          down('bbbb', 'aaaa'),
+        ],
         state: branchedState(['aaaa']),
       },
     ],
     [
       'upgrade c2branch@head-1 from b runs c2',
-      { setup: [['upgrade', 'bbbb']], command: ['upgrade', 'c2branch@head-1'], steps: [up('bbbb', 'c2c2')], state: branchedState(['c2c2']) },
+      {
+        setup: [['upgrade', 'bbbb']],
+        command: ['upgrade', 'c2branch@head-1'],
+        steps: [up('bbbb', 'c2c2')],
+        state: branchedState(['c2c2']),
+      },
     ],
     [
       'downgrade c2branch@base+2 from both heads runs down d2, c2',
@@ -336,7 +439,10 @@ describe('identifiers on a branched graph (cases 16 and 17)', () => {
     [
       'upgrade +1 from c1 and c2 is ambiguous',
       {
-        setup: [['upgrade', 'c1c1'], ['upgrade', 'c2c2']],
+        setup: [
+          ['upgrade', 'c1c1'],
+          ['upgrade', 'c2c2'],
+        ],
         command: ['upgrade', '+1'],
         failure: 'Ambiguous upgrade from multiple current revisions',
       },
@@ -344,7 +450,10 @@ describe('identifiers on a branched graph (cases 16 and 17)', () => {
     [
       'upgrade c2branch@+1 from c1 and c2 runs d2',
       {
-        setup: [['upgrade', 'c1c1'], ['upgrade', 'c2c2']],
+        setup: [
+          ['upgrade', 'c1c1'],
+          ['upgrade', 'c2c2'],
+        ],
         command: ['upgrade', 'c2branch@+1'],
         steps: [up('c2c2', 'd2d2')],
         state: branchedState(['c1c1', 'd2d2']),
@@ -370,7 +479,12 @@ describe('identifiers on a branched graph (cases 16 and 17)', () => {
     ],
     [
       'upgrade of a branch label alone goes to the labelled revision',
-      { setup: [['upgrade', 'bbbb']], command: ['upgrade', 'c1branch'], steps: [up('bbbb', 'c1c1')], state: branchedState(['c1c1']) },
+      {
+        setup: [['upgrade', 'bbbb']],
+        command: ['upgrade', 'c1branch'],
+        steps: [up('bbbb', 'c1c1')],
+        state: branchedState(['c1c1']),
+      },
     ],
     [
       'upgrade base+1 from nothing runs a',
@@ -399,7 +513,10 @@ describe('identifiers on a branched graph (cases 16 and 17)', () => {
     [
       'stamp b from d1 and c2 is one step: delete d1, update c2 to b (case 17)',
       {
-        setup: [['upgrade', 'd1d1'], ['upgrade', 'c2c2']],
+        setup: [
+          ['upgrade', 'd1d1'],
+          ['upgrade', 'c2c2'],
+        ],
         command: ['stamp', 'bbbb'],
         steps: ['stamp_revision d1d1, c2c2 -> bbbb'],
         state: { versions: ['bbbb'], tables: branchedState(['d1d1', 'c2c2']).tables },
@@ -408,7 +525,10 @@ describe('identifiers on a branched graph (cases 16 and 17)', () => {
     [
       'stamp c1branch@base from d1 and c2 deletes d1 only',
       {
-        setup: [['upgrade', 'd1d1'], ['upgrade', 'c2c2']],
+        setup: [
+          ['upgrade', 'd1d1'],
+          ['upgrade', 'c2c2'],
+        ],
         command: ['stamp', 'c1branch@base'],
         steps: ['stamp_revision d1d1 -> '],
         state: { versions: ['c2c2'], tables: branchedState(['d1d1', 'c2c2']).tables },
@@ -435,7 +555,10 @@ describe('identifiers on a branched graph (cases 16 and 17)', () => {
     [
       'stamp of a label@head moves only that branch',
       {
-        setup: [['upgrade', 'c1c1'], ['upgrade', 'c2c2']],
+        setup: [
+          ['upgrade', 'c1c1'],
+          ['upgrade', 'c2c2'],
+        ],
         command: ['stamp', 'c2branch@head'],
         steps: ['stamp_revision c2c2 -> d2d2'],
         state: { versions: ['c1c1', 'd2d2'], tables: branchedState(['c1c1', 'c2c2']).tables },
@@ -487,7 +610,11 @@ describe('stamp', () => {
     expectFailure(project.run(['stamp', 'bbbb']), "Can't locate revision identified by 'zzzz'");
     expect((await databaseState(project)).versions).toEqual(['zzzz']);
     const result = runOk(project, ['stamp', '--purge', 'c1c1', 'd2d2', 'aaaa']);
-    expect(runningSteps(result)).toEqual(['stamp_revision  -> c1c1', 'stamp_revision  -> d2d2', 'stamp_revision  -> aaaa']);
+    expect(runningSteps(result)).toEqual([
+      'stamp_revision  -> c1c1',
+      'stamp_revision  -> d2d2',
+      'stamp_revision  -> aaaa',
+    ]);
     expect(await databaseState(project)).toEqual({ versions: ['aaaa', 'c1c1', 'd2d2'], tables: [] });
   });
 
@@ -572,26 +699,30 @@ describe('current', () => {
     expect(project.read('migrations/env.ts')).not.toBe(original);
     runOk(project, ['upgrade', 'aaaa']);
     const result = runOk(project, ['current', '-v']);
-    expect(outputLines(result.stdout)[0]).toBe('Current revision(s) for postgresql://scott:***@db.example.com:5432/app:');
+    expect(outputLines(result.stdout)[0]).toBe(
+      'Current revision(s) for postgresql://scott:***@db.example.com:5432/app:',
+    );
     expect(`${result.stdout}${result.stderr}`).not.toContain('tiger');
   });
 
-  it.each([
-    ['postgresql://scott:tiger@db.example.com/app'],
-    ['sqlite://scott:tiger@localhost/alembic.db'],
-  ])('a password in a URL that cannot be used (%s) never appears in the error', async (url) => {
-    const project = linearProject();
-    for (const command of [['current'], ['current', '-v'], ['upgrade', 'head']]) {
-      const result = project.run(command, { environment: { DATABASE_URL: url } });
-      expect(result.status).toBe(1);
-      expect(result.stderr).toMatch(/^FAILED: /m);
-      expect(`${result.stdout}${result.stderr}`).not.toContain('tiger');
-    }
-  });
+  it.each([['postgresql://scott:tiger@db.example.com/app'], ['sqlite://scott:tiger@localhost/alembic.db']])(
+    'a password in a URL that cannot be used (%s) never appears in the error',
+    async (url) => {
+      const project = linearProject();
+      for (const command of [['current'], ['current', '-v'], ['upgrade', 'head']]) {
+        const result = project.run(command, { environment: { DATABASE_URL: url } });
+        expect(result.status).toBe(1);
+        expect(result.stderr).toMatch(/^FAILED: /m);
+        expect(`${result.stdout}${result.stderr}`).not.toContain('tiger');
+      }
+    },
+  );
 
   it('the URL named in an error has its password masked', () => {
     const project = linearProject();
-    const result = project.run(['current'], { environment: { DATABASE_URL: 'sqlite://scott:tiger@localhost/alembic.db' } });
+    const result = project.run(['current'], {
+      environment: { DATABASE_URL: 'sqlite://scott:tiger@localhost/alembic.db' },
+    });
     expectFailure(result, /'sqlite:\/\/scott:\*\*\*@localhost\/alembic\.db'/);
   });
 
@@ -620,7 +751,9 @@ describe('current --check-heads (case 35, with a dependency)', () => {
     runOk(project, ['ensure-version']);
     await executeOnDatabase(
       project.path('alembic.db'),
-      ['DELETE FROM alembic_version;', ...rows.map((row) => `INSERT INTO alembic_version VALUES ('${row}');`)].join('\n'),
+      ['DELETE FROM alembic_version;', ...rows.map((row) => `INSERT INTO alembic_version VALUES ('${row}');`)].join(
+        '\n',
+      ),
     );
   }
 
@@ -695,7 +828,11 @@ describe('history -i, history -r current:, show current', () => {
     const project = linearProject();
     runOk(project, ['upgrade', 'bbbb']);
     const lines = outputLines(runOk(project, ['show', 'current']).stdout);
-    expect(lines.slice(0, 3)).toEqual(['Rev: bbbb', 'Parent: aaaa', `Path: ${project.path('migrations/versions/bbbb_rev.ts')}`]);
+    expect(lines.slice(0, 3)).toEqual([
+      'Rev: bbbb',
+      'Parent: aaaa',
+      `Path: ${project.path('migrations/versions/bbbb_rev.ts')}`,
+    ]);
     expect(lines).toContain('    Revision ID: bbbb');
   });
 
@@ -718,11 +855,14 @@ describe('ensure-version', () => {
     expect(await databaseState(project)).toEqual(linearState('aaaa'));
   });
 
-  it('the table is Alembic\'s: version_num VARCHAR(32) NOT NULL, primary key alembic_version_pkc', async () => {
+  it("the table is Alembic's: version_num VARCHAR(32) NOT NULL, primary key alembic_version_pkc", async () => {
     const project = linearProject();
     runOk(project, ['ensure-version']);
     const { queryDatabase } = await import('./support/migration-project.js');
-    const rows = await queryDatabase(project.path('alembic.db'), "SELECT sql FROM sqlite_master WHERE name = 'alembic_version'");
+    const rows = await queryDatabase(
+      project.path('alembic.db'),
+      "SELECT sql FROM sqlite_master WHERE name = 'alembic_version'",
+    );
     expect(String(rows[0]?.['sql']).replace(/\s+/g, ' ')).toBe(
       'CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))',
     );
@@ -823,7 +963,9 @@ describe("Appendix B's transcript", () => {
 
     const merge = runOk(project, ['merge', '-m', 'merge it', 'heads', '--rev-id', 'eee5']);
     expect(merge.stdout).toMatch(/^Generating \/.*eee5_merge_it\.ts \.\.\. {2}done$/m);
-    expect(outputLines(runOk(project, ['history']).stdout)[0]).toBe('ccc3, ddd4 -> eee5 (xbranch) (head) (mergepoint), merge it');
+    expect(outputLines(runOk(project, ['history']).stdout)[0]).toBe(
+      'ccc3, ddd4 -> eee5 (xbranch) (head) (mergepoint), merge it',
+    );
 
     const upgradeMerge = runOk(project, ['upgrade', 'head']);
     expect(outputLines(upgradeMerge.stderr).filter((line) => line.startsWith('Running '))).toEqual([

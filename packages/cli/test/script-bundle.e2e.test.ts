@@ -138,7 +138,9 @@ describe('bundled loading of long plans', () => {
     expect(lines[lines.length - 1]).toBe(`runs ${count}`);
     expect(runningSteps(result)).toHaveLength(count);
     // The TypeScript helper needs the hooks: the bundle is loaded through them, and used.
-    expect(bundleHeader(project)).toEqual(expect.objectContaining({ needsHooks: expect.stringContaining('counter.js') }));
+    expect(bundleHeader(project)).toEqual(
+      expect.objectContaining({ needsHooks: expect.stringContaining('counter.js') }),
+    );
     expect(bundleHeader(project).unusable).toBeUndefined();
     runOk(project, ['stamp', 'base']);
     expect(probes(runOk(project, ['upgrade', 'head']).stdout)).toContain(`runs ${count}`);
@@ -152,7 +154,11 @@ describe('bundled loading of long plans', () => {
       index === brokenIndex ? { upgrade: "  await op.execute('CREATE TABLE t_x (id INTEGER)'\n  const = 3;" } : {},
     );
     const brokenPath = `migrations/versions/${revisions[brokenIndex]}_rev.ts`;
-    const brokenLine = project.read(brokenPath).split('\n').findIndex((line) => line.includes('const = 3')) + 1;
+    const brokenLine =
+      project
+        .read(brokenPath)
+        .split('\n')
+        .findIndex((line) => line.includes('const = 3')) + 1;
     const result = project.run(['upgrade', 'head']);
     expectFailure(result, new RegExp(`${revisions[brokenIndex]}_rev\\.ts:${brokenLine}\\b`));
     expect(await databaseState(project)).toEqual({ versions: null, tables: [] });
@@ -182,9 +188,13 @@ describe('classic bundles with a code cache', () => {
 
   it('default, named and namespace imports of an ES module helper keep their ES module meaning', () => {
     const project = projectWithLocalCache('bundle-classic-imports');
-    project.write('migrations/helpers/values.mjs', "export default 'the default';\nexport const named = 'the named';\n");
+    project.write(
+      'migrations/helpers/values.mjs',
+      "export default 'the default';\nexport const named = 'the named';\n",
+    );
     writeProbingChain(project, BUNDLED_PLAN + 1, (index) => ({
-      imports: "import fallback, { named } from '../helpers/values.mjs';\nimport * as everything from '../helpers/values.mjs';",
+      imports:
+        "import fallback, { named } from '../helpers/values.mjs';\nimport * as everything from '../helpers/values.mjs';",
       upgrade:
         index === 3
           ? "  console.log(`probe: ${fallback} / ${named} / ${everything.default} / ${everything.named}`);\n  await op.execute('CREATE TABLE t_values (id INTEGER)');"
@@ -202,7 +212,9 @@ describe('classic bundles with a code cache', () => {
     const awaitingIndex = 4;
     const revisions = writeProbingChain(project, BUNDLED_PLAN + 1, (index) =>
       index === awaitingIndex
-        ? { imports: `const ready = await Promise.resolve('ready');\nconsole.log('probe: load ${revisionAt(index)} ' + ready);` }
+        ? {
+            imports: `const ready = await Promise.resolve('ready');\nconsole.log('probe: load ${revisionAt(index)} ' + ready);`,
+          }
         : {},
     );
     const result = runOk(project, ['upgrade', 'head']);

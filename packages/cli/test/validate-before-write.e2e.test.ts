@@ -23,7 +23,13 @@ import {
   type DatabaseState,
 } from './support/migration-project.js';
 import { snapshotFiles, type FileSnapshot } from './bad-input/snapshots.js';
-import { createProject, outputLines, removeAllProjects, type CommandResult, type TemporaryProject } from './support/run-cli.js';
+import {
+  createProject,
+  outputLines,
+  removeAllProjects,
+  type CommandResult,
+  type TemporaryProject,
+} from './support/run-cli.js';
 
 afterAll(() => {
   removeAllProjects();
@@ -42,8 +48,15 @@ function appProject(namePrefix: string): TemporaryProject {
   return project;
 }
 
-function run(project: TemporaryProject, commandArguments: readonly string[], environment?: Record<string, string | undefined>): CommandResult {
-  return project.run(commandArguments, { workingDirectory: 'app', ...(environment === undefined ? {} : { environment }) });
+function run(
+  project: TemporaryProject,
+  commandArguments: readonly string[],
+  environment?: Record<string, string | undefined>,
+): CommandResult {
+  return project.run(commandArguments, {
+    workingDirectory: 'app',
+    ...(environment === undefined ? {} : { environment }),
+  });
 }
 
 /** What a refusal must leave alone: the files and the database. */
@@ -52,7 +65,11 @@ async function snapshot(project: TemporaryProject): Promise<{ files: FileSnapsho
 }
 
 /** Runs a command that must be refused with `message`, changing nothing. */
-async function expectRefused(project: TemporaryProject, commandArguments: readonly string[], message: string | RegExp): Promise<void> {
+async function expectRefused(
+  project: TemporaryProject,
+  commandArguments: readonly string[],
+  message: string | RegExp,
+): Promise<void> {
   const before = await snapshot(project);
   const result = run(project, commandArguments);
   expectFailure(result, message);
@@ -69,7 +86,10 @@ describe('revision ids are checked before anything is written', () => {
   const escapeName = `escape_${process.pid}`;
   it.each([
     ['../../../escape', `Invalid revision id '../../../escape': it starts with '.', and it contains '/'; ${RULE}`],
-    [`../../../../${escapeName}`, `Invalid revision id '../../../../${escapeName}': it starts with '.', and it contains '/'; ${RULE}`],
+    [
+      `../../../../${escapeName}`,
+      `Invalid revision id '../../../../${escapeName}': it starts with '.', and it contains '/'; ${RULE}`,
+    ],
     ['../escape', `Invalid revision id '../escape': it starts with '.', and it contains '/'; ${RULE}`],
     ['..', `Invalid revision id '..': it starts with '.'; ${RULE}`],
     ['.hidden', `Invalid revision id '.hidden': it starts with '.'; ${RULE}`],
@@ -79,9 +99,15 @@ describe('revision ids are checked before anything is written', () => {
     ['c,d', `Invalid revision id 'c,d': it contains ','; ${RULE}`],
     ['', `Invalid revision id '': it is empty; ${RULE}`],
     ['heads', `Invalid revision id 'heads': it is a reserved word (head, heads, base, current); ${RULE}`],
-    ['x'.repeat(33), `Invalid revision id '${'x'.repeat(33)}': it is 33 characters long, longer than the version table's column (versionNumWidth: 32); ${RULE}`],
+    [
+      'x'.repeat(33),
+      `Invalid revision id '${'x'.repeat(33)}': it is 33 characters long, longer than the version table's column (versionNumWidth: 32); ${RULE}`,
+    ],
     ['x@y', "Character(s) '@' not allowed in revision identifier 'x@y'"],
-    ['shared', /^Revision id 'shared' is a branch label of revision aaa \(migrations\/versions\/aaa_first\.ts\); choose another id$/],
+    [
+      'shared',
+      /^Revision id 'shared' is a branch label of revision aaa \(migrations\/versions\/aaa_first\.ts\); choose another id$/,
+    ],
     ['aaa', 'Revision aaa is already present in migrations/versions/aaa_first.ts'],
   ])('revision --rev-id %j', async (revisionId, message) => {
     await expectRefused(project, ['revision', '-m', 'x', '--rev-id', revisionId], message);
@@ -90,7 +116,11 @@ describe('revision ids are checked before anything is written', () => {
 
   it('merge --rev-id is held to the same rule', async () => {
     expectSuccess(run(project, ['revision', '-m', 'side', '--rev-id', 'bbb', '--head', 'base']));
-    await expectRefused(project, ['merge', 'heads', '-m', 'm', '--rev-id', '../../../escape'], `Invalid revision id '../../../escape': it starts with '.', and it contains '/'; ${RULE}`);
+    await expectRefused(
+      project,
+      ['merge', 'heads', '-m', 'm', '--rev-id', '../../../escape'],
+      `Invalid revision id '../../../escape': it starts with '.', and it contains '/'; ${RULE}`,
+    );
     project.remove('app/migrations/versions/bbb_side.ts');
   });
 
@@ -112,11 +142,23 @@ describe('branch labels are checked before anything is written', () => {
   });
 
   it.each([
-    ['aaa', /^Branch label 'aaa' is the id of revision aaa \(migrations\/versions\/aaa_first\.ts\); choose another label$/],
-    ['shared', /^Branch label 'shared' is already a branch label of revision aaa \(migrations\/versions\/aaa_first\.ts\); choose another label$/],
+    [
+      'aaa',
+      /^Branch label 'aaa' is the id of revision aaa \(migrations\/versions\/aaa_first\.ts\); choose another label$/,
+    ],
+    [
+      'shared',
+      /^Branch label 'shared' is already a branch label of revision aaa \(migrations\/versions\/aaa_first\.ts\); choose another label$/,
+    ],
     ['ccc', "Branch label 'ccc' is the id of the new revision; choose another label"],
-    ['a@b', "Invalid branch label 'a@b': it contains '@'; branch labels use ASCII letters, digits, '_' and '.' (not first)"],
-    ['head', "Invalid branch label 'head': it is a reserved word (head, heads, base, current); branch labels use ASCII letters, digits, '_' and '.' (not first)"],
+    [
+      'a@b',
+      "Invalid branch label 'a@b': it contains '@'; branch labels use ASCII letters, digits, '_' and '.' (not first)",
+    ],
+    [
+      'head',
+      "Invalid branch label 'head': it is a reserved word (head, heads, base, current); branch labels use ASCII letters, digits, '_' and '.' (not first)",
+    ],
   ])('revision --branch-label %j', async (label, message) => {
     await expectRefused(project, ['revision', '-m', 'x', '--rev-id', 'ccc', '--branch-label', label], message);
     // The graph still loads: nothing was written that every later command would trip over.
@@ -131,8 +173,14 @@ describe('merge needs at least two revisions', () => {
   });
 
   it.each([
-    [['merge', 'aaa', '-m', 'm'], "Nothing to merge: 'aaa' resolves to one revision (aaa); a merge needs at least two revisions"],
-    [['merge', 'heads', '-m', 'm'], "Nothing to merge: 'heads' resolves to one revision (aaa); a merge needs at least two revisions"],
+    [
+      ['merge', 'aaa', '-m', 'm'],
+      "Nothing to merge: 'aaa' resolves to one revision (aaa); a merge needs at least two revisions",
+    ],
+    [
+      ['merge', 'heads', '-m', 'm'],
+      "Nothing to merge: 'heads' resolves to one revision (aaa); a merge needs at least two revisions",
+    ],
     [['merge', 'aaa', 'shared', '-m', 'm'], 'Duplicate head revisions specified'],
   ])('%j is refused', async (commandArguments, message) => {
     await expectRefused(project, commandArguments, message);
@@ -151,9 +199,18 @@ describe('file and script templates are checked before anything is written', () 
   }
 
   it.each([
-    ['../../%(rev)s', "fileTemplate '../../%(rev)s' names the new file '../../ccc.ts', which leaves the version location; nothing written"],
-    ['%(year)d/%(rev)s', /^fileTemplate '%\(year\)d\/%\(rev\)s' names the new file '\d{4}\/ccc\.ts', which is in a subdirectory, and scripts there are only loaded with recursiveVersionLocations: true; nothing written$/],
-    ['%(nope)s', "Unknown token 'nope' in file template '%(nope)s'; available tokens: rev, slug, epoch, year, month, day, hour, minute, second"],
+    [
+      '../../%(rev)s',
+      "fileTemplate '../../%(rev)s' names the new file '../../ccc.ts', which leaves the version location; nothing written",
+    ],
+    [
+      '%(year)d/%(rev)s',
+      /^fileTemplate '%\(year\)d\/%\(rev\)s' names the new file '\d{4}\/ccc\.ts', which is in a subdirectory, and scripts there are only loaded with recursiveVersionLocations: true; nothing written$/,
+    ],
+    [
+      '%(nope)s',
+      "Unknown token 'nope' in file template '%(nope)s'; available tokens: rev, slug, epoch, year, month, day, hour, minute, second",
+    ],
   ])('fileTemplate %j', async (fileTemplate, message) => {
     useConfig({ fileTemplate });
     await expectRefused(project, ['revision', '-m', 'x', '--rev-id', 'ccc'], message);
@@ -169,7 +226,11 @@ describe('file and script templates are checked before anything is written', () 
       /^The script rendered from .*script\.ts\.tmpl would not load \(ccc_x\.ts:\d+:\d+: .+\); nothing written$/,
     );
     project.write('app/migrations/script.ts.tmpl', template.replace('${createDate}', '${createdOn}'));
-    await expectRefused(project, ['revision', '-m', 'x', '--rev-id', 'ccc'], /uses the variable 'createdOn', which is not defined/);
+    await expectRefused(
+      project,
+      ['revision', '-m', 'x', '--rev-id', 'ccc'],
+      /uses the variable 'createdOn', which is not defined/,
+    );
     project.write('app/migrations/script.ts.tmpl', template);
   });
 });
@@ -227,13 +288,11 @@ describe('any message makes a script that loads, lists and applies', () => {
     }
     const history = run(project, ['history']);
     expectSuccess(history);
-    const expectedHistory = [...ids.keys()]
-      .reverse()
-      .map((index) => {
-        const parent = index === 0 ? 'aaa' : (ids[index - 1] as string);
-        const head = index === ids.length - 1 ? ' (head)' : '';
-        return `${parent} -> ${ids[index] as string} (shared)${head}, ${longDocOf(MESSAGES[index] as string).split('\n\n')[0] as string}`;
-      });
+    const expectedHistory = [...ids.keys()].reverse().map((index) => {
+      const parent = index === 0 ? 'aaa' : (ids[index - 1] as string);
+      const head = index === ids.length - 1 ? ' (head)' : '';
+      return `${parent} -> ${ids[index] as string} (shared)${head}, ${longDocOf(MESSAGES[index] as string).split('\n\n')[0] as string}`;
+    });
     expect(history.stdout).toBe(`${[...expectedHistory, '<base> -> aaa (shared), first'].join('\n')}\n`);
     expectSuccess(run(project, ['upgrade', 'head']));
     expect(await databaseState(project, DATABASE)).toEqual({ versions: [ids[ids.length - 1]], tables: [] });
@@ -245,7 +304,9 @@ describe('any message makes a script that loads, lists and applies', () => {
     let head = 'aaa';
     // NUL cannot travel in a command-line argument (the core property test covers it), and a
     // leading '-' would read as an option.
-    const message = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }).filter((text) => !text.includes('\u0000') && text.trim() !== '' && !text.startsWith('-'));
+    const message = fc
+      .string({ unit: 'grapheme', minLength: 1, maxLength: 80 })
+      .filter((text) => !text.includes('\u0000') && text.trim() !== '' && !text.startsWith('-'));
     fc.assert(
       fc.property(message, (text) => {
         const id = `p${(counter += 1)}`;

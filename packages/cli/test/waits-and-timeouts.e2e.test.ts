@@ -22,7 +22,14 @@ import {
   writeMigration,
   type BackgroundRun,
 } from './support/migration-project.js';
-import { holdMysqlLock, holdPostgresLock, holdSqliteWriteLock, mysqlLockName, postgresLockKey, type HeldLock } from './support/lock-holders.js';
+import {
+  holdMysqlLock,
+  holdPostgresLock,
+  holdSqliteWriteLock,
+  mysqlLockName,
+  postgresLockKey,
+  type HeldLock,
+} from './support/lock-holders.js';
 import {
   createServerDatabase,
   describeWithServer,
@@ -41,8 +48,10 @@ afterEach(() => {
 });
 
 const LOCK_NAME = 'alembic:.alembic_version';
-const WAIT_FOREVER = '(another migration run holds it; waiting until it is released; --lock-timeout SECONDS gives up instead)';
-const TAIL = 'Another migration run holds it; nothing was changed. Wait for that run to finish, or raise --lock-timeout (lockTimeout in the config)';
+const WAIT_FOREVER =
+  '(another migration run holds it; waiting until it is released; --lock-timeout SECONDS gives up instead)';
+const TAIL =
+  'Another migration run holds it; nothing was changed. Wait for that run to finish, or raise --lock-timeout (lockTimeout in the config)';
 
 function waitingLines(stderr: string): string[] {
   return outputLines(stderr).filter((line) => line.startsWith('Waiting for the migration lock'));
@@ -84,7 +93,9 @@ describe('the migration lock on SQLite', () => {
     held = await holdSqliteWriteLock(project.path('alembic.db'));
     const run = startCli(project, ['upgrade', 'head']);
     const line = await waitingLineOf(run);
-    expect(line).toBe(`Waiting for the migration lock of sqlite:///alembic.db: SQLite write lock on ${project.path('alembic.db')} ${WAIT_FOREVER}`);
+    expect(line).toBe(
+      `Waiting for the migration lock of sqlite:///alembic.db: SQLite write lock on ${project.path('alembic.db')} ${WAIT_FOREVER}`,
+    );
     expect(runningSteps({ status: null, ...run.output() })).toEqual([]);
     await held.release();
     held = undefined;
@@ -103,7 +114,10 @@ describe('the migration lock on SQLite', () => {
     const run = startCli(project, ['upgrade', 'head', '--lock-timeout', '4']);
     expect(await waitingLineOf(run)).toMatch(/ \(another migration run holds it; giving up after 4 s\)$/);
     const result = await run.finished;
-    expectFailure(result, `Gave up after 4 s waiting for the migration lock of sqlite:///alembic.db: SQLite write lock on ${project.path('alembic.db')}. ${TAIL}`);
+    expectFailure(
+      result,
+      `Gave up after 4 s waiting for the migration lock of sqlite:///alembic.db: SQLite write lock on ${project.path('alembic.db')}. ${TAIL}`,
+    );
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(runningSteps(result)).toEqual([]);
     await held.release();
@@ -116,7 +130,10 @@ describe('the migration lock on SQLite', () => {
     writeChain(project, ['aaaa']);
     addConfigKeys(project, 'lockTimeout: 0,');
     held = await holdSqliteWriteLock(project.path('alembic.db'));
-    expectFailure(project.run(['upgrade', 'head']), /^Gave up after 0 s waiting for the migration lock of sqlite:\/\/\/alembic\.db: SQLite write lock on /);
+    expectFailure(
+      project.run(['upgrade', 'head']),
+      /^Gave up after 0 s waiting for the migration lock of sqlite:\/\/\/alembic\.db: SQLite write lock on /,
+    );
     const run = startCli(project, ['upgrade', 'head', '--lock-timeout', '60']);
     expect(await waitingLineOf(run)).toMatch(/giving up after 60 s\)$/);
     await held.release();
@@ -134,7 +151,10 @@ describe('the migration lock on SQLite', () => {
     writeChain(project, ['aaaa']);
     runOk(project, ['upgrade', 'head']);
     held = await holdSqliteWriteLock(project.path('alembic.db'));
-    expectFailure(project.run([...commandArguments, '--lock-timeout', '0']), /^Gave up after 0 s waiting for the migration lock/);
+    expectFailure(
+      project.run([...commandArguments, '--lock-timeout', '0']),
+      /^Gave up after 0 s waiting for the migration lock/,
+    );
     await held.release();
     held = undefined;
     expect(await databaseState(project)).toEqual(stateOf(['aaaa'], ['aaaa']));
@@ -144,7 +164,9 @@ describe('the migration lock on SQLite', () => {
     const project = initMigrationProject('statement-timeout-sqlite');
     writeChain(project, ['aaaa']);
     const result = runOk(project, ['upgrade', 'head', '--statement-timeout', '5']);
-    expect(outputLines(result.stderr)).toContain('WARNING: The sqlite dialect has no statement timeout: statementTimeout (--statement-timeout) is ignored');
+    expect(outputLines(result.stderr)).toContain(
+      'WARNING: The sqlite dialect has no statement timeout: statementTimeout (--statement-timeout) is ignored',
+    );
     expect(await databaseState(project)).toEqual(stateOf(['aaaa'], ['aaaa']));
   });
 });
@@ -166,7 +188,9 @@ describe('timeout values', () => {
     writeChain(project, ['aaaa']);
     const result = project.run(['upgrade', 'head', flag, value]);
     expect(result.status).toBe(2);
-    expect(outputLines(result.stderr).at(-1)).toBe(`alembic: error: argument ${flag}: expected ${expected}, got '${value}'`);
+    expect(outputLines(result.stderr).at(-1)).toBe(
+      `alembic: error: argument ${flag}: expected ${expected}, got '${value}'`,
+    );
     expect(result.stderr).not.toContain('FAILED');
     expect(project.exists('alembic.db')).toBe(false);
   });
@@ -192,8 +216,12 @@ describe('timeout values', () => {
 
   it('upgrade --help documents both options and their defaults', () => {
     const help = runOk(initMigrationProject('timeout-help'), ['upgrade', '--help', 'head']).stdout;
-    expect(help).toMatch(/--lock-timeout SECONDS +Fail if another run holds the migration lock for longer than SECONDS \(0: do not wait\)\. Default \(config lockTimeout\): wait until it is free, saying so after 1 s/);
-    expect(help).toMatch(/--statement-timeout SECONDS +Cancel any statement running longer than SECONDS .*SQLite has none\)\. Default \(config statementTimeout\): no limit/);
+    expect(help).toMatch(
+      /--lock-timeout SECONDS +Fail if another run holds the migration lock for longer than SECONDS \(0: do not wait\)\. Default \(config lockTimeout\): wait until it is free, saying so after 1 s/,
+    );
+    expect(help).toMatch(
+      /--statement-timeout SECONDS +Cancel any statement running longer than SECONDS .*SQLite has none\)\. Default \(config statementTimeout\): no limit/,
+    );
   });
 });
 
@@ -224,12 +252,25 @@ describe('a promise that never settles', () => {
   it('in a downgrade, with one transaction per migration: the migrations before it stay', async () => {
     const project = initMigrationProject('never-settles-down');
     writeChain(project, ['aaaa', 'bbbb']);
-    writeMigration(project, { revision: 'cccc', downRevision: 'bbbb', downgrade: '  await new Promise(() => undefined);' });
+    writeMigration(project, {
+      revision: 'cccc',
+      downRevision: 'bbbb',
+      downgrade: '  await new Promise(() => undefined);',
+    });
     runOk(project, ['upgrade', 'head']);
     const environment = project.read('migrations/env.ts');
-    project.write('migrations/env.ts', environment.replace('context.configure({ connection, targetMetadata });', 'context.configure({ connection, targetMetadata, transactionPerMigration: true });'));
+    project.write(
+      'migrations/env.ts',
+      environment.replace(
+        'context.configure({ connection, targetMetadata });',
+        'context.configure({ connection, targetMetadata, transactionPerMigration: true });',
+      ),
+    );
     expect(project.read('migrations/env.ts')).toContain('transactionPerMigration: true');
-    expectFailure(project.run(['downgrade', 'base']), /^downgrade cccc -> bbbb \(migrations\/versions\/cccc_rev\.ts\) never finished: downgrade\(\) awaited a promise/);
+    expectFailure(
+      project.run(['downgrade', 'base']),
+      /^downgrade cccc -> bbbb \(migrations\/versions\/cccc_rev\.ts\) never finished: downgrade\(\) awaited a promise/,
+    );
     expect(await databaseState(project)).toEqual(stateOf(['cccc'], ['aaaa', 'bbbb', 'cccc']));
   });
 
@@ -238,7 +279,10 @@ describe('a promise that never settles', () => {
     writeChain(project, ['aaaa']);
     addToEnvironment(project, 'await new Promise(() => undefined);');
     const result = project.run(['upgrade', 'head']);
-    expectFailure(result, `migrations/env.ts never finished: it awaited a promise that nothing was left to settle ${NEVER}`);
+    expectFailure(
+      result,
+      `migrations/env.ts never finished: it awaited a promise that nothing was left to settle ${NEVER}`,
+    );
     expect(project.exists('alembic.db')).toBe(false);
   });
 
@@ -255,7 +299,10 @@ describe('a promise that never settles', () => {
         'await context.beginTransaction(async () => {\n      await context.runMigrations();\n      await new Promise(() => undefined);\n    });\n  } finally {',
       ),
     );
-    expectFailure(project.run(['upgrade', 'head']), /^migrations\/env\.ts never finished: it awaited a promise .*; its transaction was rolled back$/);
+    expectFailure(
+      project.run(['upgrade', 'head']),
+      /^migrations\/env\.ts never finished: it awaited a promise .*; its transaction was rolled back$/,
+    );
     expect(await databaseState(project)).toEqual({ versions: null, tables: [] });
   });
 });
@@ -341,7 +388,9 @@ function describeServer(
       held = await facts.hold(server);
       const result = server.project.run(['upgrade', 'head', '--lock-timeout', '1.5']);
       expectFailure(result, /^Gave up after 1\.5 s waiting for the migration lock of /);
-      const message = (outputLines(result.stderr).find((line) => line.startsWith('FAILED: ')) as string).slice('FAILED: '.length);
+      const message = (outputLines(result.stderr).find((line) => line.startsWith('FAILED: ')) as string).slice(
+        'FAILED: '.length,
+      );
       const prefix = `Gave up after 1.5 s waiting for the migration lock of ${server.url}: `;
       expect(message.startsWith(prefix)).toBe(true);
       expect(message.slice(prefix.length, -`. ${TAIL}`.length)).toMatch(facts.lock(server.database, held.session));
@@ -353,10 +402,17 @@ function describeServer(
     it('--statement-timeout cancels a statement that runs too long: FAILED names the migration; nothing of it stays', async () => {
       const server = await serverProject('statement');
       writeMigration(server.project, { revision: 'aaaa', downRevision: null });
-      writeMigration(server.project, { revision: 'bbbb', downRevision: 'aaaa', upgrade: `  await op.execute(${JSON.stringify(facts.slowStatement)});` });
+      writeMigration(server.project, {
+        revision: 'bbbb',
+        downRevision: 'aaaa',
+        upgrade: `  await op.execute(${JSON.stringify(facts.slowStatement)});`,
+      });
       runOk(server.project, ['upgrade', 'aaaa']);
       const result = server.project.run(['upgrade', 'head', '--statement-timeout', '0.5']);
-      expectFailure(result, /^upgrade aaaa -> bbbb \(migrations\/versions\/bbbb_rev\.ts\) failed while running "SELECT /);
+      expectFailure(
+        result,
+        /^upgrade aaaa -> bbbb \(migrations\/versions\/bbbb_rev\.ts\) failed while running "SELECT /,
+      );
       expect(outputLines(result.stderr).find((line) => line.startsWith('FAILED: '))).toMatch(facts.canceled);
       expect(await serverVersions(kind, server.database)).toEqual(['aaaa']);
       // Without the limit the same migration runs.
@@ -367,7 +423,11 @@ function describeServer(
     it('statementTimeout in the config applies too', async () => {
       const server = await serverProject('statement_config');
       server.project.write('alembic.config.ts', serverConfigSource(kind, server.url, 'statementTimeout: 0.5,'));
-      writeMigration(server.project, { revision: 'aaaa', downRevision: null, upgrade: `  await op.execute(${JSON.stringify(facts.slowStatement)});` });
+      writeMigration(server.project, {
+        revision: 'aaaa',
+        downRevision: null,
+        upgrade: `  await op.execute(${JSON.stringify(facts.slowStatement)});`,
+      });
       expectFailure(server.project.run(['upgrade', 'head']), facts.canceled);
       expect(await serverTables(kind, server.database)).not.toContain('t_aaaa');
     });
@@ -386,7 +446,9 @@ describeServer('postgresql', 'the migration lock and statement timeout on Postgr
 
 describeServer('mariadb', 'the migration lock and statement timeout on MariaDB (live)', {
   lock: (database, session) =>
-    new RegExp(`^GET_LOCK\\('${mysqlLockName(LOCK_NAME, database).replace(/\./g, '\\.')}'\\), held by MariaDB connection ${session} \\(root@[^)]+\\)$`),
+    new RegExp(
+      `^GET_LOCK\\('${mysqlLockName(LOCK_NAME, database).replace(/\./g, '\\.')}'\\), held by MariaDB connection ${session} \\(root@[^)]+\\)$`,
+    ),
   hold: (server) => holdMysqlLock(server.url, server.database, LOCK_NAME),
   slowStatement: 'SELECT SLEEP(3)',
   canceled: /max_statement_time exceeded/,

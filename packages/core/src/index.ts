@@ -43,7 +43,12 @@ export { UnknownTimezoneError } from './errors/unknown-timezone-error.js';
 export { UnsupportedOperationError } from './errors/unsupported-operation-error.js';
 
 // Configuration
-export { defineConfig, type AlembicConfig, type AlembicConfigValues, type TypeOrmSettings } from './config/alembic-config.js';
+export {
+  defineConfig,
+  type AlembicConfig,
+  type AlembicConfigValues,
+  type TypeOrmSettings,
+} from './config/alembic-config.js';
 export { Config, type ConfigInit, type OutputStreams } from './config/config.js';
 export { loadConfig, type LoadedConfig } from './config/load-config.js';
 export { findConfigFile, CONFIG_FILE_NAMES } from './config/find-config-file.js';
@@ -77,7 +82,12 @@ export { abandonUnsettledWork } from './runtime/work-in-flight.js';
 // Migration scripts and env.ts: `op`, `context` and what they hand out
 export { context, op } from './runtime/proxies.js';
 export type { Operations, BatchAlterTableOptions, BatchCallback } from './operations/operations.js';
-export type { AlterColumnOptions, BatchOperations, CreateForeignKeyOptions, CreateIndexOptions } from './operations/batch-operations.js';
+export type {
+  AlterColumnOptions,
+  BatchOperations,
+  CreateForeignKeyOptions,
+  CreateIndexOptions,
+} from './operations/batch-operations.js';
 export type { EnvironmentContext, ConfigureOptions } from './runtime/environment-context.js';
 export type { MigrationContext, VersionApplyEvent } from './runtime/migration-context.js';
 export type { MigrationStep, RevisionStep, StampStep, VersionChange } from './runtime/migration-step.js';

@@ -16,14 +16,25 @@ export {
   type MssqlColumnConstraintKind,
   type MssqlColumnConstraintTarget,
 } from './mssql-column-constraint-drop.js';
-export { commentStatement, setCommentStatement, type MssqlCommentAction, type MssqlCommentTarget } from './mssql-extended-property.js';
+export {
+  commentStatement,
+  setCommentStatement,
+  type MssqlCommentAction,
+  type MssqlCommentTarget,
+} from './mssql-extended-property.js';
 export { readMssqlIndexOptions, type MssqlIndexOptions } from './mssql-index-options.js';
 export { MSSQL_RESERVED_WORDS } from './mssql-reserved-words.js';
 export { bracketIdentifier, tsqlString } from './mssql-sql-text.js';
 export { nvarchar } from './mssql-types.js';
 export { MssqlConnection, type MssqlConnectionOptions } from './mssql-connection.js';
 export { connectMssql, mssqlPoolConfig } from './mssql-connect.js';
-export { isMssqlPool, type MssqlDriverResult, type MssqlPool, type MssqlRequest, type MssqlTransaction } from './mssql-client.js';
+export {
+  isMssqlPool,
+  type MssqlDriverResult,
+  type MssqlPool,
+  type MssqlRequest,
+  type MssqlTransaction,
+} from './mssql-client.js';
 export { toQueryResult } from './mssql-query-result.js';
 export { parseMssqlUrl, type MssqlUrl } from './mssql-url.js';
 export { MssqlIntrospector } from './mssql-introspector.js';
@@ -50,5 +61,9 @@ export { parseMssqlType, type MssqlTypeRow } from './mssql-type-parser.js';
 export { parseMssqlDefault } from './mssql-default-parser.js';
 export { acquireMssqlMigrationLock, mssqlLockResource } from './mssql-migration-lock.js';
 export { translateMssqlError } from './mssql-error-translator.js';
-export { MssqlDatabaseError, type MssqlDatabaseErrorCode, type MssqlDatabaseErrorDetails } from './mssql-database-error.js';
+export {
+  MssqlDatabaseError,
+  type MssqlDatabaseErrorCode,
+  type MssqlDatabaseErrorDetails,
+} from './mssql-database-error.js';
 export { scrubSecret } from './mssql-secret-scrubber.js';

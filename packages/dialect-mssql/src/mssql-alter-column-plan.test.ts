@@ -3,24 +3,42 @@ import { planMssqlAlterColumn } from './mssql-alter-column-plan.js';
 
 describe('planMssqlAlterColumn', () => {
   it('restates the new type, else the existing one, for nullability', () => {
-    expect(planMssqlAlterColumn(alterColumnOperation({ tableName: 't', columnName: 'c', nullable: false, type: integer(), existingType: string(5) }))).toEqual({
+    expect(
+      planMssqlAlterColumn(
+        alterColumnOperation({
+          tableName: 't',
+          columnName: 'c',
+          nullable: false,
+          type: integer(),
+          existingType: string(5),
+        }),
+      ),
+    ).toEqual({
       dropDefault: false,
       alterColumn: { type: integer(), nullable: false },
     });
-    expect(planMssqlAlterColumn(alterColumnOperation({ tableName: 't', columnName: 'c', nullable: true, existingType: string(5) }))).toEqual({
+    expect(
+      planMssqlAlterColumn(
+        alterColumnOperation({ tableName: 't', columnName: 'c', nullable: true, existingType: string(5) }),
+      ),
+    ).toEqual({
       dropDefault: false,
       alterColumn: { type: string(5), nullable: true },
     });
   });
 
   it("refuses nullability without any type, with Alembic's message", () => {
-    expect(() => planMssqlAlterColumn(alterColumnOperation({ tableName: 't', columnName: 'c', nullable: true }))).toThrow(
+    expect(() =>
+      planMssqlAlterColumn(alterColumnOperation({ tableName: 't', columnName: 'c', nullable: true })),
+    ).toThrow(
       /^MS-SQL ALTER COLUMN operations with NULL or NOT NULL require the existing_type or a new type_ be passed\./,
     );
   });
 
   it('warns about a type change that does not say the nullability', () => {
-    expect(planMssqlAlterColumn(alterColumnOperation({ tableName: 't', columnName: 'c', type: integer() })).warning).toMatch(/existingNullable/);
+    expect(
+      planMssqlAlterColumn(alterColumnOperation({ tableName: 't', columnName: 'c', type: integer() })).warning,
+    ).toMatch(/existingNullable/);
   });
 
   it('drops the default only when one is known, or when it is removed', () => {

@@ -12,7 +12,9 @@ export interface MssqlColumnConstraintTarget {
 }
 
 /** Where each kind of constraint is listed, and the columns that tie it to its column. */
-const LOOKUPS: Readonly<Record<MssqlColumnConstraintKind, { readonly from: string; readonly object: string; readonly column: string }>> = {
+const LOOKUPS: Readonly<
+  Record<MssqlColumnConstraintKind, { readonly from: string; readonly object: string; readonly column: string }>
+> = {
   default: {
     from: 'sys.default_constraints',
     object: 'parent_object_id',
@@ -46,7 +48,10 @@ const LOOKUPS: Readonly<Record<MssqlColumnConstraintKind, { readonly from: strin
  * // exec('alter table t1 drop constraint ' + @const_name)
  * ```
  */
-export function dropColumnConstraintBlock(kind: MssqlColumnConstraintKind, target: MssqlColumnConstraintTarget): string {
+export function dropColumnConstraintBlock(
+  kind: MssqlColumnConstraintKind,
+  target: MssqlColumnConstraintTarget,
+): string {
   const lookup = LOOKUPS[kind];
   const nameColumn = kind === 'foreignKey' ? 'fk.name' : '[name]';
   return [

@@ -59,18 +59,29 @@ export function mssqlPoolConfig(settings: MssqlUrl, statementTimeoutMilliseconds
     ...(settings.user === undefined ? {} : { user: settings.user }),
     ...(settings.password === undefined ? {} : { password: settings.password }),
     ...(settings.database === undefined ? {} : { database: settings.database }),
-    ...(settings.connectTimeoutMilliseconds === undefined ? {} : { connectionTimeout: settings.connectTimeoutMilliseconds }),
-    requestTimeout: statementTimeoutMilliseconds === undefined ? (settings.requestTimeoutMilliseconds ?? 0) : Math.round(statementTimeoutMilliseconds),
+    ...(settings.connectTimeoutMilliseconds === undefined
+      ? {}
+      : { connectionTimeout: settings.connectTimeoutMilliseconds }),
+    requestTimeout:
+      statementTimeoutMilliseconds === undefined
+        ? (settings.requestTimeoutMilliseconds ?? 0)
+        : Math.round(statementTimeoutMilliseconds),
     options,
     pool: { min: 0, max: 1, idleTimeoutMillis: NEVER_IDLE_OUT },
   };
 }
 
 /** Reads the session's default schema, database and server version, to make the {@link MssqlConnection}. */
-async function describeSession(pool: MssqlPool, singleSession: boolean, close: () => Promise<void>): Promise<MssqlConnection> {
+async function describeSession(
+  pool: MssqlPool,
+  singleSession: boolean,
+  close: () => Promise<void>,
+): Promise<MssqlConnection> {
   const result = await pool
     .request()
-    .query("SELECT SCHEMA_NAME() AS default_schema, DB_NAME() AS database_name, CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128)) AS server_version");
+    .query(
+      "SELECT SCHEMA_NAME() AS default_schema, DB_NAME() AS database_name, CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128)) AS server_version",
+    );
   const row = result.recordset?.[0] ?? {};
   return new MssqlConnection(pool, {
     defaultSchema: typeof row.default_schema === 'string' ? row.default_schema : 'dbo',
@@ -84,7 +95,9 @@ async function describeSession(pool: MssqlPool, singleSession: boolean, close: (
 /** Wraps an application's own pool (connecting it if it is not yet); it is never closed here. */
 async function wrapExistingPool(existingClient: unknown): Promise<MssqlConnection> {
   if (!isMssqlPool(existingClient)) {
-    throw new ConfigError('existingClient must be an mssql ConnectionPool (an object with request() and transaction())');
+    throw new ConfigError(
+      'existingClient must be an mssql ConnectionPool (an object with request() and transaction())',
+    );
   }
   if (existingClient.connected === false && typeof existingClient.connect === 'function') {
     await existingClient.connect();

@@ -32,7 +32,12 @@ describe('MssqlConnection', () => {
       rows: [{ a: 1 }, { a: 2 }],
       rowCount: 2,
     });
-    expect(pool.requests[0]).toEqual({ method: 'query', sql: 'SELECT a FROM t WHERE b = @p1 AND c = @p2', inputs: { p1: 'x', p2: null }, on: 'pool' });
+    expect(pool.requests[0]).toEqual({
+      method: 'query',
+      sql: 'SELECT a FROM t WHERE b = @p1 AND c = @p2',
+      inputs: { p1: 'x', p2: null },
+      on: 'pool',
+    });
   });
 
   it('reports the rows the last statement affected, or nothing when the server did not count', async () => {

@@ -68,7 +68,10 @@ export class MssqlConnection implements DatabaseConnection {
   }
 
   /** Runs one statement with `@p1`... parameters; rows, or the affected-row count. */
-  async query<Row = Record<string, unknown>>(sql: string, parameters: readonly unknown[] = []): Promise<QueryResult<Row>> {
+  async query<Row = Record<string, unknown>>(
+    sql: string,
+    parameters: readonly unknown[] = [],
+  ): Promise<QueryResult<Row>> {
     const request = this.#request();
     if (parameters.length === 0) {
       return toQueryResult<Row>(await request.batch(sql));

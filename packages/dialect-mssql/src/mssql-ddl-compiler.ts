@@ -1,4 +1,10 @@
-import { DefaultDdlCompiler, InvalidOperationError, UnsupportedOperationError, isAutoincrementColumn, isSqlExpression } from '@alembic/core/dialect';
+import {
+  DefaultDdlCompiler,
+  InvalidOperationError,
+  UnsupportedOperationError,
+  isAutoincrementColumn,
+  isSqlExpression,
+} from '@alembic/core/dialect';
 import type {
   AlterColumnOperation,
   BulkInsertOperation,
@@ -76,7 +82,9 @@ export class MssqlDdlCompiler extends DefaultDdlCompiler {
     super({
       ...options,
       dialectName: 'mssql',
-      capabilities: defineMssqlCapabilities(options.batchSeparator === undefined ? {} : { batchSeparator: options.batchSeparator }),
+      capabilities: defineMssqlCapabilities(
+        options.batchSeparator === undefined ? {} : { batchSeparator: options.batchSeparator },
+      ),
     });
     this.defaultSchema = options.defaultSchema ?? 'dbo';
   }
@@ -211,7 +219,9 @@ export class MssqlDdlCompiler extends DefaultDdlCompiler {
     for (const [key, value] of Object.entries(mssqlOptions)) {
       const kind = DROP_COLUMN_OPTIONS[key];
       if (kind === undefined) {
-        throw new InvalidOperationError(`Unknown SQL Server dropColumn option ${key}; known: ${Object.keys(DROP_COLUMN_OPTIONS).join(', ')}`);
+        throw new InvalidOperationError(
+          `Unknown SQL Server dropColumn option ${key}; known: ${Object.keys(DROP_COLUMN_OPTIONS).join(', ')}`,
+        );
       }
       if (value === true) {
         kinds.add(kind);
@@ -228,7 +238,10 @@ export class MssqlDdlCompiler extends DefaultDdlCompiler {
 
   /** The T-SQL block dropping a column's constraint of `kind` by looking up its name. */
   protected dropConstraintBlock(kind: MssqlColumnConstraintKind, target: TableTarget, columnName: string): string {
-    return dropColumnConstraintBlock(kind, { tableSql: this.formatTableName(target.tableName, target.schema), columnName });
+    return dropColumnConstraintBlock(kind, {
+      tableSql: this.formatTableName(target.tableName, target.schema),
+      columnName,
+    });
   }
 
   // ---- ALTER COLUMN ------------------------------------------------------------------------
@@ -254,7 +267,8 @@ export class MssqlDdlCompiler extends DefaultDdlCompiler {
       statements.push(this.dropConstraintBlock('default', operation, operation.columnName));
     }
     if (plan.alterColumn !== undefined) {
-      const nullability = plan.alterColumn.nullable === undefined ? '' : plan.alterColumn.nullable ? ' NULL' : ' NOT NULL';
+      const nullability =
+        plan.alterColumn.nullable === undefined ? '' : plan.alterColumn.nullable ? ' NULL' : ' NOT NULL';
       statements.push(`${this.alterColumnPrefix(operation)} ${this.renderType(plan.alterColumn.type)}${nullability}`);
     }
     if (plan.addDefault !== undefined) {
@@ -269,7 +283,13 @@ export class MssqlDdlCompiler extends DefaultDdlCompiler {
       statements.push(...this.addTypeBoundConstraint(operation, operation.type));
     }
     if (operation.comment !== undefined) {
-      statements.push(this.changeCommentStatement(this.commentTarget(operation, operation.columnName), operation.comment, operation.existingComment));
+      statements.push(
+        this.changeCommentStatement(
+          this.commentTarget(operation, operation.columnName),
+          operation.comment,
+          operation.existingComment,
+        ),
+      );
     }
     if (operation.newColumnName !== undefined && operation.newColumnName !== operation.columnName) {
       statements.push(...this.alterColumnRename(operation, operation.newColumnName));
@@ -286,11 +306,16 @@ export class MssqlDdlCompiler extends DefaultDdlCompiler {
   // ---- indexes -----------------------------------------------------------------------------
 
   /** `CREATE [UNIQUE] [CLUSTERED | NONCLUSTERED] INDEX ix ON t (a) [INCLUDE (b)] [WHERE ...]`. */
-  protected override createIndexStatement(target: TableTarget, model: IndexModel, options: { ifNotExists?: boolean }): string {
+  protected override createIndexStatement(
+    target: TableTarget,
+    model: IndexModel,
+    options: { ifNotExists?: boolean },
+  ): string {
     const mssqlOptions = readMssqlIndexOptions(this.ownDialectOptions(model.dialectOptions));
     const name = this.indexName(target.tableName, model);
     this.renderExistenceClause(options.ifNotExists, 'IF NOT EXISTS', 'createIndex');
-    const clustered = mssqlOptions.clustered === undefined ? '' : mssqlOptions.clustered ? 'CLUSTERED ' : 'NONCLUSTERED ';
+    const clustered =
+      mssqlOptions.clustered === undefined ? '' : mssqlOptions.clustered ? 'CLUSTERED ' : 'NONCLUSTERED ';
     const elements = model.columns.map((element) => this.formatIndexElement(element)).join(', ');
     let statement = `CREATE ${model.unique ? 'UNIQUE ' : ''}${clustered}INDEX ${this.quoteIdentifier(name)} ON ${this.formatTableName(
       target.tableName,
@@ -313,7 +338,9 @@ export class MssqlDdlCompiler extends DefaultDdlCompiler {
       columns: operation.existingIndex?.columns ?? [],
     });
     const existence = this.renderExistenceClause(operation.ifExists, 'IF EXISTS', 'dropIndex');
-    return [`DROP INDEX ${existence}${this.quoteIdentifier(name)} ON ${this.formatTableName(operation.tableName, operation.schema)}`];
+    return [
+      `DROP INDEX ${existence}${this.quoteIdentifier(name)} ON ${this.formatTableName(operation.tableName, operation.schema)}`,
+    ];
   }
 
   // ---- comments (extended properties) ------------------------------------------------------
@@ -328,7 +355,11 @@ export class MssqlDdlCompiler extends DefaultDdlCompiler {
   }
 
   /** Add (known absent), update (known present), or ask the catalog first (unknown). */
-  protected changeCommentStatement(target: MssqlCommentTarget, comment: string | null, existing: string | null | undefined): string {
+  protected changeCommentStatement(
+    target: MssqlCommentTarget,
+    comment: string | null,
+    existing: string | null | undefined,
+  ): string {
     if (comment === null) {
       return existing === undefined ? setCommentStatement(target, null) : commentStatement('drop', target);
     }
@@ -341,7 +372,8 @@ export class MssqlDdlCompiler extends DefaultDdlCompiler {
   /** The comments of a new table and its columns: `sp_addextendedproperty` each. */
   protected override tableCommentStatements(table: TableModel): string[] {
     const target = { tableName: table.name, schema: table.schema };
-    const statements = table.comment === undefined ? [] : [commentStatement('add', this.commentTarget(target), table.comment)];
+    const statements =
+      table.comment === undefined ? [] : [commentStatement('add', this.commentTarget(target), table.comment)];
     for (const column of table.columns) {
       if (column.comment !== undefined) {
         statements.push(...this.columnCommentStatements(target, column.name, column.comment));
@@ -351,9 +383,15 @@ export class MssqlDdlCompiler extends DefaultDdlCompiler {
   }
 
   /** The comment of a new column (`addColumn`): `sp_addextendedproperty`. */
-  protected override columnCommentStatements(target: TableTarget, columnName: string, comment: string | null): string[] {
+  protected override columnCommentStatements(
+    target: TableTarget,
+    columnName: string,
+    comment: string | null,
+  ): string[] {
     const commentTarget = this.commentTarget(target, columnName);
-    return [comment === null ? commentStatement('drop', commentTarget) : commentStatement('add', commentTarget, comment)];
+    return [
+      comment === null ? commentStatement('drop', commentTarget) : commentStatement('add', commentTarget, comment),
+    ];
   }
 
   protected override setTableCommentStatement(target: TableTarget, comment: string | null): string {

@@ -24,9 +24,9 @@ describe('the SQL Server dialect', () => {
     const dialect = mssql({ batchSeparator: 'BYE', defaultSchema: 'app' });
     expect(dialect.capabilities.batchSeparator).toBe('BYE');
     const compiler = dialect.createDdlCompiler();
-    expect(compiler.compile(createTableCommentOperation({ tableName: 't', comment: 'x', existingComment: null }))).toEqual([
-      "EXEC sp_addextendedproperty 'MS_Description', N'x', 'schema', N'app', 'table', N't'",
-    ]);
+    expect(
+      compiler.compile(createTableCommentOperation({ tableName: 't', comment: 'x', existingComment: null })),
+    ).toEqual(["EXEC sp_addextendedproperty 'MS_Description', N'x', 'schema', N'app', 'table', N't'"]);
   });
 
   it("files comments under the session's default schema online", () => {
@@ -38,10 +38,12 @@ describe('the SQL Server dialect', () => {
       close: async () => undefined,
     });
     const compiler = mssqlDialect.createDdlCompiler({ connection });
-    expect(compiler.compile(createTableCommentOperation({ tableName: 't', comment: 'x', existingComment: 'y' }))).toEqual([
-      "EXEC sp_updateextendedproperty 'MS_Description', N'x', 'schema', N'sales', 'table', N't'",
+    expect(
+      compiler.compile(createTableCommentOperation({ tableName: 't', comment: 'x', existingComment: 'y' })),
+    ).toEqual(["EXEC sp_updateextendedproperty 'MS_Description', N'x', 'schema', N'sales', 'table', N't'"]);
+    expect(compiler.compile(renameTableOperation({ oldTableName: 'a', newTableName: 'b' }))).toEqual([
+      "EXEC sp_rename 'a', b",
     ]);
-    expect(compiler.compile(renameTableOperation({ oldTableName: 'a', newTableName: 'b' }))).toEqual(["EXEC sp_rename 'a', b"]);
   });
 
   it('wraps an existing pool, connecting it if needed, never closing it', async () => {
@@ -50,7 +52,12 @@ describe('the SQL Server dialect', () => {
     pool.results.push({ recordset: [{ default_schema: 'dbo', database_name: 'shop', server_version: '16.0.4135.4' }] });
     const connection = await mssql({ existingClient: pool }).connect('mssql://ignored');
     expect(connection).toBeInstanceOf(MssqlConnection);
-    expect(connection).toMatchObject({ defaultSchema: 'dbo', database: 'shop', serverVersion: '16.0.4135.4', singleSession: true });
+    expect(connection).toMatchObject({
+      defaultSchema: 'dbo',
+      database: 'shop',
+      serverVersion: '16.0.4135.4',
+      singleSession: true,
+    });
     await connection.close();
     expect(pool.log).toEqual(['CONNECT']);
     expect(pool.closed).toBe(false);
@@ -62,11 +69,15 @@ describe('the SQL Server dialect', () => {
   });
 
   it('refuses an existingClient that is not a pool', async () => {
-    await expect(connectMssql('mssql://x', { existingClient: { query: () => undefined } })).rejects.toThrow(/existingClient must be an mssql ConnectionPool/);
+    await expect(connectMssql('mssql://x', { existingClient: { query: () => undefined } })).rejects.toThrow(
+      /existingClient must be an mssql ConnectionPool/,
+    );
   });
 
   it('opens pools of one connection, never reaped, without a statement timeout', () => {
-    expect(mssqlPoolConfig(parseMssqlUrl('mssql://sa:pw@db/shop?trustServerCertificate=true&application_name=m'))).toEqual({
+    expect(
+      mssqlPoolConfig(parseMssqlUrl('mssql://sa:pw@db/shop?trustServerCertificate=true&application_name=m')),
+    ).toEqual({
       server: 'db',
       port: 1433,
       user: 'sa',
@@ -78,9 +89,13 @@ describe('the SQL Server dialect', () => {
     });
   });
 
-  it('makes a statement timeout the requestTimeout, over the URL\'s', () => {
-    expect(mssqlPoolConfig(parseMssqlUrl('mssql://sa@db/shop?request_timeout=60'), 2500)).toMatchObject({ requestTimeout: 2500 });
-    expect(mssqlPoolConfig(parseMssqlUrl('mssql://sa@db/shop?request_timeout=60'))).toMatchObject({ requestTimeout: 60_000 });
+  it("makes a statement timeout the requestTimeout, over the URL's", () => {
+    expect(mssqlPoolConfig(parseMssqlUrl('mssql://sa@db/shop?request_timeout=60'), 2500)).toMatchObject({
+      requestTimeout: 2500,
+    });
+    expect(mssqlPoolConfig(parseMssqlUrl('mssql://sa@db/shop?request_timeout=60'))).toMatchObject({
+      requestTimeout: 60_000,
+    });
   });
 
   it('translates connection failures of the real driver and never shows the password', async () => {

@@ -43,7 +43,8 @@ export function mssql(options: MssqlDialectOptions = {}): Dialect {
     urlSchemes: Object.freeze(['mssql', 'sqlserver']),
     capabilities: defineMssqlCapabilities(batchSeparator === undefined ? {} : { batchSeparator }),
     createDdlCompiler: (compilerOptions: MssqlDdlCompilerOptions = {}) => {
-      const defaultSchema = compilerOptions.defaultSchema ?? sessionSchema(compilerOptions.connection) ?? options.defaultSchema;
+      const defaultSchema =
+        compilerOptions.defaultSchema ?? sessionSchema(compilerOptions.connection) ?? options.defaultSchema;
       return new MssqlDdlCompiler({
         ...compilerOptions,
         ...(batchSeparator === undefined || compilerOptions.batchSeparator !== undefined ? {} : { batchSeparator }),

@@ -22,7 +22,11 @@ describe('translateMssqlError', () => {
     [208, "Invalid object name 'acount'.", 'ALEMBIC_TABLE_NOT_FOUND'],
     [207, "Invalid column name 'nmae'.", 'ALEMBIC_COLUMN_NOT_FOUND'],
     [2714, "There is already an object named 'account' in the database.", 'ALEMBIC_DUPLICATE_OBJECT'],
-    [3701, "Cannot drop the table 'x', because it does not exist or you do not have permission.", 'ALEMBIC_OBJECT_NOT_FOUND'],
+    [
+      3701,
+      "Cannot drop the table 'x', because it does not exist or you do not have permission.",
+      'ALEMBIC_OBJECT_NOT_FOUND',
+    ],
     [5074, "The object 'DF__access__created' is dependent on column 'created_at'.", 'ALEMBIC_DEPENDENT_OBJECTS_EXIST'],
     [1222, 'Lock request time out period exceeded.', 'ALEMBIC_DATABASE_LOCKED'],
     [1205, 'Transaction was deadlocked', 'ALEMBIC_DEADLOCK'],
@@ -42,17 +46,33 @@ describe('translateMssqlError', () => {
   });
 
   it('maps driver failures by their code', () => {
-    expect(translateMssqlError(connectionError('ELOGIN', "Login failed for user 'sa'."))).toMatchObject({ code: 'ALEMBIC_ACCESS_DENIED' });
-    expect(translateMssqlError(connectionError('ELOGIN', 'Cannot open database "shop" requested by the login.'))).toMatchObject({
+    expect(translateMssqlError(connectionError('ELOGIN', "Login failed for user 'sa'."))).toMatchObject({
+      code: 'ALEMBIC_ACCESS_DENIED',
+    });
+    expect(
+      translateMssqlError(connectionError('ELOGIN', 'Cannot open database "shop" requested by the login.')),
+    ).toMatchObject({
       code: 'ALEMBIC_DATABASE_NOT_FOUND',
     });
-    expect(translateMssqlError(connectionError('ESOCKET', 'Failed to connect to db:1433 - ECONNREFUSED'))).toMatchObject({
+    expect(
+      translateMssqlError(connectionError('ESOCKET', 'Failed to connect to db:1433 - ECONNREFUSED')),
+    ).toMatchObject({
       code: 'ALEMBIC_CONNECTION_FAILED',
     });
-    expect(translateMssqlError(connectionError('ETIMEOUT', 'Failed to connect in 15000ms'))).toMatchObject({ code: 'ALEMBIC_CONNECTION_FAILED' });
-    const requestTimeout = Object.assign(new Error('Timeout: Request failed to complete in 15000ms'), { name: 'RequestError', code: 'ETIMEOUT' });
-    expect(translateMssqlError(requestTimeout)).toMatchObject({ code: 'ALEMBIC_QUERY_CANCELED', driverCode: 'ETIMEOUT' });
-    expect(translateMssqlError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toMatchObject({
+    expect(translateMssqlError(connectionError('ETIMEOUT', 'Failed to connect in 15000ms'))).toMatchObject({
+      code: 'ALEMBIC_CONNECTION_FAILED',
+    });
+    const requestTimeout = Object.assign(new Error('Timeout: Request failed to complete in 15000ms'), {
+      name: 'RequestError',
+      code: 'ETIMEOUT',
+    });
+    expect(translateMssqlError(requestTimeout)).toMatchObject({
+      code: 'ALEMBIC_QUERY_CANCELED',
+      driverCode: 'ETIMEOUT',
+    });
+    expect(
+      translateMssqlError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })),
+    ).toMatchObject({
       code: 'ALEMBIC_CONNECTION_FAILED',
     });
   });

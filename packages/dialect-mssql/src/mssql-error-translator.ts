@@ -63,7 +63,12 @@ const CONNECTION_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** The `mssql` driver's error classes. */
-const DRIVER_ERROR_NAMES: ReadonlySet<string> = new Set(['RequestError', 'ConnectionError', 'TransactionError', 'PreparedStatementError']);
+const DRIVER_ERROR_NAMES: ReadonlySet<string> = new Set([
+  'RequestError',
+  'ConnectionError',
+  'TransactionError',
+  'PreparedStatementError',
+]);
 
 /** The fields of an `mssql` error (`RequestError`: `code: 'EREQUEST', number: 208, state: 1`). */
 interface DriverError {

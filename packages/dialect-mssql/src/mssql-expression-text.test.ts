@@ -35,16 +35,22 @@ describe('canonicalMssqlDefault', () => {
 });
 
 describe('isMssqlGeneratedName', () => {
-  it.each(['PK__account__3213E83F0AD2A005', 'UQ__account__AB6E6164D3C1E2F0', 'FK__child__parent__3B75D760', 'CK__t__amount__4A8310C6', 'DF__t__c__3D5E1FD2'])(
-    '%s is generated',
+  it.each([
+    'PK__account__3213E83F0AD2A005',
+    'UQ__account__AB6E6164D3C1E2F0',
+    'FK__child__parent__3B75D760',
+    'CK__t__amount__4A8310C6',
+    'DF__t__c__3D5E1FD2',
+  ])('%s is generated', (name) => {
+    expect(isMssqlGeneratedName(name)).toBe(true);
+  });
+
+  it.each(['pk_account', 'uq_account_email', 'PK__account', 'FK__child__parent__xyz', 'DF_t_c'])(
+    '%s is not',
     (name) => {
-      expect(isMssqlGeneratedName(name)).toBe(true);
+      expect(isMssqlGeneratedName(name)).toBe(false);
     },
   );
-
-  it.each(['pk_account', 'uq_account_email', 'PK__account', 'FK__child__parent__xyz', 'DF_t_c'])('%s is not', (name) => {
-    expect(isMssqlGeneratedName(name)).toBe(false);
-  });
 });
 
 describe('mssqlTypeRowFromText', () => {
@@ -52,7 +58,10 @@ describe('mssqlTypeRowFromText', () => {
     ['VARCHAR(50)', { type_name: 'varchar', max_length: 50, precision: 0, scale: 0 }],
     ['NVARCHAR(20)', { type_name: 'nvarchar', max_length: 40, precision: 0, scale: 0 }],
     ['NVARCHAR(max)', { type_name: 'nvarchar', max_length: -1, precision: 0, scale: 0 }],
-    ['VARCHAR(10) COLLATE Latin1_General_CS_AS', { type_name: 'varchar', max_length: 10, precision: 0, scale: 0, collation_name: 'Latin1_General_CS_AS' }],
+    [
+      'VARCHAR(10) COLLATE Latin1_General_CS_AS',
+      { type_name: 'varchar', max_length: 10, precision: 0, scale: 0, collation_name: 'Latin1_General_CS_AS' },
+    ],
     ['NUMERIC', { type_name: 'numeric', max_length: 0, precision: 18, scale: 0 }],
     ['NUMERIC(10, 2)', { type_name: 'numeric', max_length: 0, precision: 10, scale: 2 }],
     ['FLOAT', { type_name: 'float', max_length: 8, precision: 53, scale: 0 }],

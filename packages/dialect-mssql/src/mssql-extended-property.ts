@@ -17,7 +17,10 @@ const PROPERTY = "'MS_Description'";
 
 /** `'schema', N'dbo', 'table', N't'[, 'column', N'c']`: where the property lives. */
 function levels(target: MssqlCommentTarget): string {
-  const parts = [`'schema', ${tsqlString(target.schema, { national: true })}`, `'table', ${tsqlString(target.tableName, { national: true })}`];
+  const parts = [
+    `'schema', ${tsqlString(target.schema, { national: true })}`,
+    `'table', ${tsqlString(target.tableName, { national: true })}`,
+  ];
   if (target.columnName !== undefined) {
     parts.push(`'column', ${tsqlString(target.columnName, { national: true })}`);
   }
@@ -44,7 +47,9 @@ export function commentStatement(action: MssqlCommentAction, target: MssqlCommen
 
 /** `EXISTS (...)`: whether the target has a comment now. */
 function commentExists(target: MssqlCommentTarget): string {
-  const objectName = tsqlString(`${bracketIdentifier(target.schema)}.${bracketIdentifier(target.tableName)}`, { national: true });
+  const objectName = tsqlString(`${bracketIdentifier(target.schema)}.${bracketIdentifier(target.tableName)}`, {
+    national: true,
+  });
   const minorId =
     target.columnName === undefined
       ? '0'

@@ -22,7 +22,9 @@ export function readMssqlIndexOptions(options: Readonly<Record<string, unknown>>
   const { clustered, include, where, ...unknown } = options;
   const unknownKeys = Object.keys(unknown);
   if (unknownKeys.length > 0) {
-    throw new InvalidOperationError(`Unknown SQL Server index option(s) ${unknownKeys.join(', ')}; known: clustered, include, where`);
+    throw new InvalidOperationError(
+      `Unknown SQL Server index option(s) ${unknownKeys.join(', ')}; known: clustered, include, where`,
+    );
   }
   if (clustered !== undefined && typeof clustered !== 'boolean') {
     throw new InvalidOperationError('The SQL Server index option clustered must be true or false');

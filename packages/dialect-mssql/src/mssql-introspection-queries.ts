@@ -6,7 +6,10 @@ export const MSSQL_MAX_NAME_PARAMETERS = 2000;
 
 /** The tables a query reads: `@p1` is the schema (`NULL` = `SCHEMA_NAME()`), then the names. */
 function tableFilter(nameCount: number): string {
-  const names = nameCount === 0 ? '' : ` AND t.name IN (${Array.from({ length: nameCount }, (_, position) => `@p${position + 2}`).join(', ')})`;
+  const names =
+    nameCount === 0
+      ? ''
+      : ` AND t.name IN (${Array.from({ length: nameCount }, (_, position) => `@p${position + 2}`).join(', ')})`;
   return `t.schema_id = SCHEMA_ID(COALESCE(@p1, SCHEMA_NAME())) AND t.is_ms_shipped = 0${names}`;
 }
 

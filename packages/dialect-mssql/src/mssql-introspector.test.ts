@@ -1,10 +1,17 @@
 import { column, convertedName, integer, primaryKeyConstraint, table } from '@alembic/core/dialect';
 import type { DatabaseConnection, QueryResult } from '@alembic/core/dialect';
-import { MSSQL_INTROSPECTION_QUERIES, MSSQL_MAX_NAME_PARAMETERS, mssqlIntrospectionQueries } from './mssql-introspection-queries.js';
+import {
+  MSSQL_INTROSPECTION_QUERIES,
+  MSSQL_MAX_NAME_PARAMETERS,
+  mssqlIntrospectionQueries,
+} from './mssql-introspection-queries.js';
 import { MssqlIntrospector } from './mssql-introspector.js';
 
 /** A connection answering each catalog query with canned rows, recording the parameters. */
-function cannedConnection(answers: ReadonlyMap<string, readonly Record<string, unknown>[]>, calls: unknown[][]): DatabaseConnection {
+function cannedConnection(
+  answers: ReadonlyMap<string, readonly Record<string, unknown>[]>,
+  calls: unknown[][],
+): DatabaseConnection {
   return {
     query: async <Row>(sql: string, parameters: readonly unknown[] = []): Promise<QueryResult<Row>> => {
       calls.push([sql, ...parameters]);
@@ -22,7 +29,10 @@ function cannedConnection(answers: ReadonlyMap<string, readonly Record<string, u
 describe('MssqlIntrospector', () => {
   it('lists the tables of the default schema, or of the one asked for', async () => {
     const calls: unknown[][] = [];
-    const connection = cannedConnection(new Map([[MSSQL_INTROSPECTION_QUERIES.tableNames, [{ table_name: 'a' }, { table_name: 'b' }]]]), calls);
+    const connection = cannedConnection(
+      new Map([[MSSQL_INTROSPECTION_QUERIES.tableNames, [{ table_name: 'a' }, { table_name: 'b' }]]]),
+      calls,
+    );
     const introspector = new MssqlIntrospector(connection);
     expect(await introspector.getTableNames()).toEqual(['a', 'b']);
     await introspector.getTableNames({ schema: 'app' });
@@ -77,9 +87,18 @@ describe('MssqlIntrospector', () => {
     ]);
     const introspector = new MssqlIntrospector(cannedConnection(answers, calls));
     expect(await introspector.getTable('account')).toEqual(
-      table('account', [column('id', integer(), { primaryKey: true, autoincrement: true }), primaryKeyConstraint(['id'], { name: convertedName('pk_account') })]),
+      table('account', [
+        column('id', integer(), { primaryKey: true, autoincrement: true }),
+        primaryKeyConstraint(['id'], { name: convertedName('pk_account') }),
+      ]),
     );
-    expect(calls.map((call) => call.slice(1))).toEqual([[null, 'account'], [null, 'account'], [null, 'account'], [null, 'account'], [null, 'account']]);
+    expect(calls.map((call) => call.slice(1))).toEqual([
+      [null, 'account'],
+      [null, 'account'],
+      [null, 'account'],
+      [null, 'account'],
+      [null, 'account'],
+    ]);
   });
 
   it('reads many tables with five queries whatever their number, sorted by name', async () => {

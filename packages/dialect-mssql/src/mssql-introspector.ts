@@ -1,5 +1,9 @@
 import type { DatabaseConnection, GetTablesOptions, SchemaIntrospector, TableModel } from '@alembic/core/dialect';
-import { MSSQL_INTROSPECTION_QUERIES, MSSQL_MAX_NAME_PARAMETERS, mssqlIntrospectionQueries } from './mssql-introspection-queries.js';
+import {
+  MSSQL_INTROSPECTION_QUERIES,
+  MSSQL_MAX_NAME_PARAMETERS,
+  mssqlIntrospectionQueries,
+} from './mssql-introspection-queries.js';
 import type { MssqlCheckRow, MssqlColumnRow, MssqlForeignKeyRow, MssqlIndexRow } from './mssql-reflected-table.js';
 import { buildReflectedTable } from './mssql-reflected-table.js';
 
@@ -52,7 +56,9 @@ export class MssqlIntrospector implements SchemaIntrospector {
 
   /** Names of the user tables of `schema` (the default schema when unset), sorted. */
   async getTableNames(options: { readonly schema?: string } = {}): Promise<readonly string[]> {
-    const { rows } = await this.#connection.query<{ table_name: string }>(MSSQL_INTROSPECTION_QUERIES.tableNames, [options.schema ?? null]);
+    const { rows } = await this.#connection.query<{ table_name: string }>(MSSQL_INTROSPECTION_QUERIES.tableNames, [
+      options.schema ?? null,
+    ]);
     return rows.map((row) => row.table_name);
   }
 
@@ -80,7 +86,9 @@ export class MssqlIntrospector implements SchemaIntrospector {
     // One after another: a transaction (and a pool of one connection) runs one request at a time.
     const columns = byTable((await this.#connection.query<MssqlColumnRow>(queries.columns, parameters)).rows);
     const indexes = byTable((await this.#connection.query<MssqlIndexRow>(queries.indexes, parameters)).rows);
-    const foreignKeys = byTable((await this.#connection.query<MssqlForeignKeyRow>(queries.foreignKeys, parameters)).rows);
+    const foreignKeys = byTable(
+      (await this.#connection.query<MssqlForeignKeyRow>(queries.foreignKeys, parameters)).rows,
+    );
     const checks = byTable((await this.#connection.query<MssqlCheckRow>(queries.checks, parameters)).rows);
     return tables
       .map((row) => {
@@ -107,7 +115,9 @@ export class MssqlIntrospector implements SchemaIntrospector {
 
   /** The session's default schema, `SCHEMA_NAME()` (usually `dbo`). */
   async getDefaultSchemaName(): Promise<string | undefined> {
-    const { rows } = await this.#connection.query<{ schema_name: string | null }>(MSSQL_INTROSPECTION_QUERIES.defaultSchemaName);
+    const { rows } = await this.#connection.query<{ schema_name: string | null }>(
+      MSSQL_INTROSPECTION_QUERIES.defaultSchemaName,
+    );
     return rows[0]?.schema_name ?? undefined;
   }
 }

@@ -3,7 +3,13 @@ import { MssqlConnection } from './mssql-connection.js';
 import { acquireMssqlMigrationLock, mssqlLockResource } from './mssql-migration-lock.js';
 
 function connectionOver(pool: FakeMssqlPool, singleSession = true): MssqlConnection {
-  return new MssqlConnection(pool, { defaultSchema: 'dbo', database: 'shop', serverVersion: '16.0', singleSession, close: async () => undefined });
+  return new MssqlConnection(pool, {
+    defaultSchema: 'dbo',
+    database: 'shop',
+    serverVersion: '16.0',
+    singleSession,
+    close: async () => undefined,
+  });
 }
 
 describe('acquireMssqlMigrationLock', () => {
@@ -11,13 +17,21 @@ describe('acquireMssqlMigrationLock', () => {
     const pool = new FakeMssqlPool();
     pool.results.push({ recordset: [{ result: 0 }] });
     const waits: unknown[] = [];
-    const release = await acquireMssqlMigrationLock(connectionOver(pool), { lockName: 'alembic:.alembic_version', onWait: (wait) => void waits.push(wait) });
+    const release = await acquireMssqlMigrationLock(connectionOver(pool), {
+      lockName: 'alembic:.alembic_version',
+      onWait: (wait) => void waits.push(wait),
+    });
     await release();
     await release();
     expect(pool.requests).toHaveLength(2);
-    expect(pool.requests[0]?.sql).toContain("EXEC @result = sp_getapplock @Resource = @p1, @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = @p2;");
+    expect(pool.requests[0]?.sql).toContain(
+      "EXEC @result = sp_getapplock @Resource = @p1, @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = @p2;",
+    );
     expect(pool.requests[0]?.inputs).toEqual({ p1: 'alembic:.alembic_version', p2: 0 });
-    expect(pool.requests[1]).toMatchObject({ sql: "EXEC sp_releaseapplock @Resource = @p1, @LockOwner = 'Session'", inputs: { p1: 'alembic:.alembic_version' } });
+    expect(pool.requests[1]).toMatchObject({
+      sql: "EXEC sp_releaseapplock @Resource = @p1, @LockOwner = 'Session'",
+      inputs: { p1: 'alembic:.alembic_version' },
+    });
     expect(waits).toEqual([]);
   });
 
@@ -25,14 +39,22 @@ describe('acquireMssqlMigrationLock', () => {
     const pool = new FakeMssqlPool();
     pool.results.push({ recordset: [{ result: -1 }] }, { recordset: [{ result: 1 }] });
     const waits: unknown[] = [];
-    await acquireMssqlMigrationLock(connectionOver(pool), { lockName: 'alembic:.alembic_version', onWait: (wait) => void waits.push(wait) });
+    await acquireMssqlMigrationLock(connectionOver(pool), {
+      lockName: 'alembic:.alembic_version',
+      onWait: (wait) => void waits.push(wait),
+    });
     expect(waits).toEqual([{ lock: "sp_getapplock resource 'alembic:.alembic_version' in database shop" }]);
     expect(pool.requests.map((request) => request.inputs.p2)).toEqual([0, -1]);
   });
 
   it('waits in steps shorter than the requestTimeout, which would cancel a longer sp_getapplock', async () => {
     const pool = new FakeMssqlPool({ requestTimeout: 10_000 });
-    pool.results.push({ recordset: [{ result: -1 }] }, { recordset: [{ result: -1 }] }, { recordset: [{ result: -1 }] }, { recordset: [{ result: 1 }] });
+    pool.results.push(
+      { recordset: [{ result: -1 }] },
+      { recordset: [{ result: -1 }] },
+      { recordset: [{ result: -1 }] },
+      { recordset: [{ result: 1 }] },
+    );
     await acquireMssqlMigrationLock(connectionOver(pool), { lockName: 'x' });
     expect(pool.requests.map((request) => request.inputs.p2)).toEqual([0, 8000, 8000, 8000]);
     const unconfigured = new FakeMssqlPool({ requestTimeout: undefined });
@@ -45,7 +67,9 @@ describe('acquireMssqlMigrationLock', () => {
   it('gives up after the timeout with ALEMBIC_DATABASE_LOCKED', async () => {
     const pool = new FakeMssqlPool();
     pool.results.push({ recordset: [{ result: -1 }] }, { recordset: [{ result: -1 }] });
-    await expect(acquireMssqlMigrationLock(connectionOver(pool), { lockName: 'x', timeoutMilliseconds: 1500 })).rejects.toMatchObject({
+    await expect(
+      acquireMssqlMigrationLock(connectionOver(pool), { lockName: 'x', timeoutMilliseconds: 1500 }),
+    ).rejects.toMatchObject({
       code: 'ALEMBIC_DATABASE_LOCKED',
       message: expect.stringMatching(/^Another migration run holds the lock 'x'; gave up after 1\.5 s/),
     });
@@ -58,7 +82,13 @@ describe('acquireMssqlMigrationLock', () => {
     const pool = new FakeMssqlPool();
     pool.results.push({ recordset: [{ result: -1 }] });
     const waits: unknown[] = [];
-    await expect(acquireMssqlMigrationLock(connectionOver(pool), { lockName: 'x', timeoutMilliseconds: 0, onWait: (wait) => void waits.push(wait) })).rejects.toMatchObject({
+    await expect(
+      acquireMssqlMigrationLock(connectionOver(pool), {
+        lockName: 'x',
+        timeoutMilliseconds: 0,
+        onWait: (wait) => void waits.push(wait),
+      }),
+    ).rejects.toMatchObject({
       code: 'ALEMBIC_DATABASE_LOCKED',
     });
     expect(pool.requests.map((request) => request.inputs.p2)).toEqual([0]);
@@ -67,13 +97,23 @@ describe('acquireMssqlMigrationLock', () => {
 
   it('reports a deadlock victim and other refusals', async () => {
     const pool = new FakeMssqlPool();
-    pool.results.push({ recordset: [{ result: -3 }] }, { recordset: [{ result: -1 }] }, { recordset: [{ result: -999 }] });
-    await expect(acquireMssqlMigrationLock(connectionOver(pool), { lockName: 'x' })).rejects.toMatchObject({ code: 'ALEMBIC_DEADLOCK' });
-    await expect(acquireMssqlMigrationLock(connectionOver(pool), { lockName: 'x' })).rejects.toMatchObject({ code: 'ALEMBIC_DATABASE_ERROR' });
+    pool.results.push(
+      { recordset: [{ result: -3 }] },
+      { recordset: [{ result: -1 }] },
+      { recordset: [{ result: -999 }] },
+    );
+    await expect(acquireMssqlMigrationLock(connectionOver(pool), { lockName: 'x' })).rejects.toMatchObject({
+      code: 'ALEMBIC_DEADLOCK',
+    });
+    await expect(acquireMssqlMigrationLock(connectionOver(pool), { lockName: 'x' })).rejects.toMatchObject({
+      code: 'ALEMBIC_DATABASE_ERROR',
+    });
   });
 
   it('refuses a pool of several sessions, which could not release a session lock', async () => {
-    await expect(acquireMssqlMigrationLock(connectionOver(new FakeMssqlPool({ max: 10 }), false), { lockName: 'x' })).rejects.toMatchObject({
+    await expect(
+      acquireMssqlMigrationLock(connectionOver(new FakeMssqlPool({ max: 10 }), false), { lockName: 'x' }),
+    ).rejects.toMatchObject({
       code: 'ALEMBIC_CONFIG',
       message: expect.stringContaining('pool: { max: 1 }'),
     });

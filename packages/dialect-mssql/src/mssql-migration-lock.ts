@@ -48,9 +48,15 @@ function refusal(result: number, resource: string, timeoutMilliseconds: number |
         `Another migration run holds the lock '${resource}'; gave up after ${(timeoutMilliseconds ?? 0) / 1000} s (pass --no-lock only if nothing else migrates this database)`,
       );
     case -3:
-      return new MssqlDatabaseError('ALEMBIC_DEADLOCK', `Waiting for the migration lock '${resource}' was chosen as a deadlock victim`);
+      return new MssqlDatabaseError(
+        'ALEMBIC_DEADLOCK',
+        `Waiting for the migration lock '${resource}' was chosen as a deadlock victim`,
+      );
     default:
-      return new MssqlDatabaseError('ALEMBIC_DATABASE_ERROR', `Could not take the migration lock '${resource}' (sp_getapplock returned ${result})`);
+      return new MssqlDatabaseError(
+        'ALEMBIC_DATABASE_ERROR',
+        `Could not take the migration lock '${resource}' (sp_getapplock returned ${result})`,
+      );
   }
 }
 
@@ -100,15 +106,18 @@ export async function acquireMssqlMigrationLock(
 ): Promise<ReleaseMigrationLock> {
   if (connection instanceof MssqlConnection && !connection.singleSession) {
     throw new ConfigError(
-      "The SQL Server migration lock (sp_getapplock, owned by the session) needs one session: give existingClient an mssql ConnectionPool with pool: { max: 1 }, or run with --no-lock",
+      'The SQL Server migration lock (sp_getapplock, owned by the session) needs one session: give existingClient an mssql ConnectionPool with pool: { max: 1 }, or run with --no-lock',
     );
   }
   const resource = mssqlLockResource(options.lockName);
-  const timeout = options.timeoutMilliseconds === undefined ? undefined : Math.max(0, Math.round(options.timeoutMilliseconds));
+  const timeout =
+    options.timeoutMilliseconds === undefined ? undefined : Math.max(0, Math.round(options.timeoutMilliseconds));
   let result = await getApplock(connection, resource, 0);
   if (result === TIMED_OUT) {
     const database = connection instanceof MssqlConnection ? connection.database : undefined;
-    options.onWait?.({ lock: `sp_getapplock resource '${resource}'${database === undefined ? '' : ` in database ${database}`}` });
+    options.onWait?.({
+      lock: `sp_getapplock resource '${resource}'${database === undefined ? '' : ` in database ${database}`}`,
+    });
     const deadline = timeout === undefined ? undefined : Date.now() + timeout;
     const longest = longestSingleWait(connection);
     while (result === TIMED_OUT) {

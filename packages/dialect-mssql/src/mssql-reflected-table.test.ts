@@ -16,7 +16,9 @@ import {
 import type { MssqlColumnRow, MssqlIndexRow } from './mssql-reflected-table.js';
 import { buildReflectedTable } from './mssql-reflected-table.js';
 
-function columnRow(overrides: Partial<MssqlColumnRow> & Pick<MssqlColumnRow, 'column_name' | 'type_name'>): MssqlColumnRow {
+function columnRow(
+  overrides: Partial<MssqlColumnRow> & Pick<MssqlColumnRow, 'column_name' | 'type_name'>,
+): MssqlColumnRow {
   return {
     max_length: 4,
     precision: 10,
@@ -32,7 +34,9 @@ function columnRow(overrides: Partial<MssqlColumnRow> & Pick<MssqlColumnRow, 'co
   };
 }
 
-function indexRow(overrides: Partial<MssqlIndexRow> & Pick<MssqlIndexRow, 'index_name' | 'column_name'>): MssqlIndexRow {
+function indexRow(
+  overrides: Partial<MssqlIndexRow> & Pick<MssqlIndexRow, 'index_name' | 'column_name'>,
+): MssqlIndexRow {
   return {
     is_primary_key: false,
     is_unique: false,
@@ -51,7 +55,14 @@ describe('buildReflectedTable', () => {
       comment: 'Addresses',
       databaseCollation: 'SQL_Latin1_General_CP1_CI_AS',
       columns: [
-        columnRow({ column_name: 'id', type_name: 'int', is_nullable: false, is_identity: true, identity_seed: '1', identity_increment: '1' }),
+        columnRow({
+          column_name: 'id',
+          type_name: 'int',
+          is_nullable: false,
+          is_identity: true,
+          identity_seed: '1',
+          identity_increment: '1',
+        }),
         columnRow({ column_name: 'account_id', type_name: 'int', is_nullable: false }),
         columnRow({
           column_name: 'email',
@@ -61,14 +72,31 @@ describe('buildReflectedTable', () => {
           default_definition: "('none')",
           column_comment: 'where to write',
         }),
-        columnRow({ column_name: 'created', type_name: 'datetime', max_length: 8, scale: 3, default_definition: '(getdate())' }),
+        columnRow({
+          column_name: 'created',
+          type_name: 'datetime',
+          max_length: 8,
+          scale: 3,
+          default_definition: '(getdate())',
+        }),
       ],
       indexes: [
-        indexRow({ index_name: 'PK__address__3213E83F', column_name: 'id', is_primary_key: true, is_unique: true, type_desc: 'CLUSTERED' }),
+        indexRow({
+          index_name: 'PK__address__3213E83F',
+          column_name: 'id',
+          is_primary_key: true,
+          is_unique: true,
+          type_desc: 'CLUSTERED',
+        }),
         indexRow({ index_name: 'uq_address_email', column_name: 'email', is_unique: true, is_unique_constraint: true }),
         indexRow({ index_name: 'ix_address_account_id', column_name: 'account_id' }),
         indexRow({ index_name: 'ix_address_account_id', column_name: 'email', is_included_column: true }),
-        indexRow({ index_name: 'ix_filtered', column_name: 'created', is_unique: true, filter_definition: '([created] IS NOT NULL)' }),
+        indexRow({
+          index_name: 'ix_filtered',
+          column_name: 'created',
+          is_unique: true,
+          filter_definition: '([created] IS NOT NULL)',
+        }),
       ],
       foreignKeys: [
         {
@@ -90,13 +118,22 @@ describe('buildReflectedTable', () => {
         [
           column('id', integer(), { nullable: false, primaryKey: true, autoincrement: true }),
           column('account_id', integer(), { nullable: false, autoincrement: false }),
-          column('email', rawType('NVARCHAR(100)'), { serverDefault: 'none', comment: 'where to write', autoincrement: false }),
+          column('email', rawType('NVARCHAR(100)'), {
+            serverDefault: 'none',
+            comment: 'where to write',
+            autoincrement: false,
+          }),
           column('created', dateTime(), { serverDefault: sql('getdate()'), autoincrement: false }),
           primaryKeyConstraint(['id'], { name: convertedName('PK__address__3213E83F') }),
           uniqueConstraint(['email'], { name: convertedName('uq_address_email') }),
-          index(convertedName('ix_address_account_id'), ['account_id'], { dialectOptions: { mssql: { include: ['email'] } } }),
+          index(convertedName('ix_address_account_id'), ['account_id'], {
+            dialectOptions: { mssql: { include: ['email'] } },
+          }),
           index(convertedName('ix_filtered'), ['created'], { unique: true, where: '[created] IS NOT NULL' }),
-          foreignKeyConstraint(['account_id'], 'account', ['id'], { name: convertedName('fk_addr_acct'), onDelete: 'CASCADE' }),
+          foreignKeyConstraint(['account_id'], 'account', ['id'], {
+            name: convertedName('fk_addr_acct'),
+            onDelete: 'CASCADE',
+          }),
           checkConstraint('[id]>(0)', { name: convertedName('ck_id') }),
         ],
         { comment: 'Addresses' },
@@ -111,7 +148,14 @@ describe('buildReflectedTable', () => {
       comment: null,
       databaseCollation: null,
       columns: [
-        columnRow({ column_name: 'id', type_name: 'int', is_nullable: false, is_identity: 1, identity_seed: 100, identity_increment: 5 }),
+        columnRow({
+          column_name: 'id',
+          type_name: 'int',
+          is_nullable: false,
+          is_identity: 1,
+          identity_seed: 100,
+          identity_increment: 5,
+        }),
         columnRow({ column_name: 'code', type_name: 'varchar', max_length: 10 }),
       ],
       indexes: [indexRow({ index_name: 'ix_code', column_name: 'code', type_desc: 'CLUSTERED' })],
@@ -130,11 +174,20 @@ describe('buildReflectedTable', () => {
       checks: [],
     });
     expect(reflected.schema).toBe('app');
-    expect(reflected.columns[0]).toMatchObject({ autoincrement: false, identity: { always: false, start: 100, increment: 5 } });
+    expect(reflected.columns[0]).toMatchObject({
+      autoincrement: false,
+      identity: { always: false, start: 100, increment: 5 },
+    });
     expect(reflected.columns[1]?.type).toEqual(string(10));
-    expect(reflected.indexes).toEqual([index(convertedName('ix_code'), ['code'], { dialectOptions: { mssql: { clustered: true } } })]);
+    expect(reflected.indexes).toEqual([
+      index(convertedName('ix_code'), ['code'], { dialectOptions: { mssql: { clustered: true } } }),
+    ]);
     expect(reflected.constraints).toEqual([
-      foreignKeyConstraint(['code'], 'codes', ['code'], { name: convertedName('fk_code'), onDelete: 'SET NULL', referredSchema: 'ref' }),
+      foreignKeyConstraint(['code'], 'codes', ['code'], {
+        name: convertedName('fk_code'),
+        onDelete: 'SET NULL',
+        referredSchema: 'ref',
+      }),
     ]);
   });
 });

@@ -1,4 +1,13 @@
-import { checkConstraint, column, convertedName, foreignKeyConstraint, index, primaryKeyConstraint, table, uniqueConstraint } from '@alembic/core/dialect';
+import {
+  checkConstraint,
+  column,
+  convertedName,
+  foreignKeyConstraint,
+  index,
+  primaryKeyConstraint,
+  table,
+  uniqueConstraint,
+} from '@alembic/core/dialect';
 import type { ColumnModel, IdentityOptions, TableElement, TableModel } from '@alembic/core/dialect';
 import { parseMssqlDefault } from './mssql-default-parser.js';
 import type { MssqlTypeRow } from './mssql-type-parser.js';
@@ -91,7 +100,11 @@ function checkCondition(definition: string): string {
   return trimmed.startsWith('(') && trimmed.endsWith(')') ? trimmed.slice(1, -1) : trimmed;
 }
 
-function reflectColumn(source: MssqlColumnRow, primaryKeyColumns: ReadonlySet<string>, databaseCollation: string | null): ColumnModel {
+function reflectColumn(
+  source: MssqlColumnRow,
+  primaryKeyColumns: ReadonlySet<string>,
+  databaseCollation: string | null,
+): ColumnModel {
   const serverDefault = parseMssqlDefault(source.default_definition);
   const seed = Number(source.identity_seed ?? 1);
   const increment = Number(source.identity_increment ?? 1);
@@ -125,7 +138,9 @@ export function buildReflectedTable(rows: MssqlTableRows): TableModel {
   const indexGroups = groupBy(rows.indexes, (row) => row.index_name);
   const primaryKey = [...indexGroups].find(([, parts]) => Boolean(parts[0]?.is_primary_key));
   const primaryKeyColumns = new Set(primaryKey?.[1].map((part) => part.column_name) ?? []);
-  const elements: TableElement[] = rows.columns.map((source) => reflectColumn(source, primaryKeyColumns, rows.databaseCollation));
+  const elements: TableElement[] = rows.columns.map((source) =>
+    reflectColumn(source, primaryKeyColumns, rows.databaseCollation),
+  );
   if (primaryKey !== undefined) {
     elements.push(primaryKeyConstraint([...primaryKeyColumns], { name: convertedName(primaryKey[0]) }));
   }

@@ -1,4 +1,10 @@
-import { DefaultSchemaNormalizer, constraintNameText, isAutoincrementColumn, isSqlExpression, sql } from '@alembic/core/dialect';
+import {
+  DefaultSchemaNormalizer,
+  constraintNameText,
+  isAutoincrementColumn,
+  isSqlExpression,
+  sql,
+} from '@alembic/core/dialect';
 import type {
   ColumnModel,
   ColumnType,
@@ -70,8 +76,14 @@ export class MssqlSchemaNormalizer extends DefaultSchemaNormalizer {
     const { comment, identity, autoincrement, ...normalized } = super.normalizeColumn(model, table, side);
     const plainIdentity = identity !== undefined && (identity.start ?? 1) === 1 && (identity.increment ?? 1) === 1;
     const kept: IdentityOptions | undefined =
-      identity === undefined || plainIdentity ? undefined : { always: false, start: identity.start ?? 1, increment: identity.increment ?? 1 };
-    const resolved: ColumnModel = { ...normalized, autoincrement: plainIdentity ? true : autoincrement, ...(kept === undefined ? {} : { identity: kept }) };
+      identity === undefined || plainIdentity
+        ? undefined
+        : { always: false, start: identity.start ?? 1, increment: identity.increment ?? 1 };
+    const resolved: ColumnModel = {
+      ...normalized,
+      autoincrement: plainIdentity ? true : autoincrement,
+      ...(kept === undefined ? {} : { identity: kept }),
+    };
     const primaryKey = model.primaryKey || (table.primaryKey?.columns.includes(model.name) ?? false);
     return {
       ...resolved,
@@ -82,7 +94,12 @@ export class MssqlSchemaNormalizer extends DefaultSchemaNormalizer {
   }
 
   /** Rendered by the SQL Server compiler, read back as the introspector reads `sys.columns`. */
-  protected override normalizeType(type: ColumnType, _column: ColumnModel, _table: TableModel, _side: SchemaSide): ColumnType {
+  protected override normalizeType(
+    type: ColumnType,
+    _column: ColumnModel,
+    _table: TableModel,
+    _side: SchemaSide,
+  ): ColumnType {
     let rendered: string;
     try {
       rendered = type.kind === 'raw' ? type.sql : this.#renderer.typeSql(type);
@@ -126,7 +143,8 @@ export class MssqlSchemaNormalizer extends DefaultSchemaNormalizer {
     return table.indexes.map((model) => {
       const { dialectOptions, where, ...rest } = model;
       const mssql = (dialectOptions?.mssql ?? {}) as { readonly clustered?: unknown; readonly include?: unknown };
-      const include = Array.isArray(mssql.include) && mssql.include.length > 0 ? { include: [...(mssql.include as string[])] } : {};
+      const include =
+        Array.isArray(mssql.include) && mssql.include.length > 0 ? { include: [...(mssql.include as string[])] } : {};
       const clustered = mssql.clustered === true ? { clustered: true } : {};
       const options = { ...clustered, ...include };
       return {
@@ -148,7 +166,15 @@ function withoutGeneratedName<T extends { readonly name?: ConstraintName }>(cons
 }
 
 function normalizeForeignKey(constraint: ForeignKeyConstraintModel): ForeignKeyConstraintModel {
-  const { onDelete, onUpdate, deferrable: _deferrable, initially: _initially, match: _match, dialectOptions: _dialectOptions, ...rest } = constraint;
+  const {
+    onDelete,
+    onUpdate,
+    deferrable: _deferrable,
+    initially: _initially,
+    match: _match,
+    dialectOptions: _dialectOptions,
+    ...rest
+  } = constraint;
   const deleteAction = action(onDelete);
   const updateAction = action(onUpdate);
   return withoutGeneratedName({
@@ -161,6 +187,9 @@ function normalizeForeignKey(constraint: ForeignKeyConstraintModel): ForeignKeyC
 /** An `ON DELETE` / `ON UPDATE` action in capitals; unset for `NO ACTION`, SQL Server's default. */
 function action(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const upper = value.trim().toUpperCase().replace(/[\s_]+/g, ' ');
+  const upper = value
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_]+/g, ' ');
   return upper === 'NO ACTION' || upper === '' ? undefined : upper;
 }

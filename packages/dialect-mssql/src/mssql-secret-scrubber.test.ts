@@ -4,7 +4,10 @@ describe('scrubSecret', () => {
   it('masks the password in the error and every error it wraps', () => {
     const inner = new Error('server said p4ss');
     const outer = new Error('login p4ss failed', { cause: inner });
-    Object.defineProperty(outer, 'originalError', { enumerable: true, value: new AggregateError([new Error('again p4ss')], 'many p4ss') });
+    Object.defineProperty(outer, 'originalError', {
+      enumerable: true,
+      value: new AggregateError([new Error('again p4ss')], 'many p4ss'),
+    });
     scrubSecret(outer, 'p4ss');
     expect(outer.message).toBe('login *** failed');
     expect(outer.stack).not.toContain('p4ss');

@@ -1,4 +1,19 @@
-import { bigInteger, boolean, date, dateTime, float, integer, largeBinary, numeric, rawType, smallInteger, string, text, time, uuid } from '@alembic/core/dialect';
+import {
+  bigInteger,
+  boolean,
+  date,
+  dateTime,
+  float,
+  integer,
+  largeBinary,
+  numeric,
+  rawType,
+  smallInteger,
+  string,
+  text,
+  time,
+  uuid,
+} from '@alembic/core/dialect';
 import type { ColumnType } from '@alembic/core/dialect';
 import { parseMssqlType } from './mssql-type-parser.js';
 
@@ -39,7 +54,11 @@ describe('parseMssqlType', () => {
     expect(parseMssqlType(row('varchar', 10, 0, 0, 'Latin1_General_BIN2'), 'SQL_Latin1_General_CP1_CI_AS')).toEqual(
       string(10, { collation: 'Latin1_General_BIN2' }),
     );
-    expect(parseMssqlType(row('varchar', 10, 0, 0, 'SQL_Latin1_General_CP1_CI_AS'), 'SQL_Latin1_General_CP1_CI_AS')).toEqual(string(10));
-    expect(parseMssqlType(row('nvarchar', 20, 0, 0, 'Latin1_General_BIN2'), 'X')).toEqual(rawType('NVARCHAR(10) COLLATE Latin1_General_BIN2'));
+    expect(
+      parseMssqlType(row('varchar', 10, 0, 0, 'SQL_Latin1_General_CP1_CI_AS'), 'SQL_Latin1_General_CP1_CI_AS'),
+    ).toEqual(string(10));
+    expect(parseMssqlType(row('nvarchar', 20, 0, 0, 'Latin1_General_BIN2'), 'X')).toEqual(
+      rawType('NVARCHAR(10) COLLATE Latin1_General_BIN2'),
+    );
   });
 });

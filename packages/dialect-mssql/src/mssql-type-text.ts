@@ -1,6 +1,7 @@
 import type { MssqlTypeRow } from './mssql-type-parser.js';
 
-const TYPE_TEXT = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(\s*(max|\d+)\s*(?:,\s*(\d+)\s*)?\))?\s*(?:COLLATE\s+(\S+))?\s*$/i;
+const TYPE_TEXT =
+  /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\(\s*(max|\d+)\s*(?:,\s*(\d+)\s*)?\))?\s*(?:COLLATE\s+(\S+))?\s*$/i;
 
 /** Other spellings of system types, as `sys.types` names them. */
 const ALIASES: Readonly<Record<string, string>> = { integer: 'int', dec: 'decimal', rowversion: 'timestamp' };
@@ -39,7 +40,12 @@ export function mssqlTypeRowFromText(text: string): MssqlTypeRow | undefined {
     return { type_name: name, max_length: bytes, precision: 0, scale: 0, ...collationName };
   }
   if (name === 'decimal' || name === 'numeric') {
-    return { type_name: name, max_length: 0, precision: first === undefined ? 18 : Number(first), scale: second === undefined ? 0 : Number(second) };
+    return {
+      type_name: name,
+      max_length: 0,
+      precision: first === undefined ? 18 : Number(first),
+      scale: second === undefined ? 0 : Number(second),
+    };
   }
   if (name === 'float' || name === 'real') {
     const precision = name === 'real' || (first !== undefined && Number(first) <= 24) ? 24 : 53;

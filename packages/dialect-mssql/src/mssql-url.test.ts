@@ -30,13 +30,23 @@ describe('parseMssqlUrl', () => {
       password: 'x',
       database: 'db',
     });
-    expect(parseMssqlUrl('mssql://host%5CSQLEXPRESS:1500/db')).toMatchObject({ server: 'host', instanceName: 'SQLEXPRESS', port: 1500 });
-    expect(parseMssqlUrl('mssql://host/db?instanceName=SQL2')).toEqual({ server: 'host', instanceName: 'SQL2', database: 'db' });
+    expect(parseMssqlUrl('mssql://host%5CSQLEXPRESS:1500/db')).toMatchObject({
+      server: 'host',
+      instanceName: 'SQLEXPRESS',
+      port: 1500,
+    });
+    expect(parseMssqlUrl('mssql://host/db?instanceName=SQL2')).toEqual({
+      server: 'host',
+      instanceName: 'SQL2',
+      database: 'db',
+    });
   });
 
   it('reads TLS, timeouts and the application name, ODBC spellings too', () => {
     expect(
-      parseMssqlUrl('mssql://h/db?encrypt=strict&TrustServerCertificate=yes&connect_timeout=2.5&requestTimeout=60&application_name=migrate'),
+      parseMssqlUrl(
+        'mssql://h/db?encrypt=strict&TrustServerCertificate=yes&connect_timeout=2.5&requestTimeout=60&application_name=migrate',
+      ),
     ).toEqual({
       server: 'h',
       port: 1433,
@@ -52,9 +62,15 @@ describe('parseMssqlUrl', () => {
 
   it('refuses other URLs, unknown parameters and bad values without showing the password', () => {
     expect(() => parseMssqlUrl('postgresql://u:pw@h/db')).toThrow("Not a SQL Server URL: 'postgresql://u:***@h/db'");
-    expect(() => parseMssqlUrl('mssql://u:pw@h/db?colour=red')).toThrow(/^Unknown parameter 'colour' in the SQL Server URL 'mssql:\/\/u:\*\*\*@h\/db\?colour=red'/);
+    expect(() => parseMssqlUrl('mssql://u:pw@h/db?colour=red')).toThrow(
+      /^Unknown parameter 'colour' in the SQL Server URL 'mssql:\/\/u:\*\*\*@h\/db\?colour=red'/,
+    );
     expect(() => parseMssqlUrl('mssql://u:pw@h/db?encrypt=maybe')).toThrow(/encrypt must be true or false/);
-    expect(() => parseMssqlUrl('mssql://u:pw@h/db?connect_timeout=soon')).toThrow(/connect_timeout must be a number of seconds/);
-    expect(() => parseMssqlUrl('mssql://u:pw@h/db?colour=red')).toThrow(expect.objectContaining({ code: 'ALEMBIC_CONFIG' }));
+    expect(() => parseMssqlUrl('mssql://u:pw@h/db?connect_timeout=soon')).toThrow(
+      /connect_timeout must be a number of seconds/,
+    );
+    expect(() => parseMssqlUrl('mssql://u:pw@h/db?colour=red')).toThrow(
+      expect.objectContaining({ code: 'ALEMBIC_CONFIG' }),
+    );
   });
 });

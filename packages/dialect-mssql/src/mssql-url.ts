@@ -109,7 +109,9 @@ function splitInstance(rest: string): { rest: string; instanceName?: string } {
 export function parseMssqlUrl(url: string): MssqlUrl {
   const match = /^(mssql|sqlserver)(?:\+[a-z0-9_]+)?:\/\//i.exec(url);
   if (match === null) {
-    throw new ConfigError(`Not a SQL Server URL: '${maskPassword(url)}'; expected mssql://user:password@host:1433/database`);
+    throw new ConfigError(
+      `Not a SQL Server URL: '${maskPassword(url)}'; expected mssql://user:password@host:1433/database`,
+    );
   }
   const { rest, instanceName: hostInstance } = splitInstance(url.slice(match[0].length));
   let parsed: URL;

@@ -50,9 +50,17 @@ describeLive('SQL Server, live', () => {
 
   it('runs queries with @p parameters and counts affected rows', async () => {
     await connection.execute('CREATE TABLE counted (a INT NOT NULL, b NVARCHAR(10) NULL)');
-    const inserted = await connection.query('INSERT INTO counted (a, b) VALUES (@p1, @p2), (@p3, @p4)', [1, 'x', 2, null]);
+    const inserted = await connection.query('INSERT INTO counted (a, b) VALUES (@p1, @p2), (@p3, @p4)', [
+      1,
+      'x',
+      2,
+      null,
+    ]);
     expect(inserted.rowCount).toBe(2);
-    const { rows } = await connection.query<{ a: number; b: string | null }>('SELECT a, b FROM counted WHERE a >= @p1 ORDER BY a', [1]);
+    const { rows } = await connection.query<{ a: number; b: string | null }>(
+      'SELECT a, b FROM counted WHERE a >= @p1 ORDER BY a',
+      [1],
+    );
     expect(rows).toEqual([
       { a: 1, b: 'x' },
       { a: 2, b: null },
@@ -71,7 +79,15 @@ describeLive('SQL Server, live', () => {
   it('keeps SET IDENTITY_INSERT on the session between statements (bulkInsert)', async () => {
     const account = table('ident_account', [column('id', integer(), { primaryKey: true }), column('name', string(50))]);
     await run(createTableOperation({ table: account }));
-    await run(bulkInsertOperation({ table: account, rows: [{ id: 10, name: 'John' }, { id: 20, name: "O'Brien" }] }));
+    await run(
+      bulkInsertOperation({
+        table: account,
+        rows: [
+          { id: 10, name: 'John' },
+          { id: 20, name: "O'Brien" },
+        ],
+      }),
+    );
     await run(bulkInsertOperation({ table: { name: 'ident_account' }, rows: [{ id: 30, name: 'Catalog' }] }));
     const { rows } = await connection.query<{ id: number }>('SELECT id FROM ident_account ORDER BY id');
     expect(rows.map((row) => row.id)).toEqual([10, 20, 30]);
@@ -92,11 +108,44 @@ describeLive('SQL Server, live', () => {
         ),
       }),
     );
-    await run(createIndexOperation({ indexName: 'ix_reflected_label', tableName: 'reflected', columns: ['label'], dialectOptions: { mssql: { include: ['id'] } } }));
-    await run(addColumnOperation({ tableName: 'reflected', column: column('amount', integer(), { serverDefault: sql('0') }) }));
-    await run(alterColumnOperation({ tableName: 'reflected', columnName: 'amount', type: string(20), existingType: integer(), existingNullable: true, existingServerDefault: sql('0') }));
-    await run(alterColumnOperation({ tableName: 'reflected', columnName: 'code', serverDefault: 'y', existingServerDefault: 'x' }));
-    await run(alterColumnOperation({ tableName: 'reflected', columnName: 'label', newColumnName: 'title', comment: 'Renamed', existingComment: 'Shown to people' }));
+    await run(
+      createIndexOperation({
+        indexName: 'ix_reflected_label',
+        tableName: 'reflected',
+        columns: ['label'],
+        dialectOptions: { mssql: { include: ['id'] } },
+      }),
+    );
+    await run(
+      addColumnOperation({ tableName: 'reflected', column: column('amount', integer(), { serverDefault: sql('0') }) }),
+    );
+    await run(
+      alterColumnOperation({
+        tableName: 'reflected',
+        columnName: 'amount',
+        type: string(20),
+        existingType: integer(),
+        existingNullable: true,
+        existingServerDefault: sql('0'),
+      }),
+    );
+    await run(
+      alterColumnOperation({
+        tableName: 'reflected',
+        columnName: 'code',
+        serverDefault: 'y',
+        existingServerDefault: 'x',
+      }),
+    );
+    await run(
+      alterColumnOperation({
+        tableName: 'reflected',
+        columnName: 'label',
+        newColumnName: 'title',
+        comment: 'Renamed',
+        existingComment: 'Shown to people',
+      }),
+    );
     const reflected = await mssqlDialect.createIntrospector(connection).getTable('reflected');
     expect(reflected?.comment).toBe('A table');
     expect(reflected?.columns.map((entry) => [entry.name, entry.serverDefault, entry.comment])).toEqual([
@@ -110,9 +159,21 @@ describeLive('SQL Server, live', () => {
     expect(reflected?.indexes.map((entry) => [entry.name, entry.columns, entry.dialectOptions])).toEqual([
       [convertedName('ix_reflected_label'), ['title'], { mssql: { include: ['id'] } }],
     ]);
-    await run(dropColumnOperation({ tableName: 'reflected', columnName: 'amount', existingColumn: column('amount', string(20), { serverDefault: sql('0') }) }));
+    await run(
+      dropColumnOperation({
+        tableName: 'reflected',
+        columnName: 'amount',
+        existingColumn: column('amount', string(20), { serverDefault: sql('0') }),
+      }),
+    );
     await run(dropConstraintOperation({ constraintName: 'uq_reflected_code', tableName: 'reflected', type: 'unique' }));
-    await run(dropColumnOperation({ tableName: 'reflected', columnName: 'code', dialectOptions: { mssql: { dropDefault: true } } }));
+    await run(
+      dropColumnOperation({
+        tableName: 'reflected',
+        columnName: 'code',
+        dialectOptions: { mssql: { dropDefault: true } },
+      }),
+    );
     const after = await mssqlDialect.createIntrospector(connection).getTable('reflected');
     expect(after?.columns.map((entry) => entry.name)).toEqual(['id', 'title']);
   });
@@ -121,11 +182,16 @@ describeLive('SQL Server, live', () => {
     const other = await database.connect();
     try {
       const release = await mssqlDialect.acquireMigrationLock(connection, { lockName: 'alembic:.alembic_version' });
-      await expect(mssqlDialect.acquireMigrationLock(other, { lockName: 'alembic:.alembic_version', timeoutMilliseconds: 200 })).rejects.toMatchObject({
+      await expect(
+        mssqlDialect.acquireMigrationLock(other, { lockName: 'alembic:.alembic_version', timeoutMilliseconds: 200 }),
+      ).rejects.toMatchObject({
         code: 'ALEMBIC_DATABASE_LOCKED',
       });
       await release();
-      const releaseOther = await mssqlDialect.acquireMigrationLock(other, { lockName: 'alembic:.alembic_version', timeoutMilliseconds: 2000 });
+      const releaseOther = await mssqlDialect.acquireMigrationLock(other, {
+        lockName: 'alembic:.alembic_version',
+        timeoutMilliseconds: 2000,
+      });
       await releaseOther();
     } finally {
       await other.close();
@@ -137,7 +203,12 @@ describeLive('SQL Server, live', () => {
     expect(mssqlDialect.translateError(error)).toMatchObject({ code: 'ALEMBIC_TABLE_NOT_FOUND', number: 208 });
     await connection.execute('CREATE TABLE unique_values (a INT PRIMARY KEY)');
     await connection.execute('INSERT INTO unique_values VALUES (1)');
-    const duplicate: unknown = await connection.query('INSERT INTO unique_values VALUES (@p1)', [1]).catch((caught: unknown) => caught);
-    expect(mssqlDialect.translateError(duplicate)).toMatchObject({ code: 'ALEMBIC_CONSTRAINT_VIOLATION', number: 2627 });
+    const duplicate: unknown = await connection
+      .query('INSERT INTO unique_values VALUES (@p1)', [1])
+      .catch((caught: unknown) => caught);
+    expect(mssqlDialect.translateError(duplicate)).toMatchObject({
+      code: 'ALEMBIC_CONSTRAINT_VIOLATION',
+      number: 2627,
+    });
   });
 });

@@ -3,7 +3,16 @@
  * kind must be stated here), following Alembic 1.8's MSSQL output (reference §6, case 43,
  * Appendix A) where Alembic has the operation; no database involved.
  */
-import { OPERATION_KINDS, alterColumnOperation, column, createTableCommentOperation, createTableOperation, executeOperation, string, table } from '@alembic/core/dialect';
+import {
+  OPERATION_KINDS,
+  alterColumnOperation,
+  column,
+  createTableCommentOperation,
+  createTableOperation,
+  executeOperation,
+  string,
+  table,
+} from '@alembic/core/dialect';
 import type { Operation, OperationKind } from '@alembic/core/dialect';
 import { MssqlDdlCompiler } from '../src/mssql-ddl-compiler.js';
 import type { GoldenCase, GoldenTable } from './support/golden-types.js';
@@ -52,7 +61,9 @@ describe('MssqlDdlCompiler, beyond the golden table', () => {
     const warnings: string[] = [];
     const compiler = new MssqlDdlCompiler({ warn: (message) => warnings.push(message) });
     compiler.compile(alterColumnOperation({ tableName: 't', columnName: 'c', type: string(10) }));
-    compiler.compile(alterColumnOperation({ tableName: 't', columnName: 'c', type: string(10), existingNullable: false }));
+    compiler.compile(
+      alterColumnOperation({ tableName: 't', columnName: 'c', type: string(10), existingNullable: false }),
+    );
     expect(warnings).toEqual([
       "MS-SQL ALTER COLUMN of 't.c' with a new type should also say nullable or existingNullable; without it a NOT NULL column becomes NULL",
     ]);
@@ -60,7 +71,11 @@ describe('MssqlDdlCompiler, beyond the golden table', () => {
 
   it("binds an execute's parameters as @p1, @p2 online", () => {
     const compiler = new MssqlDdlCompiler();
-    expect(compiler.compileParameterized(executeOperation({ sql: 'UPDATE t SET a = :a WHERE b = :b', parameters: { a: 1, b: 'x' } }))).toEqual({
+    expect(
+      compiler.compileParameterized(
+        executeOperation({ sql: 'UPDATE t SET a = :a WHERE b = :b', parameters: { a: 1, b: 'x' } }),
+      ),
+    ).toEqual({
       sql: 'UPDATE t SET a = @p1 WHERE b = @p2',
       parameters: [1, 'x'],
     });
@@ -79,9 +94,9 @@ describe('MssqlDdlCompiler, beyond the golden table', () => {
 
   it('files comments under the default schema it is given', () => {
     const compiler = new MssqlDdlCompiler({ defaultSchema: 'app' });
-    expect(compiler.compile(createTableCommentOperation({ tableName: 't', comment: 'x', existingComment: null }))).toEqual([
-      "EXEC sp_addextendedproperty 'MS_Description', N'x', 'schema', N'app', 'table', N't'",
-    ]);
+    expect(
+      compiler.compile(createTableCommentOperation({ tableName: 't', comment: 'x', existingComment: null })),
+    ).toEqual(["EXEC sp_addextendedproperty 'MS_Description', N'x', 'schema', N'app', 'table', N't'"]);
   });
 
   it('writes the version table as Alembic does', () => {

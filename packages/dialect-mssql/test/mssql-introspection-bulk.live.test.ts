@@ -37,7 +37,14 @@ function bulkModels(count: number): TableModel[] {
       checkConstraint('amount >= 0', { name: convertedName(`ck_${name}_amount`) }),
       ...(position === 0
         ? []
-        : [foreignKeyConstraint(['previous_id'], `bk_${String(position - 1).padStart(2, '0')}`, ['id'], position % 2 === 0 ? { onDelete: 'SET NULL' } : {})]),
+        : [
+            foreignKeyConstraint(
+              ['previous_id'],
+              `bk_${String(position - 1).padStart(2, '0')}`,
+              ['id'],
+              position % 2 === 0 ? { onDelete: 'SET NULL' } : {},
+            ),
+          ]),
       index(convertedName(`ix_${name}_label`), ['label'], { where: 'label IS NOT NULL' }),
     ]);
   });

@@ -45,7 +45,12 @@ function nonEmptyLines(output: string): string[] {
 
 /** The statements, with the separator lines (`GO`) left out. */
 function statementsWithout(separator: string, output: string): string[] {
-  return offlineStatements(output.split('\n').filter((line) => line !== separator).join('\n'));
+  return offlineStatements(
+    output
+      .split('\n')
+      .filter((line) => line !== separator)
+      .join('\n'),
+  );
 }
 
 describe('offline SQL Server output through the runtime', () => {

@@ -60,7 +60,9 @@ describeLive('SQL Server runtime, live', () => {
     expect(current.stdout).toMatch(/^bbb2 \(head\)$/m);
     const connection = await database.connect();
     try {
-      const { rows } = await connection.query<{ full_name: string; description: string }>('SELECT full_name, description FROM account ORDER BY id');
+      const { rows } = await connection.query<{ full_name: string; description: string }>(
+        'SELECT full_name, description FROM account ORDER BY id',
+      );
       expect(rows).toEqual([
         { full_name: 'John', description: 'none' },
         { full_name: "O'Brien", description: 'none' },

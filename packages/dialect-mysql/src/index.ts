@@ -11,9 +11,17 @@ export type { MysqlDialectOptions } from './mysql-dialect-options.js';
 export { capabilitiesOfFlavour, mariadbCapabilities, mysqlCapabilities } from './mysql-capabilities.js';
 export { detectMysqlFlavour, flavourOfUrl, type MysqlFlavour } from './mysql-flavour.js';
 export { MysqlDdlCompiler, type MysqlDdlCompilerOptions } from './mysql-ddl-compiler.js';
-export { planMysqlAlterColumn, type MysqlAlterColumnPlan, type MysqlColumnRestatement } from './mysql-alter-column-plan.js';
+export {
+  planMysqlAlterColumn,
+  type MysqlAlterColumnPlan,
+  type MysqlColumnRestatement,
+} from './mysql-alter-column-plan.js';
 export { mysqlExistingTypeError } from './mysql-existing-type-error.js';
-export { readMysqlIndexOptions, type MysqlIndexOptions, type ResolvedMysqlIndexOptions } from './mysql-index-options.js';
+export {
+  readMysqlIndexOptions,
+  type MysqlIndexOptions,
+  type ResolvedMysqlIndexOptions,
+} from './mysql-index-options.js';
 export { MYSQL_RESERVED_WORDS } from './mysql-reserved-words.js';
 export { MysqlConnection, type MysqlConnectionOptions } from './mysql-connection.js';
 export { connectMysql } from './mysql-connect.js';
@@ -52,9 +60,18 @@ export {
   type MysqlIndexRow,
   type MysqlTableRows,
 } from './mysql-reflected-table.js';
-export { parseMysqlColumnType, parseMysqlStringList, unescapeCharacter, type MysqlTypeDetails } from './mysql-type-parser.js';
+export {
+  parseMysqlColumnType,
+  parseMysqlStringList,
+  unescapeCharacter,
+  type MysqlTypeDetails,
+} from './mysql-type-parser.js';
 export { parseMysqlDefault } from './mysql-default-parser.js';
 export { acquireMysqlMigrationLock, mysqlLockName } from './mysql-migration-lock.js';
 export { translateMysqlError } from './mysql-error-translator.js';
-export { MysqlDatabaseError, type MysqlDatabaseErrorCode, type MysqlDatabaseErrorDetails } from './mysql-database-error.js';
+export {
+  MysqlDatabaseError,
+  type MysqlDatabaseErrorCode,
+  type MysqlDatabaseErrorDetails,
+} from './mysql-database-error.js';
 export { scrubSecret } from './mysql-secret-scrubber.js';

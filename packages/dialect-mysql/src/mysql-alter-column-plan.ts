@@ -67,7 +67,8 @@ export function planMysqlAlterColumn(operation: AlterColumnOperation): MysqlAlte
   if (effectiveType === undefined) {
     throw mysqlExistingTypeError(operation.tableName, operation.columnName);
   }
-  const serverDefault = operation.serverDefault !== undefined ? operation.serverDefault : operation.existingServerDefault;
+  const serverDefault =
+    operation.serverDefault !== undefined ? operation.serverDefault : operation.existingServerDefault;
   const comment = operation.comment !== undefined ? operation.comment : operation.existingComment;
   const column: MysqlColumnRestatement = {
     type: effectiveType,

@@ -35,7 +35,8 @@ const FRACTIONAL_SECOND_TYPES: ReadonlySet<string> = new Set(['datetime', 'times
 const LENGTH_ONE_TYPES: ReadonlySet<string> = new Set(['char', 'binary', 'bit']);
 const NUMERIC_TYPES: ReadonlySet<string> = new Set([...INTEGER_TYPES, 'decimal', 'float', 'double', 'bit']);
 
-const TYPE_TEXT = /^\s*((?:double\s+precision|character\s+varying|national\s+(?:var)?char|long\s+var(?:char|binary)|[a-z][a-z0-9]*))\s*(?:\((.*)\))?\s*(.*?)\s*$/is;
+const TYPE_TEXT =
+  /^\s*((?:double\s+precision|character\s+varying|national\s+(?:var)?char|long\s+var(?:char|binary)|[a-z][a-z0-9]*))\s*(?:\((.*)\))?\s*(.*?)\s*$/is;
 const COLLATION_OR_CHARSET = /\s*\b(?:collate\s+\S+|(?:character\s+set|charset)\s+\S+)/gi;
 
 /** A canonical `COLUMN_TYPE` text, split in its base name, arguments and modifiers. */
@@ -55,7 +56,9 @@ function splitTypeText(text: string): TypeParts | undefined {
     argumentsText: match[2],
     modifiers: (match[3] ?? '')
       .replace(COLLATION_OR_CHARSET, '')
-      .toLowerCase().replace(/\s+/g, ' ').replace(/(^|\s)signed\b/, '$1')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace(/(^|\s)signed\b/, '$1')
       .replace(/\s+/g, ' ')
       .trim(),
   };
@@ -98,7 +101,11 @@ export function canonicalMysqlColumnType(text: string): string {
   const argumentsText = parts.argumentsText;
   if (base === 'enum' || base === 'set') {
     const values = parseMysqlStringList((argumentsText ?? '').trim());
-    return joinType(`${base}(${values.map((value) => `'${value.replaceAll("'", "''")}'`).join(',')})`, undefined, parts.modifiers);
+    return joinType(
+      `${base}(${values.map((value) => `'${value.replaceAll("'", "''")}'`).join(',')})`,
+      undefined,
+      parts.modifiers,
+    );
   }
   const numbers = (argumentsText ?? '')
     .split(',')

@@ -35,10 +35,7 @@ async function loadDriver(): Promise<MysqlDriver> {
 }
 
 /** Reads the server's version and the current database, to make the {@link MysqlConnection}. */
-async function describeSession(
-  client: MysqlClient,
-  close: () => Promise<void>,
-): Promise<MysqlConnection> {
+async function describeSession(client: MysqlClient, close: () => Promise<void>): Promise<MysqlConnection> {
   const [rows] = await client.query('SELECT VERSION() AS server_version, DATABASE() AS database_name');
   const row = (rows as Array<{ server_version?: unknown; database_name?: unknown }>)[0] ?? {};
   const serverVersion = String(row.server_version ?? '');
@@ -63,7 +60,9 @@ async function wrapExistingClient(existingClient: unknown): Promise<MysqlConnect
     }
   }
   if (!isMysqlClient(client)) {
-    throw new ConfigError('existingClient must be a mysql2 connection or pool (an object with query() or getConnection())');
+    throw new ConfigError(
+      'existingClient must be a mysql2 connection or pool (an object with query() or getConnection())',
+    );
   }
   return describeSession(client, async () => undefined);
 }

@@ -48,8 +48,12 @@ export class MysqlConnection implements DatabaseConnection {
   }
 
   /** Runs one statement with `?` placeholders; rows, or `affectedRows` as `rowCount`. */
-  async query<Row = Record<string, unknown>>(sql: string, parameters: readonly unknown[] = []): Promise<QueryResult<Row>> {
-    const [result] = parameters.length === 0 ? await this.client.query(sql) : await this.client.query(sql, [...parameters]);
+  async query<Row = Record<string, unknown>>(
+    sql: string,
+    parameters: readonly unknown[] = [],
+  ): Promise<QueryResult<Row>> {
+    const [result] =
+      parameters.length === 0 ? await this.client.query(sql) : await this.client.query(sql, [...parameters]);
     return toQueryResult<Row>(result);
   }
 

@@ -1,4 +1,9 @@
-import { DefaultDdlCompiler, InvalidOperationError, UnsupportedOperationError, isAutoincrementColumn } from '@alembic/core/dialect';
+import {
+  DefaultDdlCompiler,
+  InvalidOperationError,
+  UnsupportedOperationError,
+  isAutoincrementColumn,
+} from '@alembic/core/dialect';
 import type {
   AlterColumnOperation,
   BatchRecreatePlan,
@@ -88,7 +93,9 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
     switch (type.kind) {
       case 'string':
         if (type.length === undefined) {
-          throw new InvalidOperationError(`${this.serverName} needs a length for VARCHAR: use string(255), or text() for long text`);
+          throw new InvalidOperationError(
+            `${this.serverName} needs a length for VARCHAR: use string(255), or text() for long text`,
+          );
         }
         return this.withCollation(`VARCHAR(${type.length})`, type.collation);
       case 'text':
@@ -161,7 +168,9 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
   }
 
   protected override renderInlineColumnComment(column: ColumnModel): string {
-    return column.comment === undefined || column.comment === '' ? '' : `COMMENT ${this.renderStringLiteral(column.comment)}`;
+    return column.comment === undefined || column.comment === ''
+      ? ''
+      : `COMMENT ${this.renderStringLiteral(column.comment)}`;
   }
 
   /** CREATE TABLE with the table comment as a table option: `CREATE TABLE t (...) COMMENT='x'`. */
@@ -209,7 +218,11 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
   protected override compileAlterColumn(operation: AlterColumnOperation): string[] {
     const plan = planMysqlAlterColumn(operation);
     const column = this.quoteIdentifier(operation.columnName);
-    if ((plan.form === 'modify' || plan.form === 'change') && operation.nullable === undefined && operation.existingNullable === undefined) {
+    if (
+      (plan.form === 'modify' || plan.form === 'change') &&
+      operation.nullable === undefined &&
+      operation.existingNullable === undefined
+    ) {
       this.warn(
         `MySQL ${plan.form === 'modify' ? 'MODIFY' : 'CHANGE'} restates '${operation.tableName}.${operation.columnName}' as NULL: pass existingNullable (false keeps it NOT NULL)`,
       );
@@ -263,7 +276,11 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
    * `CREATE [UNIQUE | FULLTEXT | SPATIAL] INDEX [IF NOT EXISTS] ix ON t (c(10), ...) [USING x]`,
    * reading `dialectOptions.mysql` (`prefix`, `length`, `using`).
    */
-  protected override createIndexStatement(target: TableTarget, model: IndexModel, options: { ifNotExists?: boolean }): string {
+  protected override createIndexStatement(
+    target: TableTarget,
+    model: IndexModel,
+    options: { ifNotExists?: boolean },
+  ): string {
     const mysqlOptions = readMysqlIndexOptions(this.ownDialectOptions(model.dialectOptions));
     if (mysqlOptions === undefined || model.where !== undefined) {
       return super.createIndexStatement(target, model, options);
@@ -295,7 +312,9 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
       columns: operation.existingIndex?.columns ?? [],
     });
     const existence = this.renderExistenceClause(operation.ifExists, 'IF EXISTS', 'dropIndex');
-    return [`DROP INDEX ${existence}${this.quoteIdentifier(name)} ON ${this.formatTableName(operation.tableName, operation.schema)}`];
+    return [
+      `DROP INDEX ${existence}${this.quoteIdentifier(name)} ON ${this.formatTableName(operation.tableName, operation.schema)}`,
+    ];
   }
 
   // ---- batch rebuilds ------------------------------------------------------------------------

@@ -20,19 +20,26 @@ describe('parseMysqlDefault', () => {
   it('reads MySQL 8 values bare and DEFAULT_GENERATED expressions as SQL', () => {
     expect(parseMysqlDefault('x', { flavour: 'mysql', extra: '' })).toBe('x');
     expect(parseMysqlDefault(null, { flavour: 'mysql', extra: '' })).toBeUndefined();
-    expect(parseMysqlDefault('CURRENT_TIMESTAMP', { flavour: 'mysql', extra: 'DEFAULT_GENERATED' })).toEqual(sql('CURRENT_TIMESTAMP'));
+    expect(parseMysqlDefault('CURRENT_TIMESTAMP', { flavour: 'mysql', extra: 'DEFAULT_GENERATED' })).toEqual(
+      sql('CURRENT_TIMESTAMP'),
+    );
   });
 
   it('keeps ON UPDATE with the default, and for a nullable column without one', () => {
-    expect(parseMysqlDefault('current_timestamp()', { flavour: 'mariadb', extra: 'on update current_timestamp()' })).toEqual(
-      sql('current_timestamp() ON UPDATE current_timestamp()'),
-    );
-    expect(parseMysqlDefault('CURRENT_TIMESTAMP(3)', { flavour: 'mysql', extra: 'DEFAULT_GENERATED on update CURRENT_TIMESTAMP(3)' })).toEqual(
-      sql('CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3)'),
-    );
-    expect(parseMysqlDefault('NULL', { flavour: 'mariadb', extra: 'on update current_timestamp()', nullable: true })).toEqual(
-      sql('NULL ON UPDATE current_timestamp()'),
-    );
-    expect(parseMysqlDefault(null, { flavour: 'mariadb', extra: 'on update current_timestamp()', nullable: false })).toBeUndefined();
+    expect(
+      parseMysqlDefault('current_timestamp()', { flavour: 'mariadb', extra: 'on update current_timestamp()' }),
+    ).toEqual(sql('current_timestamp() ON UPDATE current_timestamp()'));
+    expect(
+      parseMysqlDefault('CURRENT_TIMESTAMP(3)', {
+        flavour: 'mysql',
+        extra: 'DEFAULT_GENERATED on update CURRENT_TIMESTAMP(3)',
+      }),
+    ).toEqual(sql('CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3)'));
+    expect(
+      parseMysqlDefault('NULL', { flavour: 'mariadb', extra: 'on update current_timestamp()', nullable: true }),
+    ).toEqual(sql('NULL ON UPDATE current_timestamp()'));
+    expect(
+      parseMysqlDefault(null, { flavour: 'mariadb', extra: 'on update current_timestamp()', nullable: false }),
+    ).toBeUndefined();
   });
 });

@@ -39,7 +39,12 @@ export function parseMysqlDefault(
   if (onUpdate === undefined || (value === undefined && details.nullable === false)) {
     return value;
   }
-  const valueText = value === undefined ? 'NULL' : isSqlExpression(value) ? value.text : `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+  const valueText =
+    value === undefined
+      ? 'NULL'
+      : isSqlExpression(value)
+        ? value.text
+        : `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
   return sql(`${valueText} ON UPDATE ${onUpdate}`);
 }
 

@@ -67,7 +67,9 @@ function canonicalValue(text: string, options: MysqlDefaultTextOptions): string 
 }
 
 function withPrecision(name: string, precision: string | undefined): string {
-  return precision === undefined || precision === '' || Number(precision) === 0 ? name : `${name}(${Number(precision)})`;
+  return precision === undefined || precision === '' || Number(precision) === 0
+    ? name
+    : `${name}(${Number(precision)})`;
 }
 
 /** `'0.00'`, `0.00`, `+0` → `0`; `TRUE` → `1`; undefined when not a plain number. */

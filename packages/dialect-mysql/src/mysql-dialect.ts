@@ -56,7 +56,9 @@ export function mysql(options: MysqlDialectOptions = {}): Dialect {
     connect: (url, connectOptions) => connectMysql(url, connectOptions, options),
     createIntrospector: (connection) => new MysqlIntrospector(connection),
     createSchemaNormalizer: (connection) =>
-      new MysqlSchemaNormalizer({ flavour: connection instanceof MysqlConnection ? connection.flavour : offlineFlavour }),
+      new MysqlSchemaNormalizer({
+        flavour: connection instanceof MysqlConnection ? connection.flavour : offlineFlavour,
+      }),
     acquireMigrationLock: acquireMysqlMigrationLock,
     translateError: translateMysqlError,
   } satisfies Dialect);
@@ -73,4 +75,7 @@ export const mysqlDialect: Dialect = mysql();
  * URLs use when no dialect is listed in the config (core takes the first export, in name
  * order, that serves the scheme, and `mariadbDialect` comes before `mysqlDialect`).
  */
-export const mariadbDialect: Dialect = Object.freeze({ ...mysql({ flavour: 'mariadb' }), urlSchemes: Object.freeze(['mariadb']) });
+export const mariadbDialect: Dialect = Object.freeze({
+  ...mysql({ flavour: 'mariadb' }),
+  urlSchemes: Object.freeze(['mariadb']),
+});

@@ -73,7 +73,9 @@ function isDriverError(error: unknown): error is DriverError {
     return false;
   }
   const { code, sqlState } = error as DriverError;
-  return typeof sqlState === 'string' || (typeof code === 'string' && (code.startsWith('ER_') || CONNECTION_CODES.has(code)));
+  return (
+    typeof sqlState === 'string' || (typeof code === 'string' && (code.startsWith('ER_') || CONNECTION_CODES.has(code)))
+  );
 }
 
 /** The stable code of a driver error: by errno, then by SQLSTATE class, then by network code. */

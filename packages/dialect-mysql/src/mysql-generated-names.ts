@@ -15,7 +15,11 @@
  */
 export function isMysqlGeneratedName(
   name: string,
-  owner: { readonly kind: 'unique' | 'foreignKey' | 'check' | 'index'; readonly tableName: string; readonly columns: readonly string[] },
+  owner: {
+    readonly kind: 'unique' | 'foreignKey' | 'check' | 'index';
+    readonly tableName: string;
+    readonly columns: readonly string[];
+  },
 ): boolean {
   switch (owner.kind) {
     case 'unique':

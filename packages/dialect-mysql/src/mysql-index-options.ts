@@ -29,27 +29,43 @@ const METHODS = new Set(['BTREE', 'HASH']);
  * readMysqlIndexOptions({ length: { name: 10 } })?.lengthOf('name'); // 10
  * ```
  */
-export function readMysqlIndexOptions(options: Readonly<Record<string, unknown>>): ResolvedMysqlIndexOptions | undefined {
+export function readMysqlIndexOptions(
+  options: Readonly<Record<string, unknown>>,
+): ResolvedMysqlIndexOptions | undefined {
   const { prefix, length, using } = options;
   if (prefix === undefined && length === undefined && using === undefined) {
     return undefined;
   }
   const upperPrefix = typeof prefix === 'string' ? prefix.toUpperCase() : prefix;
   if (upperPrefix !== undefined && !PREFIXES.has(String(upperPrefix))) {
-    throw new InvalidOperationError(`dialectOptions.mysql.prefix must be 'FULLTEXT' or 'SPATIAL', got ${JSON.stringify(prefix)}`);
+    throw new InvalidOperationError(
+      `dialectOptions.mysql.prefix must be 'FULLTEXT' or 'SPATIAL', got ${JSON.stringify(prefix)}`,
+    );
   }
   const upperUsing = typeof using === 'string' ? using.toUpperCase() : using;
   if (upperUsing !== undefined && !METHODS.has(String(upperUsing))) {
-    throw new InvalidOperationError(`dialectOptions.mysql.using must be 'BTREE' or 'HASH', got ${JSON.stringify(using)}`);
+    throw new InvalidOperationError(
+      `dialectOptions.mysql.using must be 'BTREE' or 'HASH', got ${JSON.stringify(using)}`,
+    );
   }
   const validLength = (value: unknown): value is number => Number.isInteger(value) && (value as number) > 0;
-  if (length !== undefined && !validLength(length) && (typeof length !== 'object' || length === null || !Object.values(length).every(validLength))) {
-    throw new InvalidOperationError('dialectOptions.mysql.length must be a positive integer, or an object of them by column name');
+  if (
+    length !== undefined &&
+    !validLength(length) &&
+    (typeof length !== 'object' || length === null || !Object.values(length).every(validLength))
+  ) {
+    throw new InvalidOperationError(
+      'dialectOptions.mysql.length must be a positive integer, or an object of them by column name',
+    );
   }
   return {
     prefix: upperPrefix as ResolvedMysqlIndexOptions['prefix'],
     using: upperUsing as ResolvedMysqlIndexOptions['using'],
     lengthOf: (columnName) =>
-      length === undefined ? undefined : typeof length === 'number' ? length : (length as Record<string, number>)[columnName],
+      length === undefined
+        ? undefined
+        : typeof length === 'number'
+          ? length
+          : (length as Record<string, number>)[columnName],
   };
 }

@@ -115,7 +115,9 @@ export class MysqlIntrospector implements SchemaIntrospector {
 
   /** The connection's current database (`DATABASE()`); undefined when none is selected. */
   async getDefaultSchemaName(): Promise<string | undefined> {
-    const { rows } = await this.#connection.query<{ schema_name: string | null }>(MYSQL_INTROSPECTION_QUERIES.defaultSchemaName);
+    const { rows } = await this.#connection.query<{ schema_name: string | null }>(
+      MYSQL_INTROSPECTION_QUERIES.defaultSchemaName,
+    );
     return rows[0]?.schema_name ?? undefined;
   }
 

@@ -22,7 +22,10 @@ export function mysqlLockName(lockName: string, database: string | undefined): s
   if (name.length <= MAXIMUM_LOCK_NAME_LENGTH) {
     return name;
   }
-  return `alembic:${createHash('sha256').update(name).digest('hex').slice(0, MAXIMUM_LOCK_NAME_LENGTH - 8)}`;
+  return `alembic:${createHash('sha256')
+    .update(name)
+    .digest('hex')
+    .slice(0, MAXIMUM_LOCK_NAME_LENGTH - 8)}`;
 }
 
 async function currentDatabase(connection: DatabaseConnection): Promise<string | undefined> {
@@ -46,18 +49,26 @@ async function acquiredOf(connection: DatabaseConnection, sql: string, parameter
  * the statement; MySQL's `max_execution_time` covers only `SELECT`, so the wait runs in a `SET`.
  */
 async function getLock(connection: DatabaseConnection, name: string, seconds: number): Promise<boolean> {
-  const limited = connection instanceof MysqlConnection && connection.statementTimeoutMilliseconds !== undefined && seconds > 0;
+  const limited =
+    connection instanceof MysqlConnection && connection.statementTimeoutMilliseconds !== undefined && seconds > 0;
   let acquired: unknown;
   if (!limited) {
     acquired = await acquiredOf(connection, 'SELECT GET_LOCK(?, ?) AS acquired', [name, seconds]);
   } else if (connection.flavour === 'mariadb') {
-    acquired = await acquiredOf(connection, 'SET STATEMENT max_statement_time = 0 FOR SELECT GET_LOCK(?, ?) AS acquired', [name, seconds]);
+    acquired = await acquiredOf(
+      connection,
+      'SET STATEMENT max_statement_time = 0 FOR SELECT GET_LOCK(?, ?) AS acquired',
+      [name, seconds],
+    );
   } else {
     await connection.query('SET @alembic_migration_lock = GET_LOCK(?, ?)', [name, seconds]);
     acquired = await acquiredOf(connection, 'SELECT @alembic_migration_lock AS acquired');
   }
   if (acquired === null || acquired === undefined) {
-    throw new MysqlDatabaseError('ALEMBIC_DATABASE_ERROR', `Could not take the migration lock '${name}' (GET_LOCK returned NULL)`);
+    throw new MysqlDatabaseError(
+      'ALEMBIC_DATABASE_ERROR',
+      `Could not take the migration lock '${name}' (GET_LOCK returned NULL)`,
+    );
   }
   return Number(acquired) === 1;
 }
@@ -102,7 +113,9 @@ export async function acquireMysqlMigrationLock(
 ): Promise<ReleaseMigrationLock> {
   const name = mysqlLockName(options.lockName, await currentDatabase(connection));
   const seconds =
-    options.timeoutMilliseconds === undefined ? INDEFINITE_TIMEOUT_SECONDS : Math.max(0, options.timeoutMilliseconds / 1000);
+    options.timeoutMilliseconds === undefined
+      ? INDEFINITE_TIMEOUT_SECONDS
+      : Math.max(0, options.timeoutMilliseconds / 1000);
   if (!(await getLock(connection, name, 0))) {
     const holder = await lockHolder(connection, name).catch(() => undefined);
     options.onWait?.({ lock: `GET_LOCK('${name}')`, ...(holder === undefined ? {} : { holder }) });

@@ -1,4 +1,15 @@
-import { checkConstraint, column, convertedName, foreignKeyConstraint, index, json, primaryKeyConstraint, sql, table, uniqueConstraint } from '@alembic/core/dialect';
+import {
+  checkConstraint,
+  column,
+  convertedName,
+  foreignKeyConstraint,
+  index,
+  json,
+  primaryKeyConstraint,
+  sql,
+  table,
+  uniqueConstraint,
+} from '@alembic/core/dialect';
 import type { ColumnModel, IndexElement, TableElement, TableModel } from '@alembic/core/dialect';
 import { parseMysqlDefault } from './mysql-default-parser.js';
 import type { MysqlFlavour } from './mysql-flavour.js';
@@ -92,7 +103,11 @@ function withoutOuterParentheses(clause: string): string {
 /** MariaDB keeps a JSON column as `LONGTEXT` with `CHECK (json_valid(column))` named after it. */
 function isJsonValidCheck(check: MysqlCheckRow, columnName: string): boolean {
   const quoted = `\`${columnName.replaceAll('`', '``')}\``;
-  return check.level === 'Column' && check.constraint_name === columnName && check.check_clause.trim() === `json_valid(${quoted})`;
+  return (
+    check.level === 'Column' &&
+    check.constraint_name === columnName &&
+    check.check_clause.trim() === `json_valid(${quoted})`
+  );
 }
 
 /** What is known about a table while its columns are reflected. */
@@ -111,7 +126,10 @@ function reflectColumn(source: MysqlColumnRow, context: ColumnContext): ColumnMo
   });
   const type = context.jsonColumns.has(source.column_name)
     ? json()
-    : parseMysqlColumnType(source.column_type, { collation: source.collation_name, tableCollation: context.tableCollation });
+    : parseMysqlColumnType(source.column_type, {
+        collation: source.collation_name,
+        tableCollation: context.tableCollation,
+      });
   return column(source.column_name, type, {
     nullable: source.is_nullable === 'YES',
     primaryKey: context.primaryKeyColumns.has(source.column_name),
@@ -141,7 +159,10 @@ export function buildReflectedTable(rows: MysqlTableRows): TableModel {
   const primaryKeyColumns = (indexGroups.get('PRIMARY') ?? []).map((row) => row.column_name ?? '');
   const jsonColumns = new Set(
     rows.columns
-      .filter((row) => /^longtext$/i.test(row.column_type) && rows.checks.some((check) => isJsonValidCheck(check, row.column_name)))
+      .filter(
+        (row) =>
+          /^longtext$/i.test(row.column_type) && rows.checks.some((check) => isJsonValidCheck(check, row.column_name)),
+      )
       .map((row) => row.column_name),
   );
   const context: ColumnContext = {
@@ -156,8 +177,10 @@ export function buildReflectedTable(rows: MysqlTableRows): TableModel {
   }
   const foreignKeys = [...groupBy(rows.foreignKeys, (row) => row.constraint_name)].map(([name, parts]) => {
     const first = parts[0] as MysqlForeignKeyRow;
-    const onDelete = first.delete_rule !== null && !DEFAULT_RULES.has(first.delete_rule) ? first.delete_rule : undefined;
-    const onUpdate = first.update_rule !== null && !DEFAULT_RULES.has(first.update_rule) ? first.update_rule : undefined;
+    const onDelete =
+      first.delete_rule !== null && !DEFAULT_RULES.has(first.delete_rule) ? first.delete_rule : undefined;
+    const onUpdate =
+      first.update_rule !== null && !DEFAULT_RULES.has(first.update_rule) ? first.update_rule : undefined;
     return foreignKeyConstraint(
       parts.map((part) => part.column_name),
       first.referenced_table,
@@ -185,7 +208,9 @@ export function buildReflectedTable(rows: MysqlTableRows): TableModel {
       continue;
     }
     const lengths = Object.fromEntries(
-      parts.filter((part) => part.sub_part !== null && part.column_name !== null).map((part) => [part.column_name, Number(part.sub_part)]),
+      parts
+        .filter((part) => part.sub_part !== null && part.column_name !== null)
+        .map((part) => [part.column_name, Number(part.sub_part)]),
     );
     const mysqlOptions = {
       ...(indexType === 'FULLTEXT' || indexType === 'SPATIAL' ? { prefix: indexType } : {}),
@@ -201,7 +226,9 @@ export function buildReflectedTable(rows: MysqlTableRows): TableModel {
   elements.push(...foreignKeys);
   for (const check of rows.checks) {
     if (!jsonColumns.has(check.constraint_name) || !isJsonValidCheck(check, check.constraint_name)) {
-      elements.push(checkConstraint(withoutOuterParentheses(check.check_clause), { name: convertedName(check.constraint_name) }));
+      elements.push(
+        checkConstraint(withoutOuterParentheses(check.check_clause), { name: convertedName(check.constraint_name) }),
+      );
     }
   }
   return table(rows.tableName, elements, {

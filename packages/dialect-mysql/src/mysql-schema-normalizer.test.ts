@@ -41,7 +41,8 @@ import { MysqlSchemaNormalizer } from './mysql-schema-normalizer.js';
 import { mysql } from './mysql-dialect.js';
 
 /** What `information_schema.COLUMNS` says about column `c`. */
-type ReflectedColumn = Pick<MysqlColumnRow, 'column_type'> & Partial<MysqlColumnRow> & { readonly checks?: readonly MysqlCheckRow[] };
+type ReflectedColumn = Pick<MysqlColumnRow, 'column_type'> &
+  Partial<MysqlColumnRow> & { readonly checks?: readonly MysqlCheckRow[] };
 
 function reflectedTable(flavour: MysqlFlavour, reflected: ReflectedColumn): TableModel {
   const { checks = [], ...row } = reflected;
@@ -51,7 +52,17 @@ function reflectedTable(flavour: MysqlFlavour, reflected: ReflectedColumn): Tabl
     actualSchema: 'test',
     comment: '',
     collation: 'utf8mb4_general_ci',
-    columns: [{ column_name: 'c', is_nullable: 'YES', column_default: null, extra: '', column_comment: '', collation_name: null, ...row }],
+    columns: [
+      {
+        column_name: 'c',
+        is_nullable: 'YES',
+        column_default: null,
+        extra: '',
+        column_comment: '',
+        collation_name: null,
+        ...row,
+      },
+    ],
     indexes: [],
     foreignKeys: [],
     checks,
@@ -73,7 +84,8 @@ function columnDifferences(model: ColumnModel, database: ColumnModel): string[] 
   } else {
     for (const [key, value] of Object.entries(model.type)) {
       const other = (database.type as unknown as Record<string, unknown>)[key];
-      if (JSON.stringify(value) !== JSON.stringify(other)) differences.push(`${key} ${JSON.stringify(value)} != ${JSON.stringify(other)}`);
+      if (JSON.stringify(value) !== JSON.stringify(other))
+        differences.push(`${key} ${JSON.stringify(value)} != ${JSON.stringify(other)}`);
     }
   }
   if (defaultText(model.serverDefault) !== defaultText(database.serverDefault)) {
@@ -83,7 +95,11 @@ function columnDifferences(model: ColumnModel, database: ColumnModel): string[] 
   return differences;
 }
 
-function normalizedPair(flavour: MysqlFlavour, model: ColumnModel, reflected: ReflectedColumn): { model: TableModel; database: TableModel } {
+function normalizedPair(
+  flavour: MysqlFlavour,
+  model: ColumnModel,
+  reflected: ReflectedColumn,
+): { model: TableModel; database: TableModel } {
   const normalizer = new MysqlSchemaNormalizer({ flavour });
   return {
     model: normalizer.normalizeTable(table('t', [model]), 'model'),
@@ -101,7 +117,8 @@ function differencesOf(flavour: MysqlFlavour, model: ColumnModel, reflected: Ref
 
 type GoldenPair = readonly [title: string, flavour: MysqlFlavour, model: ColumnModel, reflected: ReflectedColumn];
 
-const c = (type: Parameters<typeof column>[1], options: Parameters<typeof column>[2] = {}): ColumnModel => column('c', type, options);
+const c = (type: Parameters<typeof column>[1], options: Parameters<typeof column>[2] = {}): ColumnModel =>
+  column('c', type, options);
 const JSON_CHECK: MysqlCheckRow = { constraint_name: 'c', check_clause: 'json_valid(`c`)', level: 'Column' };
 
 const EQUAL: readonly GoldenPair[] = [
@@ -112,15 +129,35 @@ const EQUAL: readonly GoldenPair[] = [
   ['bigInteger() = bigint(20)', 'mariadb', c(bigInteger()), { column_type: 'bigint(20)' }],
   ['smallInteger() = smallint(6)', 'mariadb', c(smallInteger()), { column_type: 'smallint(6)' }],
   ['typeorm#6636 boolean() = tinyint(1)', 'mariadb', c(boolean()), { column_type: 'tinyint(1)' }],
-  ['typeorm#6636 boolean() = tinyint(1) (MySQL)', 'mysql', c(boolean({ createConstraint: true })), { column_type: 'tinyint(1)' }],
+  [
+    'typeorm#6636 boolean() = tinyint(1) (MySQL)',
+    'mysql',
+    c(boolean({ createConstraint: true })),
+    { column_type: 'tinyint(1)' },
+  ],
   ['typeorm#6636 BOOLEAN = tinyint(1)', 'mariadb', c(rawType('BOOLEAN')), { column_type: 'tinyint(1)' }],
   ['typeorm#6636 TINYINT = tinyint(4)', 'mariadb', c(rawType('TINYINT')), { column_type: 'tinyint(4)' }],
   ['typeorm#6636 TINYINT(4) = tinyint', 'mysql', c(rawType('TINYINT(4)')), { column_type: 'tinyint' }],
-  ['unsigned kept: INT UNSIGNED = int(10) unsigned', 'mariadb', c(rawType('INT UNSIGNED')), { column_type: 'int(10) unsigned' }],
-  ['unsigned kept: INT(10) UNSIGNED = int unsigned', 'mysql', c(rawType('INT(10) UNSIGNED')), { column_type: 'int unsigned' }],
+  [
+    'unsigned kept: INT UNSIGNED = int(10) unsigned',
+    'mariadb',
+    c(rawType('INT UNSIGNED')),
+    { column_type: 'int(10) unsigned' },
+  ],
+  [
+    'unsigned kept: INT(10) UNSIGNED = int unsigned',
+    'mysql',
+    c(rawType('INT(10) UNSIGNED')),
+    { column_type: 'int unsigned' },
+  ],
   ['typeorm#2943 dateTime() = datetime', 'mariadb', c(dateTime()), { column_type: 'datetime' }],
   ['typeorm#2943 DATETIME(0) = datetime', 'mysql', c(rawType('DATETIME(0)')), { column_type: 'datetime' }],
-  ['typeorm#2943 dateTime({ timezone: true }) = datetime', 'mariadb', c(dateTime({ timezone: true })), { column_type: 'datetime' }],
+  [
+    'typeorm#2943 dateTime({ timezone: true }) = datetime',
+    'mariadb',
+    c(dateTime({ timezone: true })),
+    { column_type: 'datetime' },
+  ],
   ['DATETIME(6) = datetime(6)', 'mariadb', c(rawType('DATETIME(6)')), { column_type: 'datetime(6)' }],
   ['typeorm#1960 numeric() = decimal(10,0)', 'mariadb', c(numeric()), { column_type: 'decimal(10,0)' }],
   ['typeorm#1960 NUMERIC = decimal(10,0)', 'mysql', c(rawType('NUMERIC')), { column_type: 'decimal(10,0)' }],
@@ -132,12 +169,42 @@ const EQUAL: readonly GoldenPair[] = [
     c(numeric(10, 2), { serverDefault: '0' }),
     { column_type: 'decimal(10,2)', column_default: '0.00' },
   ],
-  ['typeorm#6140 0 = 0.00 on decimal (MySQL)', 'mysql', c(numeric(10, 2), { serverDefault: sql('0') }), { column_type: 'decimal(10,2)', column_default: '0.00' }],
-  ['typeorm#3076 integer default 5 = 5', 'mariadb', c(integer(), { serverDefault: '5' }), { column_type: 'int(11)', column_default: '5' }],
-  ['typeorm#3076 integer default -1 = -1', 'mysql', c(integer(), { serverDefault: sql('-1') }), { column_type: 'int', column_default: '-1' }],
-  ['typeorm#5132 boolean default true = 1', 'mariadb', c(boolean(), { serverDefault: sql('true') }), { column_type: 'tinyint(1)', column_default: '1' }],
-  ['typeorm#5132 boolean default false = 0', 'mysql', c(boolean(), { serverDefault: sql('FALSE') }), { column_type: 'tinyint(1)', column_default: '0' }],
-  ['typeorm#5132 boolean default 1 = 1', 'mysql', c(boolean(), { serverDefault: '1' }), { column_type: 'tinyint(1)', column_default: '1' }],
+  [
+    'typeorm#6140 0 = 0.00 on decimal (MySQL)',
+    'mysql',
+    c(numeric(10, 2), { serverDefault: sql('0') }),
+    { column_type: 'decimal(10,2)', column_default: '0.00' },
+  ],
+  [
+    'typeorm#3076 integer default 5 = 5',
+    'mariadb',
+    c(integer(), { serverDefault: '5' }),
+    { column_type: 'int(11)', column_default: '5' },
+  ],
+  [
+    'typeorm#3076 integer default -1 = -1',
+    'mysql',
+    c(integer(), { serverDefault: sql('-1') }),
+    { column_type: 'int', column_default: '-1' },
+  ],
+  [
+    'typeorm#5132 boolean default true = 1',
+    'mariadb',
+    c(boolean(), { serverDefault: sql('true') }),
+    { column_type: 'tinyint(1)', column_default: '1' },
+  ],
+  [
+    'typeorm#5132 boolean default false = 0',
+    'mysql',
+    c(boolean(), { serverDefault: sql('FALSE') }),
+    { column_type: 'tinyint(1)', column_default: '0' },
+  ],
+  [
+    'typeorm#5132 boolean default 1 = 1',
+    'mysql',
+    c(boolean(), { serverDefault: '1' }),
+    { column_type: 'tinyint(1)', column_default: '1' },
+  ],
   ['float() = float', 'mariadb', c(float()), { column_type: 'float' }],
   ['float(53) = double', 'mariadb', c(float(53)), { column_type: 'double' }],
   ['REAL = double', 'mysql', c(rawType('REAL')), { column_type: 'double' }],
@@ -156,24 +223,79 @@ const EQUAL: readonly GoldenPair[] = [
   ['largeBinary(16) = varbinary(16)', 'mysql', c(largeBinary(16)), { column_type: 'varbinary(16)' }],
   ['typeorm#8167 uuid() = uuid on MariaDB', 'mariadb', c(uuid()), { column_type: 'uuid' }],
   ['typeorm#8167 uuid() = char(36) on MySQL', 'mysql', c(uuid()), { column_type: 'char(36)' }],
-  ['typeorm#8167 json() = MariaDB longtext with its json_valid check', 'mariadb', c(json()), { column_type: 'longtext', collation_name: 'utf8mb4_bin', checks: [JSON_CHECK] }],
+  [
+    'typeorm#8167 json() = MariaDB longtext with its json_valid check',
+    'mariadb',
+    c(json()),
+    { column_type: 'longtext', collation_name: 'utf8mb4_bin', checks: [JSON_CHECK] },
+  ],
   ['typeorm#8167 json() = json on MySQL', 'mysql', c(json()), { column_type: 'json' }],
-  ['a named native enum = enum(...)', 'mariadb', c(enumType(['a', "it's"], { name: 'status' })), { column_type: "enum('a','it''s')" }],
-  ['an enum default', 'mysql', c(enumType(['a', 'b']), { serverDefault: 'b' }), { column_type: "enum('a','b')", column_default: 'b' }],
-  ["MariaDB's quoted default = a value", 'mariadb', c(string(10), { serverDefault: 'abc' }), { column_type: 'varchar(10)', column_default: "'abc'" }],
-  ["MariaDB's quoted default with a quote", 'mariadb', c(string(10), { serverDefault: "it's" }), { column_type: 'varchar(10)', column_default: "'it''s'" }],
-  ["MySQL's bare default = a value", 'mysql', c(string(10), { serverDefault: 'abc' }), { column_type: 'varchar(10)', column_default: 'abc' }],
-  ["sql(\"'abc'\") = 'abc'", 'mariadb', c(string(10), { serverDefault: sql("'abc'") }), { column_type: 'varchar(10)', column_default: "'abc'" }],
-  ["a string '0' on a varchar stays a string", 'mariadb', c(string(10), { serverDefault: '0' }), { column_type: 'varchar(10)', column_default: "'0'" }],
-  ["MariaDB's NULL text = no default", 'mariadb', c(string(10)), { column_type: 'varchar(10)', column_default: 'NULL' }],
-  ['sql(NULL) = no default', 'mariadb', c(string(10), { serverDefault: sql('NULL') }), { column_type: 'varchar(10)', column_default: 'NULL' }],
+  [
+    'a named native enum = enum(...)',
+    'mariadb',
+    c(enumType(['a', "it's"], { name: 'status' })),
+    { column_type: "enum('a','it''s')" },
+  ],
+  [
+    'an enum default',
+    'mysql',
+    c(enumType(['a', 'b']), { serverDefault: 'b' }),
+    { column_type: "enum('a','b')", column_default: 'b' },
+  ],
+  [
+    "MariaDB's quoted default = a value",
+    'mariadb',
+    c(string(10), { serverDefault: 'abc' }),
+    { column_type: 'varchar(10)', column_default: "'abc'" },
+  ],
+  [
+    "MariaDB's quoted default with a quote",
+    'mariadb',
+    c(string(10), { serverDefault: "it's" }),
+    { column_type: 'varchar(10)', column_default: "'it''s'" },
+  ],
+  [
+    "MySQL's bare default = a value",
+    'mysql',
+    c(string(10), { serverDefault: 'abc' }),
+    { column_type: 'varchar(10)', column_default: 'abc' },
+  ],
+  [
+    "sql(\"'abc'\") = 'abc'",
+    'mariadb',
+    c(string(10), { serverDefault: sql("'abc'") }),
+    { column_type: 'varchar(10)', column_default: "'abc'" },
+  ],
+  [
+    "a string '0' on a varchar stays a string",
+    'mariadb',
+    c(string(10), { serverDefault: '0' }),
+    { column_type: 'varchar(10)', column_default: "'0'" },
+  ],
+  [
+    "MariaDB's NULL text = no default",
+    'mariadb',
+    c(string(10)),
+    { column_type: 'varchar(10)', column_default: 'NULL' },
+  ],
+  [
+    'sql(NULL) = no default',
+    'mariadb',
+    c(string(10), { serverDefault: sql('NULL') }),
+    { column_type: 'varchar(10)', column_default: 'NULL' },
+  ],
   [
     'typeorm#7955 CURRENT_TIMESTAMP = current_timestamp()',
     'mariadb',
     c(dateTime(), { serverDefault: sql('CURRENT_TIMESTAMP') }),
     { column_type: 'datetime', column_default: 'current_timestamp()' },
   ],
-  ['typeorm#7955 now() = CURRENT_TIMESTAMP', 'mysql', c(dateTime(), { serverDefault: sql('now()') }), { column_type: 'datetime', column_default: 'CURRENT_TIMESTAMP', extra: 'DEFAULT_GENERATED' }],
+  [
+    'typeorm#7955 now() = CURRENT_TIMESTAMP',
+    'mysql',
+    c(dateTime(), { serverDefault: sql('now()') }),
+    { column_type: 'datetime', column_default: 'CURRENT_TIMESTAMP', extra: 'DEFAULT_GENERATED' },
+  ],
   [
     'typeorm#7955 fractional seconds kept: now(6) = current_timestamp(6)',
     'mariadb',
@@ -184,13 +306,22 @@ const EQUAL: readonly GoldenPair[] = [
     'ON UPDATE kept (MariaDB)',
     'mariadb',
     c(rawType('TIMESTAMP'), { nullable: false, serverDefault: sql('CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP') }),
-    { column_type: 'timestamp', is_nullable: 'NO', column_default: 'current_timestamp()', extra: 'on update current_timestamp()' },
+    {
+      column_type: 'timestamp',
+      is_nullable: 'NO',
+      column_default: 'current_timestamp()',
+      extra: 'on update current_timestamp()',
+    },
   ],
   [
     'ON UPDATE kept (MySQL)',
     'mysql',
     c(rawType('DATETIME(3)'), { serverDefault: sql('CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3)') }),
-    { column_type: 'datetime(3)', column_default: 'CURRENT_TIMESTAMP(3)', extra: 'DEFAULT_GENERATED on update CURRENT_TIMESTAMP(3)' },
+    {
+      column_type: 'datetime(3)',
+      column_default: 'CURRENT_TIMESTAMP(3)',
+      extra: 'DEFAULT_GENERATED on update CURRENT_TIMESTAMP(3)',
+    },
   ],
   [
     'a nullable ON UPDATE column without a default',
@@ -198,7 +329,12 @@ const EQUAL: readonly GoldenPair[] = [
     c(rawType('TIMESTAMP'), { serverDefault: sql('NULL ON UPDATE now()') }),
     { column_type: 'timestamp', column_default: 'NULL', extra: 'on update current_timestamp()' },
   ],
-  ['an expression default (MySQL 8 parentheses)', 'mysql', c(string(36), { serverDefault: sql('UUID()') }), { column_type: 'varchar(36)', column_default: '(uuid())', extra: 'DEFAULT_GENERATED' }],
+  [
+    'an expression default (MySQL 8 parentheses)',
+    'mysql',
+    c(string(36), { serverDefault: sql('UUID()') }),
+    { column_type: 'varchar(36)', column_default: '(uuid())', extra: 'DEFAULT_GENERATED' },
+  ],
 ];
 
 const DIFFERENT: readonly GoldenPair[] = [
@@ -214,10 +350,30 @@ const DIFFERENT: readonly GoldenPair[] = [
   ['TIMESTAMP != datetime', 'mariadb', c(rawType('TIMESTAMP')), { column_type: 'datetime' }],
   ['json() != a MariaDB longtext without json_valid', 'mariadb', c(json()), { column_type: 'longtext' }],
   ['uuid() != char(36) on MariaDB', 'mariadb', c(uuid()), { column_type: 'char(36)' }],
-  ['default 0 != 1 on decimal', 'mariadb', c(numeric(10, 2), { serverDefault: '0' }), { column_type: 'decimal(10,2)', column_default: '1.00' }],
-  ["'0' != '0.00' on a varchar", 'mariadb', c(string(10), { serverDefault: '0' }), { column_type: 'varchar(10)', column_default: "'0.00'" }],
-  ["'abc' != no default", 'mariadb', c(string(10), { serverDefault: 'abc' }), { column_type: 'varchar(10)', column_default: 'NULL' }],
-  ["'abc' != 'abd'", 'mysql', c(string(10), { serverDefault: 'abc' }), { column_type: 'varchar(10)', column_default: 'abd' }],
+  [
+    'default 0 != 1 on decimal',
+    'mariadb',
+    c(numeric(10, 2), { serverDefault: '0' }),
+    { column_type: 'decimal(10,2)', column_default: '1.00' },
+  ],
+  [
+    "'0' != '0.00' on a varchar",
+    'mariadb',
+    c(string(10), { serverDefault: '0' }),
+    { column_type: 'varchar(10)', column_default: "'0.00'" },
+  ],
+  [
+    "'abc' != no default",
+    'mariadb',
+    c(string(10), { serverDefault: 'abc' }),
+    { column_type: 'varchar(10)', column_default: 'NULL' },
+  ],
+  [
+    "'abc' != 'abd'",
+    'mysql',
+    c(string(10), { serverDefault: 'abc' }),
+    { column_type: 'varchar(10)', column_default: 'abd' },
+  ],
   [
     'CURRENT_TIMESTAMP != CURRENT_TIMESTAMP(6)',
     'mariadb',
@@ -230,9 +386,19 @@ const DIFFERENT: readonly GoldenPair[] = [
     c(rawType('TIMESTAMP'), { serverDefault: sql('CURRENT_TIMESTAMP') }),
     { column_type: 'timestamp', column_default: 'current_timestamp()', extra: 'on update current_timestamp()' },
   ],
-  ['a string value != the function', 'mariadb', c(dateTime(), { serverDefault: 'CURRENT_TIMESTAMP' }), { column_type: 'datetime', column_default: 'current_timestamp()' }],
+  [
+    'a string value != the function',
+    'mariadb',
+    c(dateTime(), { serverDefault: 'CURRENT_TIMESTAMP' }),
+    { column_type: 'datetime', column_default: 'current_timestamp()' },
+  ],
   ['nullable != NOT NULL', 'mariadb', c(integer(), { nullable: false }), { column_type: 'int(11)' }],
-  ['a collation the database lacks', 'mariadb', c(string(20, { collation: 'utf8mb4_bin' })), { column_type: 'varchar(20)' }],
+  [
+    'a collation the database lacks',
+    'mariadb',
+    c(string(20, { collation: 'utf8mb4_bin' })),
+    { column_type: 'varchar(20)' },
+  ],
 ];
 
 describe('MysqlSchemaNormalizer golden pairs: equal', () => {
@@ -250,7 +416,9 @@ describe('MysqlSchemaNormalizer golden pairs: different', () => {
 describe('MysqlSchemaNormalizer tables', () => {
   const normalizer = new MysqlSchemaNormalizer({ flavour: 'mariadb' });
   const names = (model: TableModel): string[] => [
-    ...model.constraints.map((constraint) => `${constraint.kind}:${constraint.name === undefined ? '-' : constraintNameText(constraint.name)}`),
+    ...model.constraints.map(
+      (constraint) => `${constraint.kind}:${constraint.name === undefined ? '-' : constraintNameText(constraint.name)}`,
+    ),
     ...model.indexes.map((entry) => `index:${entry.name === undefined ? '-' : constraintNameText(entry.name)}`),
   ];
 
@@ -330,8 +498,15 @@ describe('MysqlSchemaNormalizer tables', () => {
       checkConstraint('json_valid(`doc`)', { name: convertedName('doc') }),
     ]);
     const normalized = normalizer.normalizeTable(reflected, 'database');
-    expect(names(normalized)).toEqual(['checkConstraint:-', 'checkConstraint:-', 'checkConstraint:-', 'checkConstraint:ck_t_n']);
-    expect(normalized.constraints.map((constraint) => constraint.kind === 'checkConstraint' && constraint.condition)).toContain('`n` <> 5');
+    expect(names(normalized)).toEqual([
+      'checkConstraint:-',
+      'checkConstraint:-',
+      'checkConstraint:-',
+      'checkConstraint:ck_t_n',
+    ]);
+    expect(
+      normalized.constraints.map((constraint) => constraint.kind === 'checkConstraint' && constraint.condition),
+    ).toContain('`n` <> 5');
   });
 
   it('foreign key actions: RESTRICT and NO ACTION unset, DEFERRABLE left out', () => {
@@ -340,7 +515,13 @@ describe('MysqlSchemaNormalizer tables', () => {
       foreignKeyConstraint(['p'], 'parent', ['id'], { onDelete: 'restrict', onUpdate: 'set null', deferrable: true }),
     ]);
     expect(normalizer.normalizeTable(model, 'model').constraints).toEqual([
-      { kind: 'foreignKeyConstraint', columns: ['p'], referredTable: 'parent', referredColumns: ['id'], onUpdate: 'SET NULL' },
+      {
+        kind: 'foreignKeyConstraint',
+        columns: ['p'],
+        referredTable: 'parent',
+        referredColumns: ['id'],
+        onUpdate: 'SET NULL',
+      },
     ]);
   });
 

@@ -1,4 +1,11 @@
-import { DefaultSchemaNormalizer, constraintNameText, isAutoincrementColumn, isSqlExpression, sql, uniqueConstraint } from '@alembic/core/dialect';
+import {
+  DefaultSchemaNormalizer,
+  constraintNameText,
+  isAutoincrementColumn,
+  isSqlExpression,
+  sql,
+  uniqueConstraint,
+} from '@alembic/core/dialect';
 import type {
   ColumnModel,
   ColumnType,
@@ -84,7 +91,9 @@ export class MysqlSchemaNormalizer extends DefaultSchemaNormalizer {
     const { primaryKey, comment, ...rest } = normalized;
     return {
       ...rest,
-      ...(primaryKey === undefined ? {} : { primaryKey: { kind: 'primaryKeyConstraint', columns: primaryKey.columns } }),
+      ...(primaryKey === undefined
+        ? {}
+        : { primaryKey: { kind: 'primaryKeyConstraint', columns: primaryKey.columns } }),
       ...(comment === undefined || comment === '' ? {} : { comment }),
     };
   }
@@ -100,7 +109,12 @@ export class MysqlSchemaNormalizer extends DefaultSchemaNormalizer {
   }
 
   /** Rendered by the MySQL compiler, spelled as `COLUMN_TYPE` reports it, then read back. */
-  protected override normalizeType(type: ColumnType, _column: ColumnModel, _table: TableModel, _side: SchemaSide): ColumnType {
+  protected override normalizeType(
+    type: ColumnType,
+    _column: ColumnModel,
+    _table: TableModel,
+    _side: SchemaSide,
+  ): ColumnType {
     const canonical = this.#canonicalTypeText(type);
     if (canonical === undefined) {
       return type;
@@ -120,14 +134,18 @@ export class MysqlSchemaNormalizer extends DefaultSchemaNormalizer {
     }
     const text = isSqlExpression(value) ? value.text : `'${value.replaceAll("'", "''")}'`;
     const canonicalType = this.#canonicalTypeText(column.type);
-    const canonical = canonicalMysqlDefault(text, { numeric: canonicalType !== undefined && isMysqlNumericColumnType(canonicalType) });
+    const canonical = canonicalMysqlDefault(text, {
+      numeric: canonicalType !== undefined && isMysqlNumericColumnType(canonicalType),
+    });
     return canonical === undefined ? undefined : sql(canonical);
   }
 
   /** Unique indexes as unique constraints; generated names unset; `json_valid` checks left out. */
   protected override normalizeConstraints(table: TableModel, _side: SchemaSide): readonly TableConstraintModel[] {
     const columnNames = table.columns.map((column) => column.name);
-    const jsonColumns = new Set(table.columns.filter((column) => column.type.kind === 'json').map((column) => column.name));
+    const jsonColumns = new Set(
+      table.columns.filter((column) => column.type.kind === 'json').map((column) => column.name),
+    );
     const constraints = [
       ...table.constraints,
       ...table.indexes.filter((model) => this.#isPlainUniqueIndex(model)).map(uniqueFromIndex),
@@ -136,7 +154,13 @@ export class MysqlSchemaNormalizer extends DefaultSchemaNormalizer {
       switch (constraint.kind) {
         case 'uniqueConstraint': {
           const { deferrable: _deferrable, initially: _initially, ...rest } = constraint;
-          return [withName(rest, constraint.name, isMysqlGeneratedName, { kind: 'unique', tableName: table.name, columns: constraint.columns })];
+          return [
+            withName(rest, constraint.name, isMysqlGeneratedName, {
+              kind: 'unique',
+              tableName: table.name,
+              columns: constraint.columns,
+            }),
+          ];
         }
         case 'foreignKeyConstraint':
           return [normalizeForeignKey(constraint, table.name)];
@@ -159,7 +183,9 @@ export class MysqlSchemaNormalizer extends DefaultSchemaNormalizer {
 
   /** Without unique indexes (now constraints) and the indexes MySQL adds behind foreign keys. */
   protected override normalizeIndexes(table: TableModel, _side: SchemaSide): readonly IndexModel[] {
-    const foreignKeys = table.constraints.filter((constraint): constraint is ForeignKeyConstraintModel => constraint.kind === 'foreignKeyConstraint');
+    const foreignKeys = table.constraints.filter(
+      (constraint): constraint is ForeignKeyConstraintModel => constraint.kind === 'foreignKeyConstraint',
+    );
     return table.indexes
       .filter((model) => !this.#isPlainUniqueIndex(model) && !isForeignKeyIndex(model, foreignKeys))
       .map((model) => this.#normalizeIndex(model));
@@ -190,7 +216,11 @@ export class MysqlSchemaNormalizer extends DefaultSchemaNormalizer {
       return false;
     }
     const options = readMysqlIndexOptions(this.#renderer.indexOptions(model));
-    return options === undefined || (options.prefix === undefined && model.columns.every((element) => options.lengthOf(String(element)) === undefined));
+    return (
+      options === undefined ||
+      (options.prefix === undefined &&
+        model.columns.every((element) => options.lengthOf(String(element)) === undefined))
+    );
   }
 
   /** The type as `COLUMN_TYPE` would report it; undefined when the compiler cannot render it. */

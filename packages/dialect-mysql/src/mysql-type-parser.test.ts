@@ -1,4 +1,21 @@
-import { bigInteger, boolean, date, dateTime, enumType, float, integer, json, largeBinary, numeric, rawType, smallInteger, string, text, time, uuid } from '@alembic/core/dialect';
+import {
+  bigInteger,
+  boolean,
+  date,
+  dateTime,
+  enumType,
+  float,
+  integer,
+  json,
+  largeBinary,
+  numeric,
+  rawType,
+  smallInteger,
+  string,
+  text,
+  time,
+  uuid,
+} from '@alembic/core/dialect';
 import { parseMysqlColumnType, parseMysqlStringList } from './mysql-type-parser.js';
 
 describe('parseMysqlColumnType', () => {
@@ -31,10 +48,12 @@ describe('parseMysqlColumnType', () => {
   });
 
   it('keeps a collation only when it differs from the table default', () => {
-    expect(parseMysqlColumnType('varchar(10)', { collation: 'utf8mb4_bin', tableCollation: 'utf8mb4_general_ci' })).toEqual(
-      string(10, { collation: 'utf8mb4_bin' }),
-    );
-    expect(parseMysqlColumnType('text', { collation: 'utf8mb4_general_ci', tableCollation: 'utf8mb4_general_ci' })).toEqual(text());
+    expect(
+      parseMysqlColumnType('varchar(10)', { collation: 'utf8mb4_bin', tableCollation: 'utf8mb4_general_ci' }),
+    ).toEqual(string(10, { collation: 'utf8mb4_bin' }));
+    expect(
+      parseMysqlColumnType('text', { collation: 'utf8mb4_general_ci', tableCollation: 'utf8mb4_general_ci' }),
+    ).toEqual(text());
   });
 
   it('splits SQL string lists with doubled quotes and backslash escapes', () => {

@@ -19,7 +19,11 @@ describe('parseMysqlUrl', () => {
   });
 
   it('reads the known query parameters', () => {
-    expect(parseMysqlUrl('mysql://root@h/d?charset=utf8mb4&connect_timeout=2.5&unix_socket=/run/mysqld.sock&timezone=Z&ssl=true')).toEqual({
+    expect(
+      parseMysqlUrl(
+        'mysql://root@h/d?charset=utf8mb4&connect_timeout=2.5&unix_socket=/run/mysqld.sock&timezone=Z&ssl=true',
+      ),
+    ).toEqual({
       host: 'h',
       port: 3306,
       user: 'root',

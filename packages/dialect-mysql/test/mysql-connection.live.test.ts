@@ -41,11 +41,19 @@ describeLive('MySQL connection (live)', () => {
   });
 
   it('binds ? placeholders and reports affected rows', async () => {
-    const inserted = await connection.query('INSERT INTO item (id, name) VALUES (?, ?), (?, ?)', [1, "O'Brien", 2, 'b']);
+    const inserted = await connection.query('INSERT INTO item (id, name) VALUES (?, ?), (?, ?)', [
+      1,
+      "O'Brien",
+      2,
+      'b',
+    ]);
     expect(inserted).toEqual({ rows: [], rowCount: 2 });
     const updated = await connection.query('UPDATE item SET name = ? WHERE id > ?', ['z', 0]);
     expect(updated.rowCount).toBe(2);
-    const selected = await connection.query<{ id: number; name: string }>('SELECT id, name FROM item WHERE id = ?', [1]);
+    const selected = await connection.query<{ id: number; name: string }>(
+      'SELECT id, name FROM item WHERE id = ?',
+      [1],
+    );
     expect(selected).toEqual({ rows: [{ id: 1, name: 'z' }], rowCount: 1 });
   });
 
@@ -85,10 +93,17 @@ describeLive('MySQL connection (live)', () => {
   });
 
   it('translates server errors with stable codes, keeping the message', async () => {
-    const duplicate = mysqlDialect.translateError(await caught(() => connection.query('INSERT INTO item (id) VALUES (1)')));
+    const duplicate = mysqlDialect.translateError(
+      await caught(() => connection.query('INSERT INTO item (id) VALUES (1)')),
+    );
     expect(MysqlDatabaseError.isInstance(duplicate)).toBe(true);
     expect(DatabaseError.isInstance(duplicate)).toBe(true);
-    expect(duplicate).toMatchObject({ code: 'ALEMBIC_CONSTRAINT_VIOLATION', errno: 1062, sqlState: '23000', constraintKind: 'UNIQUE' });
+    expect(duplicate).toMatchObject({
+      code: 'ALEMBIC_CONSTRAINT_VIOLATION',
+      errno: 1062,
+      sqlState: '23000',
+      constraintKind: 'UNIQUE',
+    });
     expect((duplicate as Error).message).toMatch(/Duplicate entry '1'/);
 
     const missing = mysqlDialect.translateError(await caught(() => connection.query('SELECT * FROM no_such_table')));
@@ -104,7 +119,10 @@ describeLive('MySQL connection (live)', () => {
 
   it('never shows the password of a failed login', async () => {
     const password = 'Sup3r-S3cret-Pa55';
-    const url = withDatabase(MYSQL_TEST_URL, database.name).replace(/^([a-z0-9+]+:\/\/)([^:@/]*)(:[^@/]*)?@/i, `$1alembic_nobody:${password}@`);
+    const url = withDatabase(MYSQL_TEST_URL, database.name).replace(
+      /^([a-z0-9+]+:\/\/)([^:@/]*)(:[^@/]*)?@/i,
+      `$1alembic_nobody:${password}@`,
+    );
     const error = await caught(() => mysqlDialect.connect(url));
     expect(MysqlDatabaseError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: 'ALEMBIC_ACCESS_DENIED' });
@@ -126,10 +144,12 @@ describeLive('MySQL connection (live)', () => {
       try {
         const release = await acquireMysqlMigrationLock(connection, { lockName: 'alembic:.alembic_version' });
         const events: string[] = [];
-        const waiting = acquireMysqlMigrationLock(other, { lockName: 'alembic:.alembic_version' }).then((releaseOther) => {
-          events.push('second acquired');
-          return releaseOther;
-        });
+        const waiting = acquireMysqlMigrationLock(other, { lockName: 'alembic:.alembic_version' }).then(
+          (releaseOther) => {
+            events.push('second acquired');
+            return releaseOther;
+          },
+        );
         await new Promise((resolve) => setTimeout(resolve, 300));
         expect(events).toEqual([]);
         events.push('first released');
@@ -147,12 +167,19 @@ describeLive('MySQL connection (live)', () => {
       try {
         const release = await mysqlDialect.acquireMigrationLock(connection, { lockName: 'alembic:.timeout_test' });
         const started = Date.now();
-        const error = await caught(() => mysqlDialect.acquireMigrationLock(other, { lockName: 'alembic:.timeout_test', timeoutMilliseconds: 500 }));
+        const error = await caught(() =>
+          mysqlDialect.acquireMigrationLock(other, { lockName: 'alembic:.timeout_test', timeoutMilliseconds: 500 }),
+        );
         expect(Date.now() - started).toBeGreaterThanOrEqual(400);
         expect(error).toMatchObject({ code: 'ALEMBIC_DATABASE_LOCKED' });
-        expect((error as Error).message).toMatch(/Another migration run holds the lock 'alembic:\.timeout_test@alembic_test_/);
+        expect((error as Error).message).toMatch(
+          /Another migration run holds the lock 'alembic:\.timeout_test@alembic_test_/,
+        );
         await release();
-        const releaseOther = await mysqlDialect.acquireMigrationLock(other, { lockName: 'alembic:.timeout_test', timeoutMilliseconds: 500 });
+        const releaseOther = await mysqlDialect.acquireMigrationLock(other, {
+          lockName: 'alembic:.timeout_test',
+          timeoutMilliseconds: 500,
+        });
         await releaseOther();
       } finally {
         await other.close();
@@ -164,7 +191,10 @@ describeLive('MySQL connection (live)', () => {
       const elsewhere = await second.connect();
       try {
         const release = await acquireMysqlMigrationLock(connection, { lockName: 'alembic:.alembic_version' });
-        const releaseElsewhere = await acquireMysqlMigrationLock(elsewhere, { lockName: 'alembic:.alembic_version', timeoutMilliseconds: 0 });
+        const releaseElsewhere = await acquireMysqlMigrationLock(elsewhere, {
+          lockName: 'alembic:.alembic_version',
+          timeoutMilliseconds: 0,
+        });
         await releaseElsewhere();
         await release();
       } finally {

@@ -67,7 +67,8 @@ function both(expectation: Expectation): FlavourExpectations {
   return { mysql: expectation, mariadb: expectation };
 }
 
-const EXISTING_TYPE_ERROR = /^MySQL ALTER COLUMN needs the column's existing type: pass existingType \(and existingNullable, existingServerDefault\) to alterColumn\('t', 'c'\)$/;
+const EXISTING_TYPE_ERROR =
+  /^MySQL ALTER COLUMN needs the column's existing type: pass existingType \(and existingNullable, existingServerDefault\) to alterColumn\('t', 'c'\)$/;
 
 const GOLDEN: GoldenTable = {
   createTable: [
@@ -126,7 +127,10 @@ const GOLDEN: GoldenTable = {
     {
       title: 'a BIGINT key is AUTO_INCREMENT; an SQL default is bare',
       operation: createTableOperation({
-        table: table('t', [column('id', bigInteger(), { primaryKey: true }), column('x', integer(), { serverDefault: sql('3') })]),
+        table: table('t', [
+          column('id', bigInteger(), { primaryKey: true }),
+          column('x', integer(), { serverDefault: sql('3') }),
+        ]),
       }),
       expected: both(['CREATE TABLE t (id BIGINT NOT NULL AUTO_INCREMENT, x INTEGER DEFAULT 3, PRIMARY KEY (id))']),
     },
@@ -155,7 +159,11 @@ const GOLDEN: GoldenTable = {
     {
       title: 'backticks for reserved words, mixed case and backticks in names',
       operation: createTableOperation({
-        table: table('order', [column('select', integer()), column('MixedCase', integer()), column('back`tick', integer())]),
+        table: table('order', [
+          column('select', integer()),
+          column('MixedCase', integer()),
+          column('back`tick', integer()),
+        ]),
       }),
       expected: both(['CREATE TABLE `order` (`select` INTEGER, `MixedCase` INTEGER, `back``tick` INTEGER)']),
     },
@@ -177,20 +185,33 @@ const GOLDEN: GoldenTable = {
     {
       title: 'VARCHAR needs a length',
       operation: createTableOperation({ table: table('t', [column('c', string())]) }),
-      expected: { mysql: { error: /^MySQL needs a length for VARCHAR/ }, mariadb: { error: /^MariaDB needs a length for VARCHAR/ } },
+      expected: {
+        mysql: { error: /^MySQL needs a length for VARCHAR/ },
+        mariadb: { error: /^MariaDB needs a length for VARCHAR/ },
+      },
     },
     {
       title: 'no deferrable constraints',
-      operation: createTableOperation({ table: table('t', [column('c', integer()), uniqueConstraint(['c'], { deferrable: true })]) }),
+      operation: createTableOperation({
+        table: table('t', [column('c', integer()), uniqueConstraint(['c'], { deferrable: true })]),
+      }),
       expected: both({ error: /no deferrable constraints/ }),
     },
   ],
   dropTable: [
     { title: 'drop table', operation: dropTableOperation({ tableName: 't1' }), expected: both(['DROP TABLE t1']) },
-    { title: 'if exists, in a schema', operation: dropTableOperation({ tableName: 't1', schema: 's', ifExists: true }), expected: both(['DROP TABLE IF EXISTS s.t1']) },
+    {
+      title: 'if exists, in a schema',
+      operation: dropTableOperation({ tableName: 't1', schema: 's', ifExists: true }),
+      expected: both(['DROP TABLE IF EXISTS s.t1']),
+    },
   ],
   renameTable: [
-    { title: 'rename', operation: renameTableOperation({ oldTableName: 't1', newTableName: 't2' }), expected: both(['ALTER TABLE t1 RENAME TO t2']) },
+    {
+      title: 'rename',
+      operation: renameTableOperation({ oldTableName: 't1', newTableName: 't2' }),
+      expected: both(['ALTER TABLE t1 RENAME TO t2']),
+    },
     {
       title: 'the target keeps its schema (else MySQL moves the table to the current database)',
       operation: renameTableOperation({ oldTableName: 't1', newTableName: 't2', schema: 's' }),
@@ -200,12 +221,18 @@ const GOLDEN: GoldenTable = {
   addColumn: [
     {
       title: 'NOT NULL, inline comment, then the default',
-      operation: addColumnOperation({ tableName: 't1', column: column('c1', integer(), { nullable: false, serverDefault: '12', comment: 'hello' }) }),
+      operation: addColumnOperation({
+        tableName: 't1',
+        column: column('c1', integer(), { nullable: false, serverDefault: '12', comment: 'hello' }),
+      }),
       expected: both(["ALTER TABLE t1 ADD COLUMN c1 INTEGER NOT NULL COMMENT 'hello' DEFAULT '12'"]),
     },
     {
       title: 'a boolean with its CHECK',
-      operation: addColumnOperation({ tableName: 't1', column: column('c1', boolean({ createConstraint: true, name: 'ck_b' })) }),
+      operation: addColumnOperation({
+        tableName: 't1',
+        column: column('c1', boolean({ createConstraint: true, name: 'ck_b' })),
+      }),
       expected: both(['ALTER TABLE t1 ADD COLUMN c1 BOOL', 'ALTER TABLE t1 ADD CONSTRAINT ck_b CHECK (c1 IN (0, 1))']),
     },
     {
@@ -215,37 +242,65 @@ const GOLDEN: GoldenTable = {
     },
     {
       title: 'unique and index flags',
-      operation: addColumnOperation({ tableName: 't1', schema: 's', column: column('c1', integer(), { unique: true }) }),
+      operation: addColumnOperation({
+        tableName: 't1',
+        schema: 's',
+        column: column('c1', integer(), { unique: true }),
+      }),
       expected: both(['ALTER TABLE s.t1 ADD COLUMN c1 INTEGER', 'ALTER TABLE s.t1 ADD UNIQUE (c1)']),
     },
     {
       title: 'autoincrement: true writes AUTO_INCREMENT',
-      operation: addColumnOperation({ tableName: 't1', column: column('n', integer(), { nullable: false, autoincrement: true, unique: true }) }),
+      operation: addColumnOperation({
+        tableName: 't1',
+        column: column('n', integer(), { nullable: false, autoincrement: true, unique: true }),
+      }),
       expected: both(['ALTER TABLE t1 ADD COLUMN n INTEGER NOT NULL AUTO_INCREMENT', 'ALTER TABLE t1 ADD UNIQUE (n)']),
     },
     {
       title: 'IF NOT EXISTS is MariaDB only',
       operation: addColumnOperation({ tableName: 't1', column: column('c1', integer()), ifNotExists: true }),
-      expected: { mysql: { error: /^MySQL has no IF NOT EXISTS for addColumn/ }, mariadb: ['ALTER TABLE t1 ADD COLUMN IF NOT EXISTS c1 INTEGER'] },
+      expected: {
+        mysql: { error: /^MySQL has no IF NOT EXISTS for addColumn/ },
+        mariadb: ['ALTER TABLE t1 ADD COLUMN IF NOT EXISTS c1 INTEGER'],
+      },
     },
   ],
   dropColumn: [
-    { title: 'drop column', operation: dropColumnOperation({ tableName: 't1', columnName: 'c1' }), expected: both(['ALTER TABLE t1 DROP COLUMN c1']) },
+    {
+      title: 'drop column',
+      operation: dropColumnOperation({ tableName: 't1', columnName: 'c1' }),
+      expected: both(['ALTER TABLE t1 DROP COLUMN c1']),
+    },
     {
       title: 'IF EXISTS is MariaDB only',
       operation: dropColumnOperation({ tableName: 't1', columnName: 'c1', ifExists: true }),
-      expected: { mysql: { error: /^MySQL has no IF EXISTS for dropColumn/ }, mariadb: ['ALTER TABLE t1 DROP COLUMN IF EXISTS c1'] },
+      expected: {
+        mysql: { error: /^MySQL has no IF EXISTS for dropColumn/ },
+        mariadb: ['ALTER TABLE t1 DROP COLUMN IF EXISTS c1'],
+      },
     },
   ],
   alterColumn: [
     {
       title: 'case 42: rename with the existing type is CHANGE, nullable defaults to NULL',
-      operation: alterColumnOperation({ tableName: 't1', columnName: 'c1', newColumnName: 'c2', existingType: integer() }),
+      operation: alterColumnOperation({
+        tableName: 't1',
+        columnName: 'c1',
+        newColumnName: 'c2',
+        existingType: integer(),
+      }),
       expected: both(['ALTER TABLE t1 CHANGE c1 c2 INTEGER NULL']),
     },
     {
       title: 'case 42: nullability, default and type together are one MODIFY',
-      operation: alterColumnOperation({ tableName: 't1', columnName: 'c1', nullable: false, serverDefault: 'q', type: integer() }),
+      operation: alterColumnOperation({
+        tableName: 't1',
+        columnName: 'c1',
+        nullable: false,
+        serverDefault: 'q',
+        type: integer(),
+      }),
       expected: both(["ALTER TABLE t1 MODIFY c1 INTEGER NOT NULL DEFAULT 'q'"]),
     },
     {
@@ -287,45 +342,94 @@ const GOLDEN: GoldenTable = {
     },
     {
       title: 'a new comment is a MODIFY',
-      operation: alterColumnOperation({ tableName: 't', columnName: 'c', comment: 'new', existingType: integer(), existingNullable: false }),
+      operation: alterColumnOperation({
+        tableName: 't',
+        columnName: 'c',
+        comment: 'new',
+        existingType: integer(),
+        existingNullable: false,
+      }),
       expected: both(["ALTER TABLE t MODIFY c INTEGER NOT NULL COMMENT 'new'"]),
     },
     {
       title: 'removing the comment restates the column without one',
-      operation: alterColumnOperation({ tableName: 't', columnName: 'c', comment: null, existingType: integer(), existingComment: 'old' }),
+      operation: alterColumnOperation({
+        tableName: 't',
+        columnName: 'c',
+        comment: null,
+        existingType: integer(),
+        existingComment: 'old',
+      }),
       expected: both(['ALTER TABLE t MODIFY c INTEGER NULL']),
     },
     {
       title: 'autoincrement',
-      operation: alterColumnOperation({ tableName: 't', columnName: 'c', autoincrement: true, existingType: integer(), existingNullable: false }),
+      operation: alterColumnOperation({
+        tableName: 't',
+        columnName: 'c',
+        autoincrement: true,
+        existingType: integer(),
+        existingNullable: false,
+      }),
       expected: both(['ALTER TABLE t MODIFY c INTEGER NOT NULL AUTO_INCREMENT']),
     },
     {
       title: 'everything at once, with a rename: one CHANGE',
-      operation: alterColumnOperation({ tableName: 't', columnName: 'c', newColumnName: 'c2', nullable: true, type: integer(), serverDefault: '5', comment: 'x' }),
+      operation: alterColumnOperation({
+        tableName: 't',
+        columnName: 'c',
+        newColumnName: 'c2',
+        nullable: true,
+        type: integer(),
+        serverDefault: '5',
+        comment: 'x',
+      }),
       expected: both(["ALTER TABLE t CHANGE c c2 INTEGER NULL DEFAULT '5' COMMENT 'x'"]),
     },
     {
       title: 'a default on a DATETIME column is a CHANGE (function defaults)',
-      operation: alterColumnOperation({ tableName: 't', columnName: 'c', serverDefault: sql('CURRENT_TIMESTAMP'), existingType: dateTime(), existingNullable: false }),
+      operation: alterColumnOperation({
+        tableName: 't',
+        columnName: 'c',
+        serverDefault: sql('CURRENT_TIMESTAMP'),
+        existingType: dateTime(),
+        existingNullable: false,
+      }),
       expected: both(['ALTER TABLE t CHANGE c c DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP']),
     },
     {
       title: 'a new boolean type adds its CHECK; the old type needs none dropped',
-      operation: alterColumnOperation({ tableName: 't', columnName: 'c', type: boolean({ createConstraint: true, name: 'ck_c' }), existingType: integer() }),
+      operation: alterColumnOperation({
+        tableName: 't',
+        columnName: 'c',
+        type: boolean({ createConstraint: true, name: 'ck_c' }),
+        existingType: integer(),
+      }),
       expected: both(['ALTER TABLE t MODIFY c BOOL NULL', 'ALTER TABLE t ADD CONSTRAINT ck_c CHECK (c IN (0, 1))']),
     },
     {
       title: 'a native enum',
-      operation: alterColumnOperation({ tableName: 't', columnName: 'c', type: enumType(['x', 'y']), existingType: string(10) }),
+      operation: alterColumnOperation({
+        tableName: 't',
+        columnName: 'c',
+        type: enumType(['x', 'y']),
+        existingType: string(10),
+      }),
       expected: both(["ALTER TABLE t MODIFY c ENUM('x','y') NULL"]),
     },
     {
       title: 'a UUID column',
       operation: alterColumnOperation({ tableName: 't', columnName: 'c', type: uuid(), existingNullable: false }),
-      expected: { mysql: ['ALTER TABLE t MODIFY c CHAR(36) NOT NULL'], mariadb: ['ALTER TABLE t MODIFY c UUID NOT NULL'] },
+      expected: {
+        mysql: ['ALTER TABLE t MODIFY c CHAR(36) NOT NULL'],
+        mariadb: ['ALTER TABLE t MODIFY c UUID NOT NULL'],
+      },
     },
-    { title: 'nothing to change', operation: alterColumnOperation({ tableName: 't', columnName: 'c' }), expected: both([]) },
+    {
+      title: 'nothing to change',
+      operation: alterColumnOperation({ tableName: 't', columnName: 'c' }),
+      expected: both([]),
+    },
   ],
   createIndex: [
     {
@@ -335,7 +439,12 @@ const GOLDEN: GoldenTable = {
     },
     {
       title: 'in a schema, with an expression',
-      operation: createIndexOperation({ indexName: 'ix_lower', tableName: 't1', schema: 's', columns: [sql('(lower(name))')] }),
+      operation: createIndexOperation({
+        indexName: 'ix_lower',
+        tableName: 't1',
+        schema: 's',
+        columns: [sql('(lower(name))')],
+      }),
       expected: both(['CREATE INDEX ix_lower ON s.t1 ((lower(name)))']),
     },
     {
@@ -350,7 +459,12 @@ const GOLDEN: GoldenTable = {
     },
     {
       title: 'a FULLTEXT index',
-      operation: createIndexOperation({ indexName: 'ix_ft', tableName: 't1', columns: ['body'], dialectOptions: { mysql: { prefix: 'FULLTEXT' } } }),
+      operation: createIndexOperation({
+        indexName: 'ix_ft',
+        tableName: 't1',
+        columns: ['body'],
+        dialectOptions: { mysql: { prefix: 'FULLTEXT' } },
+      }),
       expected: both(['CREATE FULLTEXT INDEX ix_ft ON t1 (body)']),
     },
     {
@@ -361,27 +475,45 @@ const GOLDEN: GoldenTable = {
     {
       title: 'IF NOT EXISTS is MariaDB only',
       operation: createIndexOperation({ indexName: 'ix_a', tableName: 't1', columns: ['a'], ifNotExists: true }),
-      expected: { mysql: { error: /^MySQL has no IF NOT EXISTS for createIndex/ }, mariadb: ['CREATE INDEX IF NOT EXISTS ix_a ON t1 (a)'] },
+      expected: {
+        mysql: { error: /^MySQL has no IF NOT EXISTS for createIndex/ },
+        mariadb: ['CREATE INDEX IF NOT EXISTS ix_a ON t1 (a)'],
+      },
     },
   ],
   dropIndex: [
-    { title: 'case 42: DROP INDEX ... ON', operation: dropIndexOperation({ indexName: 'ik_test', tableName: 't1' }), expected: both(['DROP INDEX ik_test ON t1']) },
+    {
+      title: 'case 42: DROP INDEX ... ON',
+      operation: dropIndexOperation({ indexName: 'ik_test', tableName: 't1' }),
+      expected: both(['DROP INDEX ik_test ON t1']),
+    },
     {
       title: 'in a schema',
       operation: dropIndexOperation({ indexName: 'ik', tableName: 't1', schema: 's' }),
       expected: both(['DROP INDEX ik ON s.t1']),
     },
-    { title: 'needs the table', operation: dropIndexOperation({ indexName: 'ik' }), expected: both({ error: /DROP INDEX needs the table/ }) },
+    {
+      title: 'needs the table',
+      operation: dropIndexOperation({ indexName: 'ik' }),
+      expected: both({ error: /DROP INDEX needs the table/ }),
+    },
     {
       title: 'IF EXISTS is MariaDB only',
       operation: dropIndexOperation({ indexName: 'ik', tableName: 't1', ifExists: true }),
-      expected: { mysql: { error: /^MySQL has no IF EXISTS for dropIndex/ }, mariadb: ['DROP INDEX IF EXISTS ik ON t1'] },
+      expected: {
+        mysql: { error: /^MySQL has no IF EXISTS for dropIndex/ },
+        mariadb: ['DROP INDEX IF EXISTS ik ON t1'],
+      },
     },
   ],
   createUniqueConstraint: [
     {
       title: 'named unique constraint',
-      operation: createUniqueConstraintOperation({ constraintName: 'uk_test', tableName: 't1', columns: ['foo', 'bar'] }),
+      operation: createUniqueConstraintOperation({
+        constraintName: 'uk_test',
+        tableName: 't1',
+        columns: ['foo', 'bar'],
+      }),
       expected: both(['ALTER TABLE t1 ADD CONSTRAINT uk_test UNIQUE (foo, bar)']),
     },
   ],
@@ -397,7 +529,9 @@ const GOLDEN: GoldenTable = {
         onDelete: 'CASCADE',
         onUpdate: 'SET NULL',
       }),
-      expected: both(['ALTER TABLE t1 ADD CONSTRAINT fk_test FOREIGN KEY(foo, bar) REFERENCES t2 (bat, hoho) ON DELETE CASCADE ON UPDATE SET NULL']),
+      expected: both([
+        'ALTER TABLE t1 ADD CONSTRAINT fk_test FOREIGN KEY(foo, bar) REFERENCES t2 (bat, hoho) ON DELETE CASCADE ON UPDATE SET NULL',
+      ]),
     },
   ],
   createCheckConstraint: [
@@ -415,9 +549,21 @@ const GOLDEN: GoldenTable = {
     },
   ],
   dropConstraint: [
-    { title: 'case 42: foreign key', operation: dropConstraintOperation({ constraintName: 'f1', tableName: 't1', type: 'foreignkey' }), expected: both(['ALTER TABLE t1 DROP FOREIGN KEY f1']) },
-    { title: 'case 42: unique', operation: dropConstraintOperation({ constraintName: 'f1', tableName: 't1', type: 'unique' }), expected: both(['ALTER TABLE t1 DROP INDEX f1']) },
-    { title: 'case 42: primary key', operation: dropConstraintOperation({ constraintName: 'f1', tableName: 't1', type: 'primary' }), expected: both(['ALTER TABLE t1 DROP PRIMARY KEY']) },
+    {
+      title: 'case 42: foreign key',
+      operation: dropConstraintOperation({ constraintName: 'f1', tableName: 't1', type: 'foreignkey' }),
+      expected: both(['ALTER TABLE t1 DROP FOREIGN KEY f1']),
+    },
+    {
+      title: 'case 42: unique',
+      operation: dropConstraintOperation({ constraintName: 'f1', tableName: 't1', type: 'unique' }),
+      expected: both(['ALTER TABLE t1 DROP INDEX f1']),
+    },
+    {
+      title: 'case 42: primary key',
+      operation: dropConstraintOperation({ constraintName: 'f1', tableName: 't1', type: 'primary' }),
+      expected: both(['ALTER TABLE t1 DROP PRIMARY KEY']),
+    },
     {
       title: 'case 42: check',
       operation: dropConstraintOperation({ constraintName: 'f1', tableName: 't1', type: 'check' }),
@@ -430,13 +576,20 @@ const GOLDEN: GoldenTable = {
     },
     {
       title: 'the type comes from the existing constraint; in a schema',
-      operation: dropConstraintOperation({ tableName: 't1', schema: 's', existingConstraint: uniqueConstraint(['a'], { name: 'uq_a' }) }),
+      operation: dropConstraintOperation({
+        tableName: 't1',
+        schema: 's',
+        existingConstraint: uniqueConstraint(['a'], { name: 'uq_a' }),
+      }),
       expected: both(['ALTER TABLE s.t1 DROP INDEX uq_a']),
     },
     {
       title: 'IF EXISTS is MariaDB only',
       operation: dropConstraintOperation({ constraintName: 'f1', tableName: 't1', type: 'foreignkey', ifExists: true }),
-      expected: { mysql: { error: /^MySQL has no IF EXISTS for dropConstraint/ }, mariadb: ['ALTER TABLE t1 DROP FOREIGN KEY IF EXISTS f1'] },
+      expected: {
+        mysql: { error: /^MySQL has no IF EXISTS for dropConstraint/ },
+        mariadb: ['ALTER TABLE t1 DROP FOREIGN KEY IF EXISTS f1'],
+      },
     },
   ],
   createTableComment: [
@@ -446,15 +599,38 @@ const GOLDEN: GoldenTable = {
       expected: both(["ALTER TABLE t1 COMMENT 'it''s'"]),
     },
   ],
-  dropTableComment: [{ title: 'an empty comment', operation: dropTableCommentOperation({ tableName: 't1' }), expected: both(["ALTER TABLE t1 COMMENT ''"]) }],
+  dropTableComment: [
+    {
+      title: 'an empty comment',
+      operation: dropTableCommentOperation({ tableName: 't1' }),
+      expected: both(["ALTER TABLE t1 COMMENT ''"]),
+    },
+  ],
   bulkInsert: [
     {
       title: 'values inline; backslashes doubled',
       operation: bulkInsertOperation({
-        table: { name: 't', columns: [{ name: 'a', type: boolean() }, { name: 'b', type: string() }, { name: 'c', type: date() }, { name: 'd', type: dateTime({ timezone: true }) }] },
-        rows: [{ a: true, b: "O'Brien\\x", c: new Date(Date.UTC(2024, 0, 31)), d: new Date(Date.UTC(2024, 0, 31, 13, 45, 0)) }],
+        table: {
+          name: 't',
+          columns: [
+            { name: 'a', type: boolean() },
+            { name: 'b', type: string() },
+            { name: 'c', type: date() },
+            { name: 'd', type: dateTime({ timezone: true }) },
+          ],
+        },
+        rows: [
+          {
+            a: true,
+            b: "O'Brien\\x",
+            c: new Date(Date.UTC(2024, 0, 31)),
+            d: new Date(Date.UTC(2024, 0, 31, 13, 45, 0)),
+          },
+        ],
       }),
-      expected: both(["INSERT INTO t (a, b, c, d) VALUES (1, 'O''Brien\\\\x', '2024-01-31', '2024-01-31 13:45:00.000')"]),
+      expected: both([
+        "INSERT INTO t (a, b, c, d) VALUES (1, 'O''Brien\\\\x', '2024-01-31', '2024-01-31 13:45:00.000')",
+      ]),
     },
   ],
   execute: [
@@ -573,26 +749,38 @@ describe('MysqlDdlCompiler golden SQL', () => {
   it('refuses a constraint drop without a type with an UnsupportedOperationError', () => {
     let caught: unknown;
     try {
-      new MysqlDdlCompiler({ flavour: 'mariadb' }).compile(dropConstraintOperation({ constraintName: 'x', tableName: 't' }));
+      new MysqlDdlCompiler({ flavour: 'mariadb' }).compile(
+        dropConstraintOperation({ constraintName: 'x', tableName: 't' }),
+      );
     } catch (error) {
       caught = error;
     }
     expect(UnsupportedOperationError.isInstance(caught)).toBe(true);
-    expect(caught).toMatchObject({ code: 'ALEMBIC_UNSUPPORTED_OPERATION', dialectName: 'mysql', operationKind: 'dropConstraint' });
+    expect(caught).toMatchObject({
+      code: 'ALEMBIC_UNSUPPORTED_OPERATION',
+      dialectName: 'mysql',
+      operationKind: 'dropConstraint',
+    });
   });
 
   it('warns when MODIFY / CHANGE restate a column as NULL for want of existingNullable', () => {
     const warnings: string[] = [];
     const compiler = new MysqlDdlCompiler({ warn: (message) => warnings.push(message) });
     compiler.compile(alterColumnOperation({ tableName: 't', columnName: 'c', type: string(10) }));
-    compiler.compile(alterColumnOperation({ tableName: 't', columnName: 'c', type: string(10), existingNullable: false }));
+    compiler.compile(
+      alterColumnOperation({ tableName: 't', columnName: 'c', type: string(10), existingNullable: false }),
+    );
     compiler.compile(alterColumnOperation({ tableName: 't', columnName: 'c', serverDefault: 'x' }));
     expect(warnings).toEqual(["MySQL MODIFY restates 't.c' as NULL: pass existingNullable (false keeps it NOT NULL)"]);
   });
 
   it("binds an execute's parameters with ? placeholders online", () => {
     const compiler = new MysqlDdlCompiler();
-    expect(compiler.compileParameterized(executeOperation({ sql: 'UPDATE t SET a = :a WHERE b = :b', parameters: { a: 1, b: 'x' } }))).toEqual({
+    expect(
+      compiler.compileParameterized(
+        executeOperation({ sql: 'UPDATE t SET a = :a WHERE b = :b', parameters: { a: 1, b: 'x' } }),
+      ),
+    ).toEqual({
       sql: 'UPDATE t SET a = ? WHERE b = ?',
       parameters: [1, 'x'],
     });
@@ -616,6 +804,8 @@ describe('MysqlDdlCompiler golden SQL', () => {
       dialectOptions: { mysql: { using: 'BTREE' }, mariadb: { using: 'HASH' } },
     });
     expect(new MysqlDdlCompiler().compile(operation)).toEqual(['CREATE INDEX ix ON t (a) USING BTREE']);
-    expect(new MysqlDdlCompiler({ flavour: 'mariadb' }).compile(operation)).toEqual(['CREATE INDEX ix ON t (a) USING HASH']);
+    expect(new MysqlDdlCompiler({ flavour: 'mariadb' }).compile(operation)).toEqual([
+      'CREATE INDEX ix ON t (a) USING HASH',
+    ]);
   });
 });

@@ -70,7 +70,9 @@ describeLive('MySQL bulk introspection (live)', () => {
 
   it('getTables({ tableNames }) reads only those, leaving out names that do not exist', async () => {
     const introspector = new MysqlIntrospector(connection);
-    const tables = await introspector.getTables({ tableNames: [bulkTableName(7), 'no_such_table', bulkTableName(2), bulkTableName(7)] });
+    const tables = await introspector.getTables({
+      tableNames: [bulkTableName(7), 'no_such_table', bulkTableName(2), bulkTableName(7)],
+    });
     expect(tables.map((model) => model.name)).toEqual([bulkTableName(2), bulkTableName(7)]);
     expect(tables[1]).toEqual(await introspector.getTable(bulkTableName(7)));
     expect(await introspector.getTables({ tableNames: [] })).toEqual([]);
@@ -78,13 +80,18 @@ describeLive('MySQL bulk introspection (live)', () => {
   });
 
   it('getTables({ schema }) reads another database by name and marks the tables with it', async () => {
-    const tables = await new MysqlIntrospector(connection).getTables({ schema: database.name, tableNames: [bulkTableName(3)] });
+    const tables = await new MysqlIntrospector(connection).getTables({
+      schema: database.name,
+      tableNames: [bulkTableName(3)],
+    });
     expect(tables.map((model) => [model.schema, model.name])).toEqual([[database.name, bulkTableName(3)]]);
   });
 
   it('issues the same number of catalog queries for 3 tables, 30 tables and the whole schema', async () => {
     const introspector = new MysqlIntrospector(connection);
-    const three = await countQueries(() => introspector.getTables({ tableNames: models.slice(0, 3).map((model) => model.name) }));
+    const three = await countQueries(() =>
+      introspector.getTables({ tableNames: models.slice(0, 3).map((model) => model.name) }),
+    );
     const thirty = await countQueries(() => introspector.getTables({ tableNames: models.map((model) => model.name) }));
     const all = await countQueries(() => introspector.getTables());
     const one = await countQueries(() => introspector.getTable(bulkTableName(4)));
@@ -111,11 +118,19 @@ describeLive('MySQL bulk introspection (live)', () => {
     const normalizer = dialect.createSchemaNormalizer?.(connection);
     expect(normalizer).toBeInstanceOf(MysqlSchemaNormalizer);
     expect((normalizer as MysqlSchemaNormalizer).flavour).toBe(connection.flavour);
-    const reflected = new Map((await new MysqlIntrospector(connection).getTables()).map((model) => [model.name, model]));
+    const reflected = new Map(
+      (await new MysqlIntrospector(connection).getTables()).map((model) => [model.name, model]),
+    );
     for (const model of models) {
       const modelSide = normalizer?.normalizeTable(model, 'model') as TableModel;
-      const databaseSide = normalizer?.normalizeTable(reflected.get(model.name) as TableModel, 'database') as TableModel;
-      expect({ table: model.name, ...tableSignatures(databaseSide, modelSide) }).toEqual({ table: model.name, ...tableSignatures(modelSide, modelSide) });
+      const databaseSide = normalizer?.normalizeTable(
+        reflected.get(model.name) as TableModel,
+        'database',
+      ) as TableModel;
+      expect({ table: model.name, ...tableSignatures(databaseSide, modelSide) }).toEqual({
+        table: model.name,
+        ...tableSignatures(modelSide, modelSide),
+      });
     }
   });
 
@@ -152,9 +167,13 @@ describeLive('MySQL bulk introspection (live)', () => {
     // getTable keeps the FK index MySQL created (it outlives the key), which the normalizer leaves out...
     expect(raw.indexes.map((model) => model.columns.join(','))).toContain('root_id');
     const normalizer = new MysqlSchemaNormalizer({ flavour: connection.flavour });
-    expect(normalizer.normalizeTable(raw, 'database').indexes.map((model) => model.columns.join(','))).not.toContain('root_id');
+    expect(normalizer.normalizeTable(raw, 'database').indexes.map((model) => model.columns.join(','))).not.toContain(
+      'root_id',
+    );
     // ...and keeps the server-named unique key and checks, which the normalizer unnames.
-    const rawNames = raw.constraints.map((constraint) => ('name' in constraint && constraint.name !== undefined ? JSON.stringify(constraint.name) : '-'));
+    const rawNames = raw.constraints.map((constraint) =>
+      'name' in constraint && constraint.name !== undefined ? JSON.stringify(constraint.name) : '-',
+    );
     const normalized = normalizer.normalizeTable(raw, 'database');
     const normalizedChecks = normalized.constraints.filter((constraint) => constraint.kind === 'checkConstraint');
     expect(rawNames.some((name) => /CONSTRAINT_\d|_chk_\d/.test(name))).toBe(true);

@@ -103,7 +103,10 @@ describeLive('MySQL operations (live)', () => {
   it('createTable: every neutral type, keys, constraints, indexes and comments read back', async () => {
     await run(
       createTableOperation({
-        table: table('parent', [column('id', integer(), { primaryKey: true }), column('code', string(10), { nullable: false, unique: true })]),
+        table: table('parent', [
+          column('id', integer(), { primaryKey: true }),
+          column('code', string(10), { nullable: false, unique: true }),
+        ]),
       }),
       createTableOperation({
         table: table(
@@ -128,7 +131,11 @@ describeLive('MySQL operations (live)', () => {
             column('token', uuid()),
             column('binary_name', string(20, { collation: 'utf8mb4_bin' })),
             column('unsigned_count', rawType('INT UNSIGNED')),
-            foreignKeyConstraint(['parent_id'], 'parent', ['id'], { name: 'fk_account_parent', onDelete: 'CASCADE', onUpdate: 'SET NULL' }),
+            foreignKeyConstraint(['parent_id'], 'parent', ['id'], {
+              name: 'fk_account_parent',
+              onDelete: 'CASCADE',
+              onUpdate: 'SET NULL',
+            }),
             uniqueConstraint(['name', 'big'], { name: 'uq_account_name_big' }),
             checkConstraint('small > 0', { name: 'ck_account_small' }),
             index('ix_account_created', ['created', 'born_on']),
@@ -166,18 +173,29 @@ describeLive('MySQL operations (live)', () => {
     expect(findColumn(account, 'name')).toMatchObject({ nullable: false, serverDefault: "it's", comment: 'the name' });
     expect(findColumn(account, 'amount')?.serverDefault).toBe('0.00');
     expect(findColumn(account, 'active')?.serverDefault).toBe('1');
-    expect(findColumn(account, 'created')?.serverDefault).toEqual(sql(connection.flavour === 'mariadb' ? 'current_timestamp()' : 'CURRENT_TIMESTAMP'));
+    expect(findColumn(account, 'created')?.serverDefault).toEqual(
+      sql(connection.flavour === 'mariadb' ? 'current_timestamp()' : 'CURRENT_TIMESTAMP'),
+    );
     expect(findColumn(account, 'body')).toMatchObject({ nullable: true, autoincrement: false });
     expect(findColumn(account, 'body')?.serverDefault).toBeUndefined();
     expect(account.constraints).toEqual([
       uniqueConstraint(['name', 'big'], { name: convertedName('uq_account_name_big') }),
-      foreignKeyConstraint(['parent_id'], 'parent', ['id'], { name: convertedName('fk_account_parent'), onDelete: 'CASCADE', onUpdate: 'SET NULL' }),
+      foreignKeyConstraint(['parent_id'], 'parent', ['id'], {
+        name: convertedName('fk_account_parent'),
+        onDelete: 'CASCADE',
+        onUpdate: 'SET NULL',
+      }),
       checkConstraint('`small` > 0', { name: convertedName('ck_account_small') }),
     ]);
     // The index MySQL made for the foreign key is reflected (it outlives the key); the normalizer leaves it out.
-    expect(account.indexes).toEqual([index(convertedName('fk_account_parent'), ['parent_id']), index(convertedName('ix_account_created'), ['created', 'born_on'])]);
+    expect(account.indexes).toEqual([
+      index(convertedName('fk_account_parent'), ['parent_id']),
+      index(convertedName('ix_account_created'), ['created', 'born_on']),
+    ]);
     const normalizer = new MysqlSchemaNormalizer({ flavour: connection.flavour });
-    expect(normalizer.normalizeTable(account, 'database').indexes).toEqual([index(convertedName('ix_account_created'), ['created', 'born_on'])]);
+    expect(normalizer.normalizeTable(account, 'database').indexes).toEqual([
+      index(convertedName('ix_account_created'), ['created', 'born_on']),
+    ]);
     const parent = await reflect('parent');
     expect(parent.constraints).toEqual([uniqueConstraint(['code'], { name: convertedName('code') })]);
   });
@@ -192,17 +210,30 @@ describeLive('MySQL operations (live)', () => {
 
   it('addColumn and dropColumn', async () => {
     await run(
-      addColumnOperation({ tableName: 'account', column: column('last_login', dateTime(), { comment: 'when', serverDefault: sql('CURRENT_TIMESTAMP') }) }),
-      addColumnOperation({ tableName: 'account', column: column('rank', integer(), { nullable: false, serverDefault: '7', index: true }) }),
+      addColumnOperation({
+        tableName: 'account',
+        column: column('last_login', dateTime(), { comment: 'when', serverDefault: sql('CURRENT_TIMESTAMP') }),
+      }),
+      addColumnOperation({
+        tableName: 'account',
+        column: column('rank', integer(), { nullable: false, serverDefault: '7', index: true }),
+      }),
       addColumnOperation({ tableName: 'account', column: column('email', string(100), { unique: true }) }),
-      addColumnOperation({ tableName: 'account', column: column('other_parent_id', integer(), { references: 'parent.id' }) }),
+      addColumnOperation({
+        tableName: 'account',
+        column: column('other_parent_id', integer(), { references: 'parent.id' }),
+      }),
     );
     let account = await reflect('account');
     expect(findColumn(account, 'last_login')).toMatchObject({ type: dateTime(), comment: 'when' });
     expect(findColumn(account, 'rank')).toMatchObject({ nullable: false, serverDefault: '7' });
     expect(account.indexes.map((model) => model.name && constraintNameText(model.name))).toContain('ix_account_rank');
     expect(account.constraints).toContainEqual(uniqueConstraint(['email'], { name: convertedName('email') }));
-    expect(account.constraints.some((constraint) => constraint.kind === 'foreignKeyConstraint' && constraint.columns[0] === 'other_parent_id')).toBe(true);
+    expect(
+      account.constraints.some(
+        (constraint) => constraint.kind === 'foreignKeyConstraint' && constraint.columns[0] === 'other_parent_id',
+      ),
+    ).toBe(true);
     expect(account.indexes.some((model) => model.columns[0] === 'other_parent_id')).toBe(true);
     const normalized = new MysqlSchemaNormalizer({ flavour: connection.flavour }).normalizeTable(account, 'database');
     expect(normalized.indexes.some((model) => model.columns[0] === 'other_parent_id')).toBe(false);
@@ -213,10 +244,14 @@ describeLive('MySQL operations (live)', () => {
   });
 
   it('alterColumn: MODIFY, CHANGE, SET / DROP DEFAULT, comment, autoincrement', async () => {
-    await run(alterColumnOperation({ tableName: 'account', columnName: 'body', type: string(200), existingNullable: true }));
+    await run(
+      alterColumnOperation({ tableName: 'account', columnName: 'body', type: string(200), existingNullable: true }),
+    );
     expect((await columnOf('account', 'body'))?.type).toEqual(string(200));
 
-    await run(alterColumnOperation({ tableName: 'account', columnName: 'body', nullable: false, existingType: string(200) }));
+    await run(
+      alterColumnOperation({ tableName: 'account', columnName: 'body', nullable: false, existingType: string(200) }),
+    );
     expect(await columnOf('account', 'body')).toMatchObject({ nullable: false, type: string(200) });
 
     await run(alterColumnOperation({ tableName: 'account', columnName: 'body', serverDefault: 'none' }));
@@ -232,7 +267,11 @@ describeLive('MySQL operations (live)', () => {
         existingServerDefault: 'none',
       }),
     );
-    expect(await columnOf('account', 'body')).toMatchObject({ comment: 'the body', serverDefault: 'none', nullable: false });
+    expect(await columnOf('account', 'body')).toMatchObject({
+      comment: 'the body',
+      serverDefault: 'none',
+      nullable: false,
+    });
 
     await run(alterColumnOperation({ tableName: 'account', columnName: 'body', serverDefault: null }));
     expect((await columnOf('account', 'body'))?.serverDefault).toBeUndefined();
@@ -251,24 +290,63 @@ describeLive('MySQL operations (live)', () => {
     expect(findColumn(account, 'body')).toBeUndefined();
     expect(findColumn(account, 'content')).toMatchObject({ type: string(200), nullable: false, comment: 'the body' });
 
-    await run(alterColumnOperation({ tableName: 'account', columnName: 'born_on', serverDefault: sql('CURRENT_TIMESTAMP'), existingType: dateTime(), type: dateTime() }));
+    await run(
+      alterColumnOperation({
+        tableName: 'account',
+        columnName: 'born_on',
+        serverDefault: sql('CURRENT_TIMESTAMP'),
+        existingType: dateTime(),
+        type: dateTime(),
+      }),
+    );
     expect((await columnOf('account', 'born_on'))?.type).toEqual(dateTime());
     expect((await columnOf('account', 'born_on'))?.serverDefault).toBeDefined();
 
-    await run(createTableOperation({ table: table('counter', [column('n', integer(), { nullable: false, autoincrement: false }), uniqueConstraint(['n'], { name: 'uq_n' })]) }));
-    await run(alterColumnOperation({ tableName: 'counter', columnName: 'n', autoincrement: true, existingType: integer(), existingNullable: false }));
+    await run(
+      createTableOperation({
+        table: table('counter', [
+          column('n', integer(), { nullable: false, autoincrement: false }),
+          uniqueConstraint(['n'], { name: 'uq_n' }),
+        ]),
+      }),
+    );
+    await run(
+      alterColumnOperation({
+        tableName: 'counter',
+        columnName: 'n',
+        autoincrement: true,
+        existingType: integer(),
+        existingNullable: false,
+      }),
+    );
     expect((await columnOf('counter', 'n'))?.autoincrement).toBe(true);
   });
 
   it('createIndex and dropIndex', async () => {
     await run(
-      createIndexOperation({ indexName: 'ix_content_prefix', tableName: 'account', columns: ['content'], dialectOptions: { mysql: { length: 10 } } }),
+      createIndexOperation({
+        indexName: 'ix_content_prefix',
+        tableName: 'account',
+        columns: ['content'],
+        dialectOptions: { mysql: { length: 10 } },
+      }),
       createIndexOperation({ indexName: 'ux_small', tableName: 'account', columns: ['small'], unique: true }),
-      createIndexOperation({ indexName: 'ix_ft', tableName: 'account', columns: ['content'], dialectOptions: { mysql: { prefix: 'FULLTEXT' } } }),
+      createIndexOperation({
+        indexName: 'ix_ft',
+        tableName: 'account',
+        columns: ['content'],
+        dialectOptions: { mysql: { prefix: 'FULLTEXT' } },
+      }),
     );
     let account = await reflect('account');
-    expect(account.indexes).toContainEqual(index(convertedName('ix_content_prefix'), ['content'], { dialectOptions: { mysql: { length: { content: 10 } } } }));
-    expect(account.indexes).toContainEqual(index(convertedName('ix_ft'), ['content'], { dialectOptions: { mysql: { prefix: 'FULLTEXT' } } }));
+    expect(account.indexes).toContainEqual(
+      index(convertedName('ix_content_prefix'), ['content'], {
+        dialectOptions: { mysql: { length: { content: 10 } } },
+      }),
+    );
+    expect(account.indexes).toContainEqual(
+      index(convertedName('ix_ft'), ['content'], { dialectOptions: { mysql: { prefix: 'FULLTEXT' } } }),
+    );
     expect(account.constraints).toContainEqual(uniqueConstraint(['small'], { name: convertedName('ux_small') }));
 
     await run(
@@ -277,24 +355,48 @@ describeLive('MySQL operations (live)', () => {
       dropIndexOperation({ indexName: 'ux_small', tableName: 'account' }),
     );
     account = await reflect('account');
-    expect(account.indexes.map((model) => model.name && constraintNameText(model.name))).not.toEqual(expect.arrayContaining(['ix_content_prefix']));
+    expect(account.indexes.map((model) => model.name && constraintNameText(model.name))).not.toEqual(
+      expect.arrayContaining(['ix_content_prefix']),
+    );
     expect(account.indexes.map((model) => model.name && constraintNameText(model.name))).not.toContain('ix_ft');
-    expect(account.constraints.map((constraint) => constraint.name && constraintNameText(constraint.name))).not.toContain('ux_small');
+    expect(
+      account.constraints.map((constraint) => constraint.name && constraintNameText(constraint.name)),
+    ).not.toContain('ux_small');
   });
 
   it('constraints: create and drop each kind', async () => {
     await run(
-      createTableOperation({ table: table('line', [column('order_id', integer(), { nullable: false }), column('line_no', integer(), { nullable: false }), column('qty', integer())]) }),
+      createTableOperation({
+        table: table('line', [
+          column('order_id', integer(), { nullable: false }),
+          column('line_no', integer(), { nullable: false }),
+          column('qty', integer()),
+        ]),
+      }),
       createPrimaryKeyOperation({ constraintName: 'pk_line', tableName: 'line', columns: ['order_id', 'line_no'] }),
-      createUniqueConstraintOperation({ constraintName: 'uq_line_qty', tableName: 'line', columns: ['qty', 'line_no'] }),
-      createForeignKeyOperation({ constraintName: 'fk_line_parent', sourceTable: 'line', referentTable: 'parent', localColumns: ['order_id'], remoteColumns: ['id'], onDelete: 'CASCADE' }),
+      createUniqueConstraintOperation({
+        constraintName: 'uq_line_qty',
+        tableName: 'line',
+        columns: ['qty', 'line_no'],
+      }),
+      createForeignKeyOperation({
+        constraintName: 'fk_line_parent',
+        sourceTable: 'line',
+        referentTable: 'parent',
+        localColumns: ['order_id'],
+        remoteColumns: ['id'],
+        onDelete: 'CASCADE',
+      }),
       createCheckConstraintOperation({ constraintName: 'ck_line_qty', tableName: 'line', condition: 'qty >= 0' }),
     );
     let line = await reflect('line');
     expect(line.primaryKey?.columns).toEqual(['order_id', 'line_no']);
     expect(line.constraints).toEqual([
       uniqueConstraint(['qty', 'line_no'], { name: convertedName('uq_line_qty') }),
-      foreignKeyConstraint(['order_id'], 'parent', ['id'], { name: convertedName('fk_line_parent'), onDelete: 'CASCADE' }),
+      foreignKeyConstraint(['order_id'], 'parent', ['id'], {
+        name: convertedName('fk_line_parent'),
+        onDelete: 'CASCADE',
+      }),
       checkConstraint('`qty` >= 0', { name: convertedName('ck_line_qty') }),
     ]);
     await expect(connection.execute('INSERT INTO line (order_id, line_no, qty) VALUES (1, 1, -1)')).rejects.toThrow();
@@ -319,9 +421,24 @@ describeLive('MySQL operations (live)', () => {
 
   it('bulkInsert and execute (inline and with bound parameters)', async () => {
     await run(
-      createTableOperation({ table: table('note', [column('id', integer(), { primaryKey: true }), column('body', string(50)), column('flag', boolean()), column('at', dateTime())]) }),
+      createTableOperation({
+        table: table('note', [
+          column('id', integer(), { primaryKey: true }),
+          column('body', string(50)),
+          column('flag', boolean()),
+          column('at', dateTime()),
+        ]),
+      }),
       bulkInsertOperation({
-        table: { name: 'note', columns: [{ name: 'id' }, { name: 'body', type: string(50) }, { name: 'flag', type: boolean() }, { name: 'at', type: dateTime() }] },
+        table: {
+          name: 'note',
+          columns: [
+            { name: 'id' },
+            { name: 'body', type: string(50) },
+            { name: 'flag', type: boolean() },
+            { name: 'at', type: dateTime() },
+          ],
+        },
         rows: [
           { id: 1, body: "O'Brien \\ back", flag: true, at: new Date(Date.UTC(2024, 0, 31, 13, 45, 7)) },
           { id: 2, body: null, flag: false, at: null },
@@ -329,7 +446,9 @@ describeLive('MySQL operations (live)', () => {
       }),
       executeOperation({ sql: 'UPDATE note SET body = :body WHERE id = :id', parameters: { body: 'two', id: 2 } }),
     );
-    const parameterized = compiler.compileParameterized(executeOperation({ sql: 'UPDATE note SET flag = :flag WHERE id = :id', parameters: { flag: 1, id: 2 } }));
+    const parameterized = compiler.compileParameterized(
+      executeOperation({ sql: 'UPDATE note SET flag = :flag WHERE id = :id', parameters: { flag: 1, id: 2 } }),
+    );
     expect(parameterized.sql).toBe('UPDATE note SET flag = ? WHERE id = ?');
     expect((await connection.query(parameterized.sql, parameterized.parameters)).rowCount).toBe(1);
     const { rows } = await connection.query<{ id: number; body: string; flag: number; at: string | null }>(
@@ -357,7 +476,12 @@ describeLive('MySQL operations (live)', () => {
         tableName: 'counter',
         operations: [
           addColumnOperation({ tableName: 'counter', column: column('label', string(20)) }),
-          alterColumnOperation({ tableName: 'counter', columnName: 'label', nullable: false, existingType: string(20) }),
+          alterColumnOperation({
+            tableName: 'counter',
+            columnName: 'label',
+            nullable: false,
+            existingType: string(20),
+          }),
         ],
       }),
     );
@@ -370,14 +494,18 @@ describeLive('MySQL operations (live)', () => {
         tableName: 'counter',
         recreate: 'always',
         copyFrom,
-        operations: [addColumnOperation({ tableName: 'counter', column: column('extra', integer(), { serverDefault: '5' }) })],
+        operations: [
+          addColumnOperation({ tableName: 'counter', column: column('extra', integer(), { serverDefault: '5' }) }),
+        ],
       }),
     );
     const rebuilt = await reflect('counter');
     expect(rebuilt.columns.map((model) => model.name)).toEqual(['n', 'label', 'extra']);
     expect(findColumn(rebuilt, 'n')?.autoincrement).toBe(true);
     expect(rebuilt.constraints).toEqual([uniqueConstraint(['n'], { name: convertedName('uq_n') })]);
-    const { rows } = await connection.query<{ n: number; label: string; extra: string }>('SELECT n, label, extra FROM counter ORDER BY n');
+    const { rows } = await connection.query<{ n: number; label: string; extra: string }>(
+      'SELECT n, label, extra FROM counter ORDER BY n',
+    );
     expect(rows).toEqual([
       { n: 1, label: 'a', extra: 5 },
       { n: 2, label: 'b', extra: 5 },

@@ -40,7 +40,9 @@ describeLive('MySQL through the runtime (live)', () => {
   async function versions(): Promise<string[]> {
     const connection = await database.connect();
     try {
-      const { rows } = await connection.query<{ version_num: string }>('SELECT version_num FROM alembic_version ORDER BY version_num');
+      const { rows } = await connection.query<{ version_num: string }>(
+        'SELECT version_num FROM alembic_version ORDER BY version_num',
+      );
       return rows.map((row) => row.version_num);
     } finally {
       await connection.close();
@@ -60,7 +62,9 @@ describeLive('MySQL through the runtime (live)', () => {
       const account = await introspector.getTable('account');
       expect(findColumn(account!, 'full_name')).toMatchObject({ nullable: false });
       expect(findColumn(account!, 'description')).toMatchObject({ nullable: false });
-      expect(account?.constraints.map((constraint) => constraint.name && constraintNameText(constraint.name))).toContain('ck_name_len');
+      expect(
+        account?.constraints.map((constraint) => constraint.name && constraintNameText(constraint.name)),
+      ).toContain('ck_name_len');
       const { rows } = await connection.query('SELECT id, full_name, description FROM account ORDER BY id');
       expect(rows).toEqual([
         { id: 1, full_name: 'John', description: 'x' },
@@ -120,12 +124,23 @@ describeLive('MySQL through the runtime (live)', () => {
     const concurrent = new DialectMigrationProject({
       dialectPackageDirectory: PACKAGE_DIRECTORY,
       scripts: [
-        { revision: 'aaaa0001', downRevision: null, upgrade: "  await op.execute('CREATE TABLE once_a (id INTEGER)');\n  await op.execute('SELECT SLEEP(0.5)');" },
-        { revision: 'aaaa0002', downRevision: 'aaaa0001', upgrade: "  await op.execute('CREATE TABLE once_b (id INTEGER)');\n  await op.execute('SELECT SLEEP(0.5)');" },
+        {
+          revision: 'aaaa0001',
+          downRevision: null,
+          upgrade: "  await op.execute('CREATE TABLE once_a (id INTEGER)');\n  await op.execute('SELECT SLEEP(0.5)');",
+        },
+        {
+          revision: 'aaaa0002',
+          downRevision: 'aaaa0001',
+          upgrade: "  await op.execute('CREATE TABLE once_b (id INTEGER)');\n  await op.execute('SELECT SLEEP(0.5)');",
+        },
       ],
     });
     try {
-      const outcomes = await Promise.all([concurrent.run(fresh.url, 'upgrade', 'head'), concurrent.run(fresh.url, 'upgrade', 'head')]);
+      const outcomes = await Promise.all([
+        concurrent.run(fresh.url, 'upgrade', 'head'),
+        concurrent.run(fresh.url, 'upgrade', 'head'),
+      ]);
       for (const outcome of outcomes) {
         expect(outcome.stderr).not.toMatch(/FAILED/);
         expect(outcome.status).toBe(0);

@@ -51,7 +51,11 @@ describeLive('MySQL waits and timeouts (live)', () => {
     const waiter = await open();
     const waits: unknown[] = [];
     await expect(
-      acquireMysqlMigrationLock(waiter, { lockName: LOCK, timeoutMilliseconds: 0, onWait: (wait) => void waits.push(wait) }),
+      acquireMysqlMigrationLock(waiter, {
+        lockName: LOCK,
+        timeoutMilliseconds: 0,
+        onWait: (wait) => void waits.push(wait),
+      }),
     ).rejects.toMatchObject({ code: 'ALEMBIC_DATABASE_LOCKED' });
     const server = holder.flavour === 'mariadb' ? 'MariaDB' : 'MySQL';
     expect(waits).toEqual([
@@ -61,7 +65,11 @@ describeLive('MySQL waits and timeouts (live)', () => {
       },
     ]);
     await release();
-    const releaseWaiter = await acquireMysqlMigrationLock(waiter, { lockName: LOCK, timeoutMilliseconds: 0, onWait: (wait) => void waits.push(wait) });
+    const releaseWaiter = await acquireMysqlMigrationLock(waiter, {
+      lockName: LOCK,
+      timeoutMilliseconds: 0,
+      onWait: (wait) => void waits.push(wait),
+    });
     expect(waits).toHaveLength(1);
     await releaseWaiter();
   });
@@ -90,11 +98,18 @@ describeLive('MySQL waits and timeouts (live)', () => {
     try {
       const variable = holder.flavour === 'mariadb' ? 'max_statement_time' : 'max_execution_time';
       await client.query(`SET SESSION ${variable} = ${holder.flavour === 'mariadb' ? 7 : 7000}`);
-      const lent = await mysqlDialect.connect('mysql://ignored', { existingClient: client, statementTimeoutMilliseconds: 1500 });
+      const lent = await mysqlDialect.connect('mysql://ignored', {
+        existingClient: client,
+        statementTimeoutMilliseconds: 1500,
+      });
       const during = await lent.query<{ value: unknown }>(`SELECT @@SESSION.${variable} AS value`);
       await lent.close();
-      const [after] = (await client.query(`SELECT @@SESSION.${variable} AS value`)) as unknown as [{ value: unknown }[]];
-      expect([Number(during.rows[0]?.value), Number(after[0]?.value)]).toEqual(holder.flavour === 'mariadb' ? [1.5, 7] : [1500, 7000]);
+      const [after] = (await client.query(`SELECT @@SESSION.${variable} AS value`)) as unknown as [
+        { value: unknown }[],
+      ];
+      expect([Number(during.rows[0]?.value), Number(after[0]?.value)]).toEqual(
+        holder.flavour === 'mariadb' ? [1.5, 7] : [1500, 7000],
+      );
     } finally {
       await client.end();
     }

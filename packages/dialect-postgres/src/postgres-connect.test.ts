@@ -26,17 +26,27 @@ describe('connectPostgres', () => {
 
   it('hands pg the URL (driver suffix dropped) and the driver options', async () => {
     mockConnect.mockResolvedValue(undefined);
-    const connection = await connectPostgres('postgresql+psycopg2://app@db/x', { driverOptions: { statement_timeout: 1000 } }, {
-      driverOptions: { application_name: 'migrations', statement_timeout: 5 },
-    });
-    expect(mockConfigs).toEqual([{ application_name: 'migrations', statement_timeout: 1000, connectionString: 'postgresql://app@db/x' }]);
+    const connection = await connectPostgres(
+      'postgresql+psycopg2://app@db/x',
+      { driverOptions: { statement_timeout: 1000 } },
+      {
+        driverOptions: { application_name: 'migrations', statement_timeout: 5 },
+      },
+    );
+    expect(mockConfigs).toEqual([
+      { application_name: 'migrations', statement_timeout: 1000, connectionString: 'postgresql://app@db/x' },
+    ]);
     await connection.close();
     await connection.close();
     expect(mockEnd).toHaveBeenCalledTimes(1);
   });
 
   it('scrubs the password from a failure that shows it, and ends the client', async () => {
-    mockConnect.mockRejectedValue(Object.assign(new Error(`cannot use postgresql://app:${PASSWORD}@db/x`), { input: `postgresql://app:${PASSWORD}@db/x` }));
+    mockConnect.mockRejectedValue(
+      Object.assign(new Error(`cannot use postgresql://app:${PASSWORD}@db/x`), {
+        input: `postgresql://app:${PASSWORD}@db/x`,
+      }),
+    );
     const failure = await connectPostgres(`postgresql://app:${PASSWORD}@db/x`).catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: 'ALEMBIC_CONNECTION_FAILED', cause: undefined });
     const message = (failure as Error).message;
@@ -46,7 +56,10 @@ describe('connectPostgres', () => {
   });
 
   it('keeps a failure that does not show the password as the driver gave it, translated', async () => {
-    const driverError = Object.assign(new Error('password authentication failed for user "app"'), { code: '28P01', severity: 'FATAL' });
+    const driverError = Object.assign(new Error('password authentication failed for user "app"'), {
+      code: '28P01',
+      severity: 'FATAL',
+    });
     mockConnect.mockRejectedValue(driverError);
     await expect(connectPostgres(`postgresql://app:${PASSWORD}@db/x`)).rejects.toMatchObject({
       code: 'ALEMBIC_ACCESS_DENIED',

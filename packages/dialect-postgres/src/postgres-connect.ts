@@ -9,7 +9,9 @@ import { translatePostgresError } from './postgres-error-translator.js';
 
 /** The part of the `pg` module used to open a connection. */
 interface PostgresDriver {
-  readonly Client: new (config: Record<string, unknown>) => PostgresClient & {
+  readonly Client: new (
+    config: Record<string, unknown>,
+  ) => PostgresClient & {
     connect(): Promise<unknown>;
     end(): Promise<void>;
   };
@@ -52,7 +54,9 @@ function showsPassword(value: unknown, password: string, depth = 0): boolean {
   if (typeof value !== 'object' || value === null || depth > 3) {
     return false;
   }
-  return Object.getOwnPropertyNames(value).some((key) => showsPassword((value as Record<string, unknown>)[key], password, depth + 1));
+  return Object.getOwnPropertyNames(value).some((key) =>
+    showsPassword((value as Record<string, unknown>)[key], password, depth + 1),
+  );
 }
 
 /**
@@ -67,7 +71,9 @@ function connectionError(error: unknown, url: string): unknown {
     return translated;
   }
   const message =
-    typeof translated === 'object' && translated !== null && typeof (translated as { message?: unknown }).message === 'string'
+    typeof translated === 'object' &&
+    translated !== null &&
+    typeof (translated as { message?: unknown }).message === 'string'
       ? (translated as { message: string }).message
       : String(translated);
   const sqlState = PostgresDatabaseError.isInstance(translated) ? translated.sqlState : undefined;
@@ -108,7 +114,9 @@ export async function connectPostgres(
       }
     }
     if (!isPostgresClient(existingClient)) {
-      throw new ConfigError('existingClient must be a pg Client or Pool (an object with query, or a pool with connect)');
+      throw new ConfigError(
+        'existingClient must be a pg Client or Pool (an object with query, or a pool with connect)',
+      );
     }
     return borrowedConnection(existingClient, undefined, statementTimeout).catch((error: unknown) => {
       throw translatePostgresError(error);
@@ -117,7 +125,11 @@ export async function connectPostgres(
   const driver = await loadDriver();
   let client: InstanceType<PostgresDriver['Client']>;
   try {
-    client = new driver.Client({ ...dialectOptions.driverOptions, ...options.driverOptions, connectionString: driverUrl(url) });
+    client = new driver.Client({
+      ...dialectOptions.driverOptions,
+      ...options.driverOptions,
+      connectionString: driverUrl(url),
+    });
   } catch (error) {
     // pg reads the URL with `new URL()`, whose own message names neither the URL nor the problem.
     if ((error as { code?: unknown }).code === 'ERR_INVALID_URL') {
@@ -151,7 +163,10 @@ async function borrowedConnection(
     return new PostgresConnection(client, giveBack === undefined ? {} : { releaseClient: giveBack });
   }
   const shown = await client.query('SHOW statement_timeout');
-  const previous = String(((Array.isArray(shown) ? shown[0] : shown)?.rows[0] as { statement_timeout?: unknown } | undefined)?.statement_timeout ?? '0');
+  const previous = String(
+    ((Array.isArray(shown) ? shown[0] : shown)?.rows[0] as { statement_timeout?: unknown } | undefined)
+      ?.statement_timeout ?? '0',
+  );
   await client.query(`SET statement_timeout = ${Math.round(statementTimeout)}`);
   return new PostgresConnection(client, {
     releaseClient: async () => {

@@ -45,7 +45,10 @@ export class PostgresConnection implements DatabaseConnection {
     return this.#transactionOpen;
   }
 
-  async query<Row = Record<string, unknown>>(sql: string, parameters: readonly unknown[] = []): Promise<QueryResult<Row>> {
+  async query<Row = Record<string, unknown>>(
+    sql: string,
+    parameters: readonly unknown[] = [],
+  ): Promise<QueryResult<Row>> {
     const result =
       parameters.length === 0
         ? await this.client.query(sql)

@@ -1,4 +1,10 @@
-import { DefaultDdlCompiler, InvalidOperationError, constraintNameText, isAutoincrementColumn, isSqlExpression } from '@alembic/core/dialect';
+import {
+  DefaultDdlCompiler,
+  InvalidOperationError,
+  constraintNameText,
+  isAutoincrementColumn,
+  isSqlExpression,
+} from '@alembic/core/dialect';
 import type {
   AddColumnOperation,
   AlterColumnOperation,
@@ -208,12 +214,18 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
     if (!this.#manageEnumTypes || operation.existingTable === undefined) {
       return statements;
     }
-    return [...statements, ...nativeEnumTypes(operation.existingTable).map((type) => this.dropEnumTypeWhenUnused(type.name))];
+    return [
+      ...statements,
+      ...nativeEnumTypes(operation.existingTable).map((type) => this.dropEnumTypeWhenUnused(type.name)),
+    ];
   }
 
   /** Before `ADD COLUMN` of a native enum column, its type, created when missing unless this compiler created it. */
   protected override compileAddColumn(operation: AddColumnOperation): string[] {
-    return [...this.enumTypeCreations(nativeEnumTypes({ columns: [operation.column] })), ...super.compileAddColumn(operation)];
+    return [
+      ...this.enumTypeCreations(nativeEnumTypes({ columns: [operation.column] })),
+      ...super.compileAddColumn(operation),
+    ];
   }
 
   /**
@@ -268,7 +280,11 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
    *   a function) still uses the old type; `using` is refused there.
    */
   protected override alterColumnType(operation: AlterColumnOperation, type: ColumnType): string[] {
-    const { using } = readPostgresOptions('alterColumn', this.ownDialectOptions(operation.dialectOptions), () => undefined);
+    const { using } = readPostgresOptions(
+      'alterColumn',
+      this.ownDialectOptions(operation.dialectOptions),
+      () => undefined,
+    );
     const existing = operation.existingType;
     const target = isNamedNativeEnum(type) ? type : undefined;
     const previous = existing !== undefined && isNamedNativeEnum(existing) ? existing : undefined;
@@ -296,7 +312,8 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
     }
     const statements = target === undefined ? [] : this.enumTypeCreations([target]);
     const rendered = this.renderType(type);
-    const conversion = using ?? (target === undefined ? undefined : `${this.quoteIdentifier(operation.columnName)}::text::${rendered}`);
+    const conversion =
+      using ?? (target === undefined ? undefined : `${this.quoteIdentifier(operation.columnName)}::text::${rendered}`);
     const statement = `${this.alterColumnPrefix(operation)} TYPE ${rendered}`;
     statements.push(conversion === undefined ? statement : `${statement} USING ${conversion}`);
     if (previous !== undefined) {
@@ -325,7 +342,11 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
    * `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] ix ON t [USING method] (elements)
    * [INCLUDE (columns)] [NULLS NOT DISTINCT] [WHERE condition]`.
    */
-  protected override createIndexStatement(target: TableTarget, model: IndexModel, options: { ifNotExists?: boolean }): string {
+  protected override createIndexStatement(
+    target: TableTarget,
+    model: IndexModel,
+    options: { ifNotExists?: boolean },
+  ): string {
     const postgres = readPostgresOptions('createIndex', this.ownDialectOptions(model.dialectOptions), this.warn);
     const parts = [model.unique ? 'CREATE UNIQUE INDEX' : 'CREATE INDEX'];
     if (postgres.concurrently === true) {
@@ -335,7 +356,11 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
     if (existence.length > 0) {
       parts.push(existence);
     }
-    parts.push(this.quoteIdentifier(this.indexName(target.tableName, model)), 'ON', this.formatTableName(target.tableName, target.schema));
+    parts.push(
+      this.quoteIdentifier(this.indexName(target.tableName, model)),
+      'ON',
+      this.formatTableName(target.tableName, target.schema),
+    );
     if (postgres.using !== undefined) {
       parts.push(`USING ${this.indexMethod(postgres.using)}`);
     }
@@ -354,9 +379,15 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
 
   /** `DROP INDEX [CONCURRENTLY] [IF EXISTS] [schema.]ix`. */
   protected override compileDropIndex(operation: DropIndexOperation): string[] {
-    const { concurrently } = readPostgresOptions('dropIndex', this.ownDialectOptions(operation.dialectOptions), this.warn);
+    const { concurrently } = readPostgresOptions(
+      'dropIndex',
+      this.ownDialectOptions(operation.dialectOptions),
+      this.warn,
+    );
     const statements = super.compileDropIndex(operation);
-    return concurrently === true ? statements.map((statement) => statement.replace(/^DROP INDEX /, 'DROP INDEX CONCURRENTLY ')) : statements;
+    return concurrently === true
+      ? statements.map((statement) => statement.replace(/^DROP INDEX /, 'DROP INDEX CONCURRENTLY '))
+      : statements;
   }
 
   /** An index method name (`gin`, `gist`), lower-cased; anything else is refused. */
@@ -386,7 +417,11 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
     if (constraint.kind !== 'foreignKeyConstraint') {
       return statements;
     }
-    const { notValid } = readPostgresOptions('foreignKey', this.ownDialectOptions(constraint.dialectOptions), this.warn);
+    const { notValid } = readPostgresOptions(
+      'foreignKey',
+      this.ownDialectOptions(constraint.dialectOptions),
+      this.warn,
+    );
     return notValid === true ? statements.map((statement) => `${statement} NOT VALID`) : statements;
   }
 
@@ -397,10 +432,15 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
    */
   compileCreateExcludeConstraint(definition: ExcludeConstraintDefinition): string {
     if (definition.elements.length === 0) {
-      throw new InvalidOperationError(`An exclude constraint on '${definition.tableName}' needs at least one (element, operator) pair`);
+      throw new InvalidOperationError(
+        `An exclude constraint on '${definition.tableName}' needs at least one (element, operator) pair`,
+      );
     }
     const elements = definition.elements
-      .map(([element, operator]) => `${typeof element === 'string' ? this.quoteIdentifier(element) : element.text} WITH ${operator}`)
+      .map(
+        ([element, operator]) =>
+          `${typeof element === 'string' ? this.quoteIdentifier(element) : element.text} WITH ${operator}`,
+      )
       .join(', ');
     const name = definition.name === undefined ? undefined : constraintNameText(definition.name);
     let clause = `${this.renderConstraintNamePrefix(name)}EXCLUDE USING ${this.indexMethod(definition.using ?? 'gist')} (${elements})`;

@@ -6,7 +6,13 @@ const PLAIN_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 const ANY_NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i;
 const TRUE_WORDS: ReadonlySet<string> = new Set(['true', 't', 'yes', 'y', 'on', '1']);
 const FALSE_WORDS: ReadonlySet<string> = new Set(['false', 'f', 'no', 'n', 'off', '0']);
-const NUMBER_KINDS: ReadonlySet<ColumnType['kind']> = new Set(['integer', 'bigInteger', 'smallInteger', 'numeric', 'float']);
+const NUMBER_KINDS: ReadonlySet<ColumnType['kind']> = new Set([
+  'integer',
+  'bigInteger',
+  'smallInteger',
+  'numeric',
+  'float',
+]);
 
 function isJsonType(type: ColumnType): boolean {
   return type.kind === 'json' || (type.kind === 'raw' && /^jsonb?$/i.test(type.sql));

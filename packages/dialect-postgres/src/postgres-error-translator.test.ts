@@ -38,12 +38,16 @@ describe('translatePostgresError', () => {
   });
 
   it('keeps what the server said about a violation', () => {
-    const driverError = serverError('23503', 'insert or update on table "address" violates foreign key constraint "fk"', {
-      detail: 'Key (account_id)=(9) is not present in table "account".',
-      schema: 'public',
-      table: 'address',
-      constraint: 'fk',
-    });
+    const driverError = serverError(
+      '23503',
+      'insert or update on table "address" violates foreign key constraint "fk"',
+      {
+        detail: 'Key (account_id)=(9) is not present in table "account".',
+        schema: 'public',
+        table: 'address',
+        constraint: 'fk',
+      },
+    );
     expect(translatePostgresError(driverError)).toMatchObject({
       constraintKind: 'FOREIGN KEY',
       constraintName: 'fk',
@@ -57,7 +61,9 @@ describe('translatePostgresError', () => {
   it('maps network failures and lost connections', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     expect(translatePostgresError(refused)).toMatchObject({ code: 'ALEMBIC_CONNECTION_FAILED', sqlState: undefined });
-    expect(translatePostgresError(new Error('Connection terminated unexpectedly'))).toMatchObject({ code: 'ALEMBIC_CONNECTION_FAILED' });
+    expect(translatePostgresError(new Error('Connection terminated unexpectedly'))).toMatchObject({
+      code: 'ALEMBIC_CONNECTION_FAILED',
+    });
   });
 
   it('returns alembic errors and unknown values unchanged', () => {

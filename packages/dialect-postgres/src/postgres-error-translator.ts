@@ -46,7 +46,14 @@ const CONSTRAINT_KIND_BY_SQLSTATE: Readonly<Record<string, string>> = {
 };
 
 /** Network failures of the driver's socket, before or while talking to the server. */
-const NETWORK_ERRORS: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EAI_AGAIN']);
+const NETWORK_ERRORS: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+]);
 const CONNECTION_LOST = /Connection terminated|ECONNRESET|EPIPE/;
 const SQLSTATE = /^[0-9A-Z]{5}$/;
 

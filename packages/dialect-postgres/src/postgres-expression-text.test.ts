@@ -24,7 +24,9 @@ describe('canonicalPostgresExpression', () => {
 
   it('removes every cast and the parentheses PostgreSQL adds, for index expressions', () => {
     expect(canonicalPostgresExpression('lower((email)::text)', { casts: 'all' })).toBe('lower(email)');
-    expect(canonicalPostgresExpression("(((status)::text = 'x'::text) AND (i > 0))", { casts: 'all' })).toBe("status = 'x' and i > 0");
+    expect(canonicalPostgresExpression("(((status)::text = 'x'::text) AND (i > 0))", { casts: 'all' })).toBe(
+      "status = 'x' and i > 0",
+    );
     expect(canonicalPostgresExpression('(i + 1)', { casts: 'all' })).toBe('i + 1');
   });
 

@@ -23,14 +23,46 @@ const TYPE_WORDS: ReadonlySet<string> = new Set(['varying', 'precision', 'with',
 
 /** Words after which `(` opens a group, not a function's arguments. */
 const KEYWORDS: ReadonlySet<string> = new Set([
-  'and', 'or', 'not', 'in', 'is', 'between', 'like', 'ilike', 'similar', 'case', 'when', 'then', 'else', 'any', 'all',
-  'some', 'exists', 'array', 'select', 'where', 'on', 'from', 'as', 'distinct', 'escape',
+  'and',
+  'or',
+  'not',
+  'in',
+  'is',
+  'between',
+  'like',
+  'ilike',
+  'similar',
+  'case',
+  'when',
+  'then',
+  'else',
+  'any',
+  'all',
+  'some',
+  'exists',
+  'array',
+  'select',
+  'where',
+  'on',
+  'from',
+  'as',
+  'distinct',
+  'escape',
 ]);
 
 /** SQL value functions, written without parentheses, and the functions that mean the same. */
 const VALUE_FUNCTIONS: ReadonlySet<string> = new Set([
-  'current_timestamp', 'current_date', 'current_time', 'localtime', 'localtimestamp', 'current_user', 'session_user',
-  'current_role', 'current_catalog', 'current_schema', 'user',
+  'current_timestamp',
+  'current_date',
+  'current_time',
+  'localtime',
+  'localtimestamp',
+  'current_user',
+  'session_user',
+  'current_role',
+  'current_catalog',
+  'current_schema',
+  'user',
 ]);
 const SAME_AS_CURRENT_TIMESTAMP: ReadonlySet<string> = new Set(['now', 'transaction_timestamp']);
 
@@ -68,7 +100,10 @@ function skipType(tokens: readonly Token[], start: number): number {
   if (!name()) {
     return start;
   }
-  while (tokens[position]?.text === '.' && (tokens[position + 1]?.kind === 'word' || tokens[position + 1]?.kind === 'quoted')) {
+  while (
+    tokens[position]?.text === '.' &&
+    (tokens[position + 1]?.kind === 'word' || tokens[position + 1]?.kind === 'quoted')
+  ) {
     position += 2;
   }
   while (tokens[position]?.kind === 'word' && TYPE_WORDS.has(tokens[position]?.text ?? '')) {
@@ -106,7 +141,10 @@ function removeCasts(tokens: readonly Token[], casts: 'literals' | 'all'): Token
       .slice(position + 1, end)
       .map((part) => part.text)
       .join(' ');
-    const literal = previous?.kind === 'string' || previous?.kind === 'number' || (previous?.kind === 'word' && previous.text === 'null');
+    const literal =
+      previous?.kind === 'string' ||
+      previous?.kind === 'number' ||
+      (previous?.kind === 'word' && previous.text === 'null');
     if (end > position + 1 && (casts === 'all' || literal || typeText === 'regclass')) {
       position = end - 1;
     } else {
@@ -123,7 +161,8 @@ function joinNegativeNumbers(tokens: readonly Token[]): Token[] {
     const token = tokens[position] as Token;
     const next = tokens[position + 1];
     const previous = result[result.length - 1];
-    const unary = previous === undefined || previous.kind === 'open' || previous.kind === 'comma' || previous.kind === 'other';
+    const unary =
+      previous === undefined || previous.kind === 'open' || previous.kind === 'comma' || previous.kind === 'other';
     if (token.text === '-' && next?.kind === 'number' && unary) {
       result.push({ kind: 'number', text: `-${next.text}` });
       position += 1;
@@ -138,7 +177,12 @@ function canonicalFunctions(tokens: readonly Token[]): Token[] {
   const result: Token[] = [];
   for (let position = 0; position < tokens.length; position += 1) {
     const token = tokens[position] as Token;
-    if (token.kind === 'word' && SAME_AS_CURRENT_TIMESTAMP.has(token.text) && tokens[position + 1]?.kind === 'open' && tokens[position + 2]?.kind === 'close') {
+    if (
+      token.kind === 'word' &&
+      SAME_AS_CURRENT_TIMESTAMP.has(token.text) &&
+      tokens[position + 1]?.kind === 'open' &&
+      tokens[position + 2]?.kind === 'close'
+    ) {
       result.push({ kind: 'word', text: 'CURRENT_TIMESTAMP' });
       position += 2;
     } else if (token.kind === 'word' && VALUE_FUNCTIONS.has(token.text)) {
@@ -178,7 +222,11 @@ function hasTopLevel(tokens: readonly Token[], words: ReadonlySet<string>): bool
 const BOOLEAN_CONNECTIVES: ReadonlySet<string> = new Set(['and', 'or']);
 
 function isBoundary(token: Token | undefined, side: 'before' | 'after'): 'whole' | 'connective' | undefined {
-  if (token === undefined || token.kind === 'comma' || (side === 'before' ? token.kind === 'open' : token.kind === 'close')) {
+  if (
+    token === undefined ||
+    token.kind === 'comma' ||
+    (side === 'before' ? token.kind === 'open' : token.kind === 'close')
+  ) {
     return 'whole';
   }
   return token.kind === 'word' && BOOLEAN_CONNECTIVES.has(token.text) ? 'connective' : undefined;
@@ -200,7 +248,12 @@ function removeRedundantParentheses(tokens: readonly Token[]): Token[] {
       const atom = inner.length === 1 && inner[0]?.kind !== 'other';
       const whole = before === 'whole' && after === 'whole' && inner.length > 0;
       const operand = before !== undefined && after !== undefined && !hasTopLevel(inner, BOOLEAN_CONNECTIVES);
-      const listOpener = current[open - 1]?.kind === 'word' && KEYWORDS.has(current[open - 1]?.text ?? '') && current[open - 1]?.text !== 'and' && current[open - 1]?.text !== 'or' && current[open - 1]?.text !== 'not';
+      const listOpener =
+        current[open - 1]?.kind === 'word' &&
+        KEYWORDS.has(current[open - 1]?.text ?? '') &&
+        current[open - 1]?.text !== 'and' &&
+        current[open - 1]?.text !== 'or' &&
+        current[open - 1]?.text !== 'not';
       if (!listOpener && (atom || whole || operand)) {
         current = [...current.slice(0, open), ...inner, ...current.slice(close + 1)];
         changed = true;

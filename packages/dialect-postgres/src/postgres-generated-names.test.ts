@@ -11,7 +11,9 @@ describe('PostgreSQL generated names', () => {
     expect(postgresObjectName(longTable, 'column_name_also_quite_long_bbbbbbbbbbbbbbbbbbbbbbb', 'key')).toBe(
       'very_long_table_name_aaaaaaaa_column_name_also_quite_long_b_key',
     );
-    expect(postgresObjectName(longTable, 'c2', 'check')).toBe('very_long_table_name_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_c2_check');
+    expect(postgresObjectName(longTable, 'c2', 'check')).toBe(
+      'very_long_table_name_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_c2_check',
+    );
   });
 
   it('recognises the number PostgreSQL appends when a name is taken', () => {

@@ -173,7 +173,9 @@ export class PostgresIntrospector implements SchemaIntrospector {
   }
 
   async getTableNames(options: { readonly schema?: string } = {}): Promise<readonly string[]> {
-    const { rows } = await this.#connection.query<{ name: string }>(INTROSPECTION_QUERIES.tableNames, [options.schema ?? null]);
+    const { rows } = await this.#connection.query<{ name: string }>(INTROSPECTION_QUERIES.tableNames, [
+      options.schema ?? null,
+    ]);
     return rows.map((row) => row.name);
   }
 
@@ -201,7 +203,14 @@ export class PostgresIntrospector implements SchemaIntrospector {
     const indexes = groupByTable(jsonRows<IndexRow>(rows[0]?.indexes));
     const types = new Map<string, ColumnType>();
     return tables.map((found) =>
-      this.#tableOf(found, options.schema, columns.get(found.oid) ?? [], constraints.get(found.oid) ?? [], indexes.get(found.oid) ?? [], types),
+      this.#tableOf(
+        found,
+        options.schema,
+        columns.get(found.oid) ?? [],
+        constraints.get(found.oid) ?? [],
+        indexes.get(found.oid) ?? [],
+        types,
+      ),
     );
   }
 
@@ -260,7 +269,8 @@ export class PostgresIntrospector implements SchemaIntrospector {
         const onDelete = REFERENTIAL_ACTIONS[row.on_delete];
         const onUpdate = REFERENTIAL_ACTIONS[row.on_update];
         const match = MATCH_TYPES[row.match_type];
-        const referredSchema = row.referred_schema !== null && row.referred_schema !== defaultSchema ? row.referred_schema : undefined;
+        const referredSchema =
+          row.referred_schema !== null && row.referred_schema !== defaultSchema ? row.referred_schema : undefined;
         return foreignKeyConstraint(row.columns, row.referred_table ?? '', row.referred_columns, {
           name,
           ...(onDelete === undefined ? {} : { onDelete }),

@@ -1,4 +1,9 @@
-import type { DatabaseConnection, MigrationLockOptions, MigrationLockWait, ReleaseMigrationLock } from '@alembic/core/dialect';
+import type {
+  DatabaseConnection,
+  MigrationLockOptions,
+  MigrationLockWait,
+  ReleaseMigrationLock,
+} from '@alembic/core/dialect';
 import { PostgresDatabaseError } from './postgres-database-error.js';
 import { advisoryLockKey } from './postgres-lock-key.js';
 
@@ -29,7 +34,12 @@ async function tryLock(connection: DatabaseConnection, key: string): Promise<boo
  */
 async function lockHolder(connection: DatabaseConnection, key: string): Promise<string | undefined> {
   const unsigned = BigInt.asUintN(64, BigInt(key));
-  const { rows } = await connection.query<{ pid: unknown; usename: unknown; application_name: unknown; client_addr: unknown }>(
+  const { rows } = await connection.query<{
+    pid: unknown;
+    usename: unknown;
+    application_name: unknown;
+    client_addr: unknown;
+  }>(
     `SELECT l.pid, a.usename, a.application_name, host(a.client_addr) AS client_addr
        FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
       WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
@@ -41,7 +51,9 @@ async function lockHolder(connection: DatabaseConnection, key: string): Promise<
   if (row === undefined) return undefined;
   const details = [
     typeof row.usename === 'string' && row.usename !== '' ? `user ${row.usename}` : undefined,
-    typeof row.application_name === 'string' && row.application_name !== '' ? `application '${row.application_name}'` : undefined,
+    typeof row.application_name === 'string' && row.application_name !== ''
+      ? `application '${row.application_name}'`
+      : undefined,
     typeof row.client_addr === 'string' && row.client_addr !== '' ? `client ${row.client_addr}` : undefined,
   ].filter((detail) => detail !== undefined);
   return `PostgreSQL backend ${String(row.pid)}${details.length === 0 ? '' : ` (${details.join(', ')})`}`;
@@ -51,7 +63,10 @@ async function lockHolder(connection: DatabaseConnection, key: string): Promise<
 async function reportWait(connection: DatabaseConnection, key: string, options: MigrationLockOptions): Promise<void> {
   if (options.onWait === undefined) return;
   const holder = await lockHolder(connection, key).catch(() => undefined);
-  const wait: MigrationLockWait = { lock: `advisory lock ${key} ('${options.lockName}')`, ...(holder === undefined ? {} : { holder }) };
+  const wait: MigrationLockWait = {
+    lock: `advisory lock ${key} ('${options.lockName}')`,
+    ...(holder === undefined ? {} : { holder }),
+  };
   options.onWait(wait);
 }
 

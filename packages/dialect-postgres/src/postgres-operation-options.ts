@@ -104,7 +104,9 @@ export function readPostgresOptions<Target extends keyof PostgresOptionsByTarget
   for (const [name, value] of Object.entries(options)) {
     const kind = kinds[name];
     if (kind === undefined) {
-      warn(`The postgresql option '${name}' means nothing to ${target} and is ignored (known: ${Object.keys(kinds).join(', ')})`);
+      warn(
+        `The postgresql option '${name}' means nothing to ${target} and is ignored (known: ${Object.keys(kinds).join(', ')})`,
+      );
       continue;
     }
     if (value === undefined) {

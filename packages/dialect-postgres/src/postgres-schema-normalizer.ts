@@ -65,7 +65,10 @@ export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
   override normalizeTable(table: TableModel, side: SchemaSide): TableModel {
     const normalized = super.normalizeTable(table, side);
     const { primaryKey } = table;
-    if (primaryKey?.name === undefined || !isPostgresGeneratedName(constraintNameText(primaryKey.name), table.name, [undefined], 'pkey')) {
+    if (
+      primaryKey?.name === undefined ||
+      !isPostgresGeneratedName(constraintNameText(primaryKey.name), table.name, [undefined], 'pkey')
+    ) {
       return normalized;
     }
     const { name: _generated, ...unnamed } = primaryKey;
@@ -92,7 +95,12 @@ export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
    * Remembered by the type object (a column's type is normalized again for its default) and
    * by the rendered SQL (most columns share a handful of types); types are immutable.
    */
-  protected override normalizeType(type: ColumnType, _column: ColumnModel, _table: TableModel, _side: SchemaSide): ColumnType {
+  protected override normalizeType(
+    type: ColumnType,
+    _column: ColumnModel,
+    _table: TableModel,
+    _side: SchemaSide,
+  ): ColumnType {
     let normalized = this.#typesByObject.get(type);
     if (normalized === undefined) {
       normalized = this.#normalizedType(type);
@@ -161,12 +169,17 @@ export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
             ...(generated ? { name: undefined } : {}),
             onDelete: action(constraint.onDelete),
             onUpdate: action(constraint.onUpdate),
-            match: constraint.match === undefined || /^simple$/i.test(constraint.match) ? undefined : constraint.match.toUpperCase(),
+            match:
+              constraint.match === undefined || /^simple$/i.test(constraint.match)
+                ? undefined
+                : constraint.match.toUpperCase(),
           });
         }
         case 'checkConstraint': {
           const parts = [undefined, ...table.columns.map((column) => [column.name])];
-          return this.#isGenerated(constraint.name, table, parts, 'check') ? withoutDefaults({ ...constraint, name: undefined }) : constraint;
+          return this.#isGenerated(constraint.name, table, parts, 'check')
+            ? withoutDefaults({ ...constraint, name: undefined })
+            : constraint;
         }
       }
     });
@@ -186,7 +199,12 @@ export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
     });
   }
 
-  #isGenerated(name: ConstraintName | undefined, table: TableModel, parts: readonly (readonly string[] | undefined)[], label: string): boolean {
+  #isGenerated(
+    name: ConstraintName | undefined,
+    table: TableModel,
+    parts: readonly (readonly string[] | undefined)[],
+    label: string,
+  ): boolean {
     return name !== undefined && isPostgresGeneratedName(constraintNameText(name), table.name, parts, label);
   }
 }

@@ -38,7 +38,10 @@ describe('formatPostgresTypeText', () => {
   });
 
   it('splits off the collation', () => {
-    expect(formatPostgresTypeText('VARCHAR(20) COLLATE "C"')).toEqual({ formattedType: 'character varying(20)', collation: 'C' });
+    expect(formatPostgresTypeText('VARCHAR(20) COLLATE "C"')).toEqual({
+      formattedType: 'character varying(20)',
+      collation: 'C',
+    });
     expect(formatPostgresTypeText('text collate "en_US"')).toEqual({ formattedType: 'text', collation: 'en_US' });
   });
 });

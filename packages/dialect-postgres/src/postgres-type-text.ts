@@ -127,5 +127,8 @@ export function formatPostgresTypeText(sqlText: string): FormattedPostgresType {
     const name = (parts[1] as string).toLowerCase().replace(/\s+/g, ' ');
     formattedType = baseTypeText(name, parts[2], timeZone);
   }
-  return { formattedType: array === null ? formattedType : `${formattedType}[]`, ...(collation === undefined ? {} : { collation }) };
+  return {
+    formattedType: array === null ? formattedType : `${formattedType}[]`,
+    ...(collation === undefined ? {} : { collation }),
+  };
 }

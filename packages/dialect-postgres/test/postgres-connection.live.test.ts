@@ -62,7 +62,9 @@ describeLive('PostgreSQL connection, live', () => {
     await other.begin();
     await other.query(`INSERT INTO ${schema}.item (id) VALUES (12)`);
     await other.close();
-    const { rows } = await connection.query<{ id: string }>('SELECT id::text AS id FROM item WHERE id BETWEEN 10 AND 99 ORDER BY id');
+    const { rows } = await connection.query<{ id: string }>(
+      'SELECT id::text AS id FROM item WHERE id BETWEEN 10 AND 99 ORDER BY id',
+    );
     expect(rows).toEqual([{ id: '11' }]);
   });
 
@@ -72,7 +74,9 @@ describeLive('PostgreSQL connection, live', () => {
     try {
       const wrapped = await liveDialect.connect('postgresql://ignored', { existingClient: client });
       expect(wrapped).toBeInstanceOf(PostgresConnection);
-      expect((await wrapped.query<{ answer: number }>('SELECT 41 + $1::int AS answer', [1])).rows).toEqual([{ answer: 42 }]);
+      expect((await wrapped.query<{ answer: number }>('SELECT 41 + $1::int AS answer', [1])).rows).toEqual([
+        { answer: 42 },
+      ]);
       await wrapped.close();
       expect((await client.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
     } finally {
@@ -110,7 +114,10 @@ describeLive('PostgreSQL connection, live', () => {
     await client.connect();
     try {
       await client.query("SET statement_timeout = '7s'");
-      const wrapped = await liveDialect.connect('postgresql://ignored', { existingClient: client, statementTimeoutMilliseconds: 1500 });
+      const wrapped = await liveDialect.connect('postgresql://ignored', {
+        existingClient: client,
+        statementTimeoutMilliseconds: 1500,
+      });
       expect((await wrapped.query('SHOW statement_timeout')).rows).toEqual([{ statement_timeout: '1500ms' }]);
       await wrapped.close();
       expect((await client.query('SHOW statement_timeout')).rows).toEqual([{ statement_timeout: '7s' }]);
@@ -120,7 +127,9 @@ describeLive('PostgreSQL connection, live', () => {
   });
 
   it('refuses an existingClient that is neither a client nor a pool', async () => {
-    await expect(connectPostgres(POSTGRES_URL, { existingClient: { nothing: true } })).rejects.toMatchObject({ code: 'ALEMBIC_CONFIG' });
+    await expect(connectPostgres(POSTGRES_URL, { existingClient: { nothing: true } })).rejects.toMatchObject({
+      code: 'ALEMBIC_CONFIG',
+    });
   });
 
   it('a batch with a syntax error in a later statement throws that error and leaves the transaction usable', async () => {
@@ -136,7 +145,9 @@ describeLive('PostgreSQL connection, live', () => {
         ]),
       ).rejects.toThrow(/syntax error/);
       // The transaction is still usable: what came before the batch stays, the batch is undone.
-      const { rows } = await batchConnection.query<{ id: string }>('SELECT id::text AS id FROM item WHERE id BETWEEN 20 AND 29 ORDER BY id');
+      const { rows } = await batchConnection.query<{ id: string }>(
+        'SELECT id::text AS id FROM item WHERE id BETWEEN 20 AND 29 ORDER BY id',
+      );
       expect(rows).toEqual([{ id: '20' }]);
     } finally {
       await batchConnection.rollback();
@@ -163,11 +174,20 @@ describeLive('PostgreSQL connection, live', () => {
       expect(await context.getCurrentHeads()).toEqual([]);
       await context.runMigrations(() => []);
       const versionTable = await liveDialect.createIntrospector(connection).getTable('alembic_version', { schema });
-      expect(versionTable?.primaryKey).toMatchObject({ name: { name: 'alembic_version_pkc' }, columns: ['version_num'] });
-      expect(versionTable?.columns[0]).toMatchObject({ name: 'version_num', type: { kind: 'string', length: 32 }, nullable: false });
+      expect(versionTable?.primaryKey).toMatchObject({
+        name: { name: 'alembic_version_pkc' },
+        columns: ['version_num'],
+      });
+      expect(versionTable?.columns[0]).toMatchObject({
+        name: 'version_num',
+        type: { kind: 'string', length: 32 },
+        nullable: false,
+      });
       await context.executeSql(context.versionTable.changeSql({ kind: 'insert', version: 'ae1027a6acf' }));
       expect(await context.getCurrentHeads()).toEqual(['ae1027a6acf']);
-      expect(await context.executeSql(context.versionTable.changeSql({ kind: 'update', from: 'ae1027a6acf', to: 'bbb2' }))).toBe(1);
+      expect(
+        await context.executeSql(context.versionTable.changeSql({ kind: 'update', from: 'ae1027a6acf', to: 'bbb2' })),
+      ).toBe(1);
       expect(await context.getCurrentHeads()).toEqual(['bbb2']);
     } finally {
       rmSync(directory, { recursive: true, force: true });

@@ -58,44 +58,87 @@ describe('PostgresDdlCompiler golden SQL', () => {
 describe('PostgresDdlCompiler beyond the golden table', () => {
   it("binds an execute's parameters with $n placeholders online", () => {
     const compiler = new PostgresDdlCompiler();
-    const operation = executeOperation({ sql: 'UPDATE t SET a = :a WHERE b = :b AND c::text = :a', parameters: { a: 1, b: 'x' } });
-    expect(compiler.compileParameterized(operation)).toEqual({ sql: 'UPDATE t SET a = $1 WHERE b = $2 AND c::text = $3', parameters: [1, 'x', 1] });
+    const operation = executeOperation({
+      sql: 'UPDATE t SET a = :a WHERE b = :b AND c::text = :a',
+      parameters: { a: 1, b: 'x' },
+    });
+    expect(compiler.compileParameterized(operation)).toEqual({
+      sql: 'UPDATE t SET a = $1 WHERE b = $2 AND c::text = $3',
+      parameters: [1, 'x', 1],
+    });
   });
 
   it('creates an enum type when missing once per compiler, and tries to drop it after every table that used it', () => {
     const compiler = new PostgresDdlCompiler();
     const first = table('a', [column('s', status)]);
     const second = table('b', [column('s', status)]);
-    const createType = "DO $alembic$ BEGIN CREATE TYPE post_status AS ENUM ('draft', 'published'); EXCEPTION WHEN duplicate_object THEN NULL; END $alembic$";
-    const dropType = 'DO $alembic$ BEGIN DROP TYPE IF EXISTS post_status; EXCEPTION WHEN dependent_objects_still_exist THEN NULL; END $alembic$';
-    expect(compiler.compile(createTableOperation({ table: first }))).toEqual([createType, 'CREATE TABLE a (s post_status)']);
+    const createType =
+      "DO $alembic$ BEGIN CREATE TYPE post_status AS ENUM ('draft', 'published'); EXCEPTION WHEN duplicate_object THEN NULL; END $alembic$";
+    const dropType =
+      'DO $alembic$ BEGIN DROP TYPE IF EXISTS post_status; EXCEPTION WHEN dependent_objects_still_exist THEN NULL; END $alembic$';
+    expect(compiler.compile(createTableOperation({ table: first }))).toEqual([
+      createType,
+      'CREATE TABLE a (s post_status)',
+    ]);
     expect(compiler.compile(createTableOperation({ table: second }))).toEqual(['CREATE TABLE b (s post_status)']);
-    expect(compiler.compile(dropTableOperation({ tableName: 'b', existingTable: second }))).toEqual(['DROP TABLE b', dropType]);
-    expect(compiler.compile(dropTableOperation({ tableName: 'a', existingTable: first }))).toEqual(['DROP TABLE a', dropType]);
-    expect(compiler.compile(createTableOperation({ table: first }))).toEqual([createType, 'CREATE TABLE a (s post_status)']);
+    expect(compiler.compile(dropTableOperation({ tableName: 'b', existingTable: second }))).toEqual([
+      'DROP TABLE b',
+      dropType,
+    ]);
+    expect(compiler.compile(dropTableOperation({ tableName: 'a', existingTable: first }))).toEqual([
+      'DROP TABLE a',
+      dropType,
+    ]);
+    expect(compiler.compile(createTableOperation({ table: first }))).toEqual([
+      createType,
+      'CREATE TABLE a (s post_status)',
+    ]);
   });
 
   it('changes nothing about an enum type whose values stay, and leaves the values alone when told to', () => {
-    const alter = alterColumnOperation({ tableName: 't', columnName: 's', type: status, existingType: status, nullable: false });
+    const alter = alterColumnOperation({
+      tableName: 't',
+      columnName: 's',
+      type: status,
+      existingType: status,
+      nullable: false,
+    });
     expect(new PostgresDdlCompiler().compile(alter)).toEqual(['ALTER TABLE t ALTER COLUMN s SET NOT NULL']);
-    const changed = alterColumnOperation({ tableName: 't', columnName: 's', type: enumType(['draft'], { name: 'post_status' }), existingType: status });
-    expect(new PostgresDdlCompiler({ manageEnumTypes: false }).compile(changed)).toEqual(['ALTER TABLE t ALTER COLUMN s TYPE post_status']);
+    const changed = alterColumnOperation({
+      tableName: 't',
+      columnName: 's',
+      type: enumType(['draft'], { name: 'post_status' }),
+      existingType: status,
+    });
+    expect(new PostgresDdlCompiler({ manageEnumTypes: false }).compile(changed)).toEqual([
+      'ALTER TABLE t ALTER COLUMN s TYPE post_status',
+    ]);
   });
 
   it('creates the enum type of an added column when missing, and drops it with the last column that uses it', () => {
     const compiler = new PostgresDdlCompiler();
-    const createType = "DO $alembic$ BEGIN CREATE TYPE post_status AS ENUM ('draft', 'published'); EXCEPTION WHEN duplicate_object THEN NULL; END $alembic$";
-    const dropType = 'DO $alembic$ BEGIN DROP TYPE IF EXISTS post_status; EXCEPTION WHEN dependent_objects_still_exist THEN NULL; END $alembic$';
-    expect(compiler.compile(addColumnOperation({ tableName: 'a', column: column('s', status) }))).toEqual([createType, 'ALTER TABLE a ADD COLUMN s post_status']);
-    expect(compiler.compile(addColumnOperation({ tableName: 'b', column: column('s', status) }))).toEqual(['ALTER TABLE b ADD COLUMN s post_status']);
-    expect(compiler.compile(dropColumnOperation({ tableName: 'a', columnName: 's', existingColumn: column('s', status) }))).toEqual([
-      'ALTER TABLE a DROP COLUMN s',
-      dropType,
-    ]);
-    expect(compiler.compile(dropColumnOperation({ tableName: 'b', columnName: 's' }))).toEqual(['ALTER TABLE b DROP COLUMN s']);
-    expect(new PostgresDdlCompiler({ manageEnumTypes: false }).compile(addColumnOperation({ tableName: 'a', column: column('s', status) }))).toEqual([
+    const createType =
+      "DO $alembic$ BEGIN CREATE TYPE post_status AS ENUM ('draft', 'published'); EXCEPTION WHEN duplicate_object THEN NULL; END $alembic$";
+    const dropType =
+      'DO $alembic$ BEGIN DROP TYPE IF EXISTS post_status; EXCEPTION WHEN dependent_objects_still_exist THEN NULL; END $alembic$';
+    expect(compiler.compile(addColumnOperation({ tableName: 'a', column: column('s', status) }))).toEqual([
+      createType,
       'ALTER TABLE a ADD COLUMN s post_status',
     ]);
+    expect(compiler.compile(addColumnOperation({ tableName: 'b', column: column('s', status) }))).toEqual([
+      'ALTER TABLE b ADD COLUMN s post_status',
+    ]);
+    expect(
+      compiler.compile(dropColumnOperation({ tableName: 'a', columnName: 's', existingColumn: column('s', status) })),
+    ).toEqual(['ALTER TABLE a DROP COLUMN s', dropType]);
+    expect(compiler.compile(dropColumnOperation({ tableName: 'b', columnName: 's' }))).toEqual([
+      'ALTER TABLE b DROP COLUMN s',
+    ]);
+    expect(
+      new PostgresDdlCompiler({ manageEnumTypes: false }).compile(
+        addColumnOperation({ tableName: 'a', column: column('s', status) }),
+      ),
+    ).toEqual(['ALTER TABLE a ADD COLUMN s post_status']);
   });
 
   it('leaves enum types alone when told to', () => {
@@ -134,10 +177,15 @@ describe('PostgresDdlCompiler beyond the golden table', () => {
         deferrable: true,
         initially: 'DEFERRED',
       }),
-    ).toBe('ALTER TABLE s.t ADD CONSTRAINT ex1 EXCLUDE USING gist (period WITH &&, room WITH =) WHERE (room > 0) DEFERRABLE INITIALLY DEFERRED');
-    expect(compiler.compileCreateExcludeConstraint({ tableName: 'Booking', elements: [[sql('tsrange(starts, ends)'), '&&']] })).toBe(
-      'ALTER TABLE "Booking" ADD EXCLUDE USING gist (tsrange(starts, ends) WITH &&)',
+    ).toBe(
+      'ALTER TABLE s.t ADD CONSTRAINT ex1 EXCLUDE USING gist (period WITH &&, room WITH =) WHERE (room > 0) DEFERRABLE INITIALLY DEFERRED',
     );
+    expect(
+      compiler.compileCreateExcludeConstraint({
+        tableName: 'Booking',
+        elements: [[sql('tsrange(starts, ends)'), '&&']],
+      }),
+    ).toBe('ALTER TABLE "Booking" ADD EXCLUDE USING gist (tsrange(starts, ends) WITH &&)');
   });
 
   it('writes literals as PostgreSQL reads them', () => {
@@ -152,10 +200,13 @@ describe('PostgresDdlCompiler beyond the golden table', () => {
 
   it('keeps uniqueConstraint deferrability in CREATE TABLE', () => {
     const compiler = new PostgresDdlCompiler();
-    const model = table('t', [column('a', integer()), uniqueConstraint(['a'], { name: 'uq_a', deferrable: false }), checkConstraint('a > 0')]);
+    const model = table('t', [
+      column('a', integer()),
+      uniqueConstraint(['a'], { name: 'uq_a', deferrable: false }),
+      checkConstraint('a > 0'),
+    ]);
     expect(compiler.compile(createTableOperation({ table: model }))).toEqual([
       'CREATE TABLE t (a INTEGER, CONSTRAINT uq_a UNIQUE (a) NOT DEFERRABLE, CHECK (a > 0))',
     ]);
   });
 });
-

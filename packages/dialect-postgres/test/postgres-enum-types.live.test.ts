@@ -4,7 +4,16 @@
  * a type shared by two tables created and dropped safely, and `alterColumn` to and from an enum
  * type. Runs in a fresh schema (the connection's `search_path`), dropped at the end.
  */
-import { alterColumnOperation, column, createTableOperation, dropTableOperation, enumType, integer, string, table } from '@alembic/core/dialect';
+import {
+  alterColumnOperation,
+  column,
+  createTableOperation,
+  dropTableOperation,
+  enumType,
+  integer,
+  string,
+  table,
+} from '@alembic/core/dialect';
 import type { DatabaseConnection, EnumType, Operation } from '@alembic/core/dialect';
 import { PostgresDdlCompiler } from '../src/postgres-ddl-compiler.js';
 import { describeLive, openSchemaConnection } from './support/live-postgres.js';
@@ -39,7 +48,7 @@ async function enumValues(typeName: string): Promise<string[]> {
 
 async function typeCount(typeName: string): Promise<number> {
   const { rows } = await connection.query<{ count: number }>(
-    "SELECT count(*)::int AS count FROM pg_type WHERE typname = $1 AND typnamespace = current_schema()::regnamespace",
+    'SELECT count(*)::int AS count FROM pg_type WHERE typname = $1 AND typnamespace = current_schema()::regnamespace',
     [typeName],
   );
   return rows[0]?.count ?? -1;
@@ -66,8 +75,15 @@ describeLive('PostgreSQL native enum types, live', () => {
   it("changes an enum type's values inside a transaction, keeps the rows, converts every column of the type, and goes back", async () => {
     const original = enumType(['low', 'mid', 'high', 'unused'], { name: 'mood_kind' });
     await applyInTransaction(
-      createTableOperation({ table: table('mood_person', [column('id', integer(), { primaryKey: true }), column('mood', original)]) }),
-      createTableOperation({ table: table('mood_log', [column('id', integer(), { primaryKey: true }), column('mood', original, { serverDefault: 'mid' })]) }),
+      createTableOperation({
+        table: table('mood_person', [column('id', integer(), { primaryKey: true }), column('mood', original)]),
+      }),
+      createTableOperation({
+        table: table('mood_log', [
+          column('id', integer(), { primaryKey: true }),
+          column('mood', original, { serverDefault: 'mid' }),
+        ]),
+      }),
     );
     await connection.query('ALTER TABLE mood_log ADD COLUMN history mood_kind[]');
     await connection.query("INSERT INTO mood_person VALUES (1, 'high'), (2, 'low')");
@@ -117,9 +133,15 @@ describeLive('PostgreSQL native enum types, live', () => {
   it('changes nothing when a removed value is still in a row, or when something other than a column uses the type', async () => {
     const original = enumType(['red', 'green'], { name: 'light_color' });
     const withoutRed = enumType(['green'], { name: 'light_color' });
-    await applyInTransaction(createTableOperation({ table: table('light', [column('id', integer(), { primaryKey: true }), column('color', original)]) }));
+    await applyInTransaction(
+      createTableOperation({
+        table: table('light', [column('id', integer(), { primaryKey: true }), column('color', original)]),
+      }),
+    );
     await connection.query("INSERT INTO light VALUES (1, 'red')");
-    await expect(applyInTransaction(changeValues('light', 'color', original, withoutRed))).rejects.toThrow(/invalid input value for enum/);
+    await expect(applyInTransaction(changeValues('light', 'color', original, withoutRed))).rejects.toThrow(
+      /invalid input value for enum/,
+    );
     expect(await enumValues('light_color')).toEqual(['red', 'green']);
 
     await connection.query('CREATE DOMAIN light_domain AS light_color');
@@ -128,9 +150,11 @@ describeLive('PostgreSQL native enum types, live', () => {
       /cannot change the values of enum type light_color: objects other than table columns use it/,
     );
     expect(await enumValues('light_color')).toEqual(['red', 'green']);
-    expect(await column0<string>("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'light'::regclass AND attname = 'color'")).toEqual([
-      'light_color',
-    ]);
+    expect(
+      await column0<string>(
+        "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'light'::regclass AND attname = 'color'",
+      ),
+    ).toEqual(['light_color']);
   });
 
   it('creates a type shared by two tables once, keeps it while a table uses it, and drops it with the last', async () => {
@@ -156,14 +180,24 @@ describeLive('PostgreSQL native enum types, live', () => {
 
   it('alters a column to an enum type (created when missing, rows converted) and back (the type dropped)', async () => {
     const kind = enumType(['cat', 'dog'], { name: 'pet_kind' });
-    await applyInTransaction(createTableOperation({ table: table('pet', [column('id', integer(), { primaryKey: true }), column('kind', string(10))]) }));
+    await applyInTransaction(
+      createTableOperation({
+        table: table('pet', [column('id', integer(), { primaryKey: true }), column('kind', string(10))]),
+      }),
+    );
     await connection.query("INSERT INTO pet VALUES (1, 'dog')");
-    await applyInTransaction(alterColumnOperation({ tableName: 'pet', columnName: 'kind', type: kind, existingType: string(10) }));
+    await applyInTransaction(
+      alterColumnOperation({ tableName: 'pet', columnName: 'kind', type: kind, existingType: string(10) }),
+    );
     expect(await enumValues('pet_kind')).toEqual(['cat', 'dog']);
-    expect(await column0<string>("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'pet'::regclass AND attname = 'kind'")).toEqual([
-      'pet_kind',
-    ]);
-    await applyInTransaction(alterColumnOperation({ tableName: 'pet', columnName: 'kind', type: string(10), existingType: kind }));
+    expect(
+      await column0<string>(
+        "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'pet'::regclass AND attname = 'kind'",
+      ),
+    ).toEqual(['pet_kind']);
+    await applyInTransaction(
+      alterColumnOperation({ tableName: 'pet', columnName: 'kind', type: string(10), existingType: kind }),
+    );
     expect(await typeCount('pet_kind')).toBe(0);
     expect(await column0<string>('SELECT kind FROM pet')).toEqual(['dog']);
   });

@@ -85,16 +85,28 @@ describeLive('PostgreSQL error translation, live', () => {
   });
 
   it('syntax errors, undefined and duplicate objects, dependent objects, bad data', async () => {
-    expect(await failureOf(() => connection.query('CREATE TABLE (x'))).toMatchObject({ code: 'ALEMBIC_SQL_SYNTAX_ERROR', sqlState: '42601' });
+    expect(await failureOf(() => connection.query('CREATE TABLE (x'))).toMatchObject({
+      code: 'ALEMBIC_SQL_SYNTAX_ERROR',
+      sqlState: '42601',
+    });
     expect(await failureOf(() => connection.query('SELECT * FROM no_such_table'))).toMatchObject({
       code: 'ALEMBIC_TABLE_NOT_FOUND',
       sqlState: '42P01',
       message: 'relation "no_such_table" does not exist',
     });
-    expect(await failureOf(() => connection.query('CREATE TABLE account (x INTEGER)'))).toMatchObject({ code: 'ALEMBIC_TABLE_EXISTS', sqlState: '42P07' });
+    expect(await failureOf(() => connection.query('CREATE TABLE account (x INTEGER)'))).toMatchObject({
+      code: 'ALEMBIC_TABLE_EXISTS',
+      sqlState: '42P07',
+    });
     await connection.execute("CREATE TYPE mood AS ENUM ('low', 'high'); CREATE TABLE feeling (m mood)");
-    expect(await failureOf(() => connection.query('DROP TYPE mood'))).toMatchObject({ code: 'ALEMBIC_DEPENDENT_OBJECTS_EXIST', sqlState: '2BP01' });
-    expect(await failureOf(() => connection.query("SELECT 'x'::integer"))).toMatchObject({ code: 'ALEMBIC_DATA_ERROR', sqlState: '22P02' });
+    expect(await failureOf(() => connection.query('DROP TYPE mood'))).toMatchObject({
+      code: 'ALEMBIC_DEPENDENT_OBJECTS_EXIST',
+      sqlState: '2BP01',
+    });
+    expect(await failureOf(() => connection.query("SELECT 'x'::integer"))).toMatchObject({
+      code: 'ALEMBIC_DATA_ERROR',
+      sqlState: '22P02',
+    });
   });
 
   it('a lock timeout', async () => {
@@ -113,7 +125,9 @@ describeLive('PostgreSQL error translation, live', () => {
   });
 
   it('a missing database: ALEMBIC_DATABASE_NOT_FOUND, no password anywhere', async () => {
-    const error = await failureOf(() => liveDialect.connect(variantUrl({ password: PASSWORD, database: 'alembic_no_such_database' })));
+    const error = await failureOf(() =>
+      liveDialect.connect(variantUrl({ password: PASSWORD, database: 'alembic_no_such_database' })),
+    );
     expect(error).toMatchObject({ code: 'ALEMBIC_DATABASE_NOT_FOUND', sqlState: '3D000' });
     expect(error.message).toMatch(/database "alembic_no_such_database" does not exist/);
     expectNoPassword(error);

@@ -59,7 +59,13 @@ describeLive('PostgresIntrospector.getTables, live', () => {
     const byName = new Map(second?.columns.map((column) => [column.name, column]));
     expect(byName.get('id')).toMatchObject({ autoincrement: true, primaryKey: true, nullable: false });
     expect(byName.get('code')).toMatchObject({ identity: { always: true, start: 10, increment: 5 } });
-    expect(byName.get('mood')?.type).toEqual({ kind: 'enum', values: ['sad', 'ok', 'happy'], name: 'bulk_mood', nativeEnum: true, createConstraint: false });
+    expect(byName.get('mood')?.type).toEqual({
+      kind: 'enum',
+      values: ['sad', 'ok', 'happy'],
+      name: 'bulk_mood',
+      nativeEnum: true,
+      createConstraint: false,
+    });
     expect(byName.get('name')).toMatchObject({ comment: 'the name', serverDefault: 'n', nullable: false });
     expect(byName.get('label')?.type).toEqual({ kind: 'text', collation: 'C' });
     expect(second?.constraints.map((constraint) => constraint.kind).sort()).toEqual([
@@ -69,7 +75,14 @@ describeLive('PostgresIntrospector.getTables, live', () => {
       'foreignKeyConstraint',
       'uniqueConstraint',
     ]);
-    expect(second?.constraints.find((constraint) => constraint.kind === 'foreignKeyConstraint' && constraint.referredTable === 'bulk_01' && constraint.columns[0] === 'parent_id')).toMatchObject({
+    expect(
+      second?.constraints.find(
+        (constraint) =>
+          constraint.kind === 'foreignKeyConstraint' &&
+          constraint.referredTable === 'bulk_01' &&
+          constraint.columns[0] === 'parent_id',
+      ),
+    ).toMatchObject({
       onDelete: 'CASCADE',
       onUpdate: 'SET NULL',
     });
@@ -83,7 +96,9 @@ describeLive('PostgresIntrospector.getTables, live', () => {
   it('leaves out names that do not exist, and reads nothing for an empty list', async () => {
     const counted = countingConnection(connection);
     const introspector = new PostgresIntrospector(counted);
-    expect((await introspector.getTables({ schema, tableNames: ['bulk_03', 'no_such_table'] })).map((model) => model.name)).toEqual(['bulk_03']);
+    expect(
+      (await introspector.getTables({ schema, tableNames: ['bulk_03', 'no_such_table'] })).map((model) => model.name),
+    ).toEqual(['bulk_03']);
     counted.reset();
     expect(await introspector.getTables({ schema, tableNames: [] })).toEqual([]);
     expect(counted.queries).toHaveLength(0);
@@ -147,13 +162,25 @@ describeLive('PostgreSQL round trip: our DDL, reflected and normalized, equals t
       const database = generic.normalizeTable(found, 'database');
       const columns = columnSignatures(left, database) as { name: string; type: unknown; serverDefault: unknown }[];
       return [
-        ...columns.filter((column) => column.type !== true || column.serverDefault !== true).map((column) => `${model.name}.${column.name}`),
-        ...(JSON.stringify(uniqueSignatures(left)) === JSON.stringify(uniqueSignatures(database)) ? [] : [`${model.name} uniques`]),
-        ...(JSON.stringify(checkSignatures(left)) === JSON.stringify(checkSignatures(database)) ? [] : [`${model.name} checks`]),
+        ...columns
+          .filter((column) => column.type !== true || column.serverDefault !== true)
+          .map((column) => `${model.name}.${column.name}`),
+        ...(JSON.stringify(uniqueSignatures(left)) === JSON.stringify(uniqueSignatures(database))
+          ? []
+          : [`${model.name} uniques`]),
+        ...(JSON.stringify(checkSignatures(left)) === JSON.stringify(checkSignatures(database))
+          ? []
+          : [`${model.name} checks`]),
       ];
     });
     expect(differing).toEqual(
-      expect.arrayContaining(['rt_account.score', 'rt_account uniques', 'rt_account checks', 'rt_post.body', 'rt_types.tz']),
+      expect.arrayContaining([
+        'rt_account.score',
+        'rt_account uniques',
+        'rt_account checks',
+        'rt_post.body',
+        'rt_types.tz',
+      ]),
     );
   });
 
@@ -161,14 +188,25 @@ describeLive('PostgreSQL round trip: our DDL, reflected and normalized, equals t
     const pair = (): { model: TableModel; database: TableModel } => {
       const found = reflected.find((candidate) => candidate.name === name);
       if (found === undefined) throw new Error(`${name} was not reflected`);
-      return { model: normalizer.normalizeTable(model, 'model'), database: normalizer.normalizeTable(found, 'database') };
+      return {
+        model: normalizer.normalizeTable(model, 'model'),
+        database: normalizer.normalizeTable(found, 'database'),
+      };
     };
 
     it('has the same columns: type, server default, nullable, comment, identity', () => {
       const { model: left, database } = pair();
       const signatures = columnSignatures(left, database);
       expect(signatures).toEqual(
-        left.columns.map((column) => ({ name: column.name, found: true, type: true, nullable: true, serverDefault: true, comment: true, identity: true })),
+        left.columns.map((column) => ({
+          name: column.name,
+          found: true,
+          type: true,
+          nullable: true,
+          serverDefault: true,
+          comment: true,
+          identity: true,
+        })),
       );
       expect(database.columns.map((column) => column.name)).toEqual(left.columns.map((column) => column.name));
     });

@@ -62,11 +62,16 @@ describeLive('PostgreSQL migration lock, live', () => {
     const { rows } = await first.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
     const waits: unknown[] = [];
     const onWait = (wait: unknown): void => void waits.push(wait);
-    await expect(acquirePostgresMigrationLock(second, { lockName, timeoutMilliseconds: 200, onWait })).rejects.toMatchObject({
+    await expect(
+      acquirePostgresMigrationLock(second, { lockName, timeoutMilliseconds: 200, onWait }),
+    ).rejects.toMatchObject({
       code: 'ALEMBIC_DATABASE_LOCKED',
     });
     expect(waits).toEqual([
-      { lock: `advisory lock ${advisoryLockKey(lockName)} ('${lockName}')`, holder: expect.stringMatching(new RegExp(`^PostgreSQL backend ${rows[0]?.pid} \\(user postgres`)) },
+      {
+        lock: `advisory lock ${advisoryLockKey(lockName)} ('${lockName}')`,
+        holder: expect.stringMatching(new RegExp(`^PostgreSQL backend ${rows[0]?.pid} \\(user postgres`)),
+      },
     ]);
     await releaseFirst();
     const releaseSecond = await acquirePostgresMigrationLock(second, { lockName, timeoutMilliseconds: 0, onWait });
@@ -100,7 +105,9 @@ describeLive('PostgreSQL migration lock, live', () => {
   it('gives up after its timeout with ALEMBIC_DATABASE_LOCKED, then succeeds once free', async () => {
     const releaseFirst = await acquirePostgresMigrationLock(first, { lockName });
     const started = Date.now();
-    const failure = await acquirePostgresMigrationLock(second, { lockName, timeoutMilliseconds: 300 }).catch((error: unknown) => error);
+    const failure = await acquirePostgresMigrationLock(second, { lockName, timeoutMilliseconds: 300 }).catch(
+      (error: unknown) => error,
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     expect(PostgresDatabaseError.isInstance(failure)).toBe(true);
     expect(failure).toMatchObject({ code: 'ALEMBIC_DATABASE_LOCKED' });
@@ -113,7 +120,9 @@ describeLive('PostgreSQL migration lock, live', () => {
   it("takes the dialect option's timeout when the caller gives none", async () => {
     const impatient = postgres({ migrationLockTimeoutMilliseconds: 100 });
     const releaseFirst = await impatient.acquireMigrationLock(first, { lockName });
-    await expect(impatient.acquireMigrationLock(second, { lockName })).rejects.toMatchObject({ code: 'ALEMBIC_DATABASE_LOCKED' });
+    await expect(impatient.acquireMigrationLock(second, { lockName })).rejects.toMatchObject({
+      code: 'ALEMBIC_DATABASE_LOCKED',
+    });
     await releaseFirst();
   });
 

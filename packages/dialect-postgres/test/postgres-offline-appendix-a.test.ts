@@ -128,7 +128,11 @@ describe('Appendix A, PostgreSQL, offline', () => {
     await context.beginTransaction(async () => {
       await context.executeSql(context.versionTable.changeSql({ kind: 'delete', version: '1a2b3c4d' }));
     });
-    expect(lines.slice(-4)).toEqual(["DELETE FROM alembic_version WHERE alembic_version.version_num = '1a2b3c4d';", '', 'COMMIT;', '']);
+    expect(lines.slice(-4)).toEqual([
+      "DELETE FROM alembic_version WHERE alembic_version.version_num = '1a2b3c4d';",
+      '',
+      'COMMIT;',
+      '',
+    ]);
   });
-
 });

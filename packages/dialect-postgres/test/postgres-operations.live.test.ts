@@ -5,7 +5,13 @@
  * dropped at the end.
  */
 import { OPERATION_KINDS, createTableOperation } from '@alembic/core/dialect';
-import type { DatabaseConnection, Operation, OperationKind, SchemaIntrospector, TableModel } from '@alembic/core/dialect';
+import type {
+  DatabaseConnection,
+  Operation,
+  OperationKind,
+  SchemaIntrospector,
+  TableModel,
+} from '@alembic/core/dialect';
 import { PostgresDdlCompiler } from '../src/postgres-ddl-compiler.js';
 import { PostgresIntrospector } from '../src/postgres-introspector.js';
 import { constraintCases } from './support/live-constraint-cases.js';
@@ -74,7 +80,9 @@ describeLive('PostgreSQL operations, live', () => {
     expect(Object.keys(LIVE).sort()).toEqual([...OPERATION_KINDS].sort());
   });
 
-  const cases = (Object.keys(LIVE) as OperationKind[]).flatMap((kind) => LIVE[kind].map((entry) => [kind, entry.title, entry] as const));
+  const cases = (Object.keys(LIVE) as OperationKind[]).flatMap((kind) =>
+    LIVE[kind].map((entry) => [kind, entry.title, entry] as const),
+  );
 
   it.each(cases)('%s: %s', async (_kind, _title, entry) => {
     await entry.run();
@@ -94,8 +102,13 @@ describeLive('PostgreSQL operations, live', () => {
     const copy: TableModel = {
       ...definition,
       name: 'kitchen_sink_copy',
-      ...(original.primaryKey === undefined ? {} : { primaryKey: { kind: 'primaryKeyConstraint', columns: original.primaryKey.columns } }),
-      indexes: original.indexes.map((model) => ({ ...model, name: `${String((model.name as { name: string }).name)}_copy` })),
+      ...(original.primaryKey === undefined
+        ? {}
+        : { primaryKey: { kind: 'primaryKeyConstraint', columns: original.primaryKey.columns } }),
+      indexes: original.indexes.map((model) => ({
+        ...model,
+        name: `${String((model.name as { name: string }).name)}_copy`,
+      })),
       constraints: [],
     };
     const compiler = new PostgresDdlCompiler({ manageEnumTypes: false });
@@ -103,11 +116,39 @@ describeLive('PostgreSQL operations, live', () => {
       await connection.query(statement);
     }
     const reflected = await reflect('kitchen_sink_copy');
-    expect(reflected.columns.map(({ name, type, nullable, serverDefault, autoincrement, comment }) => ({ name, type, nullable, serverDefault, autoincrement, comment }))).toEqual(
-      original.columns.map(({ name, type, nullable, serverDefault, autoincrement, comment }) => ({ name, type, nullable, serverDefault, autoincrement, comment })),
+    expect(
+      reflected.columns.map(({ name, type, nullable, serverDefault, autoincrement, comment }) => ({
+        name,
+        type,
+        nullable,
+        serverDefault,
+        autoincrement,
+        comment,
+      })),
+    ).toEqual(
+      original.columns.map(({ name, type, nullable, serverDefault, autoincrement, comment }) => ({
+        name,
+        type,
+        nullable,
+        serverDefault,
+        autoincrement,
+        comment,
+      })),
     );
-    expect(reflected.indexes.map(({ columns, unique, where, dialectOptions }) => ({ columns, unique, where, dialectOptions }))).toEqual(
-      original.indexes.map(({ columns, unique, where, dialectOptions }) => ({ columns, unique, where, dialectOptions })),
+    expect(
+      reflected.indexes.map(({ columns, unique, where, dialectOptions }) => ({
+        columns,
+        unique,
+        where,
+        dialectOptions,
+      })),
+    ).toEqual(
+      original.indexes.map(({ columns, unique, where, dialectOptions }) => ({
+        columns,
+        unique,
+        where,
+        dialectOptions,
+      })),
     );
     expect(reflected.comment).toBe(original.comment);
   });

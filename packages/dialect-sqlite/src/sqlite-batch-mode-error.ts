@@ -9,7 +9,11 @@ import { UnsupportedOperationError } from '@alembic/core/dialect';
  * // SQLite cannot ALTER a column's type; use op.batchAlterTable('account', async (batchOp) => { ... })
  * ```
  */
-export function sqliteBatchModeError(what: string, tableName: string, operationKind: string): UnsupportedOperationError {
+export function sqliteBatchModeError(
+  what: string,
+  tableName: string,
+  operationKind: string,
+): UnsupportedOperationError {
   const quotedTableName = tableName.replaceAll('\\', '\\\\').replaceAll("'", "\\'");
   return new UnsupportedOperationError(
     'sqlite',

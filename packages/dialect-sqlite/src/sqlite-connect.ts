@@ -39,7 +39,11 @@ function openMode(driver: SqliteDriver, mode: SqliteUrl['mode']): number {
   return mode === 'rw' ? driver.OPEN_READWRITE : driver.OPEN_READWRITE | driver.OPEN_CREATE;
 }
 
-async function openDatabase(driver: SqliteDriver, url: SqliteUrl, driverOptions: DialectConnectOptions['driverOptions']): Promise<SqliteClient> {
+async function openDatabase(
+  driver: SqliteDriver,
+  url: SqliteUrl,
+  driverOptions: DialectConnectOptions['driverOptions'],
+): Promise<SqliteClient> {
   const mode = typeof driverOptions?.mode === 'number' ? driverOptions.mode : openMode(driver, url.mode);
   return new Promise<SqliteClient>((resolve, reject) => {
     const database: SqliteClient = new driver.Database(url.filename, mode, (error) => {
@@ -92,7 +96,10 @@ export async function connectSqlite(
   const client = await openDatabase(driver, parsed, options.driverOptions);
   const connection = new SqliteConnection(client, { ownsClient: true });
   try {
-    await setBusyTimeout(connection, parsed.busyTimeoutMilliseconds ?? dialectOptions.busyTimeoutMilliseconds ?? DEFAULT_BUSY_TIMEOUT_MILLISECONDS);
+    await setBusyTimeout(
+      connection,
+      parsed.busyTimeoutMilliseconds ?? dialectOptions.busyTimeoutMilliseconds ?? DEFAULT_BUSY_TIMEOUT_MILLISECONDS,
+    );
   } catch (error) {
     await connection.close().catch(() => undefined);
     throw translateSqliteError(error);

@@ -76,7 +76,10 @@ export class SqliteConnection implements DatabaseConnection {
     return this.#transactionOpen || this.#lockTransactionOpen;
   }
 
-  async query<Row = Record<string, unknown>>(sql: string, parameters: readonly unknown[] = []): Promise<QueryResult<Row>> {
+  async query<Row = Record<string, unknown>>(
+    sql: string,
+    parameters: readonly unknown[] = [],
+  ): Promise<QueryResult<Row>> {
     const values = parameters.map(toSqliteParameter);
     if (sqliteReturnsRows(sql)) {
       const rows = await new Promise<unknown[]>((resolve, reject) => {
@@ -112,12 +115,12 @@ export class SqliteConnection implements DatabaseConnection {
    * the driver, where `Database.run` is three (prepare, run, finalize).
    */
   async #prepared(sql: string): Promise<SqliteStatement | undefined> {
-    const client = this.client;
-    if (client.prepare === undefined) return undefined;
+    const prepare = this.client.prepare?.bind(this.client);
+    if (prepare === undefined) return undefined;
     const kept = this.#statements.get(sql);
     if (kept !== undefined) return kept;
     const statement = await new Promise<SqliteStatement>((resolve, reject) => {
-      const created: SqliteStatement = client.prepare!(sql, (error) => (error ? reject(error) : resolve(created)));
+      const created: SqliteStatement = prepare(sql, (error) => (error ? reject(error) : resolve(created)));
     });
     if (this.#statements.size >= PREPARED_STATEMENTS) {
       const [oldestSql, oldest] = this.#statements.entries().next().value as [string, SqliteStatement];
@@ -206,7 +209,10 @@ export class SqliteConnection implements DatabaseConnection {
    * once that has passed, the driver's `SQLITE_BUSY` error is thrown. Without a timeout it
    * waits indefinitely. The busy timeout is set back as it was.
    */
-  async acquireWriteLock(timeoutMilliseconds?: number, onWait?: (wait: MigrationLockWait) => void): Promise<ReleaseMigrationLock> {
+  async acquireWriteLock(
+    timeoutMilliseconds?: number,
+    onWait?: (wait: MigrationLockWait) => void,
+  ): Promise<ReleaseMigrationLock> {
     if (this.inTransaction) {
       return async () => undefined;
     }

@@ -3,7 +3,11 @@ import { parseCreateIndex } from './sqlite-create-index-parser.js';
 
 describe('parseCreateIndex', () => {
   it('keeps bare columns as names and anything else verbatim', () => {
-    expect(parseCreateIndex('CREATE UNIQUE INDEX IF NOT EXISTS "ix" ON "t" (lower(email), "Name", id DESC, code COLLATE NOCASE)')).toEqual({
+    expect(
+      parseCreateIndex(
+        'CREATE UNIQUE INDEX IF NOT EXISTS "ix" ON "t" (lower(email), "Name", id DESC, code COLLATE NOCASE)',
+      ),
+    ).toEqual({
       elements: [sql('lower(email)'), 'Name', sql('id DESC'), sql('code COLLATE NOCASE')],
     });
   });

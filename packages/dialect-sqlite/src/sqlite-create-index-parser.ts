@@ -24,7 +24,9 @@ export interface ParsedCreateIndex {
 export function parseCreateIndex(statement: string): ParsedCreateIndex | undefined {
   const tokens = tokenizeSql(statement);
   const on = tokens.findIndex((token) => isKeyword(token, 'ON'));
-  const open = tokens.findIndex((token, position) => position > on && token.type === 'punctuation' && token.value === '(');
+  const open = tokens.findIndex(
+    (token, position) => position > on && token.type === 'punctuation' && token.value === '(',
+  );
   if (on < 0 || open < 0) {
     return undefined;
   }
@@ -39,6 +41,7 @@ export function parseCreateIndex(statement: string): ParsedCreateIndex | undefin
     return sql(statement.slice(start, end));
   });
   const whereToken = tokens.slice(close + 1).find((token) => isKeyword(token, 'WHERE'));
-  const where = whereToken === undefined ? undefined : statement.slice(whereToken.end).trim().replace(/;\s*$/, '').trim();
+  const where =
+    whereToken === undefined ? undefined : statement.slice(whereToken.end).trim().replace(/;\s*$/, '').trim();
   return where === undefined || where === '' ? { elements } : { elements, where };
 }

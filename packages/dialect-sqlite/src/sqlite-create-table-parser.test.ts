@@ -37,6 +37,10 @@ describe('parseCreateTable', () => {
   });
 
   it('reads nothing from a table made by CREATE TABLE ... AS', () => {
-    expect(parseCreateTable('CREATE TABLE t AS SELECT 1 AS a')).toMatchObject({ checks: [], uniques: [], foreignKeys: [] });
+    expect(parseCreateTable('CREATE TABLE t AS SELECT 1 AS a')).toMatchObject({
+      checks: [],
+      uniques: [],
+      foreignKeys: [],
+    });
   });
 });

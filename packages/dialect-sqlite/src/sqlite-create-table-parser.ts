@@ -36,7 +36,20 @@ export interface ParsedCreateTable {
 }
 
 /** Keywords that start a column constraint (or end a column's type). */
-const CONSTRAINT_STARTS: ReadonlySet<string> = new Set(['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN', 'NOT', 'NULL', 'DEFAULT', 'COLLATE', 'REFERENCES', 'GENERATED', 'AS']);
+const CONSTRAINT_STARTS: ReadonlySet<string> = new Set([
+  'CONSTRAINT',
+  'PRIMARY',
+  'UNIQUE',
+  'CHECK',
+  'FOREIGN',
+  'NOT',
+  'NULL',
+  'DEFAULT',
+  'COLLATE',
+  'REFERENCES',
+  'GENERATED',
+  'AS',
+]);
 
 interface MutableParse {
   primaryKeyName?: string;
@@ -63,7 +76,12 @@ function deferrability(tokens: readonly SqlToken[], start: number): Pick<ParsedF
   let initially: string | undefined;
   for (let index = start; index < tokens.length; index += 1) {
     const token = tokens[index];
-    if (isKeyword(token, 'CONSTRAINT') || isKeyword(token, 'CHECK') || isKeyword(token, 'UNIQUE') || isKeyword(token, 'PRIMARY')) {
+    if (
+      isKeyword(token, 'CONSTRAINT') ||
+      isKeyword(token, 'CHECK') ||
+      isKeyword(token, 'UNIQUE') ||
+      isKeyword(token, 'PRIMARY')
+    ) {
       break;
     }
     if (isKeyword(token, 'DEFERRABLE')) {
@@ -76,7 +94,11 @@ function deferrability(tokens: readonly SqlToken[], start: number): Pick<ParsedF
 }
 
 /** The text between the parentheses opening at `openIndex`. */
-function enclosedText(sql: string, tokens: readonly SqlToken[], openIndex: number): { text: string; closeIndex: number } {
+function enclosedText(
+  sql: string,
+  tokens: readonly SqlToken[],
+  openIndex: number,
+): { text: string; closeIndex: number } {
   const closeIndex = matchingParenthesis(tokens, openIndex);
   const open = tokens[openIndex] as SqlToken;
   const close = tokens[closeIndex] as SqlToken;
@@ -87,7 +109,13 @@ function enclosedText(sql: string, tokens: readonly SqlToken[], openIndex: numbe
  * Reads constraints from one element (a column definition or a table constraint). `column` is
  * the column's name for a column definition, undefined for a table constraint.
  */
-function readConstraints(sql: string, tokens: readonly SqlToken[], start: number, column: string | undefined, parse: MutableParse): void {
+function readConstraints(
+  sql: string,
+  tokens: readonly SqlToken[],
+  start: number,
+  column: string | undefined,
+  parse: MutableParse,
+): void {
   let pendingName: string | undefined;
   for (let index = start; index < tokens.length; index += 1) {
     const token = tokens[index] as SqlToken;
@@ -124,11 +152,21 @@ function readConstraints(sql: string, tokens: readonly SqlToken[], start: number
       const referencesIndex = local.closeIndex + 1;
       const referred = tokens[referencesIndex + 1];
       if (isKeyword(tokens[referencesIndex], 'REFERENCES') && isName(referred)) {
-        parse.foreignKeys.push({ ...named, columns: local.names, referredTable: referred.value, ...deferrability(tokens, referencesIndex) });
+        parse.foreignKeys.push({
+          ...named,
+          columns: local.names,
+          referredTable: referred.value,
+          ...deferrability(tokens, referencesIndex),
+        });
       }
       return;
     } else if (isKeyword(token, 'REFERENCES') && column !== undefined && isName(next)) {
-      parse.foreignKeys.push({ ...named, columns: [column], referredTable: next.value, ...deferrability(tokens, index + 2) });
+      parse.foreignKeys.push({
+        ...named,
+        columns: [column],
+        referredTable: next.value,
+        ...deferrability(tokens, index + 2),
+      });
     } else if (isKeyword(token, 'AUTOINCREMENT') && column !== undefined) {
       parse.autoincrementColumns.push(column);
     } else if (isKeyword(token, 'COLLATE') && column !== undefined && isName(next)) {
@@ -152,7 +190,13 @@ function readConstraints(sql: string, tokens: readonly SqlToken[], start: number
  * ```
  */
 export function parseCreateTable(sql: string): ParsedCreateTable {
-  const parse: MutableParse = { uniques: [], checks: [], foreignKeys: [], autoincrementColumns: [], collations: new Map() };
+  const parse: MutableParse = {
+    uniques: [],
+    checks: [],
+    foreignKeys: [],
+    autoincrementColumns: [],
+    collations: new Map(),
+  };
   const tokens = tokenizeSql(sql);
   const open = tokens.findIndex((token) => token.type === 'punctuation' && token.value === '(');
   if (open < 0) {
@@ -164,11 +208,15 @@ export function parseCreateTable(sql: string): ParsedCreateTable {
     if (first === undefined) {
       continue;
     }
-    const startsConstraint = first.type === 'word' && ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN'].includes(first.value.toUpperCase());
+    const startsConstraint =
+      first.type === 'word' &&
+      ['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'CHECK', 'FOREIGN'].includes(first.value.toUpperCase());
     if (startsConstraint) {
       readConstraints(sql, element, 0, undefined, parse);
     } else if (isName(first)) {
-      const typeEnd = element.findIndex((token, position) => position > 0 && token.type === 'word' && CONSTRAINT_STARTS.has(token.value.toUpperCase()));
+      const typeEnd = element.findIndex(
+        (token, position) => position > 0 && token.type === 'word' && CONSTRAINT_STARTS.has(token.value.toUpperCase()),
+      );
       readConstraints(sql, element, typeEnd < 0 ? element.length : typeEnd, first.value, parse);
     }
   }

@@ -71,7 +71,9 @@ export class SqliteDdlCompiler extends DefaultDdlCompiler {
   }
 
   protected override renderServerDefault(serverDefault: ServerDefault): string {
-    return typeof serverDefault === 'string' ? super.renderServerDefault(serverDefault) : sqliteDefaultExpression(serverDefault.text);
+    return typeof serverDefault === 'string'
+      ? super.renderServerDefault(serverDefault)
+      : sqliteDefaultExpression(serverDefault.text);
   }
 
   /** SQLite's storage formats (SQLAlchemy's): `'2024-01-31'`, `'13:45:00.000000'`, both joined by a space. */
@@ -93,13 +95,18 @@ export class SqliteDdlCompiler extends DefaultDdlCompiler {
   }
 
   /** CREATE TABLE, with the primary key written inline when it must carry `AUTOINCREMENT`. */
-  protected override createTableStatement(table: TableModel, options: { ifNotExists?: boolean; namingTableName?: string } = {}): string {
+  protected override createTableStatement(
+    table: TableModel,
+    options: { ifNotExists?: boolean; namingTableName?: string } = {},
+  ): string {
     const keyColumn = this.autoincrementKeyColumn(table);
     if (keyColumn === undefined || table.primaryKey === undefined) {
       return super.createTableStatement(table, options);
     }
     const { primaryKey, ...withoutPrimaryKey } = table;
-    const prefix = this.renderConstraintNamePrefix(this.constraintName(options.namingTableName ?? table.name, primaryKey));
+    const prefix = this.renderConstraintNamePrefix(
+      this.constraintName(options.namingTableName ?? table.name, primaryKey),
+    );
     this.#inlinePrimaryKeys.set(keyColumn, `${prefix}PRIMARY KEY AUTOINCREMENT`);
     try {
       return super.createTableStatement(withoutPrimaryKey, options);
@@ -111,17 +118,26 @@ export class SqliteDdlCompiler extends DefaultDdlCompiler {
   /** The table's only primary key column when it is an `INTEGER` declared `autoincrement: true`. */
   protected autoincrementKeyColumn(table: TableModel): ColumnModel | undefined {
     const keyColumns = table.primaryKey?.columns ?? [];
-    const column = keyColumns.length === 1 ? table.columns.find((candidate) => candidate.name === keyColumns[0]) : undefined;
+    const column =
+      keyColumns.length === 1 ? table.columns.find((candidate) => candidate.name === keyColumns[0]) : undefined;
     return column !== undefined && column.autoincrement === true && column.type.kind === 'integer' ? column : undefined;
   }
 
   /** `IF [NOT] EXISTS` exists for tables and indexes only, not for ADD / DROP COLUMN. */
-  protected override renderExistenceClause(asked: boolean | undefined, clause: 'IF EXISTS' | 'IF NOT EXISTS', operationKind: string): string {
+  protected override renderExistenceClause(
+    asked: boolean | undefined,
+    clause: 'IF EXISTS' | 'IF NOT EXISTS',
+    operationKind: string,
+  ): string {
     if (asked && (operationKind === 'addColumn' || operationKind === 'dropColumn')) {
       const statement = operationKind === 'addColumn' ? 'ADD COLUMN' : 'DROP COLUMN';
-      throw new UnsupportedOperationError('sqlite', `SQLite has no ${statement} ${clause}; check the table first (op.getBind()) or leave ${clause === 'IF EXISTS' ? 'ifExists' : 'ifNotExists'} out`, {
-        operationKind,
-      });
+      throw new UnsupportedOperationError(
+        'sqlite',
+        `SQLite has no ${statement} ${clause}; check the table first (op.getBind()) or leave ${clause === 'IF EXISTS' ? 'ifExists' : 'ifNotExists'} out`,
+        {
+          operationKind,
+        },
+      );
     }
     return super.renderExistenceClause(asked, clause, operationKind);
   }
@@ -146,13 +162,19 @@ export class SqliteDdlCompiler extends DefaultDdlCompiler {
 
   /** `ALTER TABLE t RENAME COLUMN a TO b`. */
   protected override alterColumnRename(operation: AlterColumnOperation, newColumnName: string): string[] {
-    return [`${this.alterTable(operation)} RENAME COLUMN ${this.quoteIdentifier(operation.columnName)} TO ${this.quoteIdentifier(newColumnName)}`];
+    return [
+      `${this.alterTable(operation)} RENAME COLUMN ${this.quoteIdentifier(operation.columnName)} TO ${this.quoteIdentifier(newColumnName)}`,
+    ];
   }
 
   // ---- constraints: none can be ALTERed --------------------------------------------------------
 
   protected override compileAddConstraint(target: TableTarget, constraint: ConstraintModel): string[] {
-    throw sqliteBatchModeError(`ALTER a table to add ${CONSTRAINT_DESCRIPTIONS[constraint.kind]}`, target.tableName, `add ${constraint.kind}`);
+    throw sqliteBatchModeError(
+      `ALTER a table to add ${CONSTRAINT_DESCRIPTIONS[constraint.kind]}`,
+      target.tableName,
+      `add ${constraint.kind}`,
+    );
   }
 
   protected override compileDropConstraint(operation: DropConstraintOperation): string[] {

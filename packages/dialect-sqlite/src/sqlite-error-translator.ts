@@ -52,7 +52,8 @@ export function translateSqliteError(error: unknown): unknown {
   if (sqliteCode === 'SQLITE_ERROR' && SYNTAX_ERROR.test(message)) {
     code = 'ALEMBIC_SQL_SYNTAX_ERROR';
   }
-  const constraintKind = code === 'ALEMBIC_CONSTRAINT_VIOLATION' ? CONSTRAINT_KIND.exec(message)?.[1]?.toUpperCase() : undefined;
+  const constraintKind =
+    code === 'ALEMBIC_CONSTRAINT_VIOLATION' ? CONSTRAINT_KIND.exec(message)?.[1]?.toUpperCase() : undefined;
   return new SqliteDatabaseError(code, message, {
     sqliteCode,
     ...(typeof driverError.errno === 'number' ? { errno: driverError.errno } : {}),

@@ -1,5 +1,10 @@
 import type { DatabaseConnection, GetTablesOptions, SchemaIntrospector, TableModel } from '@alembic/core/dialect';
-import type { SqliteColumnRow, SqliteForeignKeyRow, SqliteIndexRow, SqliteTableRow } from './sqlite-introspection-queries.js';
+import type {
+  SqliteColumnRow,
+  SqliteForeignKeyRow,
+  SqliteIndexRow,
+  SqliteTableRow,
+} from './sqlite-introspection-queries.js';
 import { sqliteIntrospectionQueries } from './sqlite-introspection-queries.js';
 import { sqliteReflectedTable } from './sqlite-reflected-table.js';
 
@@ -69,7 +74,9 @@ export class SqliteIntrospector implements SchemaIntrospector {
     }
     const columns = byTable((await this.#connection.query<SqliteColumnRow>(queries.columns, queries.parameters)).rows);
     const indexes = byTable((await this.#connection.query<SqliteIndexRow>(queries.indexes, queries.parameters)).rows);
-    const foreignKeys = byTable((await this.#connection.query<SqliteForeignKeyRow>(queries.foreignKeys, queries.parameters)).rows);
+    const foreignKeys = byTable(
+      (await this.#connection.query<SqliteForeignKeyRow>(queries.foreignKeys, queries.parameters)).rows,
+    );
     return tables.map((row) => {
       const key = row.table_name.toLowerCase();
       return sqliteReflectedTable({
@@ -85,7 +92,9 @@ export class SqliteIntrospector implements SchemaIntrospector {
 
   /** The attached databases (`main` and any `ATTACH`ed one), without `temp`. */
   async getSchemaNames(): Promise<readonly string[]> {
-    const { rows } = await this.#connection.query<{ name: string }>("SELECT name FROM pragma_database_list WHERE name <> 'temp' ORDER BY seq");
+    const { rows } = await this.#connection.query<{ name: string }>(
+      "SELECT name FROM pragma_database_list WHERE name <> 'temp' ORDER BY seq",
+    );
     return rows.map((row) => row.name);
   }
 

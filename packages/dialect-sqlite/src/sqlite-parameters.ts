@@ -14,7 +14,9 @@ export function toSqliteParameter(value: unknown): unknown {
     return value ? 1 : 0;
   }
   if (typeof value === 'bigint') {
-    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value.toString();
+    return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
+      ? Number(value)
+      : value.toString();
   }
   if (value instanceof Date) {
     return formatSqliteDate(value, 'dateTime');

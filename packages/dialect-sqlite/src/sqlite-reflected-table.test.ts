@@ -1,4 +1,13 @@
-import { column, convertedName, foreignKeyConstraint, index, integer, sql, table, uniqueConstraint } from '@alembic/core/dialect';
+import {
+  column,
+  convertedName,
+  foreignKeyConstraint,
+  index,
+  integer,
+  sql,
+  table,
+  uniqueConstraint,
+} from '@alembic/core/dialect';
 import type { SqliteColumnRow, SqliteForeignKeyRow, SqliteIndexRow } from './sqlite-introspection-queries.js';
 import { sqliteReflectedTable } from './sqlite-reflected-table.js';
 
@@ -26,7 +35,18 @@ function foreignKeyRow(id: number, from: string, extra: Partial<SqliteForeignKey
 }
 
 function indexRow(index_name: string, column_name: string | null, extra: Partial<SqliteIndexRow> = {}): SqliteIndexRow {
-  return { table_name: TABLE, seq: 0, index_name, unique: 0, origin: 'c', partial: 0, seqno: 0, column_name, sql: null, ...extra };
+  return {
+    table_name: TABLE,
+    seq: 0,
+    index_name,
+    unique: 0,
+    origin: 'c',
+    partial: 0,
+    seqno: 0,
+    column_name,
+    sql: null,
+    ...extra,
+  };
 }
 
 describe('sqliteReflectedTable from catalog rows', () => {

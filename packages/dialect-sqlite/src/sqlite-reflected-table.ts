@@ -42,7 +42,10 @@ export interface SqliteTableRows {
 const STRING_LITERAL = /^'((?:[^']|'')*)'$/s;
 
 function sameNames(left: readonly string[], right: readonly string[]): boolean {
-  return left.length === right.length && left.every((name, position) => name.toLowerCase() === right[position]?.toLowerCase());
+  return (
+    left.length === right.length &&
+    left.every((name, position) => name.toLowerCase() === right[position]?.toLowerCase())
+  );
 }
 
 /** A `dflt_value`: a string literal becomes its value, anything else SQL (`CURRENT_TIMESTAMP`, `5`). */
@@ -76,9 +79,13 @@ function groupBy<Row, Key>(rows: readonly Row[], keyOf: (row: Row) => Key): Row[
 }
 
 function reflectedColumn(row: SqliteColumnRow, parsed: ParsedCreateTable, explicitKey: boolean): ColumnModel {
-  const collation = [...parsed.collations].find(([columnName]) => columnName.toLowerCase() === row.name.toLowerCase())?.[1];
+  const collation = [...parsed.collations].find(
+    ([columnName]) => columnName.toLowerCase() === row.name.toLowerCase(),
+  )?.[1];
   const serverDefault = serverDefaultOf(row.dflt_value);
-  const autoincrement = parsed.autoincrementColumns.some((columnName) => columnName.toLowerCase() === row.name.toLowerCase());
+  const autoincrement = parsed.autoincrementColumns.some(
+    (columnName) => columnName.toLowerCase() === row.name.toLowerCase(),
+  );
   return column(row.name, parseSqliteType(row.type, collation === undefined ? {} : { collation }), {
     nullable: row.notnull === 0,
     primaryKey: !explicitKey && row.pk > 0,
@@ -87,7 +94,10 @@ function reflectedColumn(row: SqliteColumnRow, parsed: ParsedCreateTable, explic
   });
 }
 
-function uniqueConstraints(indexGroups: readonly SqliteIndexRow[][], parsed: ParsedCreateTable): UniqueConstraintModel[] {
+function uniqueConstraints(
+  indexGroups: readonly SqliteIndexRow[][],
+  parsed: ParsedCreateTable,
+): UniqueConstraintModel[] {
   return indexGroups
     .filter((group) => group[0]?.origin === 'u')
     .map((group) => {
@@ -114,7 +124,9 @@ function foreignKeys(rows: readonly SqliteForeignKeyRow[], parsed: ParsedCreateT
     const written: ParsedForeignKey | undefined = byPosition
       ? parsed.foreignKeys[position]
       : parsed.foreignKeys.find(
-          (candidate) => sameNames(candidate.columns, columns) && candidate.referredTable.toLowerCase() === first.referred_table.toLowerCase(),
+          (candidate) =>
+            sameNames(candidate.columns, columns) &&
+            candidate.referredTable.toLowerCase() === first.referred_table.toLowerCase(),
         );
     const onDelete = referentialAction(first.on_delete);
     const onUpdate = referentialAction(first.on_update);
@@ -162,14 +174,27 @@ export function sqliteReflectedTable(rows: SqliteTableRows): TableModel {
   const keyColumns = [...keyRows].sort((left, right) => left.pk - right.pk).map((row) => row.name);
   const explicitKey =
     keyColumns.length > 0 &&
-    (parsed.primaryKeyName !== undefined || !sameNames(keyColumns, keyRows.map((row) => row.name)));
+    (parsed.primaryKeyName !== undefined ||
+      !sameNames(
+        keyColumns,
+        keyRows.map((row) => row.name),
+      ));
   const elements: TableElement[] = columnRows.map((row) => reflectedColumn(row, parsed, explicitKey));
   if (explicitKey) {
-    elements.push(primaryKeyConstraint(keyColumns, parsed.primaryKeyName === undefined ? {} : { name: convertedName(parsed.primaryKeyName) }));
+    elements.push(
+      primaryKeyConstraint(
+        keyColumns,
+        parsed.primaryKeyName === undefined ? {} : { name: convertedName(parsed.primaryKeyName) },
+      ),
+    );
   }
   const indexGroups = groupBy(rows.indexes, (row) => row.index_name);
   elements.push(...uniqueConstraints(indexGroups, parsed));
-  elements.push(...parsed.checks.map((check) => checkConstraint(check.condition, check.name === undefined ? {} : { name: convertedName(check.name) })));
+  elements.push(
+    ...parsed.checks.map((check) =>
+      checkConstraint(check.condition, check.name === undefined ? {} : { name: convertedName(check.name) }),
+    ),
+  );
   elements.push(...foreignKeys(rows.foreignKeys, parsed));
   elements.push(...indexes(indexGroups));
   return table(rows.name, elements, rows.schema === undefined ? {} : { schema: rows.schema });

@@ -23,8 +23,13 @@ import { SqliteSchemaNormalizer } from './sqlite-schema-normalizer.js';
 
 const normalizer = new SqliteSchemaNormalizer();
 
-function normalizedColumn(model: ColumnModel, side: 'model' | 'database', others: readonly TableElement[] = []): ColumnModel {
-  return normalizer.normalizeTable(table('t', [column('pk', integer(), { primaryKey: true }), model, ...others]), side).columns[1] as ColumnModel;
+function normalizedColumn(
+  model: ColumnModel,
+  side: 'model' | 'database',
+  others: readonly TableElement[] = [],
+): ColumnModel {
+  return normalizer.normalizeTable(table('t', [column('pk', integer(), { primaryKey: true }), model, ...others]), side)
+    .columns[1] as ColumnModel;
 }
 
 function typed(type: ColumnType, serverDefault?: ServerDefault): ColumnModel {
@@ -33,7 +38,11 @@ function typed(type: ColumnType, serverDefault?: ServerDefault): ColumnModel {
 
 /** [what the model declares, what SQLite reflects for the DDL our compiler writes for it]. */
 const EQUAL_COLUMNS: ReadonlyArray<readonly [string, ColumnModel, ColumnModel]> = [
-  ['an enum is the VARCHAR of its longest value', typed(enumType(['a', 'bb'], { createConstraint: true })), typed(string(2))],
+  [
+    'an enum is the VARCHAR of its longest value',
+    typed(enumType(['a', 'bb'], { createConstraint: true })),
+    typed(string(2)),
+  ],
   ['a named boolean is BOOLEAN', typed(boolean({ createConstraint: true, name: 'ck_flag' })), typed(boolean())],
   ['a uuid is CHAR(32)', typed(uuid()), typed(rawType('CHAR(32)'))],
   ['a timezone-aware datetime is DATETIME', typed(dateTime({ timezone: true })), typed(dateTime())],
@@ -41,14 +50,22 @@ const EQUAL_COLUMNS: ReadonlyArray<readonly [string, ColumnModel, ColumnModel]> 
   ['a binary length is not written', typed(largeBinary(16)), typed(largeBinary())],
   ['a collation is kept', typed(string(12, { collation: 'NOCASE' })), typed(string(12, { collation: 'NOCASE' }))],
   ['a raw VARCHAR is a string', typed(rawType('varchar(20)')), typed(string(20))],
-  ['CURRENT_TIMESTAMP in parentheses and any case', typed(dateTime(), sql('current_timestamp')), typed(dateTime(), sql('(CURRENT_TIMESTAMP)'))],
+  [
+    'CURRENT_TIMESTAMP in parentheses and any case',
+    typed(dateTime(), sql('current_timestamp')),
+    typed(dateTime(), sql('(CURRENT_TIMESTAMP)')),
+  ],
   ['a quoted literal is the string value', typed(string(5), sql("'abc'")), typed(string(5), 'abc')],
   ['a quote inside a value', typed(string(5), "it's"), typed(string(5), sql("'it''s'"))],
   ['TRUE is 1', typed(boolean(), sql('TRUE')), typed(boolean(), sql('1'))],
   ['NULL is no default', typed(integer(), sql('NULL')), typed(integer())],
   ['nested parentheses', typed(integer(), sql('((0))')), typed(integer(), sql('0'))],
   ['an expression written in parentheses', typed(integer(), sql('(1 + 2)')), typed(integer(), sql('1 + 2'))],
-  ['comments and identity are not SQLite', column('c', integer(), { comment: 'note', identity: { always: true } }), typed(integer())],
+  [
+    'comments and identity are not SQLite',
+    column('c', integer(), { comment: 'note', identity: { always: true } }),
+    typed(integer()),
+  ],
 ];
 
 /** [the model, the database]: real differences that must survive normalization. */
@@ -80,14 +97,23 @@ describe('SqliteSchemaNormalizer golden pairs', () => {
   });
 
   it('autoincrement is true only where the compiler writes AUTOINCREMENT', () => {
-    const written = normalizer.normalizeTable(table('t', [column('id', integer(), { primaryKey: true, autoincrement: true })]), 'model');
-    const notWritten = normalizer.normalizeTable(table('t', [column('id', bigInteger(), { primaryKey: true, autoincrement: true })]), 'model');
+    const written = normalizer.normalizeTable(
+      table('t', [column('id', integer(), { primaryKey: true, autoincrement: true })]),
+      'model',
+    );
+    const notWritten = normalizer.normalizeTable(
+      table('t', [column('id', bigInteger(), { primaryKey: true, autoincrement: true })]),
+      'model',
+    );
     expect(written.columns[0]?.autoincrement).toBe(true);
     expect(notWritten.columns[0]?.autoincrement).toBe('auto');
   });
 
   it("SQLite's automatic index is an unnamed unique constraint", () => {
-    const database = normalizer.normalizeTable(table('t', [column('a', integer()), index(convertedName('sqlite_autoindex_t_1'), ['a'], { unique: true })]), 'database');
+    const database = normalizer.normalizeTable(
+      table('t', [column('a', integer()), index(convertedName('sqlite_autoindex_t_1'), ['a'], { unique: true })]),
+      'database',
+    );
     expect(database.indexes).toEqual([]);
     expect(database.constraints).toEqual([{ kind: 'uniqueConstraint', columns: ['a'] }]);
   });
@@ -104,7 +130,11 @@ describe('SqliteSchemaNormalizer golden pairs', () => {
       'model',
     );
     const database = normalizer.normalizeTable(
-      table('t', [column('id', string(5), { primaryKey: true }), column('a', integer()), uniqueConstraint(['a'], { name: convertedName('uq_t_a') })]),
+      table('t', [
+        column('id', string(5), { primaryKey: true }),
+        column('a', integer()),
+        uniqueConstraint(['a'], { name: convertedName('uq_t_a') }),
+      ]),
       'database',
     );
     expect(model.constraints).toEqual([{ kind: 'uniqueConstraint', name: 'uq_t_a', columns: ['a'] }]);
@@ -113,7 +143,10 @@ describe('SqliteSchemaNormalizer golden pairs', () => {
 
   it('index dialect options of other databases are left out', () => {
     const model = normalizer.normalizeTable(
-      table('t', [column('a', integer()), index('ix_t_a', ['a'], { dialectOptions: { postgresql: { using: 'btree' } } })]),
+      table('t', [
+        column('a', integer()),
+        index('ix_t_a', ['a'], { dialectOptions: { postgresql: { using: 'btree' } } }),
+      ]),
       'model',
     );
     expect(model.indexes).toEqual([{ kind: 'index', name: 'ix_t_a', columns: ['a'], unique: false }]);
@@ -122,17 +155,39 @@ describe('SqliteSchemaNormalizer golden pairs', () => {
   it("foreign keys: SQLite's defaults are unset, actions in capitals, MATCH left out", () => {
     const parent = column('parent_id', integer());
     const model = normalizer.normalizeTable(
-      table('t', [parent, foreignKeyConstraint(['parent_id'], 'parent', ['id'], { onDelete: 'no action', onUpdate: 'cascade', match: 'FULL', deferrable: false, initially: 'immediate' })]),
+      table('t', [
+        parent,
+        foreignKeyConstraint(['parent_id'], 'parent', ['id'], {
+          onDelete: 'no action',
+          onUpdate: 'cascade',
+          match: 'FULL',
+          deferrable: false,
+          initially: 'immediate',
+        }),
+      ]),
       'model',
     );
-    const database = normalizer.normalizeTable(table('t', [parent, foreignKeyConstraint(['parent_id'], 'parent', ['id'], { onUpdate: 'CASCADE' })]), 'database');
+    const database = normalizer.normalizeTable(
+      table('t', [parent, foreignKeyConstraint(['parent_id'], 'parent', ['id'], { onUpdate: 'CASCADE' })]),
+      'database',
+    );
     expect(model.constraints).toEqual(database.constraints);
     const deferred = normalizer.normalizeTable(
-      table('t', [parent, foreignKeyConstraint(['parent_id'], 'parent', ['id'], { deferrable: true, initially: 'deferred' })]),
+      table('t', [
+        parent,
+        foreignKeyConstraint(['parent_id'], 'parent', ['id'], { deferrable: true, initially: 'deferred' }),
+      ]),
       'model',
     );
     expect(deferred.constraints).toEqual([
-      { kind: 'foreignKeyConstraint', columns: ['parent_id'], referredTable: 'parent', referredColumns: ['id'], deferrable: true, initially: 'DEFERRED' },
+      {
+        kind: 'foreignKeyConstraint',
+        columns: ['parent_id'],
+        referredTable: 'parent',
+        referredColumns: ['id'],
+        deferrable: true,
+        initially: 'DEFERRED',
+      },
     ]);
   });
 

@@ -77,7 +77,12 @@ export class SqliteSchemaNormalizer extends DefaultSchemaNormalizer {
   }
 
   /** Rendered by the SQLite compiler, read back by the type parser (collation kept). */
-  protected override normalizeType(type: ColumnType, _column: ColumnModel, _table: TableModel, _side: SchemaSide): ColumnType {
+  protected override normalizeType(
+    type: ColumnType,
+    _column: ColumnModel,
+    _table: TableModel,
+    _side: SchemaSide,
+  ): ColumnType {
     const collation = type.kind === 'string' || type.kind === 'text' ? type.collation : undefined;
     let declared: string;
     try {
@@ -140,14 +145,20 @@ function columnsKey(columns: readonly string[]): string {
  * Unique constraints as SQLite keeps them: one index per column list (a second UNIQUE on the
  * same columns, or one on the primary key's columns, creates none), the named one kept.
  */
-function withoutRedundantUniques(constraints: readonly TableConstraintModel[], primaryKeyColumns: readonly string[]): TableConstraintModel[] {
+function withoutRedundantUniques(
+  constraints: readonly TableConstraintModel[],
+  primaryKeyColumns: readonly string[],
+): TableConstraintModel[] {
   const kept = new Map<string, TableConstraintModel>();
   const primaryKey = primaryKeyColumns.length === 0 ? undefined : columnsKey(primaryKeyColumns);
   for (const constraint of constraints) {
     if (constraint.kind !== 'uniqueConstraint') continue;
     const key = columnsKey(constraint.columns);
     const previous = kept.get(key);
-    if (key !== primaryKey && (previous === undefined || (previous.name === undefined && constraint.name !== undefined))) {
+    if (
+      key !== primaryKey &&
+      (previous === undefined || (previous.name === undefined && constraint.name !== undefined))
+    ) {
       kept.set(key, constraint);
     }
   }
@@ -156,7 +167,15 @@ function withoutRedundantUniques(constraints: readonly TableConstraintModel[], p
 }
 
 function normalizeForeignKey(constraint: ForeignKeyConstraintModel): ForeignKeyConstraintModel {
-  const { onDelete, onUpdate, deferrable, initially, match: _match, dialectOptions: _dialectOptions, ...rest } = constraint;
+  const {
+    onDelete,
+    onUpdate,
+    deferrable,
+    initially,
+    match: _match,
+    dialectOptions: _dialectOptions,
+    ...rest
+  } = constraint;
   const deleteAction = action(onDelete);
   const updateAction = action(onUpdate);
   const initiallyUpper = initially?.trim().toUpperCase();

@@ -1,4 +1,19 @@
-import { bigInteger, boolean, date, dateTime, float, integer, json, largeBinary, numeric, rawType, smallInteger, string, text, time } from '@alembic/core/dialect';
+import {
+  bigInteger,
+  boolean,
+  date,
+  dateTime,
+  float,
+  integer,
+  json,
+  largeBinary,
+  numeric,
+  rawType,
+  smallInteger,
+  string,
+  text,
+  time,
+} from '@alembic/core/dialect';
 import { parseSqliteType } from './sqlite-type-parser.js';
 
 describe('parseSqliteType', () => {

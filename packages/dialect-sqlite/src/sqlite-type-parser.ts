@@ -1,4 +1,19 @@
-import { bigInteger, boolean, date, dateTime, float, integer, json, largeBinary, numeric, rawType, smallInteger, string, text, time } from '@alembic/core/dialect';
+import {
+  bigInteger,
+  boolean,
+  date,
+  dateTime,
+  float,
+  integer,
+  json,
+  largeBinary,
+  numeric,
+  rawType,
+  smallInteger,
+  string,
+  text,
+  time,
+} from '@alembic/core/dialect';
 import type { ColumnType } from '@alembic/core/dialect';
 
 const DECLARED_TYPE = /^([A-Z_][A-Z0-9_ ]*?)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?$/;

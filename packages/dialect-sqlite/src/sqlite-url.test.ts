@@ -14,7 +14,11 @@ describe('parseSqliteUrl', () => {
   });
 
   it('reads mode and timeout from the query string', () => {
-    expect(parseSqliteUrl('sqlite:////srv/app.db?mode=ro&timeout=2.5')).toEqual({ filename: '/srv/app.db', mode: 'ro', busyTimeoutMilliseconds: 2500 });
+    expect(parseSqliteUrl('sqlite:////srv/app.db?mode=ro&timeout=2.5')).toEqual({
+      filename: '/srv/app.db',
+      mode: 'ro',
+      busyTimeoutMilliseconds: 2500,
+    });
   });
 
   it.each([

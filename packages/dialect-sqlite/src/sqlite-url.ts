@@ -22,7 +22,9 @@ function parseQuery(url: string, query: string): Pick<SqliteUrl, 'mode' | 'busyT
     } else if (key === 'timeout' && value.trim() !== '' && Number.isFinite(Number(value)) && Number(value) >= 0) {
       busyTimeoutMilliseconds = Math.round(Number(value) * 1000);
     } else {
-      throw new ConfigError(`Unsupported option '${key}=${value}' in the SQLite URL '${url}'; known options: mode=ro|rw|rwc, timeout=<seconds>`);
+      throw new ConfigError(
+        `Unsupported option '${key}=${value}' in the SQLite URL '${url}'; known options: mode=ro|rw|rwc, timeout=<seconds>`,
+      );
     }
   }
   return busyTimeoutMilliseconds === undefined ? { mode } : { mode, busyTimeoutMilliseconds };
@@ -45,7 +47,9 @@ function parseQuery(url: string, query: string): Pick<SqliteUrl, 'mode' | 'busyT
 export function parseSqliteUrl(url: string): SqliteUrl {
   const match = URL_PATTERN.exec(url);
   if (match === null) {
-    throw new ConfigError(`Not a SQLite URL: '${url}'; expected sqlite:///relative.db, sqlite:////absolute.db or sqlite://`);
+    throw new ConfigError(
+      `Not a SQLite URL: '${url}'; expected sqlite:///relative.db, sqlite:////absolute.db or sqlite://`,
+    );
   }
   const rest = match[1] as string;
   const queryStart = rest.indexOf('?');
@@ -55,11 +59,15 @@ export function parseSqliteUrl(url: string): SqliteUrl {
     return { filename: ':memory:', ...options };
   }
   if (!location.startsWith('/')) {
-    throw new ConfigError(`The SQLite URL '${url}' names a host; write sqlite:///relative.db or sqlite:////absolute.db`);
+    throw new ConfigError(
+      `The SQLite URL '${url}' names a host; write sqlite:///relative.db or sqlite:////absolute.db`,
+    );
   }
   const path = location.slice(1);
   if (path === '') {
-    throw new ConfigError(`The SQLite URL '${url}' has no file name; write sqlite:///relative.db, sqlite:////absolute.db or sqlite://`);
+    throw new ConfigError(
+      `The SQLite URL '${url}' has no file name; write sqlite:///relative.db, sqlite:////absolute.db or sqlite://`,
+    );
   }
   return { filename: path, ...options };
 }

@@ -11,7 +11,11 @@ describe('connectSqlite and SqliteConnection', () => {
   const directory = useTemporaryDirectory();
   const opened: SqliteConnection[] = [];
   const open = async (url: string, busyTimeoutMilliseconds?: number): Promise<SqliteConnection> => {
-    const connection = await connectSqlite(url, {}, busyTimeoutMilliseconds === undefined ? {} : { busyTimeoutMilliseconds });
+    const connection = await connectSqlite(
+      url,
+      {},
+      busyTimeoutMilliseconds === undefined ? {} : { busyTimeoutMilliseconds },
+    );
     opened.push(connection);
     return connection;
   };
@@ -46,7 +50,7 @@ describe('connectSqlite and SqliteConnection', () => {
 
   it('returns rows for queries and the number of changed rows for writes', async () => {
     const connection = await open('sqlite://');
-    await connection.execute('CREATE TABLE t (a INTEGER, b TEXT); INSERT INTO t VALUES (1, \'x\'), (2, \'y\'), (3, \'z\')');
+    await connection.execute("CREATE TABLE t (a INTEGER, b TEXT); INSERT INTO t VALUES (1, 'x'), (2, 'y'), (3, 'z')");
     expect(await connection.query('SELECT a, b FROM t WHERE a > ? ORDER BY a', [1])).toEqual({
       rows: [
         { a: 2, b: 'y' },
@@ -56,13 +60,22 @@ describe('connectSqlite and SqliteConnection', () => {
     });
     expect(await connection.query("UPDATE t SET b = 'w' WHERE a >= ?", [2])).toEqual({ rows: [], rowCount: 2 });
     expect(await connection.query('DELETE FROM t WHERE a = ?', [9])).toEqual({ rows: [], rowCount: 0 });
-    expect(await connection.query('INSERT INTO t (a) VALUES (?) RETURNING a', [7])).toEqual({ rows: [{ a: 7 }], rowCount: 1 });
+    expect(await connection.query('INSERT INTO t (a) VALUES (?) RETURNING a', [7])).toEqual({
+      rows: [{ a: 7 }],
+      rowCount: 1,
+    });
   });
 
   it('binds booleans, dates, big integers and objects as the offline SQL writes them', async () => {
     const connection = await open('sqlite://');
     await connection.execute('CREATE TABLE t (flag BOOLEAN, moment DATETIME, big BIGINT, doc JSON, missing TEXT)');
-    await connection.query('INSERT INTO t VALUES (?, ?, ?, ?, ?)', [true, new Date(Date.UTC(2024, 0, 31, 13, 45)), 10n, { a: 1 }, undefined]);
+    await connection.query('INSERT INTO t VALUES (?, ?, ?, ?, ?)', [
+      true,
+      new Date(Date.UTC(2024, 0, 31, 13, 45)),
+      10n,
+      { a: 1 },
+      undefined,
+    ]);
     expect((await connection.query('SELECT * FROM t')).rows).toEqual([
       { flag: 1, moment: '2024-01-31 13:45:00.000000', big: 10, doc: '{"a":1}', missing: null },
     ]);
@@ -128,17 +141,23 @@ describe('connectSqlite and SqliteConnection', () => {
     const connection = await connectSqlite('sqlite://', { existingClient: database });
     await connection.execute('CREATE TABLE t (a INTEGER)');
     await connection.close();
-    const rows = await new Promise<unknown[]>((resolve, reject) => database.all('SELECT name FROM sqlite_master', [], (error, result) => (error ? reject(error) : resolve(result))));
+    const rows = await new Promise<unknown[]>((resolve, reject) =>
+      database.all('SELECT name FROM sqlite_master', [], (error, result) => (error ? reject(error) : resolve(result))),
+    );
     expect(rows).toEqual([{ name: 't' }]);
     await new Promise<void>((resolve) => database.close(() => resolve()));
   });
 
   it('refuses an existing client that is not a sqlite3 Database', async () => {
-    await expect(connectSqlite('sqlite://', { existingClient: { query: () => undefined } })).rejects.toThrow(/existingClient must be a sqlite3 Database/);
+    await expect(connectSqlite('sqlite://', { existingClient: { query: () => undefined } })).rejects.toThrow(
+      /existingClient must be a sqlite3 Database/,
+    );
   });
 
   it('says which file it cannot open, with a stable code', async () => {
-    const failure = await connectSqlite(sqliteFileUrl(join(directory(), 'missing', 'deeper'))).catch((error: unknown) => error);
+    const failure = await connectSqlite(sqliteFileUrl(join(directory(), 'missing', 'deeper'))).catch(
+      (error: unknown) => error,
+    );
     expect(AlembicError.isInstance(failure)).toBe(true);
     expect(failure).toMatchObject({ code: 'ALEMBIC_DATABASE_CANNOT_OPEN', sqliteCode: 'SQLITE_CANTOPEN' });
     expect((failure as Error).message).toMatch(/^SQLITE_CANTOPEN: .*missing\/deeper\/test\.db\)$/);

@@ -98,16 +98,28 @@ const GOLDEN: GoldenTable = {
           column('s', enumType(['a', 'b'], { name: 'x', createConstraint: true })),
         ]),
       }),
-      expected: ["CREATE TABLE t2 (id INTEGER NOT NULL, e BOOLEAN, s VARCHAR(1), PRIMARY KEY (id), CONSTRAINT ck_e CHECK (e IN (0, 1)), CONSTRAINT x CHECK (s IN ('a', 'b')))"],
+      expected: [
+        "CREATE TABLE t2 (id INTEGER NOT NULL, e BOOLEAN, s VARCHAR(1), PRIMARY KEY (id), CONSTRAINT ck_e CHECK (e IN (0, 1)), CONSTRAINT x CHECK (s IN ('a', 'b')))",
+      ],
     },
     {
       title: 'an autoincrement integer key is written inline with AUTOINCREMENT',
-      operation: createTableOperation({ table: table('t5', [column('id', integer(), { primaryKey: true, autoincrement: true }), column('n', integer())]) }),
+      operation: createTableOperation({
+        table: table('t5', [
+          column('id', integer(), { primaryKey: true, autoincrement: true }),
+          column('n', integer()),
+        ]),
+      }),
       expected: ['CREATE TABLE t5 (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, n INTEGER)'],
     },
     {
       title: 'a composite primary key',
-      operation: createTableOperation({ table: table('t6', [column('a', integer(), { primaryKey: true }), column('b', integer(), { primaryKey: true })]) }),
+      operation: createTableOperation({
+        table: table('t6', [
+          column('a', integer(), { primaryKey: true }),
+          column('b', integer(), { primaryKey: true }),
+        ]),
+      }),
       expected: ['CREATE TABLE t6 (a INTEGER NOT NULL, b INTEGER NOT NULL, PRIMARY KEY (a, b))'],
     },
     {
@@ -141,14 +153,19 @@ const GOLDEN: GoldenTable = {
           column('x"y', integer()),
         ]),
       }),
-      expected: ['CREATE TABLE "order" (id INTEGER NOT NULL, "Select" INTEGER, "a b" INTEGER, abort INTEGER, "group" INTEGER, "x""y" INTEGER, PRIMARY KEY (id))'],
+      expected: [
+        'CREATE TABLE "order" (id INTEGER NOT NULL, "Select" INTEGER, "a b" INTEGER, abort INTEGER, "group" INTEGER, "x""y" INTEGER, PRIMARY KEY (id))',
+      ],
     },
     {
       title: 'constraints inside CREATE TABLE, then the indexes',
       operation: createTableOperation({
         table: table('c', [
           column('id', integer(), { primaryKey: true }),
-          column('p', integer(), { index: true, references: { table: 'p', column: 'id', onDelete: 'CASCADE', onUpdate: 'SET NULL' } }),
+          column('p', integer(), {
+            index: true,
+            references: { table: 'p', column: 'id', onDelete: 'CASCADE', onUpdate: 'SET NULL' },
+          }),
           uniqueConstraint(['p'], { name: 'uq_p' }),
           checkConstraint('p > 0', { name: 'ck_p' }),
         ]),
@@ -167,10 +184,18 @@ const GOLDEN: GoldenTable = {
   ],
   dropTable: [
     { title: 'drop table', operation: dropTableOperation({ tableName: 't1' }), expected: ['DROP TABLE t1'] },
-    { title: 'drop table if exists', operation: dropTableOperation({ tableName: 't1', ifExists: true }), expected: ['DROP TABLE IF EXISTS t1'] },
+    {
+      title: 'drop table if exists',
+      operation: dropTableOperation({ tableName: 't1', ifExists: true }),
+      expected: ['DROP TABLE IF EXISTS t1'],
+    },
   ],
   renameTable: [
-    { title: 'rename table', operation: renameTableOperation({ oldTableName: 'a', newTableName: 'b' }), expected: ['ALTER TABLE a RENAME TO b'] },
+    {
+      title: 'rename table',
+      operation: renameTableOperation({ oldTableName: 'a', newTableName: 'b' }),
+      expected: ['ALTER TABLE a RENAME TO b'],
+    },
   ],
   addColumn: [
     {
@@ -180,7 +205,10 @@ const GOLDEN: GoldenTable = {
     },
     {
       title: 'NOT NULL with a default',
-      operation: addColumnOperation({ tableName: 't1', column: column('c1', integer(), { nullable: false, serverDefault: '0' }) }),
+      operation: addColumnOperation({
+        tableName: 't1',
+        column: column('c1', integer(), { nullable: false, serverDefault: '0' }),
+      }),
       expected: ["ALTER TABLE t1 ADD COLUMN c1 INTEGER DEFAULT '0' NOT NULL"],
     },
     {
@@ -201,7 +229,10 @@ const GOLDEN: GoldenTable = {
     {
       title: 'unique: true needs a constraint SQLite cannot add',
       operation: addColumnOperation({ tableName: 't1', column: column('c1', integer(), { unique: true }) }),
-      expected: { error: /^SQLite cannot ALTER a table to add a unique constraint; use op\.batchAlterTable\('t1', async \(batchOp\) => \{ \.\.\. \}\)$/ },
+      expected: {
+        error:
+          /^SQLite cannot ALTER a table to add a unique constraint; use op\.batchAlterTable\('t1', async \(batchOp\) => \{ \.\.\. \}\)$/,
+      },
     },
     {
       title: 'no ADD COLUMN IF NOT EXISTS',
@@ -210,7 +241,11 @@ const GOLDEN: GoldenTable = {
     },
   ],
   dropColumn: [
-    { title: 'drop column (SQLite 3.35+)', operation: dropColumnOperation({ tableName: 't1', columnName: 'c1' }), expected: ['ALTER TABLE t1 DROP COLUMN c1'] },
+    {
+      title: 'drop column (SQLite 3.35+)',
+      operation: dropColumnOperation({ tableName: 't1', columnName: 'c1' }),
+      expected: ['ALTER TABLE t1 DROP COLUMN c1'],
+    },
     {
       title: 'no DROP COLUMN IF EXISTS',
       operation: dropColumnOperation({ tableName: 't1', columnName: 'c1', ifExists: true }),
@@ -226,7 +261,10 @@ const GOLDEN: GoldenTable = {
     {
       title: 'type change needs batch mode',
       operation: alterColumnOperation({ tableName: 'account', columnName: 'name', type: string(100) }),
-      expected: { error: /^SQLite cannot ALTER a column's type; use op\.batchAlterTable\('account', async \(batchOp\) => \{ \.\.\. \}\)$/ },
+      expected: {
+        error:
+          /^SQLite cannot ALTER a column's type; use op\.batchAlterTable\('account', async \(batchOp\) => \{ \.\.\. \}\)$/,
+      },
     },
     {
       title: 'nullability change needs batch mode',
@@ -240,7 +278,11 @@ const GOLDEN: GoldenTable = {
     },
   ],
   createIndex: [
-    { title: 'index', operation: createIndexOperation({ indexName: 'ix_a', tableName: 't1', columns: ['a', 'b'] }), expected: ['CREATE INDEX ix_a ON t1 (a, b)'] },
+    {
+      title: 'index',
+      operation: createIndexOperation({ indexName: 'ix_a', tableName: 't1', columns: ['a', 'b'] }),
+      expected: ['CREATE INDEX ix_a ON t1 (a, b)'],
+    },
     {
       title: 'unique index',
       operation: createIndexOperation({ indexName: 'ix_a', tableName: 't1', columns: ['a'], unique: true }),
@@ -253,13 +295,26 @@ const GOLDEN: GoldenTable = {
     },
     {
       title: 'IF NOT EXISTS and an expression',
-      operation: createIndexOperation({ indexName: 'ix_a', tableName: 't1', columns: [sql('lower(a)')], ifNotExists: true }),
+      operation: createIndexOperation({
+        indexName: 'ix_a',
+        tableName: 't1',
+        columns: [sql('lower(a)')],
+        ifNotExists: true,
+      }),
       expected: ['CREATE INDEX IF NOT EXISTS ix_a ON t1 (lower(a))'],
     },
   ],
   dropIndex: [
-    { title: 'drop index', operation: dropIndexOperation({ indexName: 'ix_a', tableName: 't1' }), expected: ['DROP INDEX ix_a'] },
-    { title: 'drop index if exists', operation: dropIndexOperation({ indexName: 'ix_a', ifExists: true }), expected: ['DROP INDEX IF EXISTS ix_a'] },
+    {
+      title: 'drop index',
+      operation: dropIndexOperation({ indexName: 'ix_a', tableName: 't1' }),
+      expected: ['DROP INDEX ix_a'],
+    },
+    {
+      title: 'drop index if exists',
+      operation: dropIndexOperation({ indexName: 'ix_a', ifExists: true }),
+      expected: ['DROP INDEX IF EXISTS ix_a'],
+    },
   ],
   createUniqueConstraint: [
     {
@@ -271,7 +326,13 @@ const GOLDEN: GoldenTable = {
   createForeignKey: [
     {
       title: 'needs batch mode',
-      operation: createForeignKeyOperation({ constraintName: 'fk', sourceTable: 't1', referentTable: 't2', localColumns: ['a'], remoteColumns: ['id'] }),
+      operation: createForeignKeyOperation({
+        constraintName: 'fk',
+        sourceTable: 't1',
+        referentTable: 't2',
+        localColumns: ['a'],
+        remoteColumns: ['id'],
+      }),
       expected: { error: /^SQLite cannot ALTER a table to add a foreign key; use op\.batchAlterTable\('t1'/ },
     },
   ],
@@ -297,15 +358,35 @@ const GOLDEN: GoldenTable = {
     },
   ],
   createTableComment: [
-    { title: 'no comments', operation: createTableCommentOperation({ tableName: 't1', comment: 'hello' }), expected: { error: /no table or column comments/ } },
+    {
+      title: 'no comments',
+      operation: createTableCommentOperation({ tableName: 't1', comment: 'hello' }),
+      expected: { error: /no table or column comments/ },
+    },
   ],
-  dropTableComment: [{ title: 'no comments', operation: dropTableCommentOperation({ tableName: 't1' }), expected: { error: /no table or column comments/ } }],
+  dropTableComment: [
+    {
+      title: 'no comments',
+      operation: dropTableCommentOperation({ tableName: 't1' }),
+      expected: { error: /no table or column comments/ },
+    },
+  ],
   bulkInsert: [
     {
       title: 'values inline, dates in SQLite storage format',
       operation: bulkInsertOperation({
-        table: { name: 't', columns: [{ name: 'a', type: boolean() }, { name: 'b', type: string() }, { name: 'c', type: date() }, { name: 'd', type: dateTime() }] },
-        rows: [{ a: true, b: "O'Brien", c: new Date(Date.UTC(2024, 0, 31)), d: new Date(Date.UTC(2024, 0, 31, 13, 45, 0)) }],
+        table: {
+          name: 't',
+          columns: [
+            { name: 'a', type: boolean() },
+            { name: 'b', type: string() },
+            { name: 'c', type: date() },
+            { name: 'd', type: dateTime() },
+          ],
+        },
+        rows: [
+          { a: true, b: "O'Brien", c: new Date(Date.UTC(2024, 0, 31)), d: new Date(Date.UTC(2024, 0, 31, 13, 45, 0)) },
+        ],
       }),
       expected: ["INSERT INTO t (a, b, c, d) VALUES (1, 'O''Brien', '2024-01-31', '2024-01-31 13:45:00.000000')"],
     },
@@ -323,7 +404,9 @@ const GOLDEN: GoldenTable = {
       operation: batchAlterTableOperation({
         tableName: 'foo',
         copyFrom: foo,
-        operations: [alterColumnOperation({ tableName: 'foo', columnName: 'data', type: integer(), existingType: string(50) })],
+        operations: [
+          alterColumnOperation({ tableName: 'foo', columnName: 'data', type: integer(), existingType: string(50) }),
+        ],
       }),
       expected: [
         'CREATE TABLE _alembic_tmp_foo (id INTEGER NOT NULL, data INTEGER, x INTEGER, PRIMARY KEY (id))',
@@ -360,7 +443,10 @@ const GOLDEN: GoldenTable = {
       title: 'a rebuild keeps AUTOINCREMENT',
       operation: batchAlterTableOperation({
         tableName: 'counter',
-        copyFrom: table('counter', [column('id', integer(), { primaryKey: true, autoincrement: true }), column('n', string(10))]),
+        copyFrom: table('counter', [
+          column('id', integer(), { primaryKey: true, autoincrement: true }),
+          column('n', string(10)),
+        ]),
         operations: [alterColumnOperation({ tableName: 'counter', columnName: 'n', nullable: false })],
       }),
       expected: [
@@ -375,7 +461,9 @@ const GOLDEN: GoldenTable = {
 
 describe('SqliteDdlCompiler golden SQL', () => {
   const kinds = Object.keys(GOLDEN) as OperationKind[];
-  const cases = kinds.flatMap((kind) => (GOLDEN[kind] as readonly GoldenCase<OperationKind>[]).map((entry) => [kind, entry.title, entry] as const));
+  const cases = kinds.flatMap((kind) =>
+    (GOLDEN[kind] as readonly GoldenCase<OperationKind>[]).map((entry) => [kind, entry.title, entry] as const),
+  );
 
   it.each(cases)('%s: %s', (_kind, _title, entry) => {
     const compiler = new SqliteDdlCompiler();
@@ -397,20 +485,30 @@ describe('SqliteDdlCompiler golden SQL', () => {
       caught = error;
     }
     expect(UnsupportedOperationError.isInstance(caught)).toBe(true);
-    expect(caught).toMatchObject({ code: 'ALEMBIC_UNSUPPORTED_OPERATION', dialectName: 'sqlite', operationKind: 'alterColumn' });
+    expect(caught).toMatchObject({
+      code: 'ALEMBIC_UNSUPPORTED_OPERATION',
+      dialectName: 'sqlite',
+      operationKind: 'alterColumn',
+    });
   });
 
   it('warns when it skips the CHECK of an added boolean column (case 45)', () => {
     const warnings: string[] = [];
     const compiler = new SqliteDdlCompiler({ warn: (message) => warnings.push(message) });
-    compiler.compile(addColumnOperation({ tableName: 't1', column: column('c1', boolean({ createConstraint: true })) }));
+    compiler.compile(
+      addColumnOperation({ tableName: 't1', column: column('c1', boolean({ createConstraint: true })) }),
+    );
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/CHECK constraint of column 'c1'/);
   });
 
   it("binds an execute's parameters with ? placeholders online", () => {
     const compiler = new SqliteDdlCompiler();
-    expect(compiler.compileParameterized(executeOperation({ sql: 'UPDATE t SET a = :a WHERE b = :b', parameters: { a: 1, b: 'x' } }))).toEqual({
+    expect(
+      compiler.compileParameterized(
+        executeOperation({ sql: 'UPDATE t SET a = :a WHERE b = :b', parameters: { a: 1, b: 'x' } }),
+      ),
+    ).toEqual({
       sql: 'UPDATE t SET a = ? WHERE b = ?',
       parameters: [1, 'x'],
     });

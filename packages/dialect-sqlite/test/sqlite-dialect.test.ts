@@ -36,7 +36,9 @@ describe('sqliteDialect', () => {
 
   it('passes compiler options through (naming convention, warnings)', () => {
     const compiler = sqlite().createDdlCompiler({ namingConvention: { ix: 'idx_%(table_name)s_%(column_0_name)s' } });
-    expect(compiler.compile({ kind: 'createIndex', tableName: 't', columns: ['a'], unique: false })).toEqual(['CREATE INDEX idx_t_a ON t (a)']);
+    expect(compiler.compile({ kind: 'createIndex', tableName: 't', columns: ['a'], unique: false })).toEqual([
+      'CREATE INDEX idx_t_a ON t (a)',
+    ]);
   });
 
   it('connects, introspects and locks through the dialect object', async () => {
@@ -86,9 +88,24 @@ describe('sqliteDialect.translateError', () => {
   };
 
   it.each([
-    [['CREATE TABLE t (a INTEGER UNIQUE)', 'INSERT INTO t VALUES (1)', 'INSERT INTO t VALUES (1)'], 'ALEMBIC_CONSTRAINT_VIOLATION', 'UNIQUE', /^SQLITE_CONSTRAINT: UNIQUE constraint failed: t\.a$/],
-    [['CREATE TABLE t (a INTEGER NOT NULL)', 'INSERT INTO t VALUES (NULL)'], 'ALEMBIC_CONSTRAINT_VIOLATION', 'NOT NULL', /NOT NULL constraint failed: t\.a/],
-    [['CREATE TABLE t (a INTEGER CHECK (a > 0))', 'INSERT INTO t VALUES (0)'], 'ALEMBIC_CONSTRAINT_VIOLATION', 'CHECK', /CHECK constraint failed/],
+    [
+      ['CREATE TABLE t (a INTEGER UNIQUE)', 'INSERT INTO t VALUES (1)', 'INSERT INTO t VALUES (1)'],
+      'ALEMBIC_CONSTRAINT_VIOLATION',
+      'UNIQUE',
+      /^SQLITE_CONSTRAINT: UNIQUE constraint failed: t\.a$/,
+    ],
+    [
+      ['CREATE TABLE t (a INTEGER NOT NULL)', 'INSERT INTO t VALUES (NULL)'],
+      'ALEMBIC_CONSTRAINT_VIOLATION',
+      'NOT NULL',
+      /NOT NULL constraint failed: t\.a/,
+    ],
+    [
+      ['CREATE TABLE t (a INTEGER CHECK (a > 0))', 'INSERT INTO t VALUES (0)'],
+      'ALEMBIC_CONSTRAINT_VIOLATION',
+      'CHECK',
+      /CHECK constraint failed/,
+    ],
     [['CREATE TABL t (a INTEGER)'], 'ALEMBIC_SQL_SYNTAX_ERROR', undefined, /^SQLITE_ERROR: near "TABL": syntax error$/],
     [['SELECT * FROM missing'], 'ALEMBIC_DATABASE_ERROR', undefined, /no such table: missing/],
   ])('%j -> %s', async (statements, code, constraintKind, message) => {

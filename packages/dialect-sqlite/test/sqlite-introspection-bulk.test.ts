@@ -88,7 +88,9 @@ describe('SqliteIntrospector.getTables on thirty tables', () => {
     expect(reflected).toHaveLength(models.length);
     models.forEach((model, position) => {
       const database = reflected[position] as TableModel;
-      expect(comparedParts(normalizer.normalizeTable(database, 'database'))).toEqual(comparedParts(normalizer.normalizeTable(withTypeChecks(model), 'model')));
+      expect(comparedParts(normalizer.normalizeTable(database, 'database'))).toEqual(
+        comparedParts(normalizer.normalizeTable(withTypeChecks(model), 'model')),
+      );
     });
   });
 
@@ -115,9 +117,18 @@ describe('SqliteIntrospector schemas (attached databases)', () => {
     expect(await introspector.getDefaultSchemaName()).toBe('main');
     expect(await introspector.getTableNames({ schema: 'archive' })).toEqual(['old_account']);
     expect(await introspector.getTables({ schema: 'archive' })).toEqual([
-      table('old_account', [column('id', integer(), { primaryKey: true, nullable: true }), column('name', string(20), { nullable: false })], { schema: 'archive' }),
+      table(
+        'old_account',
+        [
+          column('id', integer(), { primaryKey: true, nullable: true }),
+          column('name', string(20), { nullable: false }),
+        ],
+        { schema: 'archive' },
+      ),
     ]);
-    expect((await introspector.getTables()).map((model) => [model.name, model.schema])).toEqual([['account', undefined]]);
+    expect((await introspector.getTables()).map((model) => [model.name, model.schema])).toEqual([
+      ['account', undefined],
+    ]);
     expect(await introspector.getTables({ schema: 'main' })).toEqual(await introspector.getTables());
   });
 

@@ -117,9 +117,15 @@ describe('SqliteIntrospector against a real database', () => {
   });
 
   it('keeps a named or reordered primary key as a constraint', async () => {
-    await connection.execute('CREATE TABLE pair (a INTEGER NOT NULL, b INTEGER NOT NULL, CONSTRAINT pk_pair PRIMARY KEY (b, a))');
+    await connection.execute(
+      'CREATE TABLE pair (a INTEGER NOT NULL, b INTEGER NOT NULL, CONSTRAINT pk_pair PRIMARY KEY (b, a))',
+    );
     expect(await new SqliteIntrospector(connection).getTable('pair')).toEqual(
-      table('pair', [column('a', integer(), { nullable: false }), column('b', integer(), { nullable: false }), primaryKeyConstraint(['b', 'a'], { name: convertedName('pk_pair') })]),
+      table('pair', [
+        column('a', integer(), { nullable: false }),
+        column('b', integer(), { nullable: false }),
+        primaryKeyConstraint(['b', 'a'], { name: convertedName('pk_pair') }),
+      ]),
     );
   });
 
@@ -139,7 +145,9 @@ describe('SqliteIntrospector against a real database', () => {
 
   it('case 46 online: a batch rebuild from the reflected table keeps rows, constraints and indexes', async () => {
     await connection.execute(PARENT_AND_CHILD);
-    await connection.execute("INSERT INTO parent (code) VALUES ('a'); INSERT INTO child (id, parent_id, name, amount, email) VALUES (1, 1, 'x', 2.5, 'A@B'), (2, 1, 'y', 0, NULL)");
+    await connection.execute(
+      "INSERT INTO parent (code) VALUES ('a'); INSERT INTO child (id, parent_id, name, amount, email) VALUES (1, 1, 'x', 2.5, 'A@B'), (2, 1, 'y', 0, NULL)",
+    );
     const introspector = new SqliteIntrospector(connection);
     const before = (await introspector.getTable('child')) as TableModel;
     await connection.begin();
@@ -156,15 +164,28 @@ describe('SqliteIntrospector against a real database', () => {
     );
     await connection.commit();
     const after = (await introspector.getTable('child')) as TableModel;
-    expect(after.columns.map((model) => model.name)).toEqual(['id', 'parent_id', 'other_parent', 'name', 'created', 'amount', 'active', 'email']);
+    expect(after.columns.map((model) => model.name)).toEqual([
+      'id',
+      'parent_id',
+      'other_parent',
+      'name',
+      'created',
+      'amount',
+      'active',
+      'email',
+    ]);
     expect(after.columns.find((model) => model.name === 'name')?.type).toEqual(string(80));
-    expect(after.constraints).toEqual(before.constraints.filter((constraint) => constraint.kind !== 'checkConstraint' || constraint.name === undefined));
+    expect(after.constraints).toEqual(
+      before.constraints.filter((constraint) => constraint.kind !== 'checkConstraint' || constraint.name === undefined),
+    );
     expect(after.indexes).toEqual(before.indexes);
     expect((await connection.query('SELECT id, name, amount, email FROM child ORDER BY id')).rows).toEqual([
       { id: 1, name: 'x', amount: 2.5, email: 'A@B' },
       { id: 2, name: 'y', amount: 0, email: null },
     ]);
-    expect((await connection.query("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE '_alembic_tmp%'")).rows).toEqual([{ n: 0 }]);
+    expect(
+      (await connection.query("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE '_alembic_tmp%'")).rows,
+    ).toEqual([{ n: 0 }]);
   });
 
   it('a batch rebuild keeps AUTOINCREMENT', async () => {
@@ -178,11 +199,15 @@ describe('SqliteIntrospector against a real database', () => {
       }),
     );
     const { rows } = await connection.query<{ sql: string }>("SELECT sql FROM sqlite_master WHERE name = 'parent'");
-    expect(rows[0]?.sql).toBe('CREATE TABLE "parent" (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, code VARCHAR(10) COLLATE "NOCASE", UNIQUE (code))');
+    expect(rows[0]?.sql).toBe(
+      'CREATE TABLE "parent" (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, code VARCHAR(10) COLLATE "NOCASE", UNIQUE (code))',
+    );
   });
 
   it('a failed rebuild inside a transaction leaves the table as it was', async () => {
-    await connection.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v VARCHAR(10)); INSERT INTO t (v) VALUES ('a'), (NULL)");
+    await connection.execute(
+      "CREATE TABLE t (id INTEGER PRIMARY KEY, v VARCHAR(10)); INSERT INTO t (v) VALUES ('a'), (NULL)",
+    );
     const introspector = new SqliteIntrospector(connection);
     const before = (await introspector.getTable('t')) as TableModel;
     await connection.begin();

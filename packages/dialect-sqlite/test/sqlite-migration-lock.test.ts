@@ -14,11 +14,16 @@ describe('acquireSqliteMigrationLock', () => {
   const directory = useTemporaryDirectory();
   const opened: SqliteConnection[] = [];
   const open = async (busyTimeoutMilliseconds?: number): Promise<SqliteConnection> => {
-    const connection = await connectSqlite(sqliteFileUrl(directory()), {}, busyTimeoutMilliseconds === undefined ? {} : { busyTimeoutMilliseconds });
+    const connection = await connectSqlite(
+      sqliteFileUrl(directory()),
+      {},
+      busyTimeoutMilliseconds === undefined ? {} : { busyTimeoutMilliseconds },
+    );
     opened.push(connection);
     return connection;
   };
-  const count = async (connection: DatabaseConnection): Promise<unknown> => (await connection.query('SELECT count(*) AS n FROM t')).rows[0];
+  const count = async (connection: DatabaseConnection): Promise<unknown> =>
+    (await connection.query('SELECT count(*) AS n FROM t')).rows[0];
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((connection) => connection.close().catch(() => undefined)));
   });
@@ -85,7 +90,9 @@ describe('acquireSqliteMigrationLock', () => {
     const second = await open(20);
     const releaseFirst = await acquireSqliteMigrationLock(first, LOCK);
     const started = Date.now();
-    await expect(acquireSqliteMigrationLock(second, { ...LOCK, timeoutMilliseconds: 150 })).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    await expect(acquireSqliteMigrationLock(second, { ...LOCK, timeoutMilliseconds: 150 })).rejects.toMatchObject({
+      code: 'SQLITE_BUSY',
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
     await releaseFirst();
   });
@@ -110,7 +117,9 @@ describe('acquireSqliteMigrationLock', () => {
     const releaseFirst = await acquireSqliteMigrationLock(first, LOCK);
     const waits: unknown[] = [];
     const onWait = (wait: unknown): void => void waits.push(wait);
-    await expect(acquireSqliteMigrationLock(second, { ...LOCK, timeoutMilliseconds: 0, onWait })).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    await expect(acquireSqliteMigrationLock(second, { ...LOCK, timeoutMilliseconds: 0, onWait })).rejects.toMatchObject(
+      { code: 'SQLITE_BUSY' },
+    );
     expect(waits).toHaveLength(1);
     await releaseFirst();
     const releaseSecond = await acquireSqliteMigrationLock(second, { ...LOCK, timeoutMilliseconds: 0, onWait });

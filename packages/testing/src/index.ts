@@ -23,7 +23,12 @@ export {
   type RunOutput,
   type RunSettings,
 } from './support/conformance-project.js';
-export { itWhen, unmetRequirements, type BooleanCapability, type CapabilityRequirement } from './support/capability-gate.js';
+export {
+  itWhen,
+  unmetRequirements,
+  type BooleanCapability,
+  type CapabilityRequirement,
+} from './support/capability-gate.js';
 export { isToolTable, snapshotSchema, tableOf, type SchemaSnapshot } from './support/schema-snapshot.js';
 export { parseOfflineOutput, withoutIdentifierQuotes, type ParsedOfflineOutput } from './support/offline-output.js';
 
@@ -39,7 +44,11 @@ export { offlineStatements } from './project/offline-statements.js';
 export { appendixAScripts, type AppendixAOptions } from './project/appendix-a-scripts.js';
 
 // Autogenerate round trips, for a dialect's own tests
-export { runAutogenerateRoundTrip, RoundTripMismatch, type SchemaChange } from './autogenerate/autogenerate-round-trip.js';
+export {
+  runAutogenerateRoundTrip,
+  RoundTripMismatch,
+  type SchemaChange,
+} from './autogenerate/autogenerate-round-trip.js';
 export { AutogenerateSession, canonicalTable } from './autogenerate/autogenerate-session.js';
 export { CHANGE_MATRIX, type ChangeArea, type ChangeCase } from './autogenerate/change-matrix.js';
 export { withFreshDatabase, type RoundTripScope } from './autogenerate/fresh-database.js';

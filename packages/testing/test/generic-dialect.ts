@@ -7,7 +7,8 @@ export const genericDialect: Dialect = Object.freeze({
   name: 'generic',
   urlSchemes: ['generic'],
   capabilities: defaultCapabilities,
-  createDdlCompiler: (options) => new DefaultDdlCompiler({ ...options, dialectName: 'generic', capabilities: defaultCapabilities }),
+  createDdlCompiler: (options) =>
+    new DefaultDdlCompiler({ ...options, dialectName: 'generic', capabilities: defaultCapabilities }),
   connect: async () => {
     throw new Error('the generic dialect has no database');
   },

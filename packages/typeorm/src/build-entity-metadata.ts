@@ -2,7 +2,12 @@ import { AlembicError } from '@alembic/core';
 import type { TypeOrmTargetDialect } from './target-dialect.js';
 import { TYPEORM_TYPE_OF_DIALECT, targetDialectOf } from './target-dialect.js';
 import { TypeOrmModelError } from './typeorm-model-error.js';
-import type { TypeOrmDataSource, TypeOrmDataSourceClass, TypeOrmDataSourceOptions, TypeOrmEntity } from './typeorm-shapes.js';
+import type {
+  TypeOrmDataSource,
+  TypeOrmDataSourceClass,
+  TypeOrmDataSourceOptions,
+  TypeOrmEntity,
+} from './typeorm-shapes.js';
 import { isTypeOrmDataSource } from './typeorm-shapes.js';
 
 /** What a TypeORM model is built from: a DataSource, its options, or a list of entities. */
@@ -67,7 +72,10 @@ export async function buildEntityMetadata(
     dataSourceClass ??= source.constructor as TypeOrmDataSourceClass;
   } else if (Array.isArray(source)) {
     if (options.dialect === undefined) {
-      throw new TypeOrmModelError('ALEMBIC_TYPEORM_BAD_INPUT', 'fromDataSource() needs { dialect } with a list of entities');
+      throw new TypeOrmModelError(
+        'ALEMBIC_TYPEORM_BAD_INPUT',
+        'fromDataSource() needs { dialect } with a list of entities',
+      );
     }
     baseOptions = { type: TYPEORM_TYPE_OF_DIALECT[targetDialectOf(options.dialect)], entities: source };
   } else if (typeof source === 'object' && source !== null && typeof (source as { type?: unknown }).type === 'string') {

@@ -11,15 +11,21 @@ async function typeOf(dialect: TypeOrmTargetDialect, options: Record<string, unk
     tableName: 'thing',
     columns: { id: { type: Number, primary: true }, value: options as never },
   });
-  const model = await fromDataSource([Thing], { dialect, dataSourceClass: DataSource as unknown as TypeOrmDataSourceClass });
+  const model = await fromDataSource([Thing], {
+    dialect,
+    dataSourceClass: DataSource as unknown as TypeOrmDataSourceClass,
+  });
   return model.tables[0]?.columns.find((column) => column.name === 'value')?.type as ColumnType;
 }
 
 describe('columnTypeOf', () => {
-  it.each(['mysql', 'mariadb'] as const)('gives a uuid column on %s the 36 characters TypeORM gives a generated one', async (dialect) => {
-    expect(await typeOf(dialect, { type: 'uuid' })).toEqual({ kind: 'string', length: 36 });
-    expect(await typeOf(dialect, { type: 'uuid', length: 40 })).toEqual({ kind: 'string', length: 40 });
-  });
+  it.each(['mysql', 'mariadb'] as const)(
+    'gives a uuid column on %s the 36 characters TypeORM gives a generated one',
+    async (dialect) => {
+      expect(await typeOf(dialect, { type: 'uuid' })).toEqual({ kind: 'string', length: 36 });
+      expect(await typeOf(dialect, { type: 'uuid', length: 40 })).toEqual({ kind: 'string', length: 40 });
+    },
+  );
 
   it('leaves a uuid column on SQLite as TypeORM writes it, a varchar without length', async () => {
     expect(await typeOf('sqlite', { type: 'uuid' })).toEqual({ kind: 'string' });
@@ -50,10 +56,17 @@ describe('columnTypeOf', () => {
   });
 
   it('keeps the decimal, real and double TypeORM declares on SQLite', async () => {
-    expect(await typeOf('sqlite', { type: 'decimal', precision: 10, scale: 2 })).toEqual({ kind: 'raw', sql: 'decimal(10,2)' });
+    expect(await typeOf('sqlite', { type: 'decimal', precision: 10, scale: 2 })).toEqual({
+      kind: 'raw',
+      sql: 'decimal(10,2)',
+    });
     expect(await typeOf('sqlite', { type: 'real' })).toEqual({ kind: 'raw', sql: 'real' });
     expect(await typeOf('sqlite', { type: 'double' })).toEqual({ kind: 'raw', sql: 'double' });
-    expect(await typeOf('sqlite', { type: 'numeric', precision: 10, scale: 2 })).toEqual({ kind: 'numeric', precision: 10, scale: 2 });
+    expect(await typeOf('sqlite', { type: 'numeric', precision: 10, scale: 2 })).toEqual({
+      kind: 'numeric',
+      precision: 10,
+      scale: 2,
+    });
   });
 
   it('writes a MySQL datetime with precision as datetime(n)', async () => {

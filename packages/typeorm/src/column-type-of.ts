@@ -47,7 +47,10 @@ export function typeOrmTypeText(column: TypeOrmColumn, normalizedType: string, l
   } else if (column.width !== undefined && column.width !== null) {
     argumentsText = `(${column.width})`;
   } else if (column.precision !== undefined && column.precision !== null) {
-    argumentsText = column.scale === undefined || column.scale === null ? `(${column.precision})` : `(${column.precision},${column.scale})`;
+    argumentsText =
+      column.scale === undefined || column.scale === null
+        ? `(${column.precision})`
+        : `(${column.precision},${column.scale})`;
   }
   const unsigned = column.unsigned === true ? ' unsigned' : '';
   // PostgreSQL writes a precision after the first word: `timestamp(3) with time zone`.
@@ -74,7 +77,11 @@ export function columnTypeOf(column: TypeOrmColumn, context: ColumnTypeContext):
   const scale = positive(column.scale) ?? (column.scale === 0 ? 0 : undefined);
   const raw = (): ColumnType => rawType(typeOrmTypeText(column, normalizedType, length));
   if (column.isArray || column.unsigned === true) return raw();
-  if (BOOLEAN_DECLARATIONS.has(column.type) || normalizedType === 'boolean' || (normalizedType === 'bit' && dialect === 'mssql')) {
+  if (
+    BOOLEAN_DECLARATIONS.has(column.type) ||
+    normalizedType === 'boolean' ||
+    (normalizedType === 'bit' && dialect === 'mssql')
+  ) {
     // TypeORM writes a boolean as a plain `tinyint` on MySQL / MariaDB (MariaDB shows
     // `tinyint(4)`), not the `tinyint(1)` of `boolean()`: the model says what TypeORM writes,
     // so a database TypeORM synchronized compares equal.
@@ -83,7 +90,10 @@ export function columnTypeOf(column: TypeOrmColumn, context: ColumnTypeContext):
   if (column.enum !== undefined && column.enum.length > 0) {
     const values = column.enum.map((value) => String(value));
     if (normalizedType === 'enum') {
-      const name = dialect === 'postgres' ? column.enumName ?? `${context.tableName}_${column.databaseName.toLowerCase()}_enum` : undefined;
+      const name =
+        dialect === 'postgres'
+          ? (column.enumName ?? `${context.tableName}_${column.databaseName.toLowerCase()}_enum`)
+          : undefined;
       return enumType(values, { name, nativeEnum: true });
     }
     // simple-enum where there is no native enum: a string column and CHECK (c IN (...)).

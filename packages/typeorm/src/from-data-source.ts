@@ -28,7 +28,10 @@ export type FromDataSourceOptions = BuildEntityMetadataOptions;
  *
  * @throws TypeOrmModelError for an unsupported dialect or input, or entities TypeORM rejects
  */
-export async function fromDataSource(source: TypeOrmModelSource, options: FromDataSourceOptions = {}): Promise<MetadataModel> {
+export async function fromDataSource(
+  source: TypeOrmModelSource,
+  options: FromDataSourceOptions = {},
+): Promise<MetadataModel> {
   const built = await buildEntityMetadata(source, options);
   return metadata(
     built.entities.map((entity) => tableOf(entity, built.dataSource, built.dialect)),

@@ -1,5 +1,13 @@
 import type { ColumnModel, TableElement, TableModel } from '@alembic/core';
-import { checkConstraint, column, foreignKeyConstraint, index, primaryKeyConstraint, table, uniqueConstraint } from '@alembic/core';
+import {
+  checkConstraint,
+  column,
+  foreignKeyConstraint,
+  index,
+  primaryKeyConstraint,
+  table,
+  uniqueConstraint,
+} from '@alembic/core';
 import { columnTypeOf } from './column-type-of.js';
 import { serverDefaultOf } from './server-default-of.js';
 import type { TypeOrmTargetDialect } from './target-dialect.js';
@@ -21,33 +29,49 @@ function deferrableOptions(deferrable: string | undefined): { deferrable?: boole
 }
 
 /** The schema a table is written with: none when it is the dialect's default one. */
-export function tableSchemaOf(entity: Pick<TypeOrmEntity, 'schema'>, dialect: TypeOrmTargetDialect): string | undefined {
+export function tableSchemaOf(
+  entity: Pick<TypeOrmEntity, 'schema'>,
+  dialect: TypeOrmTargetDialect,
+): string | undefined {
   if (dialect !== 'postgres' && dialect !== 'mssql') return undefined;
   return entity.schema === undefined || entity.schema === DEFAULT_SCHEMA[dialect] ? undefined : entity.schema;
 }
 
-function columnOf(entity: TypeOrmEntity, model: TypeOrmColumn, dataSource: TypeOrmDataSource, dialect: TypeOrmTargetDialect): ColumnModel {
+function columnOf(
+  entity: TypeOrmEntity,
+  model: TypeOrmColumn,
+  dataSource: TypeOrmDataSource,
+  dialect: TypeOrmTargetDialect,
+): ColumnModel {
   const generated = model.isGenerated ? model.generationStrategy : undefined;
   const identity = generated === 'identity' ? { always: model.generatedIdentity === 'ALWAYS' } : undefined;
-  return column(model.databaseName, columnTypeOf(model, { dialect, driver: dataSource.driver, tableName: entity.tableName }), {
-    nullable: model.isNullable && !model.isPrimary,
-    primaryKey: model.isPrimary,
-    serverDefault: serverDefaultOf(model, dataSource.driver, dialect),
-    // TypeORM only generates values for columns it was told to generate.
-    autoincrement: generated === 'increment' || generated === 'rowid',
-    identity,
-    comment: dialect === 'sqlite' ? undefined : model.comment || undefined,
-  });
+  return column(
+    model.databaseName,
+    columnTypeOf(model, { dialect, driver: dataSource.driver, tableName: entity.tableName }),
+    {
+      nullable: model.isNullable && !model.isPrimary,
+      primaryKey: model.isPrimary,
+      serverDefault: serverDefaultOf(model, dataSource.driver, dialect),
+      // TypeORM only generates values for columns it was told to generate.
+      autoincrement: generated === 'increment' || generated === 'rowid',
+      identity,
+      comment: dialect === 'sqlite' ? undefined : model.comment || undefined,
+    },
+  );
 }
 
-function indexDialectOptions(model: TypeOrmIndex, dialect: TypeOrmTargetDialect): Record<string, Record<string, unknown>> | undefined {
+function indexDialectOptions(
+  model: TypeOrmIndex,
+  dialect: TypeOrmTargetDialect,
+): Record<string, Record<string, unknown>> | undefined {
   if (dialect === 'mysql' || dialect === 'mariadb') {
     if (model.isFulltext) return { mysql: { prefix: 'FULLTEXT' } };
     if (model.isSpatial) return { mysql: { prefix: 'SPATIAL' } };
   }
   if (dialect === 'postgres') {
     if (model.isSpatial) return { postgresql: { using: 'gist' } };
-    if (model.type !== undefined && model.type.toLowerCase() !== 'btree') return { postgresql: { using: model.type.toLowerCase() } };
+    if (model.type !== undefined && model.type.toLowerCase() !== 'btree')
+      return { postgresql: { using: model.type.toLowerCase() } };
   }
   return undefined;
 }
@@ -57,7 +81,11 @@ function indexDialectOptions(model: TypeOrmIndex, dialect: TypeOrmTargetDialect)
  * DataSource's naming strategy where TypeORM names it), unique constraints, indexes (with
  * `where`), foreign keys of its relations and checks, all under the names TypeORM gives them.
  */
-export function tableOf(entity: TypeOrmEntity, dataSource: TypeOrmDataSource, dialect: TypeOrmTargetDialect): TableModel {
+export function tableOf(
+  entity: TypeOrmEntity,
+  dataSource: TypeOrmDataSource,
+  dialect: TypeOrmTargetDialect,
+): TableModel {
   const schema = tableSchemaOf(entity, dialect);
   const elements: TableElement[] = entity.columns
     .filter((model) => model.isVirtualProperty !== true)
@@ -98,8 +126,12 @@ export function tableOf(entity: TypeOrmEntity, dataSource: TypeOrmDataSource, di
       foreignKeyConstraint([...foreignKey.columnNames], referred.tableName, [...foreignKey.referencedColumnNames], {
         name: foreignKey.name,
         ...(referredSchema === undefined ? {} : { referredSchema }),
-        ...(referentialAction(foreignKey.onDelete) === undefined ? {} : { onDelete: referentialAction(foreignKey.onDelete) }),
-        ...(referentialAction(foreignKey.onUpdate) === undefined ? {} : { onUpdate: referentialAction(foreignKey.onUpdate) }),
+        ...(referentialAction(foreignKey.onDelete) === undefined
+          ? {}
+          : { onDelete: referentialAction(foreignKey.onDelete) }),
+        ...(referentialAction(foreignKey.onUpdate) === undefined
+          ? {}
+          : { onUpdate: referentialAction(foreignKey.onUpdate) }),
         ...deferrableOptions(foreignKey.deferrable),
       }),
     );

@@ -25,7 +25,8 @@ describe('transpileDecorated', () => {
   it('gives Object, not a ReferenceError, for a class still in its temporal dead zone', () => {
     const esm = transpileDecorated(ENTITY, '/app/src/post.ts', 'esm').code;
     expect(esm).not.toContain('typeof User === "undefined" ? Object : User)');
-    const guard = /\(\(\) => \{ try \{ return typeof User === "undefined" \? Object : User; \} catch \{ return Object; \} \}\)\(\)/;
+    const guard =
+      /\(\(\) => \{ try \{ return typeof User === "undefined" \? Object : User; \} catch \{ return Object; \} \}\)\(\)/;
     expect(esm).toMatch(guard);
     const evaluate = new Function(`${(guard.exec(esm) as RegExpExecArray)[0].replace(/User/g, 'Later')}; let Later;`);
     expect(() => evaluate()).not.toThrow();
@@ -40,7 +41,9 @@ describe('transpileDecorated', () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(TranspileSyntaxError);
-    expect((thrown as TranspileSyntaxError).message).toBe('Could not load /app/src/broken.ts:5:18: Expression expected');
+    expect((thrown as TranspileSyntaxError).message).toBe(
+      'Could not load /app/src/broken.ts:5:18: Expression expected',
+    );
     expect((thrown as TranspileSyntaxError).line).toBe(5);
     // An AlembicError to core and the CLI, which print its message alone.
     expect(AlembicError.isInstance(thrown)).toBe(true);

@@ -79,7 +79,8 @@ const METADATA_TYPE_GUARD = /typeof ([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*) ==
 function withoutDeadZoneErrors(code: string): string {
   return code.replace(
     METADATA_TYPE_GUARD,
-    (_match, name: string) => `(() => { try { return typeof ${name} === "undefined" ? Object : ${name}; } catch { return Object; } })()`,
+    (_match, name: string) =>
+      `(() => { try { return typeof ${name} === "undefined" ? Object : ${name}; } catch { return Object; } })()`,
   );
 }
 
@@ -124,7 +125,8 @@ export function transpileDecorated(source: string, filePath: string, format: Tra
 function describeSwcError(error: unknown, filePath: string): Error {
   const message = (error as { message?: unknown } | null)?.message;
   const text = typeof message === 'string' ? message : String(error);
-  const reason = /^(?:\w*Error:)?\s*[x×]\s+(.+)$/m.exec(text)?.[1]?.trim() ?? text.split('\n')[0]?.trim() ?? 'syntax error';
+  const reason =
+    /^(?:\w*Error:)?\s*[x×]\s+(.+)$/m.exec(text)?.[1]?.trim() ?? text.split('\n')[0]?.trim() ?? 'syntax error';
   const lines = text.split('\n');
   let line: number | undefined;
   let column: number | undefined;

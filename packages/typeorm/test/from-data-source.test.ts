@@ -29,14 +29,21 @@ describe.each(LINES)('fromDataSource on TypeORM %s', (line, typeorm) => {
     expect(versionOf).toBeDefined();
   });
 
-  it.each(['postgres', 'mysql', 'sqlite'] as FixtureDialect[])('maps every feature of the blog entities on %s', async (dialect) => {
-    const model = await fromDataSource(blogEntities(typeorm, dialect), { dialect, dataSourceClass: DataSource });
-    expect(model).toEqual(expectedBlogModel(dialect));
-  });
+  it.each(['postgres', 'mysql', 'sqlite'] as FixtureDialect[])(
+    'maps every feature of the blog entities on %s',
+    async (dialect) => {
+      const model = await fromDataSource(blogEntities(typeorm, dialect), { dialect, dataSourceClass: DataSource });
+      expect(model).toEqual(expectedBlogModel(dialect));
+    },
+  );
 
   it('takes an uninitialized DataSource, keeps it uninitialized and reads its type', async () => {
     const type = sqliteType(line);
-    const dataSource = new typeorm.DataSource({ type: type as 'better-sqlite3', database: ':memory:', entities: blogEntities(typeorm, 'sqlite') });
+    const dataSource = new typeorm.DataSource({
+      type: type as 'better-sqlite3',
+      database: ':memory:',
+      entities: blogEntities(typeorm, 'sqlite'),
+    });
     const model = await fromDataSource(dataSource as never);
     expect(dataSource.isInitialized).toBe(false);
     expect(model).toEqual(expectedBlogModel('sqlite'));
@@ -77,7 +84,11 @@ describe.each(LINES)('fromDataSource on TypeORM %s', (line, typeorm) => {
       @ViewColumn()
       id!: number;
     }
-    const options = { type: 'postgres' as const, migrationsTableName: 'typeorm_migrations', entities: [Widget, WidgetView] };
+    const options = {
+      type: 'postgres' as const,
+      migrationsTableName: 'typeorm_migrations',
+      entities: [Widget, WidgetView],
+    };
     const model = await fromDataSource(options, { dataSourceClass: DataSource });
     expect(model.tables.map((candidate) => candidate.name)).toEqual(['widget']);
     const includeName = excludeTypeOrmTables(options);
@@ -106,7 +117,9 @@ describe('fromDataSource errors', () => {
       @Column()
       name!: string;
     }
-    await expect(fromDataSource([Keyless], { dialect: 'postgres', dataSourceClass: typeorm03.DataSource as never })).rejects.toMatchObject({
+    await expect(
+      fromDataSource([Keyless], { dialect: 'postgres', dataSourceClass: typeorm03.DataSource as never }),
+    ).rejects.toMatchObject({
       code: 'ALEMBIC_TYPEORM_INVALID_ENTITIES',
       message: expect.stringContaining('Keyless'),
     });

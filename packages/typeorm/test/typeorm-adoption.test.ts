@@ -66,7 +66,12 @@ async function freshSqlite(): Promise<AdoptedDatabase> {
 
 async function freshPostgres(): Promise<AdoptedDatabase> {
   const database = await createPostgresDatabase('adopt');
-  return { typeOrmOptions: { type: 'postgres', url: database.url }, dialect: postgres(), url: database.url, drop: database.drop };
+  return {
+    typeOrmOptions: { type: 'postgres', url: database.url },
+    dialect: postgres(),
+    url: database.url,
+    drop: database.drop,
+  };
 }
 
 async function freshMariadb(): Promise<AdoptedDatabase> {
@@ -90,9 +95,27 @@ async function freshMariadb(): Promise<AdoptedDatabase> {
 }
 
 const TARGETS: readonly Target[] = [
-  { title: 'SQLite', dialect: 'sqlite', unavailableReason: undefined, createDatabase: freshSqlite, harness: sqliteHarness },
-  { title: 'PostgreSQL', dialect: 'postgres', unavailableReason: postgresUnavailableReason, createDatabase: freshPostgres, harness: postgresHarness },
-  { title: 'MariaDB', dialect: 'mariadb', unavailableReason: mysqlUnavailableReason, createDatabase: freshMariadb, harness: mysqlHarness },
+  {
+    title: 'SQLite',
+    dialect: 'sqlite',
+    unavailableReason: undefined,
+    createDatabase: freshSqlite,
+    harness: sqliteHarness,
+  },
+  {
+    title: 'PostgreSQL',
+    dialect: 'postgres',
+    unavailableReason: postgresUnavailableReason,
+    createDatabase: freshPostgres,
+    harness: postgresHarness,
+  },
+  {
+    title: 'MariaDB',
+    dialect: 'mariadb',
+    unavailableReason: mysqlUnavailableReason,
+    createDatabase: freshMariadb,
+    harness: mysqlHarness,
+  },
 ];
 
 /** One line per planned operation, for a readable failure. */

@@ -25,7 +25,9 @@ const LINES = [['0.3', 'typeorm'] as const, ['1.x', 'typeorm-1'] as const];
 /** Fails with the command's whole output unless it exited with `status`. */
 function expectStatus(result: CommandResult, status: number, command: string): void {
   if (result.status !== status) {
-    throw new Error(`alembic ${command} exited ${String(result.status)}, expected ${status}\n--- stdout ---\n${result.stdout}\n--- stderr ---\n${result.stderr}`);
+    throw new Error(
+      `alembic ${command} exited ${String(result.status)}, expected ${status}\n--- stdout ---\n${result.stdout}\n--- stderr ---\n${result.stderr}`,
+    );
   }
 }
 
@@ -50,7 +52,10 @@ async function reflectedColumns(dialect: Dialect, url: string): Promise<Record<s
     const introspector = dialect.createIntrospector(connection);
     const tables: readonly TableModel[] = await introspector.getTables({});
     return Object.fromEntries(
-      tables.map((table) => [table.name, Object.fromEntries(table.columns.map((column) => [column.name, JSON.stringify(column.type)]))]),
+      tables.map((table) => [
+        table.name,
+        Object.fromEntries(table.columns.map((column) => [column.name, JSON.stringify(column.type)])),
+      ]),
     );
   } finally {
     await connection.close();
@@ -98,7 +103,9 @@ async function newUserFlow(flow: Flow): Promise<void> {
     const initial = revisionSource(project, 'init');
     expect(initial).toContain("await op.createTable('app_user', [");
     expect(initial).toContain("await op.createTable('app_post', [");
-    expect(initial).toMatch(/foreignKeyConstraint\(\['authorId'\], 'app_user', \['id'\], \{\s*name: op\.f\('FK_[0-9a-f]+'\),\s*onDelete: 'CASCADE',/);
+    expect(initial).toMatch(
+      /foreignKeyConstraint\(\['authorId'\], 'app_user', \['id'\], \{\s*name: op\.f\('FK_[0-9a-f]+'\),\s*onDelete: 'CASCADE',/,
+    );
     expect(initial).toContain("index(op.f('ix_post_published_title'), ['published', 'title'])");
     expect(initial.indexOf("createTable('app_user'")).toBeLessThan(initial.indexOf("createTable('app_post'"));
     alembic(['upgrade', 'head'], 0);
@@ -113,7 +120,10 @@ async function newUserFlow(flow: Flow): Promise<void> {
     editEntity(project, 'user', (source) =>
       source
         .replace('@Column({ length: 50 })\n  name!: string;', '@Column({ length: 80 })\n  name!: string;')
-        .replace('  @OneToMany(', "  @Column({ type: 'int', nullable: true })\n  age!: number | null;\n\n  @OneToMany("),
+        .replace(
+          '  @OneToMany(',
+          "  @Column({ type: 'int', nullable: true })\n  age!: number | null;\n\n  @OneToMany(",
+        ),
     );
     const changed = alembic(['check'], 1);
     const failure = `${changed.stdout}${changed.stderr}`;
@@ -126,7 +136,9 @@ async function newUserFlow(flow: Flow): Promise<void> {
     expect(revision.stderr).toContain("Detected added column 'app_user.age'");
     const second = revisionSource(project, 'user_age_and_longer_name');
     expect(second).toMatch(/addColumn\(\s*(?:'app_user',\s*)?column\('age', integer\(\)/);
-    expect(second).toMatch(/alterColumn\(\s*(?:'app_user',\s*)?'name', \{\s*type: string\(80\),\s*existingType: string\(50\)/);
+    expect(second).toMatch(
+      /alterColumn\(\s*(?:'app_user',\s*)?'name', \{\s*type: string\(80\),\s*existingType: string\(50\)/,
+    );
     // A length change is never a drop and an add.
     expect(second.slice(0, second.indexOf('export async function downgrade'))).not.toMatch(/dropColumn/);
     if (flow.database === 'sqlite') {

@@ -23,7 +23,11 @@ function summary(model: MetadataModel): unknown {
 
 const EXPECTED = [
   { name: 'app_user', columns: ['id:integer', 'email:string', 'name:string'], constraints: ['uniqueConstraint'] },
-  { name: 'app_post', columns: ['id:integer', 'title:string', 'published:boolean', 'authorId:integer?'], constraints: ['foreignKeyConstraint'] },
+  {
+    name: 'app_post',
+    columns: ['id:integer', 'title:string', 'published:boolean', 'authorId:integer?'],
+    constraints: ['foreignKeyConstraint'],
+  },
 ];
 
 describe.each([['typeorm'], ['typeorm-1']] as const)('a TypeORM project on %s', (typeormPackage) => {
@@ -63,7 +67,9 @@ describe.each([['typeorm'], ['typeorm-1']] as const)('a TypeORM project on %s', 
     expect(templates.stdout).toMatch(/^typeorm - TypeORM project: autogenerate from the entities of your DataSource/m);
     const init = runAlembic(directory, ['init', '--template', 'typeorm', 'migrations']);
     expect(init.status).toBe(0);
-    expect(readFileSync(join(directory, 'alembic.config.ts'), 'utf8')).toContain("typeorm: { dataSource: 'src/data-source.ts' },");
+    expect(readFileSync(join(directory, 'alembic.config.ts'), 'utf8')).toContain(
+      "typeorm: { dataSource: 'src/data-source.ts' },",
+    );
     const environment = readFileSync(join(directory, 'migrations', 'env.ts'), 'utf8');
     expect(environment).toContain("from '@alembic/typeorm'");
     // The environment runs: the DataSource file and its decorated entities load.
@@ -82,7 +88,10 @@ describe.each([['typeorm'], ['typeorm-1']] as const)('a TypeORM project on %s', 
     const directory = project({ typeormPackage });
     expect(runAlembic(directory, ['init', '--template', 'typeorm', 'migrations']).status).toBe(0);
     const dataSourceFile = join(directory, 'src', 'data-source.ts');
-    writeFileSync(dataSourceFile, readFileSync(dataSourceFile, 'utf8').replace('export const AppDataSource', 'export const source'));
+    writeFileSync(
+      dataSourceFile,
+      readFileSync(dataSourceFile, 'utf8').replace('export const AppDataSource', 'export const source'),
+    );
     const upgrade = runAlembic(directory, ['upgrade', 'head']);
     expect(upgrade.status).not.toBe(0);
     expect(upgrade.stderr).toContain(

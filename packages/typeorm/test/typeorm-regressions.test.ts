@@ -14,7 +14,13 @@
 import { sql } from '@alembic/core';
 import type { MetadataModel } from '@alembic/core';
 import type { ConformanceHarness } from '@alembic/testing';
-import { describeWhenReachable, mysqlHarness, mysqlUnavailableReason, postgresHarness, postgresUnavailableReason } from './support/live-servers.js';
+import {
+  describeWhenReachable,
+  mysqlHarness,
+  mysqlUnavailableReason,
+  postgresHarness,
+  postgresUnavailableReason,
+} from './support/live-servers.js';
 import {
   TYPEORM_LINES,
   compareAfter,
@@ -33,7 +39,18 @@ function kindsOf(operations: readonly { operation: { kind: string } }[]): string
 }
 
 describe.each(TYPEORM_LINES)('TypeORM %s entities', (_line, typeorm) => {
-  const { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn } = typeorm;
+  const {
+    Column,
+    CreateDateColumn,
+    Entity,
+    Index,
+    JoinColumn,
+    ManyToOne,
+    PrimaryColumn,
+    PrimaryGeneratedColumn,
+    Unique,
+    UpdateDateColumn,
+  } = typeorm;
 
   describeWhenReachable(postgresUnavailableReason, 'on PostgreSQL', () => {
     const harness: ConformanceHarness = postgresHarness();
@@ -137,7 +154,10 @@ describe.each(TYPEORM_LINES)('TypeORM %s entities', (_line, typeorm) => {
         @Column('text') clientId!: string;
       }
       const model = await postgresModel([User, SocialLogin]);
-      expect(modelColumn(model, 'tr2959_social_login', 'type').type).toMatchObject({ kind: 'enum', name: 'tr2959_social_login_type_enum' });
+      expect(modelColumn(model, 'tr2959_social_login', 'type').type).toMatchObject({
+        kind: 'enum',
+        name: 'tr2959_social_login_type_enum',
+      });
       await expectStableRoundTrip(harness, model);
     });
 
@@ -155,7 +175,10 @@ describe.each(TYPEORM_LINES)('TypeORM %s entities', (_line, typeorm) => {
         @Column({ nullable: true }) email!: string;
       }
       const model = await postgresModel([ExternalUser]);
-      expect(modelColumn(model, 'tr7614_external_user', 'provider').type).toMatchObject({ kind: 'enum', name: 'tr7614_external_user_provider' });
+      expect(modelColumn(model, 'tr7614_external_user', 'provider').type).toMatchObject({
+        kind: 'enum',
+        name: 'tr7614_external_user_provider',
+      });
       await expectStableRoundTrip(harness, model);
     });
 
@@ -170,12 +193,22 @@ describe.each(TYPEORM_LINES)('TypeORM %s entities', (_line, typeorm) => {
         @PrimaryGeneratedColumn() id!: number;
         @Column() field1!: string;
         @Column() field2!: string;
-        @Column({ type: 'enum', enumName: 'tr6471_creation_mechanism_enum', enum: CreationMechanism }) creationMechanism!: CreationMechanism;
-        @Column({ type: 'enum', enumName: 'tr6471_some_entity_kind_enum', enum: CreationMechanism, default: CreationMechanism.SourceB }) kind!: CreationMechanism;
+        @Column({ type: 'enum', enumName: 'tr6471_creation_mechanism_enum', enum: CreationMechanism })
+        creationMechanism!: CreationMechanism;
+        @Column({
+          type: 'enum',
+          enumName: 'tr6471_some_entity_kind_enum',
+          enum: CreationMechanism,
+          default: CreationMechanism.SourceB,
+        })
+        kind!: CreationMechanism;
         @Column({ nullable: false, default: () => 'now()' }) createdAt!: Date;
       }
       const model = await postgresModel([SomeEntity]);
-      expect(modelColumn(model, 'tr6471_some_entity', 'creationMechanism').type).toMatchObject({ kind: 'enum', name: 'tr6471_creation_mechanism_enum' });
+      expect(modelColumn(model, 'tr6471_some_entity', 'creationMechanism').type).toMatchObject({
+        kind: 'enum',
+        name: 'tr6471_creation_mechanism_enum',
+      });
       await expectStableRoundTrip(harness, model);
     });
 
@@ -214,14 +247,20 @@ describe.each(TYPEORM_LINES)('TypeORM %s entities', (_line, typeorm) => {
         class Book {
           @PrimaryGeneratedColumn() id!: number;
           @ManyToOne(() => Author, { onDelete: 'CASCADE' })
-          @JoinColumn(foreignKeyName === undefined ? { name: 'authorId' } : { name: 'authorId', foreignKeyConstraintName: foreignKeyName })
+          @JoinColumn(
+            foreignKeyName === undefined
+              ? { name: 'authorId' }
+              : { name: 'authorId', foreignKeyConstraintName: foreignKeyName },
+          )
           author!: Author;
         }
         return [Author, Book];
       };
       const named = await postgresModel(entities('fk_book_author_legacy'));
       const computed = await postgresModel(entities(undefined));
-      const computedName = tableNamed(computed, 'tr5117_book').constraints.find((constraint) => constraint.kind === 'foreignKeyConstraint')?.name;
+      const computedName = tableNamed(computed, 'tr5117_book').constraints.find(
+        (constraint) => constraint.kind === 'foreignKeyConstraint',
+      )?.name;
       expect(computedName).toMatch(/^FK_[0-9a-f]{27}$/);
       // A database whose foreign key has another name (an older naming strategy, a hand-written
       // migration): nothing to do.
@@ -244,7 +283,11 @@ describe.each(TYPEORM_LINES)('TypeORM %s entities', (_line, typeorm) => {
       const after = await postgresModel(entities(100));
       const { plan } = await compareAfter(harness, before, after);
       expect(kindsOf(plan.upgrade)).toEqual(['alterColumn']);
-      expect(plan.upgrade[0]?.operation).toMatchObject({ tableName: 'tr3357_profile', columnName: 'nickname', type: { kind: 'string', length: 100 } });
+      expect(plan.upgrade[0]?.operation).toMatchObject({
+        tableName: 'tr3357_profile',
+        columnName: 'nickname',
+        type: { kind: 'string', length: 100 },
+      });
       expect(plan.upgrade[0]?.dataLoss).toBeUndefined();
       await expectStableChange(harness, before, after);
     });
@@ -272,7 +315,8 @@ describe.each(TYPEORM_LINES)('TypeORM %s entities', (_line, typeorm) => {
 
   describeWhenReachable(mysqlUnavailableReason, 'on MariaDB', () => {
     const harness: ConformanceHarness = mysqlHarness();
-    const mariadbModel = (entities: readonly unknown[]): Promise<MetadataModel> => modelOf(typeorm, 'mariadb', entities);
+    const mariadbModel = (entities: readonly unknown[]): Promise<MetadataModel> =>
+      modelOf(typeorm, 'mariadb', entities);
 
     it('typeorm#1960: int columns, reflected as int(11), are not altered to int again', async () => {
       @Entity('tr1960_counter')

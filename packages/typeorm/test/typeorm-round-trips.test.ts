@@ -21,7 +21,13 @@ import {
   postgresUnavailableReason,
   sqliteHarness,
 } from './support/live-servers.js';
-import { TYPEORM_LINES, expectStableChange, expectStableRoundTrip, modelOf, type TypeOrmModule } from './support/typeorm-round-trip.js';
+import {
+  TYPEORM_LINES,
+  expectStableChange,
+  expectStableRoundTrip,
+  modelOf,
+  type TypeOrmModule,
+} from './support/typeorm-round-trip.js';
 import type { TypeOrmTargetDialect } from '../src/target-dialect.js';
 
 jest.setTimeout(60_000);
@@ -35,14 +41,36 @@ interface Target {
 }
 
 const TARGETS: readonly Target[] = [
-  { title: 'SQLite', dialect: 'sqlite', fixtureDialect: 'sqlite', unavailableReason: undefined, harness: sqliteHarness },
-  { title: 'PostgreSQL', dialect: 'postgres', fixtureDialect: 'postgres', unavailableReason: postgresUnavailableReason, harness: postgresHarness },
-  { title: 'MariaDB', dialect: 'mariadb', fixtureDialect: 'mariadb', unavailableReason: mysqlUnavailableReason, harness: mysqlHarness },
+  {
+    title: 'SQLite',
+    dialect: 'sqlite',
+    fixtureDialect: 'sqlite',
+    unavailableReason: undefined,
+    harness: sqliteHarness,
+  },
+  {
+    title: 'PostgreSQL',
+    dialect: 'postgres',
+    fixtureDialect: 'postgres',
+    unavailableReason: postgresUnavailableReason,
+    harness: postgresHarness,
+  },
+  {
+    title: 'MariaDB',
+    dialect: 'mariadb',
+    fixtureDialect: 'mariadb',
+    unavailableReason: mysqlUnavailableReason,
+    harness: mysqlHarness,
+  },
 ];
 
 /** The model of `entities` on `target` (PostgreSQL's uuids from pgcrypto's gen_random_uuid(), which needs no extension). */
 function model(typeorm: TypeOrmModule, target: Target, entities: Function[]): Promise<MetadataModel> {
-  return modelOf(typeorm, target.dialect, target.dialect === 'postgres' ? { uuidExtension: 'pgcrypto', entities } : entities);
+  return modelOf(
+    typeorm,
+    target.dialect,
+    target.dialect === 'postgres' ? { uuidExtension: 'pgcrypto', entities } : entities,
+  );
 }
 
 describe.each(TYPEORM_LINES)('TypeORM %s entity files', (_line, typeorm) => {
@@ -57,7 +85,9 @@ describe.each(TYPEORM_LINES)('TypeORM %s entity files', (_line, typeorm) => {
 
       it('the catalog entities: created from nothing, nothing left to do, downgraded to nothing', async () => {
         const catalog = await model(typeorm, target, catalogEntities(typeorm, target.fixtureDialect));
-        expect(catalog.tables.map((table) => table.name)).toEqual(expect.arrayContaining(['cat_product', 'cat_product_also_in']));
+        expect(catalog.tables.map((table) => table.name)).toEqual(
+          expect.arrayContaining(['cat_product', 'cat_product_also_in']),
+        );
         await expectStableRoundTrip(harness, catalog);
       });
 

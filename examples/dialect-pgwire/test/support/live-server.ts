@@ -26,7 +26,9 @@ function probe(): string | undefined {
     encoding: 'utf8',
     timeout: 10_000,
   });
-  return result.status === 0 ? undefined : `${maskPassword(PGWIRE_URL)} did not answer (${result.stderr.trim() || result.error?.message || 'no answer'})`;
+  return result.status === 0
+    ? undefined
+    : `${maskPassword(PGWIRE_URL)} did not answer (${result.stderr.trim() || result.error?.message || 'no answer'})`;
 }
 
 /** Why the server cannot be used, or undefined when it answered. */

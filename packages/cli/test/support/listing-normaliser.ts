@@ -18,10 +18,7 @@ const branchChildPrefix = '     -> ';
 
 /** Sorts a comma-separated list. */
 function sortCommaList(list: string): string {
-  return list
-    .split(', ')
-    .sort()
-    .join(', ');
+  return list.split(', ').sort().join(', ');
 }
 
 /**
@@ -108,11 +105,7 @@ export interface FailureMessage {
 }
 
 /** Extracts the failure message from a Python Alembic run. */
-export function pythonFailure(result: {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}): FailureMessage {
+export function pythonFailure(result: { status: number | null; stdout: string; stderr: string }): FailureMessage {
   if (result.status === 0) {
     return { message: null, kind: 'none' };
   }
@@ -133,11 +126,7 @@ export function pythonFailure(result: {
 }
 
 /** Extracts the failure message from a run of our CLI (`FAILED:` on stderr). */
-export function ourFailure(result: {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}): FailureMessage {
+export function ourFailure(result: { status: number | null; stdout: string; stderr: string }): FailureMessage {
   if (result.status === 0) {
     return { message: null, kind: 'none' };
   }

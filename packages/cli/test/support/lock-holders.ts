@@ -49,7 +49,9 @@ export function postgresLockKey(lockName: string): string {
 
 /** Takes the PostgreSQL dialect's advisory lock for `lockName` on the database of `url`. */
 export async function holdPostgresLock(url: string, lockName: string): Promise<HeldLock> {
-  const pg = requireFrom('dialect-postgres')('pg') as { Client: new (config: { connectionString: string }) => PostgresClient };
+  const pg = requireFrom('dialect-postgres')('pg') as {
+    Client: new (config: { connectionString: string }) => PostgresClient;
+  };
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const key = postgresLockKey(lockName);
@@ -70,13 +72,17 @@ interface MysqlConnection {
 
 /** The `GET_LOCK` name the MySQL dialect takes for `lockName` in `database`. */
 export function mysqlLockName(lockName: string, database: string): string {
-  const dialect = requireFrom('dialect-mysql')('./dist/index.cjs') as { mysqlLockName(name: string, database: string): string };
+  const dialect = requireFrom('dialect-mysql')('./dist/index.cjs') as {
+    mysqlLockName(name: string, database: string): string;
+  };
   return dialect.mysqlLockName(lockName, database);
 }
 
 /** Takes the MySQL dialect's `GET_LOCK` for `lockName` on the database of `url`. */
 export async function holdMysqlLock(url: string, database: string, lockName: string): Promise<HeldLock> {
-  const mysql = requireFrom('dialect-mysql')('mysql2/promise') as { createConnection(options: { uri: string }): Promise<MysqlConnection> };
+  const mysql = requireFrom('dialect-mysql')('mysql2/promise') as {
+    createConnection(options: { uri: string }): Promise<MysqlConnection>;
+  };
   const connection = await mysql.createConnection({ uri: url });
   const name = mysqlLockName(lockName, database);
   const [rows] = await connection.query('SELECT CONNECTION_ID() AS id, GET_LOCK(?, 10) AS acquired', [name]);

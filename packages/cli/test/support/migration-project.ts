@@ -74,12 +74,17 @@ const ENVIRONMENT_IMPORT = "import { context } from '@alembic/core';";
 /** Adds `code` (imports, probes) to the generic `env.ts`, right after its import of `context`. */
 export function addToEnvironment(project: TemporaryProject, code: string): void {
   const environment = project.read('migrations/env.ts');
-  if (!environment.includes(ENVIRONMENT_IMPORT)) throw new Error('env.ts does not import context as the generic template does');
+  if (!environment.includes(ENVIRONMENT_IMPORT))
+    throw new Error('env.ts does not import context as the generic template does');
   project.write('migrations/env.ts', environment.replace(ENVIRONMENT_IMPORT, `${ENVIRONMENT_IMPORT}\n${code}`));
 }
 
 /** Runs a command that must succeed; returns its result. */
-export function runOk(project: TemporaryProject, commandArguments: readonly string[], options?: RunOptions): CommandResult {
+export function runOk(
+  project: TemporaryProject,
+  commandArguments: readonly string[],
+  options?: RunOptions,
+): CommandResult {
   const result = project.run(commandArguments, options);
   expectSuccess(result);
   return result;
@@ -250,7 +255,11 @@ export function pythonMigrationSource(description: {
 
 /** The sqlite3 driver's `Database` (only what the tests use). */
 export interface SqliteDatabase {
-  all(sql: string, parameters: unknown[], callback: (error: Error | null, rows: Record<string, unknown>[]) => void): void;
+  all(
+    sql: string,
+    parameters: unknown[],
+    callback: (error: Error | null, rows: Record<string, unknown>[]) => void,
+  ): void;
   run(sql: string, parameters: unknown[], callback: (error: Error | null) => void): void;
   exec(sql: string, callback: (error: Error | null) => void): void;
   close(callback: (error: Error | null) => void): void;
@@ -385,7 +394,11 @@ export function startCli(
 }
 
 /** Waits until `condition()` holds, polling; fails after `timeoutMilliseconds`. */
-export async function waitFor(condition: () => boolean, description: string, timeoutMilliseconds = 20_000): Promise<void> {
+export async function waitFor(
+  condition: () => boolean,
+  description: string,
+  timeoutMilliseconds = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMilliseconds;
   while (!condition()) {
     if (Date.now() > deadline) {

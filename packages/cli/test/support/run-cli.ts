@@ -60,8 +60,7 @@ export interface PythonRunOptions extends RunOptions {
 }
 
 /** The built CLI entry point (override with `ALEMBIC_CLI_BIN`). */
-export const cliBinPath: string =
-  process.env['ALEMBIC_CLI_BIN'] ?? resolve(__dirname, '..', '..', 'dist', 'bin.js');
+export const cliBinPath: string = process.env['ALEMBIC_CLI_BIN'] ?? resolve(__dirname, '..', '..', 'dist', 'bin.js');
 
 /** Whether `dist/bin.js` exists (the CLI has been built). */
 export function cliIsBuilt(): boolean {
@@ -79,9 +78,7 @@ const environmentVariablesToDrop = [
 ];
 
 /** The base environment of every child: the test's own, minus machine-dependent variables. */
-function childEnvironment(
-  overrides: Readonly<Record<string, string | undefined>> | undefined,
-): NodeJS.ProcessEnv {
+function childEnvironment(overrides: Readonly<Record<string, string | undefined>> | undefined): NodeJS.ProcessEnv {
   const environment: NodeJS.ProcessEnv = { ...process.env };
   for (const name of environmentVariablesToDrop) {
     delete environment[name];
@@ -103,17 +100,12 @@ function childEnvironment(
  * The environment a child process gets (the one {@link TemporaryProject.run} uses), for tests
  * that start processes themselves (concurrent runs, signals).
  */
-export function cliChildEnvironment(
-  overrides?: Readonly<Record<string, string | undefined>>,
-): NodeJS.ProcessEnv {
+export function cliChildEnvironment(overrides?: Readonly<Record<string, string | undefined>>): NodeJS.ProcessEnv {
   return childEnvironment(overrides);
 }
 
 /** Turns a `spawnSync` outcome into a {@link CommandResult}, failing loudly on spawn errors. */
-function toCommandResult(
-  outcome: ReturnType<typeof spawnSync>,
-  description: string,
-): CommandResult {
+function toCommandResult(outcome: ReturnType<typeof spawnSync>, description: string): CommandResult {
   if (outcome.error) {
     throw new Error(`could not run ${description}: ${outcome.error.message}`);
   }
@@ -147,9 +139,7 @@ export class TemporaryProject {
   /** Runs our CLI (`node dist/bin.js ...args`) in the project. */
   run(commandArguments: readonly string[], options: RunOptions = {}): CommandResult {
     if (!cliIsBuilt()) {
-      throw new Error(
-        `the CLI is not built: ${cliBinPath} is missing (run \`pnpm build\` in packages/cli)`,
-      );
+      throw new Error(`the CLI is not built: ${cliBinPath} is missing (run \`pnpm build\` in packages/cli)`);
     }
     const outcome = spawnSync(process.execPath, [cliBinPath, ...commandArguments], {
       cwd: this.path(options.workingDirectory ?? '.'),
@@ -345,11 +335,10 @@ function locatePythonAlembic(): PythonAlembic | null {
     return null;
   }
   const { interpreter, interpreterArguments } = chosen.shebang;
-  const probe = spawnSync(
-    interpreter,
-    [...interpreterArguments, '-c', 'import alembic; print(alembic.__version__)'],
-    { encoding: 'utf8', env: childEnvironment(undefined) },
-  );
+  const probe = spawnSync(interpreter, [...interpreterArguments, '-c', 'import alembic; print(alembic.__version__)'], {
+    encoding: 'utf8',
+    env: childEnvironment(undefined),
+  });
   if (probe.error || probe.status !== 0) {
     cachedSkipReason = `${interpreter} (from ${chosen.command}) cannot import alembic: ${
       probe.error?.message ?? probe.stderr

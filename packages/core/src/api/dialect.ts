@@ -12,7 +12,13 @@
  */
 
 // The contract
-export type { Dialect, DialectConnectOptions, MigrationLockOptions, MigrationLockWait, ReleaseMigrationLock } from '../dialect/dialect.js';
+export type {
+  Dialect,
+  DialectConnectOptions,
+  MigrationLockOptions,
+  MigrationLockWait,
+  ReleaseMigrationLock,
+} from '../dialect/dialect.js';
 export {
   defaultCapabilities,
   defineCapabilities,
@@ -26,7 +32,11 @@ export { maskPassword } from '../config/database-url.js';
 // DDL: the default compiler and renderer a dialect extends
 export type { CompiledStatement, DdlCompiler, DdlCompilerOptions } from '../dialect/ddl-compiler.js';
 export { DefaultDdlCompiler } from '../dialect/default-ddl-compiler.js';
-export { DefaultDdlRenderer, type ColumnRenderContext, type DefaultDdlCompilerOptions } from '../dialect/default-ddl-renderer.js';
+export {
+  DefaultDdlRenderer,
+  type ColumnRenderContext,
+  type DefaultDdlCompilerOptions,
+} from '../dialect/default-ddl-renderer.js';
 export type { TableTarget } from '../dialect/default-ddl-statements.js';
 export { DEFAULT_RESERVED_WORDS } from '../dialect/reserved-words.js';
 export type { BatchRecreatePlan, ColumnTransfer } from '../operations/batch/plan-batch-recreate.js';

@@ -21,7 +21,11 @@ export type { StepFunction } from '../runtime/load-step-function.js';
 export { planDowngrade, planUpgrade } from '../runtime/plan-steps.js';
 
 // The autogenerate engine
-export { produceMigrationPlan, type AutogenerateResult, type ProduceMigrationPlanInput } from '../autogenerate/produce-migration-plan.js';
+export {
+  produceMigrationPlan,
+  type AutogenerateResult,
+  type ProduceMigrationPlanInput,
+} from '../autogenerate/produce-migration-plan.js';
 export {
   renderMigration,
   type RenderedMigration,

@@ -4,26 +4,61 @@
  * rewrite planned operations) and `@alembic/core/dialect`. Named exports only: each entry
  * point re-exports this module with `export *`.
  */
-export { OPERATION_KINDS, type Operation, type OperationKind, type OperationMap, type OperationOfKind } from '../operations/operation.js';
+export {
+  OPERATION_KINDS,
+  type Operation,
+  type OperationKind,
+  type OperationMap,
+  type OperationOfKind,
+} from '../operations/operation.js';
 export { addColumnOperation, type AddColumnOperation } from '../operations/add-column-operation.js';
 export { alterColumnOperation, type AlterColumnOperation } from '../operations/alter-column-operation.js';
 export {
-  batchAlterTableOperation, type BatchAlterTableOperation, type BatchOperation, type BatchRecreateMode,
+  batchAlterTableOperation,
+  type BatchAlterTableOperation,
+  type BatchOperation,
+  type BatchRecreateMode,
 } from '../operations/batch-alter-table-operation.js';
 export {
-  bulkInsertOperation, type BulkInsertColumn, type BulkInsertOperation, type BulkInsertRow, type BulkInsertTable,
+  bulkInsertOperation,
+  type BulkInsertColumn,
+  type BulkInsertOperation,
+  type BulkInsertRow,
+  type BulkInsertTable,
 } from '../operations/bulk-insert-operation.js';
-export { createCheckConstraintOperation, type CreateCheckConstraintOperation } from '../operations/create-check-constraint-operation.js';
-export { createForeignKeyOperation, type CreateForeignKeyOperation } from '../operations/create-foreign-key-operation.js';
+export {
+  createCheckConstraintOperation,
+  type CreateCheckConstraintOperation,
+} from '../operations/create-check-constraint-operation.js';
+export {
+  createForeignKeyOperation,
+  type CreateForeignKeyOperation,
+} from '../operations/create-foreign-key-operation.js';
 export { createIndexOperation, type CreateIndexOperation } from '../operations/create-index-operation.js';
-export { createPrimaryKeyOperation, type CreatePrimaryKeyOperation } from '../operations/create-primary-key-operation.js';
-export { createTableCommentOperation, type CreateTableCommentOperation } from '../operations/create-table-comment-operation.js';
+export {
+  createPrimaryKeyOperation,
+  type CreatePrimaryKeyOperation,
+} from '../operations/create-primary-key-operation.js';
+export {
+  createTableCommentOperation,
+  type CreateTableCommentOperation,
+} from '../operations/create-table-comment-operation.js';
 export { createTableOperation, type CreateTableOperation } from '../operations/create-table-operation.js';
-export { createUniqueConstraintOperation, type CreateUniqueConstraintOperation } from '../operations/create-unique-constraint-operation.js';
+export {
+  createUniqueConstraintOperation,
+  type CreateUniqueConstraintOperation,
+} from '../operations/create-unique-constraint-operation.js';
 export { dropColumnOperation, type DropColumnOperation } from '../operations/drop-column-operation.js';
-export { dropConstraintOperation, type DropConstraintOperation, type DropConstraintType } from '../operations/drop-constraint-operation.js';
+export {
+  dropConstraintOperation,
+  type DropConstraintOperation,
+  type DropConstraintType,
+} from '../operations/drop-constraint-operation.js';
 export { dropIndexOperation, type DropIndexOperation } from '../operations/drop-index-operation.js';
-export { dropTableCommentOperation, type DropTableCommentOperation } from '../operations/drop-table-comment-operation.js';
+export {
+  dropTableCommentOperation,
+  type DropTableCommentOperation,
+} from '../operations/drop-table-comment-operation.js';
 export { dropTableOperation, type DropTableOperation } from '../operations/drop-table-operation.js';
 export { executeOperation, type ExecuteOperation, type ExecuteParameters } from '../operations/execute-operation.js';
 export { renameTableOperation, type RenameTableOperation } from '../operations/rename-table-operation.js';

@@ -96,7 +96,11 @@ export interface AutogenerateOptions {
   /** Also compare these schemas (`true`: every schema the database has). */
   readonly includeSchemas?: boolean | readonly string[];
   /** Asked before reflection, per schema and table name: false leaves the object out. */
-  readonly includeName?: (name: string | undefined, type: AutogenerateObjectType, parentNames: AutogenerateParentNames) => boolean;
+  readonly includeName?: (
+    name: string | undefined,
+    type: AutogenerateObjectType,
+    parentNames: AutogenerateParentNames,
+  ) => boolean;
   /** Asked after reflection, per object on either side: false leaves it out of the comparison. */
   readonly includeObject?: (
     object: unknown,

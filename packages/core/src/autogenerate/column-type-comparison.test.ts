@@ -31,7 +31,9 @@ describe('columnTypesDiffer', () => {
 
   it('ignores how a type is created (its CHECK, native or not) and compares raw SQL loosely', () => {
     expect(columnTypesDiffer(boolean({ createConstraint: true, name: 'ck' }), boolean())).toBe(false);
-    expect(columnTypesDiffer(enumType(['a'], { nativeEnum: false, createConstraint: true }), enumType(['a']))).toBe(false);
+    expect(columnTypesDiffer(enumType(['a'], { nativeEnum: false, createConstraint: true }), enumType(['a']))).toBe(
+      false,
+    );
     expect(columnTypesDiffer(rawType('CITEXT'), rawType(' citext '))).toBe(false);
     expect(columnTypesDiffer(rawType('NUMERIC( 5 , 2 )'), rawType('numeric(5,2)'))).toBe(false);
     expect(columnTypesDiffer(rawType('INT[]'), rawType('TEXT[]'))).toBe(true);
@@ -86,7 +88,18 @@ describe('typesCompatible and describeColumnType', () => {
   });
 
   it('writes types as short generic SQL', () => {
-    expect([string(50), string(), numeric(10, 2), numeric(5), dateTime({ timezone: true }), enumType(['a', "o'k"], { name: 'e' }), largeBinary(), rawType('CITEXT')].map(describeColumnType)).toEqual([
+    expect(
+      [
+        string(50),
+        string(),
+        numeric(10, 2),
+        numeric(5),
+        dateTime({ timezone: true }),
+        enumType(['a', "o'k"], { name: 'e' }),
+        largeBinary(),
+        rawType('CITEXT'),
+      ].map(describeColumnType),
+    ).toEqual([
       'VARCHAR(50)',
       'VARCHAR',
       'NUMERIC(10, 2)',

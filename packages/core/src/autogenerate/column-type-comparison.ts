@@ -39,7 +39,11 @@ export function columnTypesDiffer(modelType: ColumnType, databaseType: ColumnTyp
 }
 
 function canonicalRawType(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').replace(/\s*([(),])\s*/g, '$1').toLowerCase();
+  return text
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([(),])\s*/g, '$1')
+    .toLowerCase();
 }
 
 /** Families of kinds a value can move between without being reinterpreted. */

@@ -97,7 +97,12 @@ export function compareColumns(input: ColumnComparisonInput, context: CompareCon
       const from = normalizedDatabase.get(droppedColumn.name) as ColumnModel;
       const to = normalizedModel.get(column.name) as ColumnModel;
       if (!typesCompatible(from.type, to.type)) continue;
-      renameCandidates.push({ table: tableName, ...(schema === undefined ? {} : { schema }), from: droppedColumn.name, to: column.name });
+      renameCandidates.push({
+        table: tableName,
+        ...(schema === undefined ? {} : { schema }),
+        from: droppedColumn.name,
+        to: column.name,
+      });
       comments.push(
         `Is this a rename of ${droppedColumn.name}? Run with --rename ${qualified(schema, tableName)}.${droppedColumn.name}=${column.name} to write a rename instead.`,
       );
@@ -105,7 +110,9 @@ export function compareColumns(input: ColumnComparisonInput, context: CompareCon
     added.push(plannedOperation(addColumnOperation({ tableName, schema, column }), comments));
   }
   for (const column of droppedColumns) {
-    dropped.push(plannedOperation(dropColumnOperation({ tableName, schema, columnName: column.name, existingColumn: column })));
+    dropped.push(
+      plannedOperation(dropColumnOperation({ tableName, schema, columnName: column.name, existingColumn: column })),
+    );
   }
   return { added, altered, dropped, addedNames, renameCandidates };
 }
@@ -135,7 +142,13 @@ interface AlterationInput {
  * column has them (MySQL's `MODIFY` restates the whole column).
  */
 function alterationOf(input: AlterationInput): AlterColumnOperation | undefined {
-  const { modelColumn, databaseColumn, normalizedModelColumn: model, normalizedDatabaseColumn: database, context } = input;
+  const {
+    modelColumn,
+    databaseColumn,
+    normalizedModelColumn: model,
+    normalizedDatabaseColumn: database,
+    context,
+  } = input;
   const { capabilities } = context;
   const changes: { -readonly [Key in keyof AlterColumnOperation]?: AlterColumnOperation[Key] } = {};
 
@@ -186,7 +199,9 @@ function alterationOf(input: AlterationInput): AlterColumnOperation | undefined 
     ...(databaseColumn.serverDefault !== undefined || changesDefault
       ? { existingServerDefault: databaseColumn.serverDefault ?? null }
       : {}),
-    ...(databaseColumn.comment !== undefined || changesComment ? { existingComment: databaseColumn.comment ?? null } : {}),
+    ...(databaseColumn.comment !== undefined || changesComment
+      ? { existingComment: databaseColumn.comment ?? null }
+      : {}),
     ...(existingIdentity !== undefined || changesIdentity ? { existingIdentity: existingIdentity ?? null } : {}),
     ...(databaseColumn.autoincrement === true ? { existingAutoincrement: true } : {}),
   });
@@ -239,7 +254,9 @@ function serverDefaultsDiffer(input: AlterationInput): boolean {
     );
     if (typeof verdict === 'boolean') return verdict;
   }
-  return defaultText(input.normalizedModelColumn.serverDefault) !== defaultText(input.normalizedDatabaseColumn.serverDefault);
+  return (
+    defaultText(input.normalizedModelColumn.serverDefault) !== defaultText(input.normalizedDatabaseColumn.serverDefault)
+  );
 }
 
 /** A server default as SQL text: a value as its quoted literal, an expression as written. */

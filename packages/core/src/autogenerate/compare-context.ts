@@ -17,7 +17,11 @@ export interface CompareContext {
 }
 
 /** The key of a table: its schema (empty for the default schema) and name. */
-export function tableKey(context: Pick<CompareContext, 'defaultSchemaName'>, schema: string | undefined, name: string): string {
+export function tableKey(
+  context: Pick<CompareContext, 'defaultSchemaName'>,
+  schema: string | undefined,
+  name: string,
+): string {
   return `${schemaKey(context, schema)}\u0000${name}`;
 }
 

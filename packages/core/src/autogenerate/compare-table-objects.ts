@@ -45,7 +45,12 @@ export interface TableObjectChanges {
  * Operations are built from the original objects (their real names, their real kinds).
  */
 export function compareTableObjects(input: TableObjectsInput, context: CompareContext): TableObjectChanges {
-  const changes: TableObjectChanges = { droppedForeignKeys: [], droppedObjects: [], createdObjects: [], createdForeignKeys: [] };
+  const changes: TableObjectChanges = {
+    droppedForeignKeys: [],
+    droppedObjects: [],
+    createdObjects: [],
+    createdForeignKeys: [],
+  };
   const ofKind = (objects: readonly NormalizedObject[], kind: TableObjectModel['kind']): NormalizedObject[] =>
     objects.filter((object) => object.normalized.kind === kind);
   const renameColumn = (name: string): string => input.renamedColumns.get(name) ?? name;
@@ -94,7 +99,10 @@ export function compareTableObjects(input: TableObjectsInput, context: CompareCo
     (model, database) => {
       if (indexSignature(model, 'model') !== indexSignature(database, 'database')) return true;
       const own = (model.normalized as IndexModel).dialectOptions?.[context.dialectName];
-      return own !== undefined && !structurallyEqual(own, (database.normalized as IndexModel).dialectOptions?.[context.dialectName]);
+      return (
+        own !== undefined &&
+        !structurallyEqual(own, (database.normalized as IndexModel).dialectOptions?.[context.dialectName])
+      );
     },
   );
 
@@ -251,7 +259,14 @@ const OBJECT_TYPE: Readonly<Record<TableObjectModel['kind'], AutogenerateObjectT
 };
 
 function included(context: CompareContext, object: NormalizedObject, reflected: boolean, compareTo: unknown): boolean {
-  return includeObject(context, object.original, nameOf(object.original), OBJECT_TYPE[object.original.kind], reflected, compareTo);
+  return includeObject(
+    context,
+    object.original,
+    nameOf(object.original),
+    OBJECT_TYPE[object.original.kind],
+    reflected,
+    compareTo,
+  );
 }
 
 /** The operation that creates `object` on `target`. */
@@ -273,7 +288,12 @@ function creationOf(object: TableObjectModel, target: TableObjectsInput['modelTa
 /** The operation that drops `object` from `target`, carrying it for the downgrade. */
 function dropOf(object: TableObjectModel, target: TableObjectsInput['databaseTarget']): Operation {
   if (object.kind === 'index') {
-    return dropIndexOperation({ indexName: object.name, tableName: target.tableName, schema: target.schema, existingIndex: object });
+    return dropIndexOperation({
+      indexName: object.name,
+      tableName: target.tableName,
+      schema: target.schema,
+      existingIndex: object,
+    });
   }
   return dropConstraintOperation({
     constraintName: object.name,

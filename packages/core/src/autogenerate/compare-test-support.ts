@@ -77,7 +77,10 @@ export async function comparePlan(
  *
  * @internal
  */
-export function outline(plan: Pick<MigrationPlan, 'upgrade'> | MigrationPlan, side: 'upgrade' | 'downgrade' = 'upgrade'): string[] {
+export function outline(
+  plan: Pick<MigrationPlan, 'upgrade'> | MigrationPlan,
+  side: 'upgrade' | 'downgrade' = 'upgrade',
+): string[] {
   const operations = side === 'upgrade' ? plan.upgrade : (plan as MigrationPlan).downgrade;
   return operations.map(({ operation }) => {
     switch (operation.kind) {

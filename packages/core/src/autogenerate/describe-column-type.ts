@@ -33,8 +33,8 @@ export function describeColumnType(type: ColumnType): string {
       return type.precision === undefined
         ? 'NUMERIC'
         : type.scale === undefined
-        ? `NUMERIC(${type.precision})`
-        : `NUMERIC(${type.precision}, ${type.scale})`;
+          ? `NUMERIC(${type.precision})`
+          : `NUMERIC(${type.precision}, ${type.scale})`;
     case 'float':
       return type.precision === undefined ? 'FLOAT' : `FLOAT(${type.precision})`;
     case 'json':

@@ -14,16 +14,20 @@ describe('describePlanDifferences', () => {
   it('lists every change as an Alembic diff tuple and log line', async () => {
     const model = [
       table('parent', [id()]),
-      table('account', [
-        id(),
-        column('name', string(100), { nullable: false, serverDefault: sql('now()') }),
-        column('email', string(50)),
-        column('parent_id', integer()),
-        foreignKeyConstraint(['parent_id'], 'parent', ['id']),
-        uniqueConstraint(['email'], { name: 'uq_email' }),
-        checkConstraint('id > 0', { name: 'ck_positive' }),
-        index('ix_email', ['email']),
-      ], { comment: "Owner's accounts" }),
+      table(
+        'account',
+        [
+          id(),
+          column('name', string(100), { nullable: false, serverDefault: sql('now()') }),
+          column('email', string(50)),
+          column('parent_id', integer()),
+          foreignKeyConstraint(['parent_id'], 'parent', ['id']),
+          uniqueConstraint(['email'], { name: 'uq_email' }),
+          checkConstraint('id > 0', { name: 'ck_positive' }),
+          index('ix_email', ['email']),
+        ],
+        { comment: "Owner's accounts" },
+      ),
       table('fresh', [id(), column('kind', string(10)), index('ix_fresh_kind', ['kind'])], { schema: 'billing' }),
     ];
     const database = [
@@ -89,8 +93,14 @@ describe('describePlanDifferences', () => {
       { renames: [{ table: 't', from: 'name', to: 'full_name' }] },
     );
     expect(describePlanDifferences(plan.upgrade)).toEqual([
-      { tuple: "('rename_column', None, 't', 'name', 'full_name')", message: "Detected renamed column 't.name' to 'full_name'" },
-      { tuple: "('modify_default', None, 't', 'name', 'x' -> None)", message: "Detected removed server default on column 't.name'" },
+      {
+        tuple: "('rename_column', None, 't', 'name', 'full_name')",
+        message: "Detected renamed column 't.name' to 'full_name'",
+      },
+      {
+        tuple: "('modify_default', None, 't', 'name', 'x' -> None)",
+        message: "Detected removed server default on column 't.name'",
+      },
       { tuple: "('modify_comment', None, 't', 'name', 'old' -> None)", message: "Detected removed comment 't.name'" },
     ]);
     expect(formatDifferenceList([])).toBe('[]');

@@ -59,7 +59,10 @@ function differencesOf(operation: Operation): PlanDifference[] {
       return [
         difference(['add_table', name], `Detected added table '${name}'`),
         ...table.indexes.map((index) =>
-          difference(['add_index', nameText(index.name)], `Detected added index ${nameRepr(index.name)} on '${elementsText(index.columns)}'`),
+          difference(
+            ['add_index', nameText(index.name)],
+            `Detected added index ${nameRepr(index.name)} on '${elementsText(index.columns)}'`,
+          ),
         ),
       ];
     }
@@ -108,7 +111,9 @@ function differencesOf(operation: Operation): PlanDifference[] {
         ),
       ];
     case 'createUniqueConstraint':
-      return [uniqueDifference('add', operation.schema, operation.tableName, operation.constraintName, operation.columns)];
+      return [
+        uniqueDifference('add', operation.schema, operation.tableName, operation.constraintName, operation.columns),
+      ];
     case 'createForeignKey':
       return [
         foreignKeyDifference('add', operation.sourceSchema, operation.sourceTable, {
@@ -121,7 +126,15 @@ function differencesOf(operation: Operation): PlanDifference[] {
     case 'createCheckConstraint':
       return [checkDifference('add', operation.schema, operation.tableName, operation.constraintName)];
     case 'dropConstraint':
-      return [droppedConstraintDifference(operation.schema, operation.tableName, operation.constraintName, operation.existingConstraint, operation.type)];
+      return [
+        droppedConstraintDifference(
+          operation.schema,
+          operation.tableName,
+          operation.constraintName,
+          operation.existingConstraint,
+          operation.type,
+        ),
+      ];
     case 'createTableComment':
       return [
         difference(
@@ -154,16 +167,23 @@ function differencesOf(operation: Operation): PlanDifference[] {
 function alterationDifferences(operation: AlterColumnOperation): PlanDifference[] {
   const { schema, tableName, columnName } = operation;
   const column = `${qualified(schema, tableName)}.${columnName}`;
-  const slots = (kind: string, change: string): string => tuple([kind, schema, tableName, columnName]).replace(/\)$/, `, ${change})`);
+  const slots = (kind: string, change: string): string =>
+    tuple([kind, schema, tableName, columnName]).replace(/\)$/, `, ${change})`);
   const result: PlanDifference[] = [];
   if (operation.newColumnName !== undefined) {
     result.push(
-      difference(['rename_column', schema, tableName, columnName, operation.newColumnName], `Detected renamed column '${column}' to '${operation.newColumnName}'`),
+      difference(
+        ['rename_column', schema, tableName, columnName, operation.newColumnName],
+        `Detected renamed column '${column}' to '${operation.newColumnName}'`,
+      ),
     );
   }
   if (operation.nullable !== undefined) {
     result.push({
-      tuple: slots('modify_nullable', `${pythonValue(operation.existingNullable)} -> ${pythonValue(operation.nullable)}`),
+      tuple: slots(
+        'modify_nullable',
+        `${pythonValue(operation.existingNullable)} -> ${pythonValue(operation.nullable)}`,
+      ),
       message: `Detected ${operation.nullable ? 'NULL' : 'NOT NULL'} on column '${column}'`,
     });
   }
@@ -177,7 +197,10 @@ function alterationDifferences(operation: AlterColumnOperation): PlanDifference[
   }
   if (operation.serverDefault !== undefined) {
     result.push({
-      tuple: slots('modify_default', `${defaultRepr(operation.existingServerDefault)} -> ${defaultRepr(operation.serverDefault)}`),
+      tuple: slots(
+        'modify_default',
+        `${defaultRepr(operation.existingServerDefault)} -> ${defaultRepr(operation.serverDefault)}`,
+      ),
       message:
         operation.serverDefault === null
           ? `Detected removed server default on column '${column}'`
@@ -187,12 +210,16 @@ function alterationDifferences(operation: AlterColumnOperation): PlanDifference[
   if (operation.comment !== undefined) {
     result.push({
       tuple: slots('modify_comment', `${pythonValue(operation.existingComment)} -> ${pythonValue(operation.comment)}`),
-      message: operation.comment === null ? `Detected removed comment '${column}'` : `Detected column comment '${column}'`,
+      message:
+        operation.comment === null ? `Detected removed comment '${column}'` : `Detected column comment '${column}'`,
     });
   }
   if (operation.identity !== undefined) {
     result.push({
-      tuple: slots('modify_identity', `${identityRepr(operation.existingIdentity)} -> ${identityRepr(operation.identity)}`),
+      tuple: slots(
+        'modify_identity',
+        `${identityRepr(operation.existingIdentity)} -> ${identityRepr(operation.identity)}`,
+      ),
       message: `Detected identity change on column '${column}'`,
     });
   }
@@ -302,7 +329,9 @@ function defaultRepr(value: ServerDefault | null | undefined): string {
   return isSqlExpression(value) ? value.text : pythonValue(value);
 }
 
-function identityRepr(value: { readonly always: boolean; readonly start?: number; readonly increment?: number } | null | undefined): string {
+function identityRepr(
+  value: { readonly always: boolean; readonly start?: number; readonly increment?: number } | null | undefined,
+): string {
   if (value === undefined || value === null) return 'None';
   const parts = [`always=${pythonValue(value.always)}`];
   if (value.start !== undefined) parts.push(`start=${value.start}`);

@@ -53,16 +53,24 @@ export interface ForeignKeyIndexInput {
 export function foreignKeyIndexChanges(input: ForeignKeyIndexInput): ForeignKeyIndexChanges {
   const { model, database } = input;
   const kept = new Set(database.objects.map((object) => object.original));
-  const hidden = database.original.indexes.filter((index) => !kept.has(index) && !index.unique && columnsOnly(index) !== undefined);
-  const modelForeignKeys = model.constraints.filter((constraint): constraint is ForeignKeyConstraintModel => constraint.kind === 'foreignKeyConstraint');
-  const modelIndexNames = new Set(model.indexes.flatMap((index) => (index.name === undefined ? [] : [constraintNameText(index.name)])));
+  const hidden = database.original.indexes.filter(
+    (index) => !kept.has(index) && !index.unique && columnsOnly(index) !== undefined,
+  );
+  const modelForeignKeys = model.constraints.filter(
+    (constraint): constraint is ForeignKeyConstraintModel => constraint.kind === 'foreignKeyConstraint',
+  );
+  const modelIndexNames = new Set(
+    model.indexes.flatMap((index) => (index.name === undefined ? [] : [constraintNameText(index.name)])),
+  );
 
   const dropped = new Set<IndexModel>();
   const droppedIndexes: PlannedOperation[] = [];
   for (const { operation } of input.droppedForeignKeys) {
     if (operation.kind !== 'dropConstraint' || operation.existingConstraint?.kind !== 'foreignKeyConstraint') continue;
     const foreignKey = operation.existingConstraint;
-    const candidates = hidden.filter((index) => !dropped.has(index) && sameNames(columnsOnly(index) ?? [], foreignKey.columns));
+    const candidates = hidden.filter(
+      (index) => !dropped.has(index) && sameNames(columnsOnly(index) ?? [], foreignKey.columns),
+    );
     const backing = candidates.find((index) => sameName(index.name, foreignKey.name)) ?? candidates[0];
     if (backing === undefined) continue;
     if (modelForeignKeys.some((other) => sameNames(other.columns, foreignKey.columns))) continue;
@@ -93,7 +101,12 @@ export function foreignKeyIndexChanges(input: ForeignKeyIndexInput): ForeignKeyI
     if (leadingLists.some((list) => leadsWith(list, columns))) continue;
     const index: IndexModel = { kind: 'index', name: operation.constraintName, columns, unique: false };
     downgradeFollowers.set(operation, [
-      dropIndexOperation({ indexName: operation.constraintName, tableName: operation.sourceTable, schema: operation.sourceSchema, existingIndex: index }),
+      dropIndexOperation({
+        indexName: operation.constraintName,
+        tableName: operation.sourceTable,
+        schema: operation.sourceSchema,
+        existingIndex: index,
+      }),
     ]);
   }
   return { droppedIndexes, downgradeFollowers };
@@ -101,7 +114,9 @@ export function foreignKeyIndexChanges(input: ForeignKeyIndexInput): ForeignKeyI
 
 /** The index's columns when it has no expressions, else undefined. */
 function columnsOnly(index: IndexModel): readonly string[] | undefined {
-  return index.columns.every((element) => typeof element === 'string') ? (index.columns as readonly string[]) : undefined;
+  return index.columns.every((element) => typeof element === 'string')
+    ? (index.columns as readonly string[])
+    : undefined;
 }
 
 /** The plain columns the index starts with, up to its first expression. */
@@ -111,7 +126,10 @@ function indexLeadingNames(index: IndexModel): readonly string[] {
 }
 
 function leadsWith(list: readonly string[], columns: readonly string[]): boolean {
-  return columns.length <= list.length && columns.every((name, position) => list[position]?.toLowerCase() === name.toLowerCase());
+  return (
+    columns.length <= list.length &&
+    columns.every((name, position) => list[position]?.toLowerCase() === name.toLowerCase())
+  );
 }
 
 function sameNames(left: readonly string[], right: readonly string[]): boolean {

@@ -67,14 +67,20 @@ export function matchTables<Model>(
     matchedDatabase.add(databaseKey);
     pairs.push(databaseKey === key ? { model, database } : { model, database, renamedFrom: database.name });
   }
-  const databaseOnly = databaseTables.filter((table) => !matchedDatabase.has(tableKey(context, table.schema, table.name)));
+  const databaseOnly = databaseTables.filter(
+    (table) => !matchedDatabase.has(tableKey(context, table.schema, table.name)),
+  );
 
   const renameCandidates: RenameDirective[] = [];
   for (const model of modelOnly) {
     const table = tableOf(model);
     for (const dropped of databaseOnly) {
       if (schemaKey(context, dropped.schema) !== schemaKey(context, table.schema)) continue;
-      renameCandidates.push({ ...(table.schema === undefined ? {} : { schema: table.schema }), from: dropped.name, to: table.name });
+      renameCandidates.push({
+        ...(table.schema === undefined ? {} : { schema: table.schema }),
+        from: dropped.name,
+        to: table.name,
+      });
     }
   }
   return { pairs, modelOnly, databaseOnly, renameCandidates };

@@ -40,7 +40,11 @@ const IGNORED_KEYS: ReadonlySet<string> = new Set([ORIGIN_KEY]);
  * const { normalized, objects } = normalizeWithOrigins(normalizer, reflected, 'database');
  * ```
  */
-export function normalizeWithOrigins(normalizer: SchemaNormalizer, table: TableModel, side: SchemaSide): NormalizedTable {
+export function normalizeWithOrigins(
+  normalizer: SchemaNormalizer,
+  table: TableModel,
+  side: SchemaSide,
+): NormalizedTable {
   const originals: TableObjectModel[] = [...table.constraints, ...table.indexes];
   const marked: TableModel = {
     ...table,
@@ -84,7 +88,9 @@ export function normalizeWithOrigins(normalizer: SchemaNormalizer, table: TableM
     produced.forEach((item, index) => {
       if (origins[index] !== undefined) return;
       const text = stableText(item, IGNORED_KEYS);
-      const position = originals.findIndex((_, candidate) => !claimed.has(candidate) && aloneTexts(candidate).includes(text));
+      const position = originals.findIndex(
+        (_, candidate) => !claimed.has(candidate) && aloneTexts(candidate).includes(text),
+      );
       if (position >= 0) {
         claimed.add(position);
         origins[index] = originals[position];

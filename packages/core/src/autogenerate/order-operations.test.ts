@@ -46,9 +46,19 @@ describe('orderOperations', () => {
   it('creates tables after the tables they refer to, ties by name', () => {
     const upgrade = orderOperations({
       ...none,
-      createdTables: [{ table: linked('c_item', ['b_order']) }, { table: linked('b_order', ['a_account']) }, { table: linked('a_account', []) }, { table: linked('z_free', []) }],
+      createdTables: [
+        { table: linked('c_item', ['b_order']) },
+        { table: linked('b_order', ['a_account']) },
+        { table: linked('a_account', []) },
+        { table: linked('z_free', []) },
+      ],
     });
-    expect(outline({ upgrade })).toEqual(['createTable a_account', 'createTable b_order', 'createTable c_item', 'createTable z_free']);
+    expect(outline({ upgrade })).toEqual([
+      'createTable a_account',
+      'createTable b_order',
+      'createTable c_item',
+      'createTable z_free',
+    ]);
   });
 
   it('adds the foreign keys of a cycle after all tables exist, keeping self references inline', () => {
@@ -68,7 +78,12 @@ describe('orderOperations', () => {
       'createForeignKey book(author_id)->author',
     ]);
     const author = upgrade[0]?.operation;
-    expect(author?.kind === 'createTable' && author.table.constraints.map((constraint) => constraint.kind === 'foreignKeyConstraint' && constraint.referredTable)).toEqual(['author']);
+    expect(
+      author?.kind === 'createTable' &&
+        author.table.constraints.map(
+          (constraint) => constraint.kind === 'foreignKeyConstraint' && constraint.referredTable,
+        ),
+    ).toEqual(['author']);
     const shelf = upgrade[2]?.operation;
     expect(shelf?.kind === 'createTable' && shelf.table.constraints).toHaveLength(1);
   });
@@ -79,15 +94,35 @@ describe('orderOperations', () => {
       column('book_id', integer()),
       foreignKeyConstraint(['book_id'], 'book', ['id']),
     ]);
-    const upgrade = orderOperations({ ...none, createdTables: [{ table: author }, { table: linked('book', ['author']) }] });
-    expect(outline({ upgrade })).toEqual(['createTable book', 'createTable author', 'createForeignKey book(author_id)->author']);
+    const upgrade = orderOperations({
+      ...none,
+      createdTables: [{ table: author }, { table: linked('book', ['author']) }],
+    });
+    expect(outline({ upgrade })).toEqual([
+      'createTable book',
+      'createTable author',
+      'createForeignKey book(author_id)->author',
+    ]);
     const created = upgrade[1]?.operation;
     expect(created?.kind === 'createTable' && created.table.constraints).toHaveLength(1);
     const bothUnnamed = orderOperations({
       ...none,
-      createdTables: [{ table: author }, { table: table('book', [column('id', integer(), { primaryKey: true }), column('author_id', integer()), foreignKeyConstraint(['author_id'], 'author', ['id'])]) }],
+      createdTables: [
+        { table: author },
+        {
+          table: table('book', [
+            column('id', integer(), { primaryKey: true }),
+            column('author_id', integer()),
+            foreignKeyConstraint(['author_id'], 'author', ['id']),
+          ]),
+        },
+      ],
     });
-    expect(outline({ upgrade: bothUnnamed })).toEqual(['createTable author', 'createTable book', 'createForeignKey author(book_id)->book']);
+    expect(outline({ upgrade: bothUnnamed })).toEqual([
+      'createTable author',
+      'createTable book',
+      'createForeignKey author(book_id)->book',
+    ]);
   });
 
   it('keeps cyclic foreign keys inline where the dialect cannot add them later (SQLite)', () => {
@@ -102,7 +137,11 @@ describe('orderOperations', () => {
   it('drops tables before the tables they refer to, breaking cycles among them first', () => {
     const upgrade = orderOperations({
       ...none,
-      droppedTables: [linked('a_account', []), linked('b_order', ['a_account', 'c_invoice']), linked('c_invoice', ['b_order'])],
+      droppedTables: [
+        linked('a_account', []),
+        linked('b_order', ['a_account', 'c_invoice']),
+        linked('c_invoice', ['b_order']),
+      ],
     });
     expect(outline({ upgrade })).toEqual([
       'dropConstraint c_invoice.fk_c_invoice_b_order',
@@ -113,25 +152,41 @@ describe('orderOperations', () => {
     ]);
     const dropOrder = upgrade[3]?.operation;
     // The reflected table travels without the foreign key dropped on its own, so the downgrade creates it once.
-    expect(dropOrder?.kind === 'dropTable' && dropOrder.existingTable?.constraints.map((constraint) => constraint.name)).toEqual([
-      convertedName('fk_b_order_a_account'),
-    ]);
+    expect(
+      dropOrder?.kind === 'dropTable' && dropOrder.existingTable?.constraints.map((constraint) => constraint.name),
+    ).toEqual([convertedName('fk_b_order_a_account')]);
     expect(upgrade[4]?.dataLoss).toBe('drops table a_account and its data');
   });
 
-  it('drops a kept table\'s foreign key to a dropped table first, and the dropped table last', () => {
+  it("drops a kept table's foreign key to a dropped table first, and the dropped table last", () => {
     const fk = foreignKeyConstraint(['legacy_id'], 'legacy', ['id'], { name: convertedName('fk_account_legacy') });
     const upgrade = orderOperations({
       ...none,
       droppedTables: [linked('legacy', [])],
       changedTables: [
         changes('account', {
-          droppedForeignKeys: [plannedOperation(dropConstraintOperation({ constraintName: fk.name, tableName: 'account', existingConstraint: fk }))],
-          droppedColumns: [plannedOperation(dropColumnOperation({ tableName: 'account', columnName: 'legacy_id', existingColumn: column('legacy_id', integer()) }))],
+          droppedForeignKeys: [
+            plannedOperation(
+              dropConstraintOperation({ constraintName: fk.name, tableName: 'account', existingConstraint: fk }),
+            ),
+          ],
+          droppedColumns: [
+            plannedOperation(
+              dropColumnOperation({
+                tableName: 'account',
+                columnName: 'legacy_id',
+                existingColumn: column('legacy_id', integer()),
+              }),
+            ),
+          ],
         }),
       ],
     });
-    expect(outline({ upgrade })).toEqual(['dropConstraint account.fk_account_legacy', 'dropColumn account.legacy_id', 'dropTable legacy']);
+    expect(outline({ upgrade })).toEqual([
+      'dropConstraint account.fk_account_legacy',
+      'dropColumn account.legacy_id',
+      'dropTable legacy',
+    ]);
   });
 
   it('puts every step in its place across tables', () => {
@@ -142,16 +197,25 @@ describe('orderOperations', () => {
       droppedTables: [linked('gone', [])],
       changedTables: [
         changes('zeta', {
-          addedColumns: [plannedOperation(addColumnOperation({ tableName: 'zeta', column: column('added', integer()) }))],
+          addedColumns: [
+            plannedOperation(addColumnOperation({ tableName: 'zeta', column: column('added', integer()) })),
+          ],
           droppedObjects: [plannedOperation(dropIndexOperation({ indexName: 'ix_zeta_old', tableName: 'zeta' }))],
         }),
         changes('alpha', {
           createdForeignKeys: [
             plannedOperation(
-              createForeignKeyOperation({ sourceTable: 'alpha', referentTable: 'fresh', localColumns: ['fresh_id'], remoteColumns: ['id'] }),
+              createForeignKeyOperation({
+                sourceTable: 'alpha',
+                referentTable: 'fresh',
+                localColumns: ['fresh_id'],
+                remoteColumns: ['id'],
+              }),
             ),
           ],
-          addedColumns: [plannedOperation(addColumnOperation({ tableName: 'alpha', column: column('fresh_id', integer()) }))],
+          addedColumns: [
+            plannedOperation(addColumnOperation({ tableName: 'alpha', column: column('fresh_id', integer()) })),
+          ],
           droppedColumns: [plannedOperation(dropColumnOperation({ tableName: 'alpha', columnName: 'old' }))],
         }),
       ],

@@ -28,7 +28,8 @@ function applyOperations(start: readonly TableModel[], operations: readonly Plan
   const apply = (operation: Operation): void => {
     switch (operation.kind) {
       case 'createTable':
-        if (tables.some((candidate) => candidate.name === operation.table.name)) throw new Error(`table ${operation.table.name} exists`);
+        if (tables.some((candidate) => candidate.name === operation.table.name))
+          throw new Error(`table ${operation.table.name} exists`);
         tables.push(operation.table);
         return;
       case 'dropTable':
@@ -39,15 +40,19 @@ function applyOperations(start: readonly TableModel[], operations: readonly Plan
       case 'addColumn':
         return update(operation.tableName, (model) => ({ ...model, columns: [...model.columns, operation.column] }));
       case 'dropColumn':
-        return update(operation.tableName, (model) => ({ ...model, columns: model.columns.filter((candidate) => candidate.name !== operation.columnName) }));
+        return update(operation.tableName, (model) => ({
+          ...model,
+          columns: model.columns.filter((candidate) => candidate.name !== operation.columnName),
+        }));
       case 'alterColumn':
         return update(operation.tableName, (model) => ({
           ...model,
           columns: model.columns.map((candidate): ColumnModel => {
             if (candidate.name !== operation.columnName) return candidate;
             const { serverDefault: _default, comment: _comment, ...rest } = candidate;
-            const serverDefault = operation.serverDefault === undefined ? candidate.serverDefault : operation.serverDefault ?? undefined;
-            const comment = operation.comment === undefined ? candidate.comment : operation.comment ?? undefined;
+            const serverDefault =
+              operation.serverDefault === undefined ? candidate.serverDefault : (operation.serverDefault ?? undefined);
+            const comment = operation.comment === undefined ? candidate.comment : (operation.comment ?? undefined);
             return {
               ...rest,
               name: operation.newColumnName ?? candidate.name,
@@ -59,7 +64,10 @@ function applyOperations(start: readonly TableModel[], operations: readonly Plan
           }),
         }));
       case 'createIndex':
-        return update(operation.tableName, (model) => ({ ...model, indexes: [...model.indexes, indexOfOperation(operation)] }));
+        return update(operation.tableName, (model) => ({
+          ...model,
+          indexes: [...model.indexes, indexOfOperation(operation)],
+        }));
       case 'dropIndex':
         return update(operation.tableName ?? '', (model) => ({
           ...model,
@@ -67,13 +75,21 @@ function applyOperations(start: readonly TableModel[], operations: readonly Plan
         }));
       case 'createUniqueConstraint':
       case 'createCheckConstraint':
-        return update(operation.tableName, (model) => ({ ...model, constraints: [...model.constraints, constraintOfOperation(operation)] }));
+        return update(operation.tableName, (model) => ({
+          ...model,
+          constraints: [...model.constraints, constraintOfOperation(operation)],
+        }));
       case 'createForeignKey':
-        return update(operation.sourceTable, (model) => ({ ...model, constraints: [...model.constraints, constraintOfOperation(operation)] }));
+        return update(operation.sourceTable, (model) => ({
+          ...model,
+          constraints: [...model.constraints, constraintOfOperation(operation)],
+        }));
       case 'dropConstraint':
         return update(operation.tableName, (model) => ({
           ...model,
-          constraints: model.constraints.filter((candidate) => nameText(candidate.name) !== nameText(operation.constraintName)),
+          constraints: model.constraints.filter(
+            (candidate) => nameText(candidate.name) !== nameText(operation.constraintName),
+          ),
         }));
       case 'createTableComment':
         return update(operation.tableName, (model) => ({ ...model, comment: operation.comment }));
@@ -93,9 +109,14 @@ function nameText(name: Parameters<typeof constraintNameText>[0] | undefined): s
 
 /** Tables as comparable text: names as text, parts in a fixed order. */
 function canonical(tables: readonly TableModel[]): string[] {
-  const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_key, entry: unknown) =>
-    typeof entry === 'object' && entry !== null && (entry as { kind?: unknown }).kind === 'convertedName' ? (entry as { name: string }).name : entry,
-  ));
+  const plain = (value: unknown): unknown =>
+    JSON.parse(
+      JSON.stringify(value, (_key, entry: unknown) =>
+        typeof entry === 'object' && entry !== null && (entry as { kind?: unknown }).kind === 'convertedName'
+          ? (entry as { name: string }).name
+          : entry,
+      ),
+    );
   return tables
     .map((model) => {
       const data = plain(model) as Record<string, unknown[]>;
@@ -119,19 +140,35 @@ const id = () => column('id', integer(), { primaryKey: true });
 
 describe('an upgrade reaches the model, and its downgrade restores the database', () => {
   const database = [
-    table('account', [
+    table(
+      'account',
+      [
+        id(),
+        column('name', string(50), { serverDefault: 'anon', comment: 'display name' }),
+        column('legacy', text()),
+        column('balance', numeric(10, 2)),
+        uniqueConstraint(['name'], { name: convertedName('account_name_key') }),
+        index(convertedName('ix_account_legacy'), ['legacy']),
+        checkConstraint('balance >= 0', { name: convertedName('ck_account_balance') }),
+      ],
+      { comment: 'Accounts' },
+    ),
+    table('legacy_log', [
       id(),
-      column('name', string(50), { serverDefault: 'anon', comment: 'display name' }),
-      column('legacy', text()),
-      column('balance', numeric(10, 2)),
-      uniqueConstraint(['name'], { name: convertedName('account_name_key') }),
-      index(convertedName('ix_account_legacy'), ['legacy']),
-      checkConstraint('balance >= 0', { name: convertedName('ck_account_balance') }),
-    ], { comment: 'Accounts' }),
-    table('legacy_log', [id(), column('account_id', integer()), foreignKeyConstraint(['account_id'], 'account', ['id'], { name: convertedName('fk_log_account') })]),
+      column('account_id', integer()),
+      foreignKeyConstraint(['account_id'], 'account', ['id'], { name: convertedName('fk_log_account') }),
+    ]),
     table('customer', [id(), column('code', string(10))]),
-    table('ring_a', [id(), column('b_id', integer()), foreignKeyConstraint(['b_id'], 'ring_b', ['id'], { name: convertedName('fk_a_b') })]),
-    table('ring_b', [id(), column('a_id', integer()), foreignKeyConstraint(['a_id'], 'ring_a', ['id'], { name: convertedName('fk_b_a') })]),
+    table('ring_a', [
+      id(),
+      column('b_id', integer()),
+      foreignKeyConstraint(['b_id'], 'ring_b', ['id'], { name: convertedName('fk_a_b') }),
+    ]),
+    table('ring_b', [
+      id(),
+      column('a_id', integer()),
+      foreignKeyConstraint(['a_id'], 'ring_a', ['id'], { name: convertedName('fk_b_a') }),
+    ]),
   ];
   const model = [
     table('account', [
@@ -141,7 +178,11 @@ describe('an upgrade reaches the model, and its downgrade restores the database'
       column('email', string(200), { unique: true, index: true }),
       checkConstraint('balance > -1', { name: 'balance' }),
     ]),
-    table('client', [id(), column('code', string(20)), column('account_id', bigInteger(), { references: 'account.id' })]),
+    table('client', [
+      id(),
+      column('code', string(20)),
+      column('account_id', bigInteger(), { references: 'account.id' }),
+    ]),
     table('node_a', [id(), column('b_id', integer(), { references: 'node_b.id' })]),
     table('node_b', [id(), column('a_id', integer(), { references: 'node_a.id' })]),
   ];
@@ -162,9 +203,15 @@ describe('an upgrade reaches the model, and its downgrade restores the database'
   it('on a dialect that keeps foreign keys in their tables (SQLite)', async () => {
     const capabilities = { supportsAlterConstraints: false };
     const { plan } = await comparePlan(model, database, { namingConvention: convention, renames, capabilities });
-    expect(plan.upgrade.some(({ operation }) => operation.kind === 'createForeignKey' && operation.sourceTable.startsWith('node'))).toBe(false);
+    expect(
+      plan.upgrade.some(
+        ({ operation }) => operation.kind === 'createForeignKey' && operation.sourceTable.startsWith('node'),
+      ),
+    ).toBe(false);
     const upgraded = applyOperations(database, plan.upgrade);
-    expect((await comparePlan(model, upgraded, { namingConvention: convention, capabilities })).plan.upgrade).toEqual([]);
+    expect((await comparePlan(model, upgraded, { namingConvention: convention, capabilities })).plan.upgrade).toEqual(
+      [],
+    );
     expect(canonical(applyOperations(upgraded, plan.downgrade))).toEqual(canonical(database));
   });
 
@@ -176,11 +223,13 @@ describe('an upgrade reaches the model, and its downgrade restores the database'
       if (operation.kind === 'dropIndex') expect(operation.existingIndex).toBeDefined();
       if (operation.kind === 'dropConstraint') expect(operation.existingConstraint).toBeDefined();
     }
-    expect(plan.upgrade.filter((planned) => planned.dataLoss !== undefined).map((planned) => planned.dataLoss)).toEqual([
-      'drops column account.legacy and its data',
-      'drops table ring_b and its data',
-      'drops table ring_a and its data',
-      'drops table legacy_log and its data',
-    ]);
+    expect(plan.upgrade.filter((planned) => planned.dataLoss !== undefined).map((planned) => planned.dataLoss)).toEqual(
+      [
+        'drops column account.legacy and its data',
+        'drops table ring_b and its data',
+        'drops table ring_a and its data',
+        'drops table legacy_log and its data',
+      ],
+    );
   });
 });

@@ -143,12 +143,17 @@ export async function produceMigrationPlan(input: ProduceMigrationPlanInput): Pr
       if (isVersionTable(table.schema, table.name) || !nameIncluded(table.schema, table.name)) continue;
       const key = tableKey(keys, table.schema, table.name);
       if (seen.has(key)) {
-        throw new CommandError(`Two target metadata objects declare the table '${qualified(table.schema, table.name)}'`, {
-          code: 'ALEMBIC_AUTOGENERATE_DUPLICATE_TABLE',
-        });
+        throw new CommandError(
+          `Two target metadata objects declare the table '${qualified(table.schema, table.name)}'`,
+          {
+            code: 'ALEMBIC_AUTOGENERATE_DUPLICATE_TABLE',
+          },
+        );
       }
       seen.add(key);
-      models.push(resolveModelTable(table, { namingConvention: model.namingConvention, capabilities: dialect.capabilities }));
+      models.push(
+        resolveModelTable(table, { namingConvention: model.namingConvention, capabilities: dialect.capabilities }),
+      );
     }
   }
 
@@ -162,7 +167,14 @@ export async function produceMigrationPlan(input: ProduceMigrationPlanInput): Pr
     defaultSchemaName,
   };
   const tableIncluded = (table: TableModel, reflected: boolean, compareTo: unknown): boolean =>
-    includeObject({ ...baseContext, renamedTables: new Map(), renamedColumns: new Map() }, table, table.name, 'table', reflected, compareTo);
+    includeObject(
+      { ...baseContext, renamedTables: new Map(), renamedColumns: new Map() },
+      table,
+      table.name,
+      'table',
+      reflected,
+      compareTo,
+    );
   const pairs = matching.pairs.filter((pair) => tableIncluded(pair.model.table, false, pair.database));
   const createdModels = matching.modelOnly.filter((model) => tableIncluded(model.table, false, undefined));
   const droppedTables = matching.databaseOnly.filter((table) => tableIncluded(table, true, undefined));
@@ -188,12 +200,17 @@ export async function produceMigrationPlan(input: ProduceMigrationPlanInput): Pr
   const createdNames = new Set(createdModels.map((model) => tableKey(keys, model.table.schema, model.table.name)));
   const droppedNames = new Set(droppedTables.map((table) => tableKey(keys, table.schema, table.name)));
   const tableCandidates = matching.renameCandidates.filter(
-    (candidate) => createdNames.has(tableKey(keys, candidate.schema, candidate.to)) && droppedNames.has(tableKey(keys, candidate.schema, candidate.from)),
+    (candidate) =>
+      createdNames.has(tableKey(keys, candidate.schema, candidate.to)) &&
+      droppedNames.has(tableKey(keys, candidate.schema, candidate.from)),
   );
   const createdTables: CreatedTable[] = createdModels.map((model) => ({
     table: model.table,
     comments: tableCandidates
-      .filter((candidate) => tableKey(keys, candidate.schema, candidate.to) === tableKey(keys, model.table.schema, model.table.name))
+      .filter(
+        (candidate) =>
+          tableKey(keys, candidate.schema, candidate.to) === tableKey(keys, model.table.schema, model.table.name),
+      )
       .map(
         (candidate) =>
           `Is this a rename of ${candidate.from}? Run with --rename-table ${qualified(candidate.schema, candidate.from)}=${candidate.to} to write a rename instead.`,
@@ -206,7 +223,11 @@ export async function produceMigrationPlan(input: ProduceMigrationPlanInput): Pr
         ? []
         : [
             plannedOperation(
-              renameTableOperation({ oldTableName: pair.renamedFrom, newTableName: pair.model.table.name, schema: pair.database.schema }),
+              renameTableOperation({
+                oldTableName: pair.renamedFrom,
+                newTableName: pair.model.table.name,
+                schema: pair.database.schema,
+              }),
             ),
           ],
     ),
@@ -223,8 +244,7 @@ export async function produceMigrationPlan(input: ProduceMigrationPlanInput): Pr
 }
 
 function targetMetadataList(target: unknown): readonly MetadataModel[] {
-  const list: unknown[] =
-    target === undefined || target === null ? [] : Array.isArray(target) ? [...target] : [target];
+  const list: unknown[] = target === undefined || target === null ? [] : Array.isArray(target) ? [...target] : [target];
   if (list.length === 0 || !list.every((entry) => isMetadataModel(entry))) {
     throw new CommandError(
       "Can't proceed with --autogenerate option; environment script does not provide a metadata object (metadata([...])), a list of them or a function giving them to context.configure({ targetMetadata })",
@@ -315,13 +335,20 @@ function compareExistingTable(
   pair: TablePair<ResolvedModelTable>,
   normalizer: SchemaNormalizer,
   context: CompareContext,
-): { changes: ExistingTableChanges; candidates: RenameDirective[]; followers: ReadonlyMap<Operation, readonly Operation[]> } {
+): {
+  changes: ExistingTableChanges;
+  candidates: RenameDirective[];
+  followers: ReadonlyMap<Operation, readonly Operation[]>;
+} {
   const { table: model, typeChecks } = pair.model;
   const database = pair.database;
-  const renamedColumns = context.renamedColumns.get(tableKey(context, database.schema, database.name)) ?? new Map<string, string>();
+  const renamedColumns =
+    context.renamedColumns.get(tableKey(context, database.schema, database.name)) ?? new Map<string, string>();
   const databaseNames = new Set(database.columns.map((column) => column.name));
   const renamedTargets = new Set(renamedColumns.values());
-  const kept = [...typeChecks].filter(([columnName]) => databaseNames.has(columnName) || renamedTargets.has(columnName));
+  const kept = [...typeChecks].filter(
+    ([columnName]) => databaseNames.has(columnName) || renamedTargets.has(columnName),
+  );
   const modelView: TableModel = { ...model, constraints: [...model.constraints, ...kept.map(([, check]) => check)] };
   const normalizedModel = normalizeWithOrigins(normalizer, modelView, 'model');
   const normalizedDatabase = normalizeWithOrigins(normalizer, database, 'database');
@@ -364,10 +391,14 @@ function compareExistingTable(
     const databaseComment = normalizedDatabase.normalized.comment;
     if (modelComment !== databaseComment && model.comment !== undefined) {
       commentChanges.push(
-        plannedOperation(createTableCommentOperation({ ...target, comment: model.comment, existingComment: database.comment ?? null })),
+        plannedOperation(
+          createTableCommentOperation({ ...target, comment: model.comment, existingComment: database.comment ?? null }),
+        ),
       );
     } else if (modelComment !== databaseComment && database.comment !== undefined) {
-      commentChanges.push(plannedOperation(dropTableCommentOperation({ ...target, existingComment: database.comment })));
+      commentChanges.push(
+        plannedOperation(dropTableCommentOperation({ ...target, existingComment: database.comment })),
+      );
     }
   }
 

@@ -31,8 +31,14 @@ export function renderColumn(model: ColumnModel, state: RenderState, placement: 
     const defaultNullable = !primaryKeyFlag && !keyed;
     const options = renderObject([
       ['primaryKey', primaryKeyFlag ? 'true' : undefined],
-      ['nullable', model.nullable === defaultNullable || (keyed && !model.nullable) ? undefined : String(model.nullable)],
-      ['serverDefault', model.serverDefault === undefined ? undefined : renderServerDefault(model.serverDefault, state)],
+      [
+        'nullable',
+        model.nullable === defaultNullable || (keyed && !model.nullable) ? undefined : String(model.nullable),
+      ],
+      [
+        'serverDefault',
+        model.serverDefault === undefined ? undefined : renderServerDefault(model.serverDefault, state),
+      ],
       ['autoincrement', model.autoincrement === 'auto' ? undefined : String(model.autoincrement)],
       ['identity', model.identity === undefined ? undefined : renderValue(model.identity, state)],
       ['comment', model.comment === undefined ? undefined : renderString(model.comment)],

@@ -59,7 +59,10 @@ export function renderConstraint(constraint: ConstraintModel, state: RenderState
   return state.item(ITEM_TYPE[constraint.kind], constraint, () => {
     switch (constraint.kind) {
       case 'primaryKeyConstraint':
-        return renderCall(state.helper('primaryKeyConstraint'), [renderNames(constraint.columns), renderObject([nameOption(constraint.name)])]);
+        return renderCall(state.helper('primaryKeyConstraint'), [
+          renderNames(constraint.columns),
+          renderObject([nameOption(constraint.name)]),
+        ]);
       case 'uniqueConstraint':
         return renderCall(state.helper('uniqueConstraint'), [
           renderNames(constraint.columns),
@@ -76,17 +79,26 @@ export function renderConstraint(constraint: ConstraintModel, state: RenderState
           renderNames(constraint.referredColumns),
           renderObject([
             nameOption(constraint.name),
-            ['referredSchema', constraint.referredSchema === undefined ? undefined : renderString(constraint.referredSchema)],
+            [
+              'referredSchema',
+              constraint.referredSchema === undefined ? undefined : renderString(constraint.referredSchema),
+            ],
             ['onDelete', constraint.onDelete === undefined ? undefined : renderString(constraint.onDelete)],
             ['onUpdate', constraint.onUpdate === undefined ? undefined : renderString(constraint.onUpdate)],
             ['deferrable', constraint.deferrable === undefined ? undefined : String(constraint.deferrable)],
             ['initially', constraint.initially === undefined ? undefined : renderString(constraint.initially)],
             ['match', constraint.match === undefined ? undefined : renderString(constraint.match)],
-            ['dialectOptions', constraint.dialectOptions === undefined ? undefined : renderValue(constraint.dialectOptions, state)],
+            [
+              'dialectOptions',
+              constraint.dialectOptions === undefined ? undefined : renderValue(constraint.dialectOptions, state),
+            ],
           ]),
         ]);
       case 'checkConstraint':
-        return renderCall(state.helper('checkConstraint'), [renderString(constraint.condition), renderObject([nameOption(constraint.name)])]);
+        return renderCall(state.helper('checkConstraint'), [
+          renderString(constraint.condition),
+          renderObject([nameOption(constraint.name)]),
+        ]);
     }
   });
 }

@@ -50,7 +50,11 @@ import { renderMigration, type RenderMigrationInput, type RenderMigrationOptions
 
 const TEMPLATE_PATH = join(__dirname, '..', '..', 'templates', 'generic', 'script.ts.tmpl');
 
-const planned = (operation: Operation, extra: Partial<PlannedOperation> = {}): PlannedOperation => ({ operation, comments: [], ...extra });
+const planned = (operation: Operation, extra: Partial<PlannedOperation> = {}): PlannedOperation => ({
+  operation,
+  comments: [],
+  ...extra,
+});
 
 /** A plan whose downgrade is every upgrade operation reversed, in reverse order. */
 function reversiblePlan(operations: readonly Operation[]): RenderMigrationInput {
@@ -79,7 +83,11 @@ function scriptSource(input: RenderMigrationInput, options: RenderMigrationOptio
 }
 
 /** Compiles a revision file with esbuild and runs one of its functions against a recording `op`. */
-async function runScript(source: string, name: 'upgrade' | 'downgrade', extraModules: Record<string, unknown> = {}): Promise<Operation[]> {
+async function runScript(
+  source: string,
+  name: 'upgrade' | 'downgrade',
+  extraModules: Record<string, unknown> = {},
+): Promise<Operation[]> {
   const recorded: Operation[] = [];
   const op = new Operations({
     invoke: async (operation) => {
@@ -141,7 +149,10 @@ const EVERY_KIND: readonly Operation[] = [
   createTableOperation({ table: orderLine }),
   dropTableOperation({ tableName: 'legacy', existingTable: legacy }),
   renameTableOperation({ oldTableName: 'address', newTableName: 'addresses', schema: 'billing' }),
-  addColumnOperation({ tableName: 'account', column: column('email', string(100), { index: true, references: 'person.email' }) }),
+  addColumnOperation({
+    tableName: 'account',
+    column: column('email', string(100), { index: true, references: 'person.email' }),
+  }),
   dropColumnOperation({ tableName: 'account', columnName: 'fax', existingColumn: column('fax', string(20)) }),
   alterColumnOperation({
     tableName: 'account',
@@ -155,8 +166,18 @@ const EVERY_KIND: readonly Operation[] = [
     comment: 'new',
     existingComment: null,
   }),
-  alterColumnOperation({ tableName: 'account', columnName: 'name', newColumnName: 'full_name', existingType: string(100) }),
-  createIndexOperation({ indexName: convertedName('ix_account_email'), tableName: 'account', columns: ['email'], unique: true }),
+  alterColumnOperation({
+    tableName: 'account',
+    columnName: 'name',
+    newColumnName: 'full_name',
+    existingType: string(100),
+  }),
+  createIndexOperation({
+    indexName: convertedName('ix_account_email'),
+    tableName: 'account',
+    columns: ['email'],
+    unique: true,
+  }),
   dropIndexOperation({
     indexName: convertedName('ix_old'),
     tableName: 'account',
@@ -230,14 +251,22 @@ describe('renderMigration', () => {
     );
     expect(rendered.imports).toBe("import { column, integer } from '@alembic/core';\n");
     expect(rendered.upgrades).toContain("  await op.addColumn('account', column('age', integer()));\n");
-    expect(rendered.downgrades).toContain("  await op.dropColumn('account', 'age', { existingColumn: column('age', integer()) });\n");
+    expect(rendered.downgrades).toContain(
+      "  await op.dropColumn('account', 'age', { existingColumn: column('age', integer()) });\n",
+    );
   });
 
   it('renders every operation kind so that running the file gives back the same operations', async () => {
     const input: RenderMigrationInput = {
       upgrade: [
         ...EVERY_KIND.map((operation) => planned(operation)),
-        planned(bulkInsertOperation({ table: { name: 'tag', columns: [{ name: 'a', type: integer() }] }, rows: [{ a: 1, b: "it's" }], multiinsert: false })),
+        planned(
+          bulkInsertOperation({
+            table: { name: 'tag', columns: [{ name: 'a', type: integer() }] },
+            rows: [{ a: 1, b: "it's" }],
+            multiinsert: false,
+          }),
+        ),
         planned(executeOperation({ sql: 'UPDATE account SET name = :name', parameters: { name: 'x' } })),
       ],
       downgrade: [...EVERY_KIND].reverse().map((operation) => planned(reverseOperation(operation))),
@@ -251,11 +280,17 @@ describe('renderMigration', () => {
     const rendered = renderMigration({
       upgrade: [
         planned(addColumnOperation({ tableName: 'account', column: column('full_name', string(50)) }), {
-          comments: ["Is column account.name renamed to account.full_name? Ask for it with:", '  alembic revision --autogenerate --rename account.name=full_name'],
+          comments: [
+            'Is column account.name renamed to account.full_name? Ask for it with:',
+            '  alembic revision --autogenerate --rename account.name=full_name',
+          ],
         }),
-        planned(dropColumnOperation({ tableName: 'account', columnName: 'name', existingColumn: column('name', string(50)) }), {
-          dataLoss: 'drops column account.name and its data',
-        }),
+        planned(
+          dropColumnOperation({ tableName: 'account', columnName: 'name', existingColumn: column('name', string(50)) }),
+          {
+            dataLoss: 'drops column account.name and its data',
+          },
+        ),
       ],
       downgrade: [],
     });
@@ -284,14 +319,22 @@ describe('renderMigration', () => {
       /dropColumn\('account', 'b'.*\n {2}throw new Error\("Cannot reverse execute of 'UPDATE account SET a = 1'"\);\n.*dropColumn\('account', 'a'/,
     );
     const source = scriptSource(input);
-    await expect(runScript(source, 'downgrade')).rejects.toThrow("Cannot reverse execute of 'UPDATE account SET a = 1'");
+    await expect(runScript(source, 'downgrade')).rejects.toThrow(
+      "Cannot reverse execute of 'UPDATE account SET a = 1'",
+    );
   });
 
   it('renders changes to existing tables as batch blocks with renderAsBatch', async () => {
     const operations: Operation[] = [
       createTableOperation({ table: table('tag', [column('id', integer(), { primaryKey: true })]) }),
       addColumnOperation({ tableName: 'account', column: column('email', string(100)) }),
-      alterColumnOperation({ tableName: 'account', columnName: 'name', nullable: false, existingNullable: true, existingType: string(50) }),
+      alterColumnOperation({
+        tableName: 'account',
+        columnName: 'name',
+        nullable: false,
+        existingNullable: true,
+        existingType: string(50),
+      }),
       createIndexOperation({ indexName: convertedName('ix_account_email'), tableName: 'account', columns: ['email'] }),
       dropColumnOperation({ tableName: 'person', columnName: 'age', existingColumn: column('age', integer()) }),
     ];
@@ -334,8 +377,13 @@ describe('renderMigration', () => {
     expect(recorded).toHaveLength(1);
     expect(recorded[0]).toMatchObject({ kind: 'batchAlterTable', tableName: 'account', operations });
     const downgrade = await runScript(scriptSource(input, { renderAsBatch: true }), 'downgrade');
-    expect(downgrade[0]).toMatchObject({ kind: 'batchAlterTable', operations: [...operations].reverse().map((operation) => reverseOperation(operation)) });
-    expect(() => renderMigration(input)).toThrow("Cannot render dropConstraint on 'account': it has no name to drop it by");
+    expect(downgrade[0]).toMatchObject({
+      kind: 'batchAlterTable',
+      operations: [...operations].reverse().map((operation) => reverseOperation(operation)),
+    });
+    expect(() => renderMigration(input)).toThrow(
+      "Cannot render dropConstraint on 'account': it has no name to drop it by",
+    );
   });
 
   it('lets renderItem replace a type and add its own import', async () => {
@@ -353,7 +401,9 @@ describe('renderMigration', () => {
     const rendered = renderMigration(input, options);
     expect(rendered.imports).toBe("import { column } from '@alembic/core';\nimport { citext } from './my-types';\n");
     expect(rendered.upgrades).toContain("await op.addColumn('account', column('email', citext()));");
-    const recorded = await runScript(scriptSource(input, options), 'upgrade', { './my-types': { citext: () => citext } });
+    const recorded = await runScript(scriptSource(input, options), 'upgrade', {
+      './my-types': { citext: () => citext },
+    });
     expect(recorded).toEqual([input.upgrade[0]?.operation]);
   });
 

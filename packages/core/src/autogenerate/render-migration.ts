@@ -53,9 +53,12 @@ const BATCHABLE_KINDS: ReadonlySet<Operation['kind']> = new Set<Operation['kind'
 ]);
 
 /** The table a change to an existing table applies to (batch grouping key), or undefined. */
-function batchTarget(operation: Operation): { readonly tableName: string; readonly schema: string | undefined } | undefined {
+function batchTarget(
+  operation: Operation,
+): { readonly tableName: string; readonly schema: string | undefined } | undefined {
   if (!BATCHABLE_KINDS.has(operation.kind)) return undefined;
-  if (operation.kind === 'createForeignKey') return { tableName: operation.sourceTable, schema: operation.sourceSchema };
+  if (operation.kind === 'createForeignKey')
+    return { tableName: operation.sourceTable, schema: operation.sourceSchema };
   const { tableName, schema } = operation as { readonly tableName?: string; readonly schema?: string };
   return tableName === undefined ? undefined : { tableName, schema };
 }
@@ -85,14 +88,20 @@ function renderBody(items: readonly BodyItem[], state: RenderState, renderAsBatc
       const next = items[position + 1] as BodyItem;
       if ('reason' in next) break;
       const nextTarget = batchTarget(next.planned.operation);
-      if (nextTarget === undefined || nextTarget.tableName !== target.tableName || nextTarget.schema !== target.schema) break;
+      if (nextTarget === undefined || nextTarget.tableName !== target.tableName || nextTarget.schema !== target.schema)
+        break;
       group.push(next.planned);
       position += 1;
     }
     const body = group
-      .flatMap((planned) => [...commentLines(planned), `${renderBatchOperation(planned.operation as BatchOperation, state)};`])
+      .flatMap((planned) => [
+        ...commentLines(planned),
+        `${renderBatchOperation(planned.operation as BatchOperation, state)};`,
+      ])
       .join('\n');
-    lines.push(`await ${renderBatchBlock(target.tableName, body, [['schema', target.schema === undefined ? undefined : renderString(target.schema)]])};`);
+    lines.push(
+      `await ${renderBatchBlock(target.tableName, body, [['schema', target.schema === undefined ? undefined : renderString(target.schema)]])};`,
+    );
   }
   lines.push(RENDER_END_MARKER);
   return `${indent(lines.join('\n'))}\n`;
@@ -116,7 +125,9 @@ function downgradeItems(input: RenderMigrationInput): BodyItem[] {
   const positioned = irreversible
     .map((entry) => {
       const index = input.upgrade.findIndex((planned) => planned.operation === entry.operation);
-      const before = input.upgrade.slice(index + 1).filter((planned) => !irreversibleOperations.has(planned.operation)).length;
+      const before = input.upgrade
+        .slice(index + 1)
+        .filter((planned) => !irreversibleOperations.has(planned.operation)).length;
       return { reason: entry.reason, at: aligned ? before : 0, index };
     })
     .sort((left, right) => left.at - right.at || right.index - left.index);

@@ -8,7 +8,13 @@ import type { OperationKind, OperationMap, Operation } from '../operations/opera
 import type { ConstraintName } from '../schema/converted-name.js';
 import type { DialectOptions } from '../schema/dialect-options.js';
 import { renderColumn } from './render-column.js';
-import { renderConstraint, renderConstraintName, renderIndex, renderIndexElements, renderNames } from './render-constraint.js';
+import {
+  renderConstraint,
+  renderConstraintName,
+  renderIndex,
+  renderIndexElements,
+  renderNames,
+} from './render-constraint.js';
 import { renderOptionalServerDefault } from './render-server-default.js';
 import type { RenderState } from './render-state.js';
 import { renderTable, renderTableElements, renderTableOptions } from './render-table.js';
@@ -28,7 +34,8 @@ const dialectOptions = (value: DialectOptions | undefined, state: RenderState): 
 
 /** The options of `alterColumn`, in the order a reader expects: changes, then what exists. */
 function alterColumnEntries(operation: AlterColumnOptions, state: RenderState): Entry[] {
-  const type = (value: AlterColumnOptions['type']): string | undefined => (value === undefined ? undefined : renderType(value, state));
+  const type = (value: AlterColumnOptions['type']): string | undefined =>
+    value === undefined ? undefined : renderType(value, state);
   const identity = (value: AlterColumnOptions['identity']): string | undefined =>
     value === undefined ? undefined : value === null ? 'null' : renderValue(value, state);
   return [
@@ -67,7 +74,9 @@ const dropConstraintName = (operation: DropConstraintOperation): string =>
  * constraint (the rebuild finds it by its signature).
  */
 const batchDropConstraintName = (operation: DropConstraintOperation): string =>
-  operation.constraintName === undefined && operation.existingConstraint !== undefined && operation.existingConstraint.name === undefined
+  operation.constraintName === undefined &&
+  operation.existingConstraint !== undefined &&
+  operation.existingConstraint.name === undefined
     ? 'null'
     : dropConstraintName(operation);
 
@@ -116,7 +125,10 @@ const OPERATION_RENDERERS: OperationRenderers = {
       renderObject([
         ['schema', text(operation.schema)],
         ['ifExists', flag(operation.ifExists)],
-        ['existingTable', operation.existingTable === undefined ? undefined : renderTable(operation.existingTable, state)],
+        [
+          'existingTable',
+          operation.existingTable === undefined ? undefined : renderTable(operation.existingTable, state),
+        ],
       ]),
     ]),
   renameTable: (operation) =>
@@ -143,7 +155,10 @@ const OPERATION_RENDERERS: OperationRenderers = {
       renderObject([
         ['schema', text(operation.schema)],
         ['ifExists', flag(operation.ifExists)],
-        ['existingColumn', operation.existingColumn === undefined ? undefined : renderColumn(operation.existingColumn, state)],
+        [
+          'existingColumn',
+          operation.existingColumn === undefined ? undefined : renderColumn(operation.existingColumn, state),
+        ],
         dialectOptions(operation.dialectOptions, state),
       ]),
     ]),
@@ -174,7 +189,10 @@ const OPERATION_RENDERERS: OperationRenderers = {
         ['schema', text(operation.schema)],
         ['ifExists', flag(operation.ifExists)],
         dialectOptions(operation.dialectOptions, state),
-        ['existingIndex', operation.existingIndex === undefined ? undefined : renderIndex(operation.existingIndex, state)],
+        [
+          'existingIndex',
+          operation.existingIndex === undefined ? undefined : renderIndex(operation.existingIndex, state),
+        ],
       ]),
     ]),
   createUniqueConstraint: (operation) =>
@@ -195,10 +213,7 @@ const OPERATION_RENDERERS: OperationRenderers = {
       renderString(operation.referentTable),
       renderNames(operation.localColumns),
       renderNames(operation.remoteColumns),
-      renderObject([
-        ['sourceSchema', text(operation.sourceSchema)],
-        ...foreignKeyEntries(operation, state),
-      ]),
+      renderObject([['sourceSchema', text(operation.sourceSchema)], ...foreignKeyEntries(operation, state)]),
     ]),
   createCheckConstraint: (operation) =>
     renderCall('op.createCheckConstraint', [
@@ -224,7 +239,9 @@ const OPERATION_RENDERERS: OperationRenderers = {
         ['ifExists', flag(operation.ifExists)],
         [
           'existingConstraint',
-          operation.existingConstraint === undefined ? undefined : renderConstraint(operation.existingConstraint, state),
+          operation.existingConstraint === undefined
+            ? undefined
+            : renderConstraint(operation.existingConstraint, state),
         ],
       ]),
     ]),
@@ -253,11 +270,18 @@ const OPERATION_RENDERERS: OperationRenderers = {
     ]),
   execute: (operation, state) => {
     const executionOptions = renderObject([
-      ['executionOptions', operation.executionOptions === undefined ? undefined : renderValue(operation.executionOptions, state)],
+      [
+        'executionOptions',
+        operation.executionOptions === undefined ? undefined : renderValue(operation.executionOptions, state),
+      ],
     ]);
     return renderCall('op.execute', [
       renderString(operation.sql),
-      operation.parameters === undefined ? (executionOptions === '' ? '' : 'undefined') : renderValue(operation.parameters, state),
+      operation.parameters === undefined
+        ? executionOptions === ''
+          ? ''
+          : 'undefined'
+        : renderValue(operation.parameters, state),
       executionOptions,
     ]);
   },
@@ -293,7 +317,10 @@ function foreignKeyEntries(
 }
 
 type BatchRenderers = {
-  readonly [Kind in BatchOperationKind]: (operation: Extract<BatchOperation, { kind: Kind }>, state: RenderState) => string;
+  readonly [Kind in BatchOperationKind]: (
+    operation: Extract<BatchOperation, { kind: Kind }>,
+    state: RenderState,
+  ) => string;
 };
 
 /** One renderer per operation a batch may hold, each giving the `batch.x(...)` call. */
@@ -310,12 +337,18 @@ const BATCH_RENDERERS: BatchRenderers = {
     renderCall('batch.dropColumn', [
       renderString(operation.columnName),
       renderObject([
-        ['existingColumn', operation.existingColumn === undefined ? undefined : renderColumn(operation.existingColumn, state)],
+        [
+          'existingColumn',
+          operation.existingColumn === undefined ? undefined : renderColumn(operation.existingColumn, state),
+        ],
         dialectOptions(operation.dialectOptions, state),
       ]),
     ]),
   alterColumn: (operation, state) =>
-    renderCall('batch.alterColumn', [renderString(operation.columnName), renderObject(alterColumnEntries(operation, state)) || '{}']),
+    renderCall('batch.alterColumn', [
+      renderString(operation.columnName),
+      renderObject(alterColumnEntries(operation, state)) || '{}',
+    ]),
   createIndex: (operation, state) =>
     renderCall('batch.createIndex', [
       renderConstraintName(operation.indexName),
@@ -331,7 +364,10 @@ const BATCH_RENDERERS: BatchRenderers = {
     renderCall('batch.dropIndex', [
       dropIndexName(operation),
       renderObject([
-        ['existingIndex', operation.existingIndex === undefined ? undefined : renderIndex(operation.existingIndex, state)],
+        [
+          'existingIndex',
+          operation.existingIndex === undefined ? undefined : renderIndex(operation.existingIndex, state),
+        ],
         dialectOptions(operation.dialectOptions, state),
       ]),
     ]),
@@ -353,9 +389,15 @@ const BATCH_RENDERERS: BatchRenderers = {
       renderObject(foreignKeyEntries(operation, state)),
     ]),
   createCheckConstraint: (operation) =>
-    renderCall('batch.createCheckConstraint', [renderConstraintName(operation.constraintName), renderString(operation.condition)]),
+    renderCall('batch.createCheckConstraint', [
+      renderConstraintName(operation.constraintName),
+      renderString(operation.condition),
+    ]),
   createPrimaryKey: (operation) =>
-    renderCall('batch.createPrimaryKey', [renderConstraintName(operation.constraintName), renderNames(operation.columns)]),
+    renderCall('batch.createPrimaryKey', [
+      renderConstraintName(operation.constraintName),
+      renderNames(operation.columns),
+    ]),
   dropConstraint: (operation, state) =>
     renderCall('batch.dropConstraint', [
       batchDropConstraintName(operation),
@@ -363,7 +405,9 @@ const BATCH_RENDERERS: BatchRenderers = {
         ['type', text(operation.type)],
         [
           'existingConstraint',
-          operation.existingConstraint === undefined ? undefined : renderConstraint(operation.existingConstraint, state),
+          operation.existingConstraint === undefined
+            ? undefined
+            : renderConstraint(operation.existingConstraint, state),
         ],
       ]),
     ]),
@@ -409,7 +453,10 @@ export function renderBatchOperation(operation: BatchOperation, state: RenderSta
  * @internal
  */
 export function renderBatchBlock(tableName: string, body: string, options: readonly Entry[]): string {
-  return renderCall('op.batchAlterTable', [renderString(tableName), renderObject(options), `(batch) => {\n${indent(body)}\n}`].filter(
-    (argument, position) => position !== 1 || argument !== '',
-  ));
+  return renderCall(
+    'op.batchAlterTable',
+    [renderString(tableName), renderObject(options), `(batch) => {\n${indent(body)}\n}`].filter(
+      (argument, position) => position !== 1 || argument !== '',
+    ),
+  );
 }

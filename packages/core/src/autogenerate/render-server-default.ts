@@ -17,7 +17,10 @@ export function renderServerDefault(serverDefault: ServerDefault, state: RenderS
  *
  * @internal
  */
-export function renderOptionalServerDefault(serverDefault: ServerDefault | null | undefined, state: RenderState): string | undefined {
+export function renderOptionalServerDefault(
+  serverDefault: ServerDefault | null | undefined,
+  state: RenderState,
+): string | undefined {
   if (serverDefault === undefined) return undefined;
   return serverDefault === null ? 'null' : renderServerDefault(serverDefault, state);
 }

@@ -37,7 +37,10 @@ export function renderTableElements(model: TableModel, state: RenderState): stri
  *
  * @internal
  */
-export function renderTableOptions(model: TableModel, extra: readonly (readonly [string, string | undefined])[] = []): string {
+export function renderTableOptions(
+  model: TableModel,
+  extra: readonly (readonly [string, string | undefined])[] = [],
+): string {
   return renderObject([
     ['schema', model.schema === undefined ? undefined : renderString(model.schema)],
     ['comment', model.comment === undefined ? undefined : renderString(model.comment)],

@@ -18,7 +18,10 @@ const TYPE_RENDERERS: TypeRenderers = {
   smallInteger: (_type, state) => `${state.helper('smallInteger')}()`,
   string: (type, state) => {
     const options = collationOptions(type.collation);
-    return renderCall(state.helper('string'), options === '' ? [type.length === undefined ? '' : String(type.length)] : [optional(type.length), options]);
+    return renderCall(
+      state.helper('string'),
+      options === '' ? [type.length === undefined ? '' : String(type.length)] : [optional(type.length), options],
+    );
   },
   text: (type, state) => renderCall(state.helper('text'), [collationOptions(type.collation)]),
   boolean: (type, state) =>
@@ -34,11 +37,15 @@ const TYPE_RENDERERS: TypeRenderers = {
   numeric: (type, state) =>
     renderCall(
       state.helper('numeric'),
-      type.scale === undefined ? [type.precision === undefined ? '' : String(type.precision)] : [optional(type.precision), String(type.scale)],
+      type.scale === undefined
+        ? [type.precision === undefined ? '' : String(type.precision)]
+        : [optional(type.precision), String(type.scale)],
     ),
-  float: (type, state) => renderCall(state.helper('float'), [type.precision === undefined ? '' : String(type.precision)]),
+  float: (type, state) =>
+    renderCall(state.helper('float'), [type.precision === undefined ? '' : String(type.precision)]),
   json: (_type, state) => `${state.helper('json')}()`,
-  largeBinary: (type, state) => renderCall(state.helper('largeBinary'), [type.length === undefined ? '' : String(type.length)]),
+  largeBinary: (type, state) =>
+    renderCall(state.helper('largeBinary'), [type.length === undefined ? '' : String(type.length)]),
   enum: (type, state) =>
     renderCall(state.helper('enumType'), [
       renderList(type.values.map(renderString)),

@@ -36,7 +36,9 @@ export function renderValue(value: unknown, state: RenderState): string {
   if (isSqlExpression(value)) return `${state.helper('sql')}(${renderString(value.text)})`;
   if (isConvertedName(value)) return `op.f(${renderString(value.name)})`;
   if (typeof value === 'object') {
-    return renderObject(Object.entries(value).map(([key, entry]) => [key, entry === undefined ? undefined : renderValue(entry, state)]));
+    return renderObject(
+      Object.entries(value).map(([key, entry]) => [key, entry === undefined ? undefined : renderValue(entry, state)]),
+    );
   }
   return renderString(String(value));
 }

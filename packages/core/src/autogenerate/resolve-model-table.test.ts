@@ -37,8 +37,14 @@ const account = table('account', [
 describe('resolveModelTable', () => {
   it('turns column flags into named constraints and indexes, and clears the flags', () => {
     const { table: resolved } = resolveModelTable(account, { namingConvention: convention, capabilities: nonNative });
-    expect(resolved.columns.every((model) => !model.unique && !model.index && model.references === undefined)).toBe(true);
-    expect(resolved.primaryKey).toEqual({ kind: 'primaryKeyConstraint', name: convertedName('pk_account'), columns: ['id'] });
+    expect(resolved.columns.every((model) => !model.unique && !model.index && model.references === undefined)).toBe(
+      true,
+    );
+    expect(resolved.primaryKey).toEqual({
+      kind: 'primaryKeyConstraint',
+      name: convertedName('pk_account'),
+      columns: ['id'],
+    });
     expect(resolved.constraints).toEqual([
       { kind: 'uniqueConstraint', name: convertedName('uq_account_email'), columns: ['email', 'handle'] },
       {
@@ -71,15 +77,26 @@ describe('resolveModelTable', () => {
     const { typeChecks } = resolveModelTable(account, { namingConvention: convention, capabilities: nonNative });
     expect([...typeChecks.entries()]).toEqual([
       ['active', { kind: 'checkConstraint', name: convertedName('ck_account_active'), condition: 'active IN (0, 1)' }],
-      ['status', { kind: 'checkConstraint', name: convertedName('ck_account_status'), condition: "status IN ('a', 'b')" }],
+      [
+        'status',
+        { kind: 'checkConstraint', name: convertedName('ck_account_status'), condition: "status IN ('a', 'b')" },
+      ],
     ]);
-    const native = resolveModelTable(account, { namingConvention: convention, capabilities: { nativeBoolean: true, nativeEnum: true } });
+    const native = resolveModelTable(account, {
+      namingConvention: convention,
+      capabilities: { nativeBoolean: true, nativeEnum: true },
+    });
     expect(native.typeChecks.size).toBe(0);
   });
 
   it('leaves unnamed what nothing names (default convention: only indexes)', () => {
-    const { table: resolved, typeChecks } = resolveModelTable(account, { namingConvention: {}, capabilities: nonNative });
-    const unique = resolved.constraints.find((constraint) => constraint.kind === 'uniqueConstraint' && constraint.columns.length === 1);
+    const { table: resolved, typeChecks } = resolveModelTable(account, {
+      namingConvention: {},
+      capabilities: nonNative,
+    });
+    const unique = resolved.constraints.find(
+      (constraint) => constraint.kind === 'uniqueConstraint' && constraint.columns.length === 1,
+    );
     expect(unique).toEqual({ kind: 'uniqueConstraint', columns: ['email'] });
     expect(resolved.indexes[0]?.name).toEqual(convertedName('ix_account_email'));
     expect(typeChecks.get('active')?.name).toEqual(convertedName('active'));
@@ -94,7 +111,9 @@ describe('resolveModelTable', () => {
     );
     // A flagged column added to an existing table: the flags' objects come from their own operations.
     const added = resolved.columns.find((model) => model.name === 'active');
-    expect(compiler.compile(addColumnOperation({ tableName: 'account', column: added ?? account.columns[0]! }))).toEqual([
+    expect(
+      compiler.compile(addColumnOperation({ tableName: 'account', column: added ?? account.columns[0]! })),
+    ).toEqual([
       'ALTER TABLE account ADD COLUMN active BOOLEAN',
       'ALTER TABLE account ADD CONSTRAINT ck_account_active CHECK (active IN (0, 1))',
     ]);

@@ -64,7 +64,11 @@ export interface ResolveModelTableOptions {
 export function resolveModelTable(model: TableModel, options: ResolveModelTableOptions): ResolvedModelTable {
   const convention: NamingConvention = { ...defaultNamingConvention, ...options.namingConvention };
   const tableName = model.name;
-  const name = (given: ConstraintName | undefined, key: NamingConventionKey, subject: NamingSubject): ConstraintName | undefined => {
+  const name = (
+    given: ConstraintName | undefined,
+    key: NamingConventionKey,
+    subject: NamingSubject,
+  ): ConstraintName | undefined => {
     const resolved = resolveConstraintName(given, key, subject, convention);
     return resolved === undefined ? undefined : convertedName(resolved);
   };
@@ -83,8 +87,13 @@ export function resolveModelTable(model: TableModel, options: ResolveModelTableO
       constraints.push(renamed(unique, name(undefined, 'uq', { tableName, columnNames: [column.name] })));
     }
     if (column.references !== undefined) {
-      const { table: referredTable, column: referredColumn, schema: referredSchema, name: given, ...foreignKeyOptions } =
-        column.references;
+      const {
+        table: referredTable,
+        column: referredColumn,
+        schema: referredSchema,
+        name: given,
+        ...foreignKeyOptions
+      } = column.references;
       const foreignKey: ForeignKeyConstraintModel = withoutUndefined({
         kind: 'foreignKeyConstraint',
         columns: [column.name],
@@ -108,7 +117,10 @@ export function resolveModelTable(model: TableModel, options: ResolveModelTableO
   const primaryKey: PrimaryKeyConstraintModel | undefined =
     model.primaryKey === undefined
       ? undefined
-      : renamed(model.primaryKey, name(model.primaryKey.name, 'pk', { tableName, columnNames: model.primaryKey.columns }));
+      : renamed(
+          model.primaryKey,
+          name(model.primaryKey.name, 'pk', { tableName, columnNames: model.primaryKey.columns }),
+        );
 
   const table = deepFreeze(
     withoutUndefined<TableModel>({

@@ -91,10 +91,20 @@ function goesWithItsColumns(
 ): boolean {
   const target =
     operation.kind === 'createUniqueConstraint' && droppedWithColumns.has('uniqueConstraint')
-      ? { name: operation.constraintName, schema: operation.schema, tableName: operation.tableName, columns: operation.columns }
+      ? {
+          name: operation.constraintName,
+          schema: operation.schema,
+          tableName: operation.tableName,
+          columns: operation.columns,
+        }
       : operation.kind === 'createForeignKey' && droppedWithColumns.has('foreignKeyConstraint')
-      ? { name: operation.constraintName, schema: operation.sourceSchema, tableName: operation.sourceTable, columns: operation.localColumns }
-      : undefined;
+        ? {
+            name: operation.constraintName,
+            schema: operation.sourceSchema,
+            tableName: operation.sourceTable,
+            columns: operation.localColumns,
+          }
+        : undefined;
   if (target === undefined || target.name !== undefined) return false;
   const added = addedColumns.get(tableKeyOf(target.schema, target.tableName));
   return added !== undefined && target.columns.every((name) => added.has(name));
@@ -109,10 +119,10 @@ function unnamedDropReason(operation: Operation): string | undefined {
     constraint?.kind === 'foreignKeyConstraint'
       ? { label: 'foreign key', key: 'fk', columns: constraint.columns }
       : constraint?.kind === 'uniqueConstraint'
-      ? { label: 'unique constraint', key: 'uq', columns: constraint.columns }
-      : constraint?.kind === 'primaryKeyConstraint'
-      ? { label: 'primary key', key: 'pk', columns: constraint.columns }
-      : { label: 'check constraint', key: 'ck', columns: [] as readonly string[] };
+        ? { label: 'unique constraint', key: 'uq', columns: constraint.columns }
+        : constraint?.kind === 'primaryKeyConstraint'
+          ? { label: 'primary key', key: 'pk', columns: constraint.columns }
+          : { label: 'check constraint', key: 'ck', columns: [] as readonly string[] };
   const columns = what.columns.length === 0 ? '' : ` (${what.columns.join(', ')})`;
   return `Cannot reverse the new ${what.label} on ${qualified(operation.schema, operation.tableName)}${columns}: it has no name, so the downgrade cannot drop it; name it, or give the metadata a '${what.key}' naming convention`;
 }

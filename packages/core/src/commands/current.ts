@@ -29,7 +29,8 @@ export async function current(config: Config, options: CurrentOptions = {}): Pro
           throw new CommandError('Database is not on all head revisions', { code: 'ALEMBIC_DATABASE_NOT_AT_HEAD' });
         }
       }
-      for (const script of scripts.revisionMap.allCurrent(heads)) config.print(formatScript(script, options.verbose ?? false));
+      for (const script of scripts.revisionMap.allCurrent(heads))
+        config.print(formatScript(script, options.verbose ?? false));
       return [];
     },
   });

@@ -33,11 +33,15 @@ export async function edit(
 
 function openInEditor(selected: readonly Script[], environment: NodeJS.ProcessEnv, identifier = 'current'): void {
   if (selected.length === 0) {
-    throw new CommandError(`No revision files indicated by symbol '${identifier}'`, { code: 'ALEMBIC_NO_REVISION_FILES' });
+    throw new CommandError(`No revision files indicated by symbol '${identifier}'`, {
+      code: 'ALEMBIC_NO_REVISION_FILES',
+    });
   }
   const variable = environment.EDITOR ? 'EDITOR' : environment.VISUAL ? 'VISUAL' : undefined;
   const candidates =
-    variable === undefined ? FALLBACK_EDITORS.map((name) => [name]) : [configuredEditor(variable, environment[variable] as string)];
+    variable === undefined
+      ? FALLBACK_EDITORS.map((name) => [name])
+      : [configuredEditor(variable, environment[variable] as string)];
   // Loaded here, not at start-up: most commands never start a process.
   const { spawnSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   for (const script of selected) {
@@ -53,11 +57,13 @@ function openInEditor(selected: readonly Script[], environment: NodeJS.ProcessEn
         );
       }
       if (result.error !== undefined) failure = result.error.message;
-      else if (result.status !== 0) failure = `${command as string} exited with status ${result.status ?? result.signal}`;
+      else if (result.status !== 0)
+        failure = `${command as string} exited with status ${result.status ?? result.signal}`;
       else opened = true;
       break;
     }
-    if (failure !== undefined) throw new CommandError(`Error executing editor (${failure})`, { code: 'ALEMBIC_EDITOR' });
+    if (failure !== undefined)
+      throw new CommandError(`Error executing editor (${failure})`, { code: 'ALEMBIC_EDITOR' });
     if (!opened) {
       throw new CommandError(`No editor found: set $EDITOR or $VISUAL (tried ${FALLBACK_EDITORS.join(', ')})`, {
         code: 'ALEMBIC_NO_EDITOR',
@@ -72,9 +78,12 @@ function configuredEditor(variable: string, commandLine: string): string[] {
   try {
     words = splitCommandLine(commandLine);
   } catch (error) {
-    throw new CommandError(`$${variable} cannot be read as a command (${(error as Error).message}); set $EDITOR or $VISUAL to an editor`, {
-      code: 'ALEMBIC_NO_EDITOR',
-    });
+    throw new CommandError(
+      `$${variable} cannot be read as a command (${(error as Error).message}); set $EDITOR or $VISUAL to an editor`,
+      {
+        code: 'ALEMBIC_NO_EDITOR',
+      },
+    );
   }
   if (words.length === 0) {
     throw new CommandError(`$${variable} is blank; set $EDITOR or $VISUAL to an editor`, { code: 'ALEMBIC_NO_EDITOR' });

@@ -14,7 +14,9 @@ export interface HeadsOptions {
  */
 export function heads(config: Config, options: HeadsOptions = {}): void {
   const scripts = ScriptDirectory.fromConfig(config);
-  const selected = options.resolveDependencies ? scripts.getRevisions('heads') : scripts.getRevisions(scripts.getHeads());
+  const selected = options.resolveDependencies
+    ? scripts.getRevisions('heads')
+    : scripts.getRevisions(scripts.getHeads());
   for (const script of selected) {
     config.print(formatScript(script, options.verbose ?? false, { includeBranches: true, treeIndicators: false }));
   }

@@ -33,11 +33,14 @@ export async function history(config: Config, options: HistoryOptions = {}): Pro
     head = parts[1] || null;
   }
   const needsDatabase =
-    options.indicateCurrent === true || base === 'current' || head === 'current' || config.values.revisionEnvironment === true;
+    options.indicateCurrent === true ||
+    base === 'current' ||
+    head === 'current' ||
+    config.values.revisionEnvironment === true;
   let current: readonly string[] = [];
   if (needsDatabase) current = await readCurrentHeads(config, scripts);
   const resolveBound = (bound: string | null, fallback: string): string | readonly string[] =>
-    bound === 'current' ? (current.length > 0 ? current : 'base') : bound ?? fallback;
+    bound === 'current' ? (current.length > 0 ? current : 'base') : (bound ?? fallback);
   const selected = scripts.walkRevisions(resolveBound(base, 'base'), resolveBound(head, 'heads'));
   const indicate = options.indicateCurrent === true;
   for (const script of selected) {

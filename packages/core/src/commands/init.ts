@@ -25,7 +25,8 @@ const CONFIG_TEMPLATE = 'alembic.config.ts.tmpl';
  */
 export function init(directory: string, options: InitOptions = {}): void {
   const cwd = options.cwd ?? process.cwd();
-  const print = (line: string): void => (options.output ?? { stdout: (text: string) => console.log(text) }).stdout(line);
+  const print = (line: string): void =>
+    (options.output ?? { stdout: (text: string) => console.log(text) }).stdout(line);
   const templateName = options.template ?? 'generic';
   const templateDirectory = join(templatesDirectory(), templateName);
   if (!existsSync(templateDirectory)) {
@@ -36,7 +37,9 @@ export function init(directory: string, options: InitOptions = {}): void {
   const target = resolve(cwd, directory);
   const existing = statSync(target, { throwIfNoEntry: false });
   if (existing !== undefined && !existing.isDirectory()) {
-    throw new CommandError(`${directory} already exists and is not a directory`, { code: 'ALEMBIC_DIRECTORY_NOT_EMPTY' });
+    throw new CommandError(`${directory} already exists and is not a directory`, {
+      code: 'ALEMBIC_DIRECTORY_NOT_EMPTY',
+    });
   }
   if (existing !== undefined && readdirSync(target).length > 0) {
     throw new CommandError(`Directory ${directory} already exists and is not empty`, {

@@ -18,7 +18,10 @@ export function availableTemplates(): TemplateDescription[] {
     .sort()
     .map((name) => ({
       name,
-      description: readFileSync(join(root, name, 'README.md'), 'utf8').split('\n')[0]?.trim() ?? '',
+      description:
+        readFileSync(join(root, name, 'README.md'), 'utf8')
+          .split('\n')[0]
+          ?.trim() ?? '',
     }));
 }
 

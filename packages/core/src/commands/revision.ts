@@ -90,7 +90,8 @@ export async function revision(config: Config, options: RevisionOptions = {}): P
     ...(options.renames === undefined ? {} : { renames: options.renames }),
     ...(options.confirm === undefined ? {} : { confirm: options.confirm }),
   });
-  const configuredArguments = (outcome.options as { templateArguments?: Readonly<Record<string, unknown>> }).templateArguments;
+  const configuredArguments = (outcome.options as { templateArguments?: Readonly<Record<string, unknown>> })
+    .templateArguments;
   const requests = outcome.directives.map((directive): GenerateRevisionOptions => {
     const rendered = renderMigration(
       { upgrade: directive.upgrade, downgrade: directive.downgrade, irreversible: outcome.plan.irreversible },

@@ -75,9 +75,12 @@ export async function runAutogenerate(
     },
   });
   if (outcome === undefined) {
-    throw new CommandError('env.ts did not call context.runMigrations(); autogenerate had no database to compare with', {
-      code: 'ALEMBIC_AUTOGENERATE_NOT_RUN',
-    });
+    throw new CommandError(
+      'env.ts did not call context.runMigrations(); autogenerate had no database to compare with',
+      {
+        code: 'ALEMBIC_AUTOGENERATE_NOT_RUN',
+      },
+    );
   }
   return outcome;
 }
@@ -155,7 +158,12 @@ async function compareAndDirect(
   }
   for (const { reason } of plan.irreversible) config.warn(`the downgrade cannot undo this and will throw: ${reason}`);
   const directives: RevisionDirective[] = [
-    { message: request.message, revisionId: request.revisionId, upgrade: [...plan.upgrade], downgrade: [...plan.downgrade] },
+    {
+      message: request.message,
+      revisionId: request.revisionId,
+      upgrade: [...plan.upgrade],
+      downgrade: [...plan.downgrade],
+    },
   ];
   await options.processRevisionDirectives?.(migrationContext, heads, directives);
   return { plan, directives, options };

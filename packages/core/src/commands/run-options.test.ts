@@ -3,7 +3,10 @@ import { timeoutOptions } from './run-options.js';
 describe('timeoutOptions', () => {
   it('passes on the timeouts given, in seconds, and nothing for those not given', () => {
     expect(timeoutOptions({})).toEqual({});
-    expect(timeoutOptions({ lockTimeout: 0, statementTimeout: 2.5 })).toEqual({ lockTimeout: 0, statementTimeout: 2.5 });
+    expect(timeoutOptions({ lockTimeout: 0, statementTimeout: 2.5 })).toEqual({
+      lockTimeout: 0,
+      statementTimeout: 2.5,
+    });
   });
 
   it.each([

@@ -29,9 +29,14 @@ export function timeoutOptions(options: RunOptions): { lockTimeout?: number; sta
     throw new CommandError(`lockTimeout must be a number of seconds, 0 or more (got ${String(lockTimeout)})`);
   }
   if (statementTimeout !== undefined && !(Number.isFinite(statementTimeout) && statementTimeout > 0)) {
-    throw new CommandError(`statementTimeout must be a number of seconds greater than 0 (got ${String(statementTimeout)})`);
+    throw new CommandError(
+      `statementTimeout must be a number of seconds greater than 0 (got ${String(statementTimeout)})`,
+    );
   }
-  return { ...(lockTimeout === undefined ? {} : { lockTimeout }), ...(statementTimeout === undefined ? {} : { statementTimeout }) };
+  return {
+    ...(lockTimeout === undefined ? {} : { lockTimeout }),
+    ...(statementTimeout === undefined ? {} : { statementTimeout }),
+  };
 }
 
 /** Splits an offline `start:end` range; `undefined` start when there is no colon. */

@@ -93,6 +93,8 @@ export interface TypeOrmSettings {
  * (At run time every key is checked too, for configs written in JavaScript: a known key with a
  * value of the wrong type is an error; other keys are kept for `env.ts`.)
  */
-export function defineConfig<Extra extends object = {}>(config: AlembicConfig & NoInfer<Extra>): AlembicConfig & Extra {
+export function defineConfig<Extra extends object = Record<never, never>>(
+  config: AlembicConfig & NoInfer<Extra>,
+): AlembicConfig & Extra {
   return config as AlembicConfig & Extra;
 }

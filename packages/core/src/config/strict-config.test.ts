@@ -13,9 +13,14 @@ function templateFiles(): [string, string][] {
   return ['generic', 'multidb', 'typeorm'].flatMap((name): [string, string][] => [
     [
       join(TEMPLATES, name, 'alembic.config.ts'),
-      readFileSync(join(TEMPLATES, name, 'alembic.config.ts.tmpl'), 'utf8').replace(/\$\{literal\(\w+\)\}/g, "'migrations'"),
+      readFileSync(join(TEMPLATES, name, 'alembic.config.ts.tmpl'), 'utf8').replace(
+        /\$\{literal\(\w+\)\}/g,
+        "'migrations'",
+      ),
     ],
-    ...(name === 'typeorm' ? [] : [[join(TEMPLATES, name, 'env.ts'), readFileSync(join(TEMPLATES, name, 'env.ts'), 'utf8')] as [string, string]]),
+    ...(name === 'typeorm'
+      ? []
+      : [[join(TEMPLATES, name, 'env.ts'), readFileSync(join(TEMPLATES, name, 'env.ts'), 'utf8')] as [string, string]]),
   ]);
 }
 
@@ -28,7 +33,11 @@ describe('defineConfig and context.configure() types', () => {
   beforeAll(() => {
     // One program for every file: type-checking core's public API takes a while.
     errors = typeCheckSources(
-      new Map([[FIXTURE, source], [UNMARKED, lines.map((line) => (DIRECTIVE.test(line) ? '' : line)).join('\n')], ...templates]),
+      new Map([
+        [FIXTURE, source],
+        [UNMARKED, lines.map((line) => (DIRECTIVE.test(line) ? '' : line)).join('\n')],
+        ...templates,
+      ]),
       { types: ['node'], verbatimModuleSyntax: true, paths: { '@alembic/core': [join(__dirname, '..', 'index.ts')] } },
     );
   }, 120_000);

@@ -13,12 +13,17 @@ const isStringArray: Check = (value) => Array.isArray(value) && value.every((ite
 const isArray: Check = (value) => Array.isArray(value);
 const isDialectArray: Check = (value) => Array.isArray(value) && value.every(isDialect);
 const isStringRecord: Check = (value) =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((entry) => typeof entry === 'string');
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.values(value).every((entry) => typeof entry === 'string');
 const isTypeOrmSettings: Check = (value) =>
   typeof value === 'object' &&
   value !== null &&
   !Array.isArray(value) &&
-  Object.entries(value).every(([key, entry]) => key === 'dataSource' && (entry === undefined || typeof entry === 'string'));
+  Object.entries(value).every(
+    ([key, entry]) => key === 'dataSource' && (entry === undefined || typeof entry === 'string'),
+  );
 
 const CHECKS: Readonly<Record<string, readonly [Check, string]>> = {
   scriptLocation: [isString, 'a string'],

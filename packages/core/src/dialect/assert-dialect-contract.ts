@@ -2,7 +2,13 @@ import { ConfigError } from '../errors/config-error.js';
 import type { Dialect } from './dialect.js';
 
 /** The methods version 1 of the {@link Dialect} contract requires (`createSchemaNormalizer` is optional). */
-const REQUIRED_METHODS = ['createDdlCompiler', 'connect', 'createIntrospector', 'acquireMigrationLock', 'translateError'] as const;
+const REQUIRED_METHODS = [
+  'createDdlCompiler',
+  'connect',
+  'createIntrospector',
+  'acquireMigrationLock',
+  'translateError',
+] as const;
 
 /**
  * Checks, before a run uses it, that a dialect implements what version 1 of the contract
@@ -15,7 +21,9 @@ const REQUIRED_METHODS = ['createDdlCompiler', 'connect', 'createIntrospector', 
  * ```
  */
 export function assertDialectContract(dialect: Dialect): void {
-  const missing = REQUIRED_METHODS.filter((name) => typeof (dialect as unknown as Record<string, unknown>)[name] !== 'function');
+  const missing = REQUIRED_METHODS.filter(
+    (name) => typeof (dialect as unknown as Record<string, unknown>)[name] !== 'function',
+  );
   if (missing.length === 0) return;
   const names = missing.map((name) => `${name}()`).join(', ');
   throw new ConfigError(

@@ -144,8 +144,8 @@ export class DefaultDdlRenderer {
         return type.precision === undefined
           ? 'NUMERIC'
           : type.scale === undefined
-          ? `NUMERIC(${type.precision})`
-          : `NUMERIC(${type.precision}, ${type.scale})`;
+            ? `NUMERIC(${type.precision})`
+            : `NUMERIC(${type.precision}, ${type.scale})`;
       case 'float':
         return type.precision === undefined ? 'FLOAT' : `FLOAT(${type.precision})`;
       case 'json':

@@ -11,12 +11,20 @@ describe('resolveDialect', () => {
   it('takes a dialect listed in the config for each of its URL schemes, before any package', async () => {
     const listed = listedDialect('postgresql', ['postgresql', 'postgres']);
     for (const url of ['postgresql://app@db/x', 'postgres://app@db/x']) {
-      expect(await resolveDialect(url, { configured: [listedDialect('other', ['other']), listed], projectDirectory: __dirname })).toBe(listed);
+      expect(
+        await resolveDialect(url, {
+          configured: [listedDialect('other', ['other']), listed],
+          projectDirectory: __dirname,
+        }),
+      ).toBe(listed);
     }
   });
 
   it('says which package to install when no dialect serves the scheme', async () => {
-    const failure = resolveDialect('nosuchdb://host/x', { configured: [listedDialect('other', ['other'])], projectDirectory: __dirname });
+    const failure = resolveDialect('nosuchdb://host/x', {
+      configured: [listedDialect('other', ['other'])],
+      projectDirectory: __dirname,
+    });
     await expect(failure).rejects.toThrow(ConfigError);
     await expect(failure).rejects.toThrow("No dialect for 'nosuchdb://' URLs: install @alembic/dialect-nosuchdb");
   });

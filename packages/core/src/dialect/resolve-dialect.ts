@@ -46,7 +46,10 @@ function locatePackageEntry(packageName: string, fromDirectory: string): string 
     module?: string;
     main?: string;
   };
-  const root = (manifest.exports as Record<string, unknown> | undefined)?.['.'] as Record<string, unknown> | string | undefined;
+  const root = (manifest.exports as Record<string, unknown> | undefined)?.['.'] as
+    | Record<string, unknown>
+    | string
+    | undefined;
   const importEntry =
     typeof root === 'string'
       ? root
@@ -78,7 +81,11 @@ export async function resolveDialect(
     if (isDialect(candidate) && candidate.urlSchemes.includes(scheme)) return candidate;
   }
   const packageName = `@alembic/dialect-${SCHEME_PACKAGES[scheme] ?? scheme}`;
-  const directories = [options.projectDirectory, ...(options.searchDirectories ?? []), dirname(fileURLToPath(import.meta.url))];
+  const directories = [
+    options.projectDirectory,
+    ...(options.searchDirectories ?? []),
+    dirname(fileURLToPath(import.meta.url)),
+  ];
   let entry: string | undefined;
   for (const directory of directories) {
     entry = locatePackageEntry(packageName, directory);

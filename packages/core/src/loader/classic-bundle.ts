@@ -56,7 +56,8 @@ export function runClassicBundle(
   ) => void;
   const module = { exports: {} as Record<string, unknown> };
   const requireImport = (specifier: string): unknown => {
-    if (!Object.hasOwn(modules, specifier)) throw new Error(`The script bundle ${sourcePath} has no import ${specifier}`);
+    if (!Object.hasOwn(modules, specifier))
+      throw new Error(`The script bundle ${sourcePath} has no import ${specifier}`);
     return modules[specifier];
   };
   wrapper(requireImport, module, module.exports);

@@ -17,9 +17,17 @@ describe('firstDecoratorLine', () => {
   });
 
   it('ignores JSDoc tags, e-mail addresses and decorator-free code', () => {
-    expect(firstDecoratorLine('/**\n * @param name the name\n * @returns nothing\n */\nexport function f(name: string) {}\n')).toBeUndefined();
-    expect(firstDecoratorLine("const owner = 'someone@example.com';\nexport const upgrade = () => {};\n")).toBeUndefined();
-    expect(firstDecoratorLine('export async function upgrade() {\n  await op.createTable("a", []);\n}\n')).toBeUndefined();
+    expect(
+      firstDecoratorLine(
+        '/**\n * @param name the name\n * @returns nothing\n */\nexport function f(name: string) {}\n',
+      ),
+    ).toBeUndefined();
+    expect(
+      firstDecoratorLine("const owner = 'someone@example.com';\nexport const upgrade = () => {};\n"),
+    ).toBeUndefined();
+    expect(
+      firstDecoratorLine('export async function upgrade() {\n  await op.createTable("a", []);\n}\n'),
+    ).toBeUndefined();
   });
 });
 
@@ -34,9 +42,17 @@ describe('the missing compiler', () => {
   });
 
   it('comes back as a ScriptFileError from the hooks thread', () => {
-    const fromHooks = new Error('/app/src/user.ts:7 uses decorators: install @alembic/typeorm, which brings a compiler that emits their metadata');
-    expect(decoratorLoadError(fromHooks)).toMatchObject({ filePath: '/app/src/user.ts', line: 7, message: fromHooks.message });
-    expect(decoratorLoadError(new Error('Could not load /app/src/user.ts:5:3: Expression expected'))).toMatchObject({ line: 5 });
+    const fromHooks = new Error(
+      '/app/src/user.ts:7 uses decorators: install @alembic/typeorm, which brings a compiler that emits their metadata',
+    );
+    expect(decoratorLoadError(fromHooks)).toMatchObject({
+      filePath: '/app/src/user.ts',
+      line: 7,
+      message: fromHooks.message,
+    });
+    expect(decoratorLoadError(new Error('Could not load /app/src/user.ts:5:3: Expression expected'))).toMatchObject({
+      line: 5,
+    });
     expect(decoratorLoadError(new Error('something else'))).toBeUndefined();
   });
 });

@@ -80,7 +80,10 @@ export function missingDecoratorCompilerError(filePath: string, line: number): S
  * `fallbackParentUrl` (a file inside the CLI's installation); `undefined` when from neither.
  */
 export function resolveDecoratorCompiler(filePath: string, fallbackParentUrl: string | undefined): string | undefined {
-  const parents = [pathToFileURL(`${dirname(filePath)}/`).href, ...(fallbackParentUrl === undefined ? [] : [fallbackParentUrl])];
+  const parents = [
+    pathToFileURL(`${dirname(filePath)}/`).href,
+    ...(fallbackParentUrl === undefined ? [] : [fallbackParentUrl]),
+  ];
   for (const parent of parents) {
     try {
       return createRequire(parent).resolve(DECORATOR_COMPILER);

@@ -36,7 +36,12 @@ export async function importModule(path: string, freshnessQuery?: string): Promi
   if (path.endsWith('.json')) {
     return { default: JSON.parse(readFileSync(path, 'utf8')) as unknown };
   }
-  const relocated = await importRelocatedModule(path, freshnessQuery, alembicCacheDirectory(dirname(path)), cliFallbackResolver());
+  const relocated = await importRelocatedModule(
+    path,
+    freshnessQuery,
+    alembicCacheDirectory(dirname(path)),
+    cliFallbackResolver(),
+  );
   if (relocated !== undefined) return relocated;
   return importThroughHooks(path, freshnessQuery);
 }
@@ -58,7 +63,9 @@ export async function importThroughHooks(path: string, freshnessQuery?: string):
     const url = pathToFileURL(path).href + (freshnessQuery === undefined ? '' : `?${freshnessQuery}`);
     return (await import(url)) as Record<string, unknown>;
   } catch (error) {
-    throw describeLoadError(error, path) ?? decoratorLoadError(error) ?? (await locateSyntaxError(error, path)) ?? error;
+    throw (
+      describeLoadError(error, path) ?? decoratorLoadError(error) ?? (await locateSyntaxError(error, path)) ?? error
+    );
   }
 }
 

@@ -21,7 +21,8 @@ const TYPESCRIPT_FILE = /\.(?:ts|mts|cts)$/;
  * Code that depends on the file's own location (`import.meta`, `require`, `__dirname`, an
  * `import()` of a computed name): such a file only runs as it should from where it is.
  */
-export const LOCATION_DEPENDENT = /\bimport\.meta\b|\brequire\s*\(|\b__dirname\b|\b__filename\b|\bimport\s*\(\s*(?!['"])/;
+export const LOCATION_DEPENDENT =
+  /\bimport\.meta\b|\brequire\s*\(|\b__dirname\b|\b__filename\b|\bimport\s*\(\s*(?!['"])/;
 
 /** Marks the resolutions the plugin asks esbuild for itself (to avoid recursion). */
 const OWN_RESOLUTION = Symbol('alembic.relocation.resolution');
@@ -51,7 +52,11 @@ export function isInstalledAbove(directory: string, packageName: string): boolea
  * installed above the directory, else the CLI's own copy (the URL its entry resolves to), else
  * `missing`.
  */
-export function alembicPackageSource(packageName: string, directory: string, fallback: FallbackResolver | undefined): string {
+export function alembicPackageSource(
+  packageName: string,
+  directory: string,
+  fallback: FallbackResolver | undefined,
+): string {
   if (isInstalledAbove(directory, packageName)) return FROM_PROJECT;
   if (fallback === undefined) return 'missing';
   try {
@@ -86,7 +91,6 @@ export function sameAlembicPackageSources(
 ): boolean {
   return Object.entries(recorded).every(([name, source]) => alembicPackageSource(name, directory, fallback) === source);
 }
-
 
 /** What the relocation plugin needs to know. */
 export interface RelocationOptions {
@@ -136,7 +140,11 @@ export function relocationPlugin(options: RelocationOptions): { plugin: Plugin; 
         builder.onResolve({ filter: /^@alembic\// }, (args) => {
           const specifier = args.path;
           const packageName = packageNameOf(specifier);
-          const source = (alembicPackages[packageName] ??= alembicPackageSource(packageName, args.resolveDir, options.fallback));
+          const source = (alembicPackages[packageName] ??= alembicPackageSource(
+            packageName,
+            args.resolveDir,
+            options.fallback,
+          ));
           if (source === FROM_PROJECT) return { path: specifier, external: true };
           if (source !== 'missing' && options.fallback !== undefined) {
             try {

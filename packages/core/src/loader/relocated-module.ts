@@ -64,7 +64,13 @@ export async function importRelocatedModule(
   // Decorators need a compiler that emits their metadata: the hooks have it.
   if (LOCATION_DEPENDENT.test(source) || firstDecoratorLine(source) !== undefined) return undefined;
   const { createHash } = await import('node:crypto');
-  const key = createHash('sha1').update(RELOCATION_SETTINGS).update('\0').update(path).update('\0').update(source).digest('hex');
+  const key = createHash('sha1')
+    .update(RELOCATION_SETTINGS)
+    .update('\0')
+    .update(path)
+    .update('\0')
+    .update(source)
+    .digest('hex');
   const compiledPath = join(cacheDirectory, 'compiled', `${key}.mjs`);
   let header = readRelocationHeader(compiledPath);
   if (
@@ -122,7 +128,9 @@ async function compileRelocated(
     if (sourceMap !== undefined) code = withInlineSourceMap(code, sourceMap, compiledPath);
     needsHooks = relocation.needsHooks();
   } catch (error) {
-    const located = (error as { errors?: Array<{ location?: unknown }> } | null)?.errors?.some((message) => message.location);
+    const located = (error as { errors?: Array<{ location?: unknown }> } | null)?.errors?.some(
+      (message) => message.location,
+    );
     if (located) throw describeLoadError(error, path) ?? error;
     return undefined;
   }

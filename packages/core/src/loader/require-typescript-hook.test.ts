@@ -35,8 +35,14 @@ describe('the require() hook for TypeScript', () => {
   beforeAll(() => {
     directory = mkdtempSync(join(tmpdir(), 'alembic-require-hook-'));
     writeFileSync(join(directory, 'plain.ts'), 'export const value: number = 1;\n');
-    writeFileSync(join(directory, 'decorated.ts'), 'function Entity() { return (target: unknown) => target; }\n\n@Entity()\nexport class User {}\n');
-    writeFileSync(join(directory, 'plain.cts'), 'enum Size { Small = 1 }\nexport const value: number = Size.Small + 1;\n');
+    writeFileSync(
+      join(directory, 'decorated.ts'),
+      'function Entity() { return (target: unknown) => target; }\n\n@Entity()\nexport class User {}\n',
+    );
+    writeFileSync(
+      join(directory, 'plain.cts'),
+      'enum Size { Small = 1 }\nexport const value: number = Size.Small + 1;\n',
+    );
   });
 
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -44,7 +50,10 @@ describe('the require() hook for TypeScript', () => {
   function run(): Record<string, { exports?: unknown; error?: string }> {
     // Without NODE_PATH (npx sets one that reaches @alembic/typeorm): no decorator compiler resolves.
     const { NODE_PATH: _nodePath, ...environment } = process.env;
-    const result = spawnSync(process.execPath, ['-e', SCRIPT, CORE_DIST, directory], { encoding: 'utf8', env: environment });
+    const result = spawnSync(process.execPath, ['-e', SCRIPT, CORE_DIST, directory], {
+      encoding: 'utf8',
+      env: environment,
+    });
     if (result.status !== 0) throw new Error(`the script failed: ${result.stderr}`);
     return JSON.parse(result.stdout) as Record<string, { exports?: unknown; error?: string }>;
   }

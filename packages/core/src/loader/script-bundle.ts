@@ -4,7 +4,12 @@ import { pathToFileURL } from 'node:url';
 import { alembicCacheDirectory } from '../script/cache-directory.js';
 import { pruneCacheDirectory } from '../script/prune-cache-directory.js';
 import { replaceCacheFile } from '../script/replace-cache-file.js';
-import { classicBundleImportsModule, runClassicBundle, toClassicBundleSource, type ScriptModuleLoader } from './classic-bundle.js';
+import {
+  classicBundleImportsModule,
+  runClassicBundle,
+  toClassicBundleSource,
+  type ScriptModuleLoader,
+} from './classic-bundle.js';
 import { firstDecoratorLine } from './decorator-compiler.js';
 import { evaluationMarker, importMarked } from './evaluation-marker.js';
 import { cliFallbackResolver, importThroughHooks } from './import-module.js';
@@ -31,7 +36,6 @@ export const MINIMUM_BUNDLED_SCRIPTS = 16;
 
 /** Files that are always ES modules (`.ts` compiles to one, see `typescript-hooks.ts`). */
 const BUNDLEABLE_FILE = /\.(?:ts|mts|mjs)$/;
-
 
 export type { ScriptModuleLoader } from './classic-bundle.js';
 
@@ -222,7 +226,9 @@ async function writeBundle(
     if (classicSource !== undefined && plainImports) {
       const specifiers = [...new Set(imported.map((item) => item.path))];
       const importsModule = `${evaluationMarker(key)}\n${classicBundleImportsModule(specifiers)}`;
-      return writeBundleFiles(bundlePath, classic.header, importsModule, [[classicBundlePath(bundlePath), classicSource]]);
+      return writeBundleFiles(bundlePath, classic.header, importsModule, [
+        [classicBundlePath(bundlePath), classicSource],
+      ]);
     }
   }
   const module = await buildAs('esm');
@@ -239,7 +245,12 @@ async function writeBundle(
 function markUnusable(bundlePath: string, header: RelocationHeader, error: unknown): void {
   for (const path of [classicBundlePath(bundlePath), codeCachePath(bundlePath)]) rmSync(path, { force: true });
   const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  writeBundleFiles(bundlePath, { alembicPackages: header.alembicPackages, unusable: reason ?? 'failed to load' }, '', []);
+  writeBundleFiles(
+    bundlePath,
+    { alembicPackages: header.alembicPackages, unusable: reason ?? 'failed to load' },
+    '',
+    [],
+  );
 }
 
 /** Where the classic script of a bundle lives, beside its `.mjs`. */

@@ -81,7 +81,11 @@ export async function resolve(
       return nextResolve(specifier, { ...context, parentURL: fallbackParentUrl });
     }
     const isRelative = specifier.startsWith('./') || specifier.startsWith('../');
-    if (isRelative && context.parentURL !== undefined && TYPESCRIPT_FILE.test(context.parentURL.split('?', 1)[0] as string)) {
+    if (
+      isRelative &&
+      context.parentURL !== undefined &&
+      TYPESCRIPT_FILE.test(context.parentURL.split('?', 1)[0] as string)
+    ) {
       for (const candidate of typeScriptCandidates(specifier)) {
         try {
           return await nextResolve(candidate, context);
@@ -117,7 +121,13 @@ async function compile(source: string, path: string): Promise<string> {
     const decorated = await compileDecorated(source, path, decoratorLine);
     if (decorated !== undefined) return decorated;
   }
-  const key = createHash('sha1').update(COMPILE_SETTINGS).update('\0').update(path).update('\0').update(source).digest('hex');
+  const key = createHash('sha1')
+    .update(COMPILE_SETTINGS)
+    .update('\0')
+    .update(path)
+    .update('\0')
+    .update(source)
+    .digest('hex');
   const cached = compiledDirectory === undefined ? undefined : join(compiledDirectory, `${key}.js`);
   if (cached !== undefined) {
     try {

@@ -55,8 +55,8 @@ describe('operation factories', () => {
       { name: 'name', type: string(50) },
     ]);
     expect(
-      bulkInsertOperation({ table: { name: 't', columns: [{ name: 'id', generated: true }, { name: 'a' }] }, rows: [] }).table
-        .columns,
+      bulkInsertOperation({ table: { name: 't', columns: [{ name: 'id', generated: true }, { name: 'a' }] }, rows: [] })
+        .table.columns,
     ).toEqual([{ name: 'id', generated: true }, { name: 'a' }]);
   });
 

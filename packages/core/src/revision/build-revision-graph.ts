@@ -1,8 +1,5 @@
 import { MissingRevisionError } from '../errors/missing-revision-error.js';
-import {
-  CycleDetectedError,
-  DependencyCycleDetectedError,
-} from '../errors/cycle-detected-error.js';
+import { CycleDetectedError, DependencyCycleDetectedError } from '../errors/cycle-detected-error.js';
 import { RevisionError } from '../errors/revision-error.js';
 import { ancestorsOf, collectRelatedRevisions, descendantsOf } from './related-revisions.js';
 import type { Revision } from './revision.js';

@@ -125,10 +125,14 @@ export function collectDowngradeRevisions<T extends Revision>(
   }
 
   if (branchLabel !== null && roots.length > 1) {
-    const onBranch = new Set(ancestorsOf([resolveBranch(graph, branchLabel)], graph.byKey, { includeDependencies: false }));
+    const onBranch = new Set(
+      ancestorsOf([resolveBranch(graph, branchLabel)], graph.byKey, { includeDependencies: false }),
+    );
     roots = roots.filter((root) => onBranch.has(root));
     if (roots.length === 0) {
-      throw new RevisionError('Not a valid downgrade target from current heads', { code: 'ALEMBIC_RANGE_NOT_ANCESTOR' });
+      throw new RevisionError('Not a valid downgrade target from current heads', {
+        code: 'ALEMBIC_RANGE_NOT_ANCESTOR',
+      });
     }
   }
 

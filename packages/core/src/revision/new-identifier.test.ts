@@ -55,9 +55,13 @@ describe('assertValidNewRevisionId', () => {
 
   it('every error has the stable code', () => {
     for (const id of ['a b', 'a@b', '']) {
-      expect(() => assertValidNewRevisionId(id)).toThrow(expect.objectContaining({ code: 'ALEMBIC_ILLEGAL_REVISION_ID' }));
+      expect(() => assertValidNewRevisionId(id)).toThrow(
+        expect.objectContaining({ code: 'ALEMBIC_ILLEGAL_REVISION_ID' }),
+      );
     }
-    expect(() => assertValidNewBranchLabel('a b')).toThrow(expect.objectContaining({ code: 'ALEMBIC_ILLEGAL_BRANCH_LABEL' }));
+    expect(() => assertValidNewBranchLabel('a b')).toThrow(
+      expect.objectContaining({ code: 'ALEMBIC_ILLEGAL_BRANCH_LABEL' }),
+    );
   });
 });
 
@@ -67,9 +71,18 @@ describe('assertValidNewBranchLabel', () => {
   });
 
   it.each([
-    ['a@b', "Invalid branch label 'a@b': it contains '@'; branch labels use ASCII letters, digits, '_' and '.' (not first)"],
-    ['feature-2', "Invalid branch label 'feature-2': it contains '-'; branch labels use ASCII letters, digits, '_' and '.' (not first)"],
-    ['heads', "Invalid branch label 'heads': it is a reserved word (head, heads, base, current); branch labels use ASCII letters, digits, '_' and '.' (not first)"],
+    [
+      'a@b',
+      "Invalid branch label 'a@b': it contains '@'; branch labels use ASCII letters, digits, '_' and '.' (not first)",
+    ],
+    [
+      'feature-2',
+      "Invalid branch label 'feature-2': it contains '-'; branch labels use ASCII letters, digits, '_' and '.' (not first)",
+    ],
+    [
+      'heads',
+      "Invalid branch label 'heads': it is a reserved word (head, heads, base, current); branch labels use ASCII letters, digits, '_' and '.' (not first)",
+    ],
   ])('refuses %j', (label, message) => {
     expect(messageOf(() => assertValidNewBranchLabel(label))).toBe(message);
   });

@@ -40,7 +40,9 @@ export function assertValidNewRevisionId(revisionId: string, maximumLength: numb
   const faults = faultsOf(revisionId);
   const length = Array.from(revisionId).length;
   if (length > maximumLength) {
-    faults.push(`it is ${length} characters long, longer than the version table's column (versionNumWidth: ${maximumLength})`);
+    faults.push(
+      `it is ${length} characters long, longer than the version table's column (versionNumWidth: ${maximumLength})`,
+    );
   }
   if (faults.length === 0) return;
   // The one fault Alembic itself reports: keep its words.

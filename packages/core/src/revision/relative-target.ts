@@ -1,12 +1,6 @@
 import { RevisionError } from '../errors/revision-error.js';
 import { ancestorsOf } from './related-revisions.js';
-import {
-  allCurrent,
-  filterForLineage,
-  getRevision,
-  getRevisions,
-  walk,
-} from './resolve-identifier.js';
+import { allCurrent, filterForLineage, getRevision, getRevisions, walk } from './resolve-identifier.js';
 import { toRevisionList, type Revision } from './revision.js';
 import type { RevisionGraph } from './revision-graph.js';
 import { isRevision, type RevisionTarget, type WalkResult } from './revision-target.js';
@@ -76,7 +70,9 @@ export function parseDowngradeTarget<T extends Revision>(
     }
     const relativeToCurrent = symbol === null;
     if (relativeToCurrent) {
-      const current = toRevisionList(typeof currentRevisions === 'string' || currentRevisions === null ? currentRevisions : [...currentRevisions]);
+      const current = toRevisionList(
+        typeof currentRevisions === 'string' || currentRevisions === null ? currentRevisions : [...currentRevisions],
+      );
       if (branchLabel !== null) {
         let onBranch: string[] = filterForLineage(graph, current, branchLabel);
         if (onBranch.length === 0) {
@@ -138,9 +134,10 @@ export function parseUpgradeTarget<T extends Revision>(
           : [...currentRevisions];
     let startRevisions: (string | T | null)[] = current;
     if (branchLabel !== null) {
-      const currentRevisionObjects = getRevisions(graph, current.filter((id): id is string => id !== null)).filter(
-        (revision): revision is T => isRevision(revision),
-      );
+      const currentRevisionObjects = getRevisions(
+        graph,
+        current.filter((id): id is string => id !== null),
+      ).filter((revision): revision is T => isRevision(revision));
       startRevisions = filterForLineage(graph, currentRevisionObjects, branchLabel);
       if (startRevisions.length === 0) {
         const activeOnBranch = filterForLineage(graph, ancestorsOf(currentRevisionObjects, graph.byKey), branchLabel);
@@ -160,4 +157,3 @@ export function parseUpgradeTarget<T extends Revision>(
   const start = branchLabel === null ? getRevision(graph, symbol) : getRevision(graph, `${branchLabel}@${symbol}`);
   return [walk(graph, start, steps, null, assertRelativeLength)];
 }
-

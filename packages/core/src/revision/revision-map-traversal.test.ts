@@ -62,19 +62,49 @@ describe('iterateRevisions ordering', () => {
 
     it('goes up one side of the merge, then the other', () => {
       expect(map.ids('merge', 'a1', { inclusive: true })).toEqual([
-        'merge', 'e2b1', 'db1', 'cb1', 'b1', 'e2b2', 'db2', 'cb2', 'b2', 'a3', 'a2', 'a1',
+        'merge',
+        'e2b1',
+        'db1',
+        'cb1',
+        'b1',
+        'e2b2',
+        'db2',
+        'cb2',
+        'b2',
+        'a3',
+        'a2',
+        'a1',
       ]);
     });
 
     it('emits an extra head first', () => {
       expect(map.ids(['merge', 'fe1b1'], 'a1', { inclusive: true })).toEqual([
-        'fe1b1', 'e1b1', 'merge', 'e2b1', 'db1', 'cb1', 'b1', 'e2b2', 'db2', 'cb2', 'b2', 'a3', 'a2', 'a1',
+        'fe1b1',
+        'e1b1',
+        'merge',
+        'e2b1',
+        'db1',
+        'cb1',
+        'b1',
+        'e2b2',
+        'db2',
+        'cb2',
+        'b2',
+        'a3',
+        'a2',
+        'a1',
       ]);
     });
 
     it('with an implicit base brings in the other side of the merge', () => {
       expect(map.ids('merge', 'db1', { inclusive: true, implicitBase: true })).toEqual([
-        'merge', 'e2b1', 'db1', 'e2b2', 'db2', 'cb2', 'b2',
+        'merge',
+        'e2b1',
+        'db1',
+        'e2b2',
+        'db2',
+        'cb2',
+        'b2',
       ]);
     });
 
@@ -105,7 +135,20 @@ describe('iterateRevisions ordering', () => {
 
     it('orders every branch of every base', () => {
       expect(map.ids('heads', 'base')).toEqual([
-        'b1a', 'a1a', 'b1b', 'a1b', 'base1', 'mergeb3d2', 'b3', 'a3', 'base3', 'd2', 'c2', 'b2', 'a2', 'base2',
+        'b1a',
+        'a1a',
+        'b1b',
+        'a1b',
+        'base1',
+        'mergeb3d2',
+        'b3',
+        'a3',
+        'base3',
+        'd2',
+        'c2',
+        'b2',
+        'a2',
+        'base2',
       ]);
     });
 
@@ -142,7 +185,14 @@ describe('iterateRevisions ordering', () => {
 
     it('orders a downgrade selection across dependencies', () => {
       expect(map.ids('heads', 'base', { selectForDowngrade: true })).toEqual([
-        'b5', 'b4', 'b3', 'b2', 'b1', 'a3', 'a2', 'a1',
+        'b5',
+        'b4',
+        'b3',
+        'b2',
+        'b1',
+        'a3',
+        'a2',
+        'a1',
       ]);
     });
   });

@@ -116,7 +116,11 @@ export class RevisionMap<T extends Revision = Revision> {
   }
 
   /** The members of `targets` on the same line of descent as `checkAgainst`. */
-  filterForLineage<X extends string | T>(targets: readonly X[], checkAgainst: string, includeDependencies = false): X[] {
+  filterForLineage<X extends string | T>(
+    targets: readonly X[],
+    checkAgainst: string,
+    includeDependencies = false,
+  ): X[] {
     return filterForLineage(this.#graph, targets, checkAgainst, includeDependencies);
   }
 
@@ -126,7 +130,12 @@ export class RevisionMap<T extends Revision = Revision> {
   }
 
   /** Walks `steps` revisions up or down from `start`; see `walk()`. */
-  walk(start: string | WalkResult<T>, steps: number, branchLabel: string | null = null, noOverwalk = true): WalkResult<T> {
+  walk(
+    start: string | WalkResult<T>,
+    steps: number,
+    branchLabel: string | null = null,
+    noOverwalk = true,
+  ): WalkResult<T> {
     return walk(this.#graph, start, steps, branchLabel, noOverwalk);
   }
 

@@ -34,10 +34,9 @@ export function assertValidRevisionId(revision: string): void {
   if (!ILLEGAL_CHARACTER.test(revision)) return;
   const found = ILLEGAL_CHARACTERS.filter((character) => revision.includes(character));
   if (found.length > 0) {
-    throw new RevisionError(
-      `Character(s) '${found.join(', ')}' not allowed in revision identifier '${revision}'`,
-      { code: 'ALEMBIC_ILLEGAL_REVISION_ID' },
-    );
+    throw new RevisionError(`Character(s) '${found.join(', ')}' not allowed in revision identifier '${revision}'`, {
+      code: 'ALEMBIC_ILLEGAL_REVISION_ID',
+    });
   }
 }
 

@@ -71,7 +71,8 @@ export function topologicalSort<T extends Revision>(
       }
     }
     const index = currentHeads.findIndex((head, position) => position !== skipIndex && above.has(head));
-    if (index < 0) throw new Error(`Revision ${blocked} waits for a head that is not pending; the revision set is not closed`);
+    if (index < 0)
+      throw new Error(`Revision ${blocked} waits for a head that is not pending; the revision set is not closed`);
     return index;
   };
 

@@ -168,9 +168,13 @@ export class EnvironmentContext {
   async connect(url?: string): Promise<DatabaseConnection> {
     const target = this.#resolveUrl(url);
     const dialect = await this.#resolveDialect(target);
-    const statementTimeoutMilliseconds = milliseconds(this.#options.statementTimeout ?? this.config.values.statementTimeout);
+    const statementTimeoutMilliseconds = milliseconds(
+      this.#options.statementTimeout ?? this.config.values.statementTimeout,
+    );
     if (statementTimeoutMilliseconds !== undefined && !dialect.capabilities.supportsStatementTimeout) {
-      this.config.warn(`The ${dialect.name} dialect has no statement timeout: statementTimeout (--statement-timeout) is ignored`);
+      this.config.warn(
+        `The ${dialect.name} dialect has no statement timeout: statementTimeout (--statement-timeout) is ignored`,
+      );
     }
     const connection =
       statementTimeoutMilliseconds === undefined
@@ -212,7 +216,9 @@ export class EnvironmentContext {
     }
     const connection = this.isOfflineMode() ? undefined : configured.connection;
     if (!this.isOfflineMode() && connection === undefined) {
-      throw new CommandError('context.configure() needs a connection in online mode: context.configure({ connection: await context.connect() })');
+      throw new CommandError(
+        'context.configure() needs a connection in online mode: context.configure({ connection: await context.connect() })',
+      );
     }
     const url = configured.url ?? this.config.values.url;
     const dialect =

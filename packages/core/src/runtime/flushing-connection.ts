@@ -1,7 +1,15 @@
 import type { DatabaseConnection } from '../dialect/database-connection.js';
 
 /** The methods that talk to the database, and so must come after what waits in a batch. */
-const SENDING_METHODS = new Set<PropertyKey>(['query', 'execute', 'executeBatch', 'begin', 'commit', 'rollback', 'close']);
+const SENDING_METHODS = new Set<PropertyKey>([
+  'query',
+  'execute',
+  'executeBatch',
+  'begin',
+  'commit',
+  'rollback',
+  'close',
+]);
 
 /**
  * `connection` as seen by everything but the statement batch: each method that talks to the

@@ -55,8 +55,12 @@ export class HeadMaintainer {
  */
 export function checkVersionRowCount(change: VersionChange, tableName: string, touched: number): void {
   if (change.kind === 'insert' || touched === 1) return;
-  const what = change.kind === 'delete' ? `deleting '${change.version}'` : `updating '${change.from}' to '${change.to}'`;
-  throw new CommandError(`Online migration expected to match one row when ${what} in '${tableName}'; ${touched} found`, {
-    code: 'ALEMBIC_VERSION_TABLE_MISMATCH',
-  });
+  const what =
+    change.kind === 'delete' ? `deleting '${change.version}'` : `updating '${change.from}' to '${change.to}'`;
+  throw new CommandError(
+    `Online migration expected to match one row when ${what} in '${tableName}'; ${touched} found`,
+    {
+      code: 'ALEMBIC_VERSION_TABLE_MISMATCH',
+    },
+  );
 }

@@ -36,7 +36,11 @@ export async function createStepFunctionLoader(
   };
 }
 
-function stepFunctionOf(namespace: Record<string, unknown>, script: Script, name: 'upgrade' | 'downgrade'): StepFunction {
+function stepFunctionOf(
+  namespace: Record<string, unknown>,
+  script: Script,
+  name: 'upgrade' | 'downgrade',
+): StepFunction {
   const exported = namespace[name] ?? (namespace.default as Record<string, unknown> | undefined)?.[name];
   if (typeof exported !== 'function') {
     throw new ScriptFileError(script.path, undefined, `Migration ${script.path} does not export a '${name}' function`);

@@ -80,6 +80,9 @@ describe('offline BEGIN / COMMIT', () => {
   });
 
   it('prints nothing around the statements without transactional DDL', async () => {
-    expect(await offlineTransaction(defineCapabilities({ transactionalDdl: false }))).toEqual(['UPDATE t SET a = 1;', '']);
+    expect(await offlineTransaction(defineCapabilities({ transactionalDdl: false }))).toEqual([
+      'UPDATE t SET a = 1;',
+      '',
+    ]);
   });
 });

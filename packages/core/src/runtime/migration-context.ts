@@ -265,7 +265,8 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
       const earlier = await this.#batch?.discard();
       await connection.rollback().catch(() => undefined);
       await this.#releaseLockNow();
-      if (earlier !== undefined && !(error instanceof MigrationFailedError)) throw this.#describeDeferredFailure(earlier.error);
+      if (earlier !== undefined && !(error instanceof MigrationFailedError))
+        throw this.#describeDeferredFailure(earlier.error);
       throw error;
     }
     this.#inTransaction = false;
@@ -358,7 +359,8 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
       // (on MySQL/MariaDB, whose DDL commits, the earlier steps would otherwise stay applied).
       const stepFunctions = new Map<MigrationStep, StepFunction>();
       for (const step of steps) {
-        if (step.script !== undefined) stepFunctions.set(step, await load(step.script, step.isUpgrade ? 'upgrade' : 'downgrade'));
+        if (step.script !== undefined)
+          stepFunctions.set(step, await load(step.script, step.isUpgrade ? 'upgrade' : 'downgrade'));
       }
       // Created only once every script loaded, so a run that fails to load leaves no trace.
       if (!options.purge && !this.asSql && heads.length === 0 && writes) await this.ensureVersionTable();
@@ -491,7 +493,9 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
     const introspector = this.dialect.createIntrospector(this.#requireConnection());
     const found = await introspector.getTable(tableName, schema === undefined ? {} : { schema });
     if (found === undefined) {
-      throw new CommandError(`Batch mode: table '${tableName}' does not exist (or cannot be reflected) in the database`);
+      throw new CommandError(
+        `Batch mode: table '${tableName}' does not exist (or cannot be reflected) in the database`,
+      );
     }
     return found;
   }

@@ -30,7 +30,9 @@ function dialectWithLock(acquire: (options: MigrationLockOptions) => Promise<Rel
     },
     acquireMigrationLock: async (_connection, options) => acquire(options),
     translateError: (error) =>
-      error instanceof Error && error.message === 'busy' ? new DatabaseError('ALEMBIC_DATABASE_LOCKED', 'busy', { cause: error }) : error,
+      error instanceof Error && error.message === 'busy'
+        ? new DatabaseError('ALEMBIC_DATABASE_LOCKED', 'busy', { cause: error })
+        : error,
   };
 }
 
@@ -58,7 +60,12 @@ async function until(condition: () => boolean): Promise<void> {
 describe('acquireMigrationLock (core)', () => {
   it('says nothing when the lock comes at once', async () => {
     const lines: string[] = [];
-    const release = await acquireMigrationLock(request(dialectWithLock(async () => async () => undefined), lines));
+    const release = await acquireMigrationLock(
+      request(
+        dialectWithLock(async () => async () => undefined),
+        lines,
+      ),
+    );
     await sleep(50);
     await release();
     expect(lines).toEqual([]);
@@ -110,7 +117,9 @@ describe('acquireMigrationLock (core)', () => {
       options.onWait?.({ lock: 'advisory lock 7', holder: 'PostgreSQL backend 99' });
       throw new Error('busy');
     });
-    const error = await acquireMigrationLock(request(dialect, lines, { timeoutMilliseconds: 2500 })).catch((caught: unknown) => caught);
+    const error = await acquireMigrationLock(request(dialect, lines, { timeoutMilliseconds: 2500 })).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(MigrationLockTimeoutError);
     expect(AlembicError.hasCode(error, 'ALEMBIC_MIGRATION_LOCK_TIMEOUT')).toBe(true);
     expect((error as Error).message).toBe(

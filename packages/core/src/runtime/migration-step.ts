@@ -40,15 +40,15 @@ function describe(name: string, from: readonly string[], to: readonly string[]):
  * rules: delete a branch, create a branch, merge branches, unmerge a merge, or update one row.
  */
 function decideChanges(decision: {
-    readonly deleteBranch: boolean;
-    readonly createBranch: boolean;
-    readonly mergeBranches: boolean;
-    readonly unmergeBranches: boolean;
-    readonly deleteVersion: () => string;
-    readonly insertVersion: () => string;
-    readonly merge: () => { deletes: string[]; from: string; to: string };
-    readonly unmerge: () => { from: string; to: string; inserts: string[] };
-    readonly update: () => { from: string; to: string };
+  readonly deleteBranch: boolean;
+  readonly createBranch: boolean;
+  readonly mergeBranches: boolean;
+  readonly unmergeBranches: boolean;
+  readonly deleteVersion: () => string;
+  readonly insertVersion: () => string;
+  readonly merge: () => { deletes: string[]; from: string; to: string };
+  readonly unmerge: () => { from: string; to: string; inserts: string[] };
+  readonly update: () => { from: string; to: string };
 }): VersionChange[] {
   if (decision.deleteBranch) return [{ kind: 'delete', version: decision.deleteVersion() }];
   if (decision.createBranch) return [{ kind: 'insert', version: decision.insertVersion() }];
@@ -125,9 +125,11 @@ export class RevisionStep implements MigrationStep {
     const downRevisions = this.script.normalizedDownRevisions;
     const isHead = heads.has(this.script.revision);
     return decideChanges({
-      deleteBranch: !this.isUpgrade && isHead && (downRevisions.length === 0 || this.#unmergeTargets(heads).length === 0),
+      deleteBranch:
+        !this.isUpgrade && isHead && (downRevisions.length === 0 || this.#unmergeTargets(heads).length === 0),
       createBranch: this.isUpgrade && (downRevisions.length === 0 || !downRevisions.some((id) => heads.has(id))),
-      mergeBranches: this.isUpgrade && downRevisions.length > 1 && downRevisions.filter((id) => heads.has(id)).length > 1,
+      mergeBranches:
+        this.isUpgrade && downRevisions.length > 1 && downRevisions.filter((id) => heads.has(id)).length > 1,
       unmergeBranches: !this.isUpgrade && isHead && downRevisions.length > 1,
       deleteVersion: () => this.script.revision,
       insertVersion: () => this.script.revision,

@@ -110,7 +110,9 @@ describe('planning steps across branches', () => {
   });
 
   it('refuses an ambiguous relative upgrade and handles base', () => {
-    expect(() => planUpgrade(branched, '+1', ['c1', 'c2'])).toThrow('Ambiguous upgrade from multiple current revisions');
+    expect(() => planUpgrade(branched, '+1', ['c1', 'c2'])).toThrow(
+      'Ambiguous upgrade from multiple current revisions',
+    );
     expect(planUpgrade(branched, 'base+1', []).map(label)).toEqual(['up(a)']);
     expect(() => planDowngrade(branched, '-1', [])).toThrow("Relative revision -1 didn't produce 1 migrations");
   });

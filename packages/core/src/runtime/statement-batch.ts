@@ -163,7 +163,10 @@ export class StatementBatch {
    * Sends `entries` once `previous` has succeeded (not at all if it failed) and makes that the
    * batch in flight. Returns `previous`.
    */
-  #sendAfter(previous: Promise<void> | undefined, entries: ReadonlyArray<DeferredStatement | Announcement>): Promise<void> | undefined {
+  #sendAfter(
+    previous: Promise<void> | undefined,
+    entries: ReadonlyArray<DeferredStatement | Announcement>,
+  ): Promise<void> | undefined {
     const sending = (async (): Promise<void> => {
       await previous;
       await this.#send(entries);

@@ -8,7 +8,9 @@ describe('work in flight', () => {
 
   it('is nothing once every piece of work has settled', async () => {
     await trackWork({ subject: 'migrations/env.ts', awaiting: 'it' }, async () => undefined);
-    await expect(trackWork({ subject: 'x' }, async () => Promise.reject(new Error('failed')))).rejects.toThrow('failed');
+    await expect(trackWork({ subject: 'x' }, async () => Promise.reject(new Error('failed')))).rejects.toThrow(
+      'failed',
+    );
     expect(await abandonUnsettledWork()).toBeUndefined();
   });
 
@@ -16,8 +18,18 @@ describe('work in flight', () => {
     const order: string[] = [];
     const never = new Promise<void>(() => undefined);
     void trackWork({ subject: 'migrations/env.ts', awaiting: 'it' }, () =>
-      trackWork({ abandon: async () => (order.push('transaction'), 'its transaction was rolled back') }, () =>
-        trackWork({ subject: 'upgrade aaaa -> bbbb (migrations/versions/bbbb_x.ts)', awaiting: 'upgrade()' }, () => never),
+      trackWork(
+        {
+          abandon: async () => {
+            order.push('transaction');
+            return 'its transaction was rolled back';
+          },
+        },
+        () =>
+          trackWork(
+            { subject: 'upgrade aaaa -> bbbb (migrations/versions/bbbb_x.ts)', awaiting: 'upgrade()' },
+            () => never,
+          ),
       ),
     );
     const error = await abandonUnsettledWork();
@@ -34,9 +46,14 @@ describe('work in flight', () => {
 
   it('names env.ts when no migration is running, and reports a rollback that fails', async () => {
     void trackWork({ subject: 'migrations/env.ts', awaiting: 'it' }, () =>
-      trackWork({ abandon: async () => Promise.reject(new Error('connection lost')) }, () => new Promise(() => undefined)),
+      trackWork(
+        { abandon: async () => Promise.reject(new Error('connection lost')) },
+        () => new Promise(() => undefined),
+      ),
     );
     const error = await abandonUnsettledWork();
-    expect(error?.message).toMatch(/^migrations\/env\.ts never finished: it awaited a promise .*; rolling back failed: connection lost$/);
+    expect(error?.message).toMatch(
+      /^migrations\/env\.ts never finished: it awaited a promise .*; rolling back failed: connection lost$/,
+    );
   });
 });

@@ -92,7 +92,7 @@ function tokenValue(token: string, name: string | undefined, subject: NamingSubj
     throw new NamingConventionError(`Naming convention '${template}' has an unknown token %(${token})s`);
   }
   const [, referred, multiple, part] = columnToken;
-  const columns = referred ? subject.referredColumnNames ?? [] : subject.columnNames;
+  const columns = referred ? (subject.referredColumnNames ?? []) : subject.columnNames;
   if (columns.length === 0) {
     throw new NamingConventionError(
       `Naming convention '${template}' needs the ${referred ? 'referred ' : ''}columns of the constraint on '${
@@ -100,7 +100,7 @@ function tokenValue(token: string, name: string | undefined, subject: NamingSubj
       }', and it names none; give the constraint an explicit name`,
     );
   }
-  const tableName = referred ? subject.referredTableName ?? '' : subject.tableName;
+  const tableName = referred ? (subject.referredTableName ?? '') : subject.tableName;
   const render = (columnName: string): string => (part === 'label' ? `${tableName}_${columnName}` : columnName);
   const chosen = multiple === undefined ? columns.slice(0, 1) : columns;
   return chosen.map(render).join(multiple === '_N' ? '_' : '');

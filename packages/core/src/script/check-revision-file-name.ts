@@ -16,7 +16,11 @@ const LONGEST_NAME_BYTES = 255;
  * @throws FileTemplateError (`ALEMBIC_FILE_TEMPLATE`), one line naming the template.
  * @internal
  */
-export function checkRevisionFileName(fileName: string, fileTemplate: string, recursiveVersionLocations: boolean): void {
+export function checkRevisionFileName(
+  fileName: string,
+  fileTemplate: string,
+  recursiveVersionLocations: boolean,
+): void {
   const fail = (reason: string): never => {
     throw new FileTemplateError(
       fileTemplate,
@@ -33,7 +37,9 @@ export function checkRevisionFileName(fileName: string, fileTemplate: string, re
     if (segment.includes('\u0000')) fail('contains a NUL character');
     const bytes = Buffer.byteLength(segment);
     if (bytes > LONGEST_NAME_BYTES) {
-      fail(`has a segment of ${bytes} bytes, longer than ${LONGEST_NAME_BYTES} (shorten fileTemplate or truncateSlugLength)`);
+      fail(
+        `has a segment of ${bytes} bytes, longer than ${LONGEST_NAME_BYTES} (shorten fileTemplate or truncateSlugLength)`,
+      );
     }
   }
   if (!isScriptFileName(segments[segments.length - 1] as string)) fail('is not a script the listing loads');

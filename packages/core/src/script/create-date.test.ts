@@ -30,9 +30,7 @@ describe('resolveCreateDate', () => {
     expect(resolveCreateDate(new Date('2026-01-10T03:04:05Z'), 'America/New_York').text).toBe(
       '2026-01-09 22:04:05-05:00',
     );
-    expect(resolveCreateDate(new Date('2026-01-10T03:04:05Z'), 'Asia/Kolkata').text).toBe(
-      '2026-01-10 08:34:05+05:30',
-    );
+    expect(resolveCreateDate(new Date('2026-01-10T03:04:05Z'), 'Asia/Kolkata').text).toBe('2026-01-10 08:34:05+05:30');
   });
 
   it('prints historic offsets with seconds, as Python does for LMT', () => {

@@ -3,7 +3,8 @@ import { renderScriptTemplate } from './script-template.js';
 import { readScriptHeader } from './script-header.js';
 import { templateContexts } from './template-context.js';
 
-const HEADER = '/**\n * ${message}\n *\n * Revision ID: ${upRevision}\n */\nexport const revision = ${literal(upRevision)};\nexport const downRevision = null;\n';
+const HEADER =
+  '/**\n * ${message}\n *\n * Revision ID: ${upRevision}\n */\nexport const revision = ${literal(upRevision)};\nexport const downRevision = null;\n';
 
 function render(template: string, message: string): string {
   return renderScriptTemplate(template, { message, upRevision: 'abc1' }, 'script.ts.tmpl');
@@ -83,7 +84,7 @@ describe('unescapeDocComment', () => {
 describe('rendering a message into the header comment', () => {
   it('renders an ordinary message exactly as before', () => {
     expect(render(HEADER, 'create account table')).toBe(
-      '/**\n * create account table\n *\n * Revision ID: abc1\n */\nexport const revision = \'abc1\';\nexport const downRevision = null;\n',
+      "/**\n * create account table\n *\n * Revision ID: abc1\n */\nexport const revision = 'abc1';\nexport const downRevision = null;\n",
     );
   });
 

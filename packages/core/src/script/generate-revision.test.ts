@@ -5,7 +5,7 @@
  * header reader reads back and the loader imports.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import fc from 'fast-check';
@@ -127,7 +127,12 @@ describe('generateRevision: validate, then write', () => {
   });
 
   it('refuses an id that is already a revision or a branch label', async () => {
-    await expectRefused(project, { revisionId: 'aaa' }, 'ALEMBIC_DUPLICATE_REVISION', /^Revision aaa is already present in /);
+    await expectRefused(
+      project,
+      { revisionId: 'aaa' },
+      'ALEMBIC_DUPLICATE_REVISION',
+      /^Revision aaa is already present in /,
+    );
     await expectRefused(
       project,
       { revisionId: 'shared' },
@@ -140,7 +145,10 @@ describe('generateRevision: validate, then write', () => {
     const refuse = (branchLabels: string[], message: RegExp, code = 'ALEMBIC_BRANCH_LABEL_IN_USE'): Promise<void> =>
       expectRefused(project, { revisionId: 'bbb', message: 'x', branchLabels }, code, message);
     await refuse(['aaa'], /^Branch label 'aaa' is the id of revision aaa \(.*aaa_first\.ts\); choose another label$/);
-    await refuse(['shared'], /^Branch label 'shared' is already a branch label of revision aaa \(.*\); choose another label$/);
+    await refuse(
+      ['shared'],
+      /^Branch label 'shared' is already a branch label of revision aaa \(.*\); choose another label$/,
+    );
     await refuse(['bbb'], /^Branch label 'bbb' is the id of the new revision; choose another label$/);
     await refuse(['two', 'two'], /^Branch label 'two' is given twice$/);
     await refuse(['a@b'], /^Invalid branch label 'a@b': it contains '@'/, 'ALEMBIC_ILLEGAL_BRANCH_LABEL');
@@ -162,9 +170,24 @@ describe('generateRevision: validate, then write', () => {
   });
 
   it('refuses unknown parents, dependencies and version paths', async () => {
-    await expectRefused(project, { revisionId: 'ccc', head: 'zzz' }, 'ALEMBIC_NO_SUCH_REVISION', "Can't locate revision identified by 'zzz'");
-    await expectRefused(project, { revisionId: 'ccc', dependsOn: ['zzz'] }, 'ALEMBIC_NO_SUCH_REVISION', "Can't locate revision identified by 'zzz'");
-    await expectRefused(project, { revisionId: 'ccc', versionPath: 'elsewhere' }, 'ALEMBIC_UNKNOWN_VERSION_PATH', 'Path elsewhere is not represented in current version locations');
+    await expectRefused(
+      project,
+      { revisionId: 'ccc', head: 'zzz' },
+      'ALEMBIC_NO_SUCH_REVISION',
+      "Can't locate revision identified by 'zzz'",
+    );
+    await expectRefused(
+      project,
+      { revisionId: 'ccc', dependsOn: ['zzz'] },
+      'ALEMBIC_NO_SUCH_REVISION',
+      "Can't locate revision identified by 'zzz'",
+    );
+    await expectRefused(
+      project,
+      { revisionId: 'ccc', versionPath: 'elsewhere' },
+      'ALEMBIC_UNKNOWN_VERSION_PATH',
+      'Path elsewhere is not represented in current version locations',
+    );
   });
 
   it.each([
@@ -173,10 +196,15 @@ describe('generateRevision: validate, then write', () => {
     ['%(rev)s//x', /which has an empty path segment; nothing written$/],
     ['.%(rev)s', /which has a segment the script listing skips \('\.ccc\.ts'\); nothing written$/],
     ['%(rev)s.d', /names the new file 'ccc\.d\.ts', which is not a script the listing loads; nothing written$/],
-    ['%(year)d/%(rev)s', /which is in a subdirectory, and scripts there are only loaded with recursiveVersionLocations: true; nothing written$/],
+    [
+      '%(year)d/%(rev)s',
+      /which is in a subdirectory, and scripts there are only loaded with recursiveVersionLocations: true; nothing written$/,
+    ],
     [`%(rev)s_${'x'.repeat(300)}`, /which has a segment of 307 bytes, longer than 255/],
   ])('refuses the file name fileTemplate %j gives', async (fileTemplate, message) => {
-    await expectRefused(project, { revisionId: 'ccc', message: 'x' }, 'ALEMBIC_FILE_TEMPLATE', message, { fileTemplate });
+    await expectRefused(project, { revisionId: 'ccc', message: 'x' }, 'ALEMBIC_FILE_TEMPLATE', message, {
+      fileTemplate,
+    });
   });
 
   it('refuses to overwrite a file', async () => {
@@ -196,11 +224,36 @@ describe('generateRevision: the template is rendered and checked before writing'
   const generic = readFileSync(GENERIC_TEMPLATE, 'utf8');
 
   it.each([
-    ['an unknown variable', generic.replace('${createDate}', '${createdOn}'), 'ALEMBIC_TEMPLATE', /uses the variable 'createdOn', which is not defined/],
-    ['a syntax error', generic.replace(/\}\s*$/, ''), 'ALEMBIC_TEMPLATE', /^The script rendered from .* would not load \(ddd_x\.ts:\d+:\d+: .*\); nothing written$/],
-    ['a hard-coded id', generic.replace('${literal(upRevision)}', "'other'"), 'ALEMBIC_TEMPLATE', /declares revision "other" instead of "ddd"; nothing written$/],
-    ['no downRevision', generic.replace(/export const downRevision.*\n/, ''), 'ALEMBIC_TEMPLATE', /would not be read \(Script .* has no 'downRevision' export/],
-    ['no branchLabels export', generic.replace(/export const branchLabels.*\n/, ''), 'ALEMBIC_TEMPLATE_WITHOUT_BRANCH_LABELS', /^Version ddd specified branch_labels lbl, however the migration file ddd_x\.ts does not have them/],
+    [
+      'an unknown variable',
+      generic.replace('${createDate}', '${createdOn}'),
+      'ALEMBIC_TEMPLATE',
+      /uses the variable 'createdOn', which is not defined/,
+    ],
+    [
+      'a syntax error',
+      generic.replace(/\}\s*$/, ''),
+      'ALEMBIC_TEMPLATE',
+      /^The script rendered from .* would not load \(ddd_x\.ts:\d+:\d+: .*\); nothing written$/,
+    ],
+    [
+      'a hard-coded id',
+      generic.replace('${literal(upRevision)}', "'other'"),
+      'ALEMBIC_TEMPLATE',
+      /declares revision "other" instead of "ddd"; nothing written$/,
+    ],
+    [
+      'no downRevision',
+      generic.replace(/export const downRevision.*\n/, ''),
+      'ALEMBIC_TEMPLATE',
+      /would not be read \(Script .* has no 'downRevision' export/,
+    ],
+    [
+      'no branchLabels export',
+      generic.replace(/export const branchLabels.*\n/, ''),
+      'ALEMBIC_TEMPLATE_WITHOUT_BRANCH_LABELS',
+      /^Version ddd specified branch_labels lbl, however the migration file ddd_x\.ts does not have them/,
+    ],
   ])('refuses a template with %s', async (_name, template, code, message) => {
     const project = makeProject(template);
     await expectRefused(project, { revisionId: 'ddd', message: 'x', branchLabels: ['lbl'] }, code, message);
@@ -209,7 +262,11 @@ describe('generateRevision: the template is rendered and checked before writing'
   it('runs post-write hooks after the file is in place, under its name', async () => {
     const project = makeProject();
     const seen: string[][] = [];
-    const hook = { name: 'look', type: 'function' as const, run: (path: string) => void seen.push([relative(project.versions, path), ...readdirSync(project.versions)]) };
+    const hook = {
+      name: 'look',
+      type: 'function' as const,
+      run: (path: string) => void seen.push([relative(project.versions, path), ...readdirSync(project.versions)]),
+    };
     await project.scripts({ postWriteHooks: [hook] }).generateRevision({ revisionId: 'eee', message: 'hooked' });
     expect(seen).toEqual([['eee_hooked.ts', 'eee_hooked.ts']]);
   });
@@ -220,9 +277,14 @@ describe('writeNewFile', () => {
     const root = mkdtempSync(join(tmpdir(), 'alembic-write-'));
     roots.push(root);
     writeNewFile(join(root, 'a.ts'), 'one');
-    expect(() => writeNewFile(join(root, 'a.ts'), 'two')).toThrow(expect.objectContaining({ code: 'ALEMBIC_FILE_EXISTS' }));
+    expect(() => writeNewFile(join(root, 'a.ts'), 'two')).toThrow(
+      expect.objectContaining({ code: 'ALEMBIC_FILE_EXISTS' }),
+    );
     expect(() => writeNewFile(join(root, 'missing', 'b.ts'), 'two')).toThrow(
-      expect.objectContaining({ code: 'ALEMBIC_WRITE_FAILED', message: expect.stringMatching(/^Could not write .*b\.ts: ENOENT: no such file or directory$/) }),
+      expect.objectContaining({
+        code: 'ALEMBIC_WRITE_FAILED',
+        message: expect.stringMatching(/^Could not write .*b\.ts: ENOENT: no such file or directory$/),
+      }),
     );
     expect(readdirSync(root)).toEqual(['a.ts']);
     expect(readFileSync(join(root, 'a.ts'), 'utf8')).toBe('one');
@@ -234,7 +296,24 @@ describe('property: any message and any fileTemplate', () => {
   const fileTemplates = fc
     .array(
       fc.constantFrom(
-        '%(rev)s', '%(slug)s', '%(year)d', '%(month).2d', '%(epoch)s', '%(second)s', '_', '-', 'x', 'é', ' ', '%%', '/', '.', '..', '__', '%(nope)s', '%(rev)d',
+        '%(rev)s',
+        '%(slug)s',
+        '%(year)d',
+        '%(month).2d',
+        '%(epoch)s',
+        '%(second)s',
+        '_',
+        '-',
+        'x',
+        'é',
+        ' ',
+        '%%',
+        '/',
+        '.',
+        '..',
+        '__',
+        '%(nope)s',
+        '%(rev)d',
       ),
       { minLength: 1, maxLength: 6 },
     )
@@ -244,29 +323,34 @@ describe('property: any message and any fileTemplate', () => {
   it('either refuses with one typed line and writes nothing, or writes a script the listing finds and reads back', async () => {
     let counter = 0;
     await fc.assert(
-      fc.asyncProperty(messages, fileTemplates, fc.boolean(), async (message, fileTemplate, recursiveVersionLocations) => {
-        const project = makeProject();
-        const revisionId = `r${(counter += 1)}`;
-        const before = tree(project.root);
-        const values = { fileTemplate, recursiveVersionLocations, timezone: 'UTC' };
-        let script: Script;
-        try {
-          script = await project.scripts(values).generateRevision({ revisionId, message, now: NOW });
-        } catch (error) {
-          expect(AlembicError.isInstance(error)).toBe(true);
-          expect((error as Error).message).not.toMatch(/[\n\r]/);
-          expect(tree(project.root)).toEqual(before);
-          return;
-        }
-        expect(relative(project.versions, script.path).startsWith('..')).toBe(false);
-        expect(listScriptFiles([project.versions], recursiveVersionLocations)).toEqual([script.path]);
-        const reread = Script.fromFile(script.path);
-        expect(reread.revision).toBe(revisionId);
-        const tail = `\n\nRevision ID: ${revisionId}\nRevises: \nCreate Date: ${resolveCreateDate(NOW, 'UTC').text}`;
-        expect(reread.longDoc).toBe(expectedLongDoc(wellFormed(message), tail));
-        expect(project.scripts(values).getHeads()).toEqual([revisionId]);
-        written.push({ path: script.path, revision: revisionId });
-      }),
+      fc.asyncProperty(
+        messages,
+        fileTemplates,
+        fc.boolean(),
+        async (message, fileTemplate, recursiveVersionLocations) => {
+          const project = makeProject();
+          const revisionId = `r${(counter += 1)}`;
+          const before = tree(project.root);
+          const values = { fileTemplate, recursiveVersionLocations, timezone: 'UTC' };
+          let script: Script;
+          try {
+            script = await project.scripts(values).generateRevision({ revisionId, message, now: NOW });
+          } catch (error) {
+            expect(AlembicError.isInstance(error)).toBe(true);
+            expect((error as Error).message).not.toMatch(/[\n\r]/);
+            expect(tree(project.root)).toEqual(before);
+            return;
+          }
+          expect(relative(project.versions, script.path).startsWith('..')).toBe(false);
+          expect(listScriptFiles([project.versions], recursiveVersionLocations)).toEqual([script.path]);
+          const reread = Script.fromFile(script.path);
+          expect(reread.revision).toBe(revisionId);
+          const tail = `\n\nRevision ID: ${revisionId}\nRevises: \nCreate Date: ${resolveCreateDate(NOW, 'UTC').text}`;
+          expect(reread.longDoc).toBe(expectedLongDoc(wellFormed(message), tail));
+          expect(project.scripts(values).getHeads()).toEqual([revisionId]);
+          written.push({ path: script.path, revision: revisionId });
+        },
+      ),
       { numRuns: 60 },
     );
     expect(written.length).toBeGreaterThan(0);
@@ -282,9 +366,13 @@ describe('property: any message and any fileTemplate', () => {
       }
       console.log(JSON.stringify(results));
     `;
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', program, JSON.stringify(written.map((entry) => entry.path))], {
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', program, JSON.stringify(written.map((entry) => entry.path))],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toEqual(written.map((entry) => entry.revision));
   });

@@ -18,7 +18,10 @@ function scriptSource(revision: string, docLines: readonly string[]): string {
   ].join('\n');
 }
 
-function plainHeader(header: ScriptHeaderWithoutLongDoc, longDoc: string | undefined = header.longDoc): Record<string, unknown> {
+function plainHeader(
+  header: ScriptHeaderWithoutLongDoc,
+  longDoc: string | undefined = header.longDoc,
+): Record<string, unknown> {
   return {
     revision: header.revision,
     downRevision: header.downRevision,
@@ -30,7 +33,11 @@ function plainHeader(header: ScriptHeaderWithoutLongDoc, longDoc: string | undef
 }
 
 /** The long doc a listing gets for a cached header: in it, or from the cache on demand. */
-function longDocOf(cache: HeaderCache, header: ScriptHeaderWithoutLongDoc | undefined, path: string): string | undefined {
+function longDocOf(
+  cache: HeaderCache,
+  header: ScriptHeaderWithoutLongDoc | undefined,
+  path: string,
+): string | undefined {
   if (header === undefined) return undefined;
   return header.longDoc ?? cache.longDocOf(path);
 }
@@ -51,7 +58,9 @@ describe('HeaderCache', () => {
   }
 
   function cacheFiles(): string[] {
-    return readdirSync(join(project, 'node_modules', '.cache', 'alembic')).filter((name) => name.startsWith('headers-')).sort();
+    return readdirSync(join(project, 'node_modules', '.cache', 'alembic'))
+      .filter((name) => name.startsWith('headers-'))
+      .sort();
   }
 
   beforeEach(() => {
@@ -66,10 +75,16 @@ describe('HeaderCache', () => {
     const long = scriptSource('aaaa', ['First line', '', 'Revision ID: aaaa', 'Create Date: today']);
     const short = scriptSource('bbbb', ['Only a message']);
     cacheScripts({ 'aaaa_first.ts': long, 'bbbb_second.ts': short });
-    expect(cacheFiles()).toEqual([expect.stringMatching(/^headers-\w+\.json$/), expect.stringMatching(/^headers-\w+\.long-docs\.json$/)]);
+    expect(cacheFiles()).toEqual([
+      expect.stringMatching(/^headers-\w+\.json$/),
+      expect.stringMatching(/^headers-\w+\.long-docs\.json$/),
+    ]);
 
     const cache = HeaderCache.open(KEY, project);
-    for (const [name, source] of [['aaaa_first.ts', long], ['bbbb_second.ts', short]] as const) {
+    for (const [name, source] of [
+      ['aaaa_first.ts', long],
+      ['bbbb_second.ts', short],
+    ] as const) {
       const path = join(versions, name);
       const cached = cache.lookup(path, statSync(path));
       expect(cached).toBeDefined();
@@ -78,7 +93,10 @@ describe('HeaderCache', () => {
       );
     }
     // The short one needs no second file; the long one is left out of the main file.
-    const main = HeaderCache.open(KEY, project).lookup(join(versions, 'aaaa_first.ts'), statSync(join(versions, 'aaaa_first.ts')));
+    const main = HeaderCache.open(KEY, project).lookup(
+      join(versions, 'aaaa_first.ts'),
+      statSync(join(versions, 'aaaa_first.ts')),
+    );
     expect(main?.longDoc).toBeUndefined();
   });
 

@@ -149,7 +149,8 @@ export class HeaderCache implements LongDocSource {
       header.doc,
       longDocElsewhere,
     ];
-    if (longDocElsewhere === 1) (this.#newLongDocs[directory] ??= {})[name] = [stats.mtimeMs, stats.size, header.longDoc];
+    if (longDocElsewhere === 1)
+      (this.#newLongDocs[directory] ??= {})[name] = [stats.mtimeMs, stats.size, header.longDoc];
     this.#dirty = true;
   }
 
@@ -182,7 +183,8 @@ export class HeaderCache implements LongDocSource {
         for (const [name, entry] of Object.entries(this.#current[directory] as Record<string, CacheEntry>)) {
           if (entry[7] === 0) continue;
           const kept = this.#newLongDocs[directory]?.[name] ?? previous[directory]?.[name];
-          if (kept !== undefined && kept[0] === entry[0] && kept[1] === entry[1]) (longDocs[directory] ??= {})[name] = kept;
+          if (kept !== undefined && kept[0] === entry[0] && kept[1] === entry[1])
+            (longDocs[directory] ??= {})[name] = kept;
         }
       }
       writeCacheFile(this.#longDocPath, longDocs);

@@ -65,8 +65,21 @@ const ALL_FIELDS = 15;
 
 /** Words after which a `/` starts a regular expression rather than a division. */
 const KEYWORDS_BEFORE_EXPRESSION = new Set([
-  'return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do',
-  'else', 'yield', 'await', 'extends',
+  'return',
+  'typeof',
+  'instanceof',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'case',
+  'do',
+  'else',
+  'yield',
+  'await',
+  'extends',
 ]);
 
 /** Characters that, at the start of the next line, continue the expression before them. */
@@ -184,7 +197,10 @@ export class HeaderScanner {
         }
       } else if (isDigit(code)) {
         position += 1;
-        while (position < length && (isIdentifierPart(source.charCodeAt(position)) || source.charCodeAt(position) === DOT)) {
+        while (
+          position < length &&
+          (isIdentifierPart(source.charCodeAt(position)) || source.charCodeAt(position) === DOT)
+        ) {
           position += 1;
         }
         last = VALUE;
@@ -339,11 +355,11 @@ export class HeaderScanner {
       const code = source.charCodeAt(cursor);
       if (code === quote) return { value: value + source.slice(chunkStart, cursor), end: cursor + 1 };
       if (code === BACKSLASH) {
-        const escape = decodeEscape(source, cursor + 1);
-        if (escape === undefined) return undefined;
-        value += source.slice(chunkStart, cursor) + escape.text;
-        cursor = escape.end - 1;
-        chunkStart = escape.end;
+        const decoded = decodeEscape(source, cursor + 1);
+        if (decoded === undefined) return undefined;
+        value += source.slice(chunkStart, cursor) + decoded.text;
+        cursor = decoded.end - 1;
+        chunkStart = decoded.end;
       } else if (quote === BACKTICK) {
         if (code === DOLLAR && source.charCodeAt(cursor + 1) === OPEN_BRACE) return undefined;
         if (code === CARRIAGE_RETURN) {
@@ -378,7 +394,8 @@ export class HeaderScanner {
         return position;
       } else {
         if (code === OPEN_PAREN || code === OPEN_BRACKET || code === OPEN_BRACE || code === LESS_THAN) nesting += 1;
-        else if (code === CLOSE_PAREN || code === CLOSE_BRACKET || code === CLOSE_BRACE || code === GREATER_THAN) nesting -= 1;
+        else if (code === CLOSE_PAREN || code === CLOSE_BRACKET || code === CLOSE_BRACE || code === GREATER_THAN)
+          nesting -= 1;
         position += 1;
       }
     }

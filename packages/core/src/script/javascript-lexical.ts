@@ -132,8 +132,8 @@ export function decodeEscape(source: string, position: number): { text: string; 
     case 0x75: // u
       if (source.charCodeAt(position + 1) === OPEN_BRACE) {
         const close = source.indexOf('}', position + 2);
-        const escape = close === -1 ? undefined : hexEscape(source, position + 2, close);
-        return escape && { text: escape.text, end: close + 1 };
+        const decoded = close === -1 ? undefined : hexEscape(source, position + 2, close);
+        return decoded && { text: decoded.text, end: close + 1 };
       }
       return hexEscape(source, position + 1, position + 5);
     case CARRIAGE_RETURN:

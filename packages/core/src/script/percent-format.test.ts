@@ -72,9 +72,7 @@ describe('formatPercentTemplate', () => {
     expect(AlembicError.isInstance(error)).toBe(true);
     expect(error.key).toBe('sulg');
     expect(error.template).toBe('%(rev)s_%(sulg)s');
-    expect(error.message).toBe(
-      "Unknown token 'sulg' in file template '%(rev)s_%(sulg)s'; available tokens: rev, slug",
-    );
+    expect(error.message).toBe("Unknown token 'sulg' in file template '%(rev)s_%(sulg)s'; available tokens: rev, slug");
   });
 
   it('does not look keys up on the prototype', () => {

@@ -19,10 +19,7 @@ import { FileTemplateError } from '../errors/file-template-error.js';
  * @throws FileTemplateError (`ALEMBIC_FILE_TEMPLATE`) for a key not in `values`, a conversion other
  * than `s`, `d`, `i`, a directive without a `(key)`, or a truncated directive.
  */
-export function formatPercentTemplate(
-  template: string,
-  values: Readonly<Record<string, string | number>>,
-): string {
+export function formatPercentTemplate(template: string, values: Readonly<Record<string, string | number>>): string {
   let output = '';
   let index = 0;
   for (;;) {
@@ -84,12 +81,7 @@ export function formatPercentTemplate(
       throw malformed(template, percent, key, 'the directive is incomplete');
     }
     if (conversion !== 's' && conversion !== 'd' && conversion !== 'i') {
-      throw malformed(
-        template,
-        percent,
-        key,
-        `unsupported conversion '${conversion}' (use s, d or i)`,
-      );
+      throw malformed(template, percent, key, `unsupported conversion '${conversion}' (use s, d or i)`);
     }
     index += 1;
 
@@ -147,16 +139,7 @@ function pad(text: string, width: number, leftAlign: boolean, zeroPad: boolean):
   return text.slice(0, signLength) + '0'.repeat(fill) + text.slice(signLength);
 }
 
-function malformed(
-  template: string,
-  position: number,
-  key: string | undefined,
-  reason: string,
-): FileTemplateError {
+function malformed(template: string, position: number, key: string | undefined, reason: string): FileTemplateError {
   const where = key === undefined ? `at position ${position}` : `for token '${key}'`;
-  return new FileTemplateError(
-    template,
-    key,
-    `Malformed directive ${where} in file template '${template}': ${reason}`,
-  );
+  return new FileTemplateError(template, key, `Malformed directive ${where} in file template '${template}': ${reason}`);
 }

@@ -56,14 +56,26 @@ describe('runPostWriteHooks', () => {
 
   it('runs an exec hook from PATH on the script, with shell-like options', async () => {
     await run([
-      { name: 'sed', type: 'exec', executable: 'sed', options: "-i -e 's/empty message/add account/' REVISION_SCRIPT_FILENAME" },
+      {
+        name: 'sed',
+        type: 'exec',
+        executable: 'sed',
+        options: "-i -e 's/empty message/add account/' REVISION_SCRIPT_FILENAME",
+      },
     ]);
     expect(readFileSync(script, 'utf8')).toContain(' * add account\n');
     expect(lines).toEqual(["Running post write hook 'sed' ...", '  done']);
   });
 
   it('runs a bin found in node_modules/.bin walking up from the project directory', async () => {
-    await run([{ name: 'record', type: 'bin', entrypoint: 'record-arguments', options: '--write "two words" --file=REVISION_SCRIPT_FILENAME' }]);
+    await run([
+      {
+        name: 'record',
+        type: 'bin',
+        entrypoint: 'record-arguments',
+        options: '--write "two words" --file=REVISION_SCRIPT_FILENAME',
+      },
+    ]);
     expect(recorded(project)).toEqual({ argv: ['--write', 'two words', `--file=${script}`], cwd: project });
   });
 
@@ -84,7 +96,9 @@ describe('runPostWriteHooks', () => {
     mkdirSync(join(project, 'scripts'));
     writeFileSync(join(project, 'scripts', 'record.js'), RECORD_ARGUMENTS);
     chmodSync(join(project, 'scripts', 'record.js'), 0o755);
-    await run([{ name: 'local', type: 'exec', executable: './scripts/record.js', options: 'REVISION_SCRIPT_FILENAME x' }]);
+    await run([
+      { name: 'local', type: 'exec', executable: './scripts/record.js', options: 'REVISION_SCRIPT_FILENAME x' },
+    ]);
     expect(recorded(project).argv).toEqual([script, 'x']);
   });
 
@@ -143,12 +157,16 @@ describe('runPostWriteHooks', () => {
 
   it('reports a working directory that does not exist', async () => {
     const error = await failure([{ name: 'fmt', type: 'exec', executable: 'true', cwd: 'missing' }]);
-    expect(error.message).toBe(`Post write hook 'fmt': its working directory ${join(project, 'missing')} does not exist`);
+    expect(error.message).toBe(
+      `Post write hook 'fmt': its working directory ${join(project, 'missing')} does not exist`,
+    );
   });
 
   it('reports a bin that is not installed', async () => {
     const error = await failure([{ name: 'black', type: 'bin', entrypoint: 'black-formatter' }]);
-    expect(error.message).toMatch(/^Post write hook 'black': could not find 'black-formatter' in node_modules\/\.bin from /);
+    expect(error.message).toMatch(
+      /^Post write hook 'black': could not find 'black-formatter' in node_modules\/\.bin from /,
+    );
   });
 
   it('reports options that cannot be split', async () => {
@@ -157,8 +175,14 @@ describe('runPostWriteHooks', () => {
   });
 
   it.each([
-    [{ name: 'untyped', executable: 'true' }, "Post write hook 'untyped' has no 'type'; use 'exec', 'bin' or 'function'"],
-    [{ name: 'module', type: 'module', module: 'black' }, "Post write hook 'module' has an unknown type 'module'; use 'exec', 'bin' or 'function'"],
+    [
+      { name: 'untyped', executable: 'true' },
+      "Post write hook 'untyped' has no 'type'; use 'exec', 'bin' or 'function'",
+    ],
+    [
+      { name: 'module', type: 'module', module: 'black' },
+      "Post write hook 'module' has an unknown type 'module'; use 'exec', 'bin' or 'function'",
+    ],
     [{ name: 'noexec', type: 'exec' }, "Post write hook 'noexec' (type 'exec') needs 'executable'"],
     [{ name: 'noentry', type: 'bin' }, "Post write hook 'noentry' (type 'bin') needs 'entrypoint'"],
     [{ name: 'norun', type: 'function' }, "Post write hook 'norun' (type 'function') needs a 'run' function"],

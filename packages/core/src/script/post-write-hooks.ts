@@ -110,7 +110,8 @@ function prepareHook(hook: PostWriteHook, projectDirectory: string): (filePath: 
   switch (hook.type) {
     case 'exec': {
       const executable = requireKey(hook, 'executable');
-      const command = executable.includes('/') || executable.includes('\\') ? resolve(projectDirectory, executable) : executable;
+      const command =
+        executable.includes('/') || executable.includes('\\') ? resolve(projectDirectory, executable) : executable;
       return (filePath) => runProgram(hook, command, executable, filePath, projectDirectory);
     }
     case 'bin': {
@@ -127,7 +128,10 @@ function prepareHook(hook: PostWriteHook, projectDirectory: string): (filePath: 
     case 'function': {
       const run = hook.run;
       if (typeof run !== 'function') {
-        throw new PostWriteHookError(hook.name, `Post write hook '${hook.name}' (type 'function') needs a 'run' function`);
+        throw new PostWriteHookError(
+          hook.name,
+          `Post write hook '${hook.name}' (type 'function') needs a 'run' function`,
+        );
       }
       return async (filePath) => {
         try {
@@ -171,9 +175,13 @@ function programArguments(hook: ExecPostWriteHook | BinPostWriteHook, filePath: 
   try {
     tokens = splitCommandLine(text);
   } catch (error) {
-    throw new PostWriteHookError(hook.name, `Post write hook '${hook.name}': cannot split options ${JSON.stringify(text)}: ${firstLine(error)}`, {
-      cause: error,
-    });
+    throw new PostWriteHookError(
+      hook.name,
+      `Post write hook '${hook.name}': cannot split options ${JSON.stringify(text)}: ${firstLine(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
   if (!text.includes(REVISION_SCRIPT_FILENAME)) return [filePath, ...tokens];
   return tokens.map((token) => token.replaceAll(REVISION_SCRIPT_FILENAME, filePath));

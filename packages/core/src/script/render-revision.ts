@@ -105,7 +105,11 @@ function toList(reference: string | readonly string[] | null): readonly string[]
   return typeof reference === 'string' ? [reference] : reference;
 }
 
-function differs(name: string, found: string | readonly string[], wanted: string | readonly string[]): string | undefined {
+function differs(
+  name: string,
+  found: string | readonly string[],
+  wanted: string | readonly string[],
+): string | undefined {
   const shown = (value: string | readonly string[]): string => JSON.stringify(value);
   return shown(found) === shown(wanted) ? undefined : `${name} ${shown(found)} instead of ${shown(wanted)}`;
 }

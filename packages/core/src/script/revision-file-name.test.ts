@@ -1,10 +1,6 @@
 import { FileTemplateError } from '../errors/file-template-error.js';
 import { resolveCreateDate } from './create-date.js';
-import {
-  DEFAULT_FILE_TEMPLATE,
-  DEFAULT_TRUNCATE_SLUG_LENGTH,
-  renderRevisionFileName,
-} from './revision-file-name.js';
+import { DEFAULT_FILE_TEMPLATE, DEFAULT_TRUNCATE_SLUG_LENGTH, renderRevisionFileName } from './revision-file-name.js';
 
 const JULY_25_2012 = resolveCreateDate(new Date(Date.UTC(2012, 6, 25, 15, 8, 5)), 'UTC');
 
@@ -23,9 +19,14 @@ describe('renderRevisionFileName', () => {
   });
 
   it('truncates the slug (reference case 32)', () => {
-    const message =
-      "this is a really long name with lots of characters and also I'd like it to\nhave\nnewlines";
-    const base = { fileTemplate: DEFAULT_FILE_TEMPLATE, revisionId: 'abc123', message, date: JULY_25_2012, extension: '.ts' };
+    const message = "this is a really long name with lots of characters and also I'd like it to\nhave\nnewlines";
+    const base = {
+      fileTemplate: DEFAULT_FILE_TEMPLATE,
+      revisionId: 'abc123',
+      message,
+      date: JULY_25_2012,
+      extension: '.ts',
+    };
     expect(renderRevisionFileName({ ...base, truncateSlugLength: 40 })).toBe(
       'abc123_this_is_a_really_long_name_with_lots_of_.ts',
     );

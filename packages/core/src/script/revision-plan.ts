@@ -2,7 +2,11 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, normalize, resolve } from 'node:path';
 import type { Config } from '../config/config.js';
 import { CommandError } from '../errors/command-error.js';
-import { assertValidNewBranchLabel, assertValidNewRevisionId, DEFAULT_VERSION_NUM_WIDTH } from '../revision/new-identifier.js';
+import {
+  assertValidNewBranchLabel,
+  assertValidNewRevisionId,
+  DEFAULT_VERSION_NUM_WIDTH,
+} from '../revision/new-identifier.js';
 import { isRevision } from '../revision/revision-target.js';
 import { catchRevisionErrors } from './catch-revision-errors.js';
 import { resolveCreateDate, type CreateDate } from './create-date.js';
@@ -45,16 +49,23 @@ export interface RevisionPlan {
  */
 export function planRevision(scripts: ScriptDirectory, config: Config, options: GenerateRevisionOptions): RevisionPlan {
   const { revisionId } = options;
-  catchRevisionErrors(() => assertValidNewRevisionId(revisionId, config.values.versionNumWidth ?? DEFAULT_VERSION_NUM_WIDTH));
+  catchRevisionErrors(() =>
+    assertValidNewRevisionId(revisionId, config.values.versionNumWidth ?? DEFAULT_VERSION_NUM_WIDTH),
+  );
   const map = scripts.revisionMap;
   const holder = map.lookup(revisionId);
   if (holder !== undefined) {
     const where = scripts.displayPath(holder.path);
     throw holder.revision === revisionId
-      ? new CommandError(`Revision ${revisionId} is already present in ${where}`, { code: 'ALEMBIC_DUPLICATE_REVISION' })
-      : new CommandError(`Revision id '${revisionId}' is a branch label of revision ${holder.revision} (${where}); choose another id`, {
+      ? new CommandError(`Revision ${revisionId} is already present in ${where}`, {
           code: 'ALEMBIC_DUPLICATE_REVISION',
-        });
+        })
+      : new CommandError(
+          `Revision id '${revisionId}' is a branch label of revision ${holder.revision} (${where}); choose another id`,
+          {
+            code: 'ALEMBIC_DUPLICATE_REVISION',
+          },
+        );
   }
   const branchLabels = checkBranchLabels(scripts, options.branchLabels ?? [], revisionId);
 
@@ -87,9 +98,12 @@ export function planRevision(scripts: ScriptDirectory, config: Config, options: 
   checkRevisionFileName(fileName, scripts.fileTemplate, scripts.recursiveVersionLocations);
   const path = join(versionPath, fileName);
   if (existsSync(path)) {
-    throw new CommandError(`File ${scripts.displayPath(path)} already exists; nothing written (does fileTemplate name two revisions alike?)`, {
-      code: 'ALEMBIC_FILE_EXISTS',
-    });
+    throw new CommandError(
+      `File ${scripts.displayPath(path)} already exists; nothing written (does fileTemplate name two revisions alike?)`,
+      {
+        code: 'ALEMBIC_FILE_EXISTS',
+      },
+    );
   }
 
   if (!options.splice) {

@@ -101,7 +101,7 @@ async function upgrade() {}
   });
 
   it('reports a missing downRevision and revision as undefined', () => {
-    const header = readScriptHeader("export const branchLabels = null;\n", 'x.ts');
+    const header = readScriptHeader('export const branchLabels = null;\n', 'x.ts');
     expect(header.revision).toBeUndefined();
     expect(header.downRevision).toBeUndefined();
     expect(header.longDoc).toBe('');
@@ -109,7 +109,9 @@ async function upgrade() {}
   });
 
   it('distinguishes a null downRevision (a base) from a missing one', () => {
-    expect(readScriptHeader("export const revision = 'a'\nexport const downRevision = null\n", 'x.ts').downRevision).toBeNull();
+    expect(
+      readScriptHeader("export const revision = 'a'\nexport const downRevision = null\n", 'x.ts').downRevision,
+    ).toBeNull();
   });
 
   it('ignores exports inside comments, strings, template literals and regular expressions', () => {
@@ -213,7 +215,7 @@ export const branchLabels: Record<string, () => void> | null = null;
   });
 
   it('requires revision to be a string', () => {
-    expect(errorOf("export const revision = null;").message).toBe(
+    expect(errorOf('export const revision = null;').message).toBe(
       "Could not read 'revision' statically in migrations/versions/x.ts:1: expected a string",
     );
     expect(errorOf("export const revision = ['a'];").code).toBe('ALEMBIC_BAD_SCRIPT_FILE');
@@ -251,7 +253,6 @@ export const revision = 'a';
   it('has no longDoc when code comes first', () => {
     expect(readScriptHeader("import x from 'y';\n/** late */\n", 'x.ts').longDoc).toBe('');
   });
-
 });
 
 describe('revisionIdFromFileName', () => {

@@ -57,7 +57,7 @@ export const dependsOn: string | string[] | null = null;
   });
 
   it('escapes string literals so that the header reads them back', () => {
-    const awkward = "it's a \\ back\nslash\t\r\u2028\u0001 ${not} `tick` \"q\"";
+    const awkward = 'it\'s a \\ back\nslash\t\r\u2028\u0001 ${not} `tick` "q"';
     const output = renderScriptTemplate(
       TEMPLATE,
       {
@@ -83,9 +83,13 @@ export const dependsOn: string | string[] | null = null;
   });
 
   it('renders numbers, booleans and nested arrays', () => {
-    expect(renderScriptTemplate('${literal(a)} ${literal(b)} ${literal(c)} ${a} ${c}', { a: 3, b: true, c: [['x'], 2] }, 't')).toBe(
-      "3 true [['x'], 2] 3 x, 2",
-    );
+    expect(
+      renderScriptTemplate(
+        '${literal(a)} ${literal(b)} ${literal(c)} ${a} ${c}',
+        { a: 3, b: true, c: [['x'], 2] },
+        't',
+      ),
+    ).toBe("3 true [['x'], 2] 3 x, 2");
   });
 
   it('keeps \\${ as a literal ${ and allows spaces inside placeholders', () => {
@@ -95,7 +99,9 @@ export const dependsOn: string | string[] | null = null;
   });
 
   it('names the template and the variable when a variable is missing', () => {
-    const error = errorOf(() => renderScriptTemplate('${upRevision} ${mesage}', { upRevision: 'a', message: 'm' }, 'env/script.ts.tmpl'));
+    const error = errorOf(() =>
+      renderScriptTemplate('${upRevision} ${mesage}', { upRevision: 'a', message: 'm' }, 'env/script.ts.tmpl'),
+    );
     expect(error.code).toBe('ALEMBIC_TEMPLATE');
     expect(error.variable).toBe('mesage');
     expect(error.templatePath).toBe('env/script.ts.tmpl');

@@ -1,7 +1,6 @@
 import { slugifyMessage } from './slug.js';
 
-const LONG_MESSAGE =
-  "this is a really long name with lots of characters and also I'd like it to\nhave\nnewlines";
+const LONG_MESSAGE = "this is a really long name with lots of characters and also I'd like it to\nhave\nnewlines";
 
 describe('slugifyMessage', () => {
   it('truncates at a word boundary and appends _ (reference case 32, L=40)', () => {
@@ -9,9 +8,7 @@ describe('slugifyMessage', () => {
   });
 
   it('truncates at a word boundary and appends _ (reference case 32, L=60)', () => {
-    expect(slugifyMessage(LONG_MESSAGE, 60)).toBe(
-      'this_is_a_really_long_name_with_lots_of_characters_and_also_',
-    );
+    expect(slugifyMessage(LONG_MESSAGE, 60)).toBe('this_is_a_really_long_name_with_lots_of_characters_and_also_');
   });
 
   it('keeps a slug of exactly the limit whole', () => {

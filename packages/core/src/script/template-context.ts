@@ -46,7 +46,22 @@ const CODE: TemplateContext = Object.freeze({ kind: 'code' });
 const TEMPLATE_LITERAL: TemplateContext = Object.freeze({ kind: 'template-literal' });
 
 /** Words after which a `/` starts a regular expression rather than a division. */
-const KEYWORDS_BEFORE_EXPRESSION = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
+const KEYWORDS_BEFORE_EXPRESSION = new Set([
+  'return',
+  'typeof',
+  'instanceof',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'case',
+  'do',
+  'else',
+  'yield',
+  'await',
+]);
 
 /**
  * The context of each of `positions` (ascending offsets) in `source`, the template with every

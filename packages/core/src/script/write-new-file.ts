@@ -25,7 +25,10 @@ export function writeNewFile(path: string, content: string): void {
     rmSync(temporary, { force: true });
     if (AlembicError.isInstance(error)) throw error;
     // Node's message names the temporary file: keep only the reason (`ENOENT: no such file ...`).
-    const reason = String((error as { message?: unknown }).message ?? error).replace(/, \w+ '[^']*'(?: -> '[^']*')?$/, '');
+    const reason = String((error as { message?: unknown }).message ?? error).replace(
+      /, \w+ '[^']*'(?: -> '[^']*')?$/,
+      '',
+    );
     throw new CommandError(`Could not write ${path}: ${reason}`, {
       code: 'ALEMBIC_WRITE_FAILED',
       cause: error,

@@ -15,7 +15,10 @@ export interface TypeCheckError {
  * those sources (and the program's own, without a file). For tests of what users' code compiles
  * to: generated migrations, configs.
  */
-export function typeCheckSources(sources: ReadonlyMap<string, string>, options: ts.CompilerOptions = {}): TypeCheckError[] {
+export function typeCheckSources(
+  sources: ReadonlyMap<string, string>,
+  options: ts.CompilerOptions = {},
+): TypeCheckError[] {
   const compilerOptions: ts.CompilerOptions = {
     strict: true,
     noEmit: true,
@@ -38,7 +41,10 @@ export function typeCheckSources(sources: ReadonlyMap<string, string>, options: 
     .filter((diagnostic) => diagnostic.file === undefined || sources.has(diagnostic.file.fileName))
     .map((diagnostic) => ({
       fileName: diagnostic.file?.fileName ?? '',
-      line: diagnostic.file !== undefined && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1 : 0,
+      line:
+        diagnostic.file !== undefined && diagnostic.start !== undefined
+          ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1
+          : 0,
       message: ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'),
     }));
 }

@@ -28,7 +28,10 @@ export class FakeMssqlPool implements MssqlPool {
 
   /** `requestTimeout` default 0 (no limit), as in the pools this package opens. */
   constructor(options: { readonly max?: number; readonly requestTimeout?: number } = {}) {
-    this.config = { pool: { max: options.max ?? 1 }, requestTimeout: 'requestTimeout' in options ? options.requestTimeout : 0 };
+    this.config = {
+      pool: { max: options.max ?? 1 },
+      requestTimeout: 'requestTimeout' in options ? options.requestTimeout : 0,
+    };
   }
 
   #request(on: 'pool' | number): MssqlRequest {

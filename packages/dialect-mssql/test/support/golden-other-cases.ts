@@ -26,7 +26,9 @@ import type { GoldenCases } from './golden-types.js';
 import { commentExists } from './golden-types.js';
 
 /** Indexes, constraints, comments, data and batches. */
-export const OTHER_CASES: GoldenCases<Exclude<OperationKind, 'createTable' | 'dropTable' | 'renameTable' | 'addColumn' | 'dropColumn' | 'alterColumn'>> = {
+export const OTHER_CASES: GoldenCases<
+  Exclude<OperationKind, 'createTable' | 'dropTable' | 'renameTable' | 'addColumn' | 'dropColumn' | 'alterColumn'>
+> = {
   createIndex: [
     {
       title: 'unique index over two columns',
@@ -46,7 +48,13 @@ export const OTHER_CASES: GoldenCases<Exclude<OperationKind, 'createTable' | 'dr
     },
     {
       title: 'a filtered index from the index itself',
-      operation: createIndexOperation({ indexName: 'ix_p', tableName: 't1', columns: ['a'], where: 'a > 1', dialectOptions: { mssql: { clustered: true } } }),
+      operation: createIndexOperation({
+        indexName: 'ix_p',
+        tableName: 't1',
+        columns: ['a'],
+        where: 'a > 1',
+        dialectOptions: { mssql: { clustered: true } },
+      }),
       expected: ['CREATE CLUSTERED INDEX ix_p ON t1 (a) WHERE a > 1'],
     },
     {
@@ -56,23 +64,40 @@ export const OTHER_CASES: GoldenCases<Exclude<OperationKind, 'createTable' | 'dr
     },
     {
       title: 'unknown options are refused',
-      operation: createIndexOperation({ indexName: 'ix_a', tableName: 't1', columns: ['a'], dialectOptions: { mssql: { using: 'btree' } } }),
+      operation: createIndexOperation({
+        indexName: 'ix_a',
+        tableName: 't1',
+        columns: ['a'],
+        dialectOptions: { mssql: { using: 'btree' } },
+      }),
       expected: { error: /^Unknown SQL Server index option\(s\) using/ },
     },
   ],
   dropIndex: [
-    { title: 'DROP INDEX ... ON', operation: dropIndexOperation({ indexName: 'ik_test', tableName: 't1' }), expected: ['DROP INDEX ik_test ON t1'] },
+    {
+      title: 'DROP INDEX ... ON',
+      operation: dropIndexOperation({ indexName: 'ik_test', tableName: 't1' }),
+      expected: ['DROP INDEX ik_test ON t1'],
+    },
     {
       title: 'IF EXISTS, in a schema',
       operation: dropIndexOperation({ indexName: 'ik', tableName: 't1', schema: 's', ifExists: true }),
       expected: ['DROP INDEX IF EXISTS ik ON s.t1'],
     },
-    { title: 'needs the table', operation: dropIndexOperation({ indexName: 'ik' }), expected: { error: /DROP INDEX needs the table/ } },
+    {
+      title: 'needs the table',
+      operation: dropIndexOperation({ indexName: 'ik' }),
+      expected: { error: /DROP INDEX needs the table/ },
+    },
   ],
   createUniqueConstraint: [
     {
       title: 'named unique constraint',
-      operation: createUniqueConstraintOperation({ constraintName: 'uk_test', tableName: 't1', columns: ['foo', 'bar'] }),
+      operation: createUniqueConstraintOperation({
+        constraintName: 'uk_test',
+        tableName: 't1',
+        columns: ['foo', 'bar'],
+      }),
       expected: ['ALTER TABLE t1 ADD CONSTRAINT uk_test UNIQUE (foo, bar)'],
     },
   ],
@@ -87,7 +112,9 @@ export const OTHER_CASES: GoldenCases<Exclude<OperationKind, 'createTable' | 'dr
         remoteColumns: ['bat', 'hoho'],
         onDelete: 'CASCADE',
       }),
-      expected: ['ALTER TABLE t1 ADD CONSTRAINT fk_test FOREIGN KEY(foo, bar) REFERENCES t2 (bat, hoho) ON DELETE CASCADE'],
+      expected: [
+        'ALTER TABLE t1 ADD CONSTRAINT fk_test FOREIGN KEY(foo, bar) REFERENCES t2 (bat, hoho) ON DELETE CASCADE',
+      ],
     },
   ],
   createCheckConstraint: [
@@ -110,10 +137,20 @@ export const OTHER_CASES: GoldenCases<Exclude<OperationKind, 'createTable' | 'dr
       operation: dropConstraintOperation({ constraintName: 'uq_address_email', tableName: 'address', type: 'unique' }),
       expected: ['ALTER TABLE address DROP CONSTRAINT uq_address_email'],
     },
-    { title: 'no type needed', operation: dropConstraintOperation({ constraintName: 'f1', tableName: 't1' }), expected: ['ALTER TABLE t1 DROP CONSTRAINT f1'] },
+    {
+      title: 'no type needed',
+      operation: dropConstraintOperation({ constraintName: 'f1', tableName: 't1' }),
+      expected: ['ALTER TABLE t1 DROP CONSTRAINT f1'],
+    },
     {
       title: 'IF EXISTS, in a schema',
-      operation: dropConstraintOperation({ constraintName: 'f1', tableName: 't1', schema: 's', type: 'foreignkey', ifExists: true }),
+      operation: dropConstraintOperation({
+        constraintName: 'f1',
+        tableName: 't1',
+        schema: 's',
+        type: 'foreignkey',
+        ifExists: true,
+      }),
       expected: ['ALTER TABLE s.t1 DROP CONSTRAINT IF EXISTS f1'],
     },
   ],
@@ -140,14 +177,19 @@ export const OTHER_CASES: GoldenCases<Exclude<OperationKind, 'createTable' | 'dr
     {
       title: 'an unknown comment: dropped if there',
       operation: dropTableCommentOperation({ tableName: 't1' }),
-      expected: [`${commentExists('[dbo].[t1]', '0')}\n    EXEC sp_dropextendedproperty 'MS_Description', 'schema', N'dbo', 'table', N't1'`],
+      expected: [
+        `${commentExists('[dbo].[t1]', '0')}\n    EXEC sp_dropextendedproperty 'MS_Description', 'schema', N'dbo', 'table', N't1'`,
+      ],
     },
   ],
   bulkInsert: [
     {
       title: 'Appendix A: IDENTITY_INSERT around values for the identity key of a table model',
       operation: bulkInsertOperation({
-        table: table('account', [column('id', integer(), { primaryKey: true }), column('name', string(50), { nullable: false })]),
+        table: table('account', [
+          column('id', integer(), { primaryKey: true }),
+          column('name', string(50), { nullable: false }),
+        ]),
         rows: [
           { id: 1, name: 'John' },
           { id: 2, name: "O'Brien" },
@@ -197,7 +239,13 @@ export const OTHER_CASES: GoldenCases<Exclude<OperationKind, 'createTable' | 'dr
       operation: batchAlterTableOperation({
         tableName: 'foo',
         operations: [
-          alterColumnOperation({ tableName: 'foo', columnName: 'data', type: integer(), existingType: string(50), existingNullable: true }),
+          alterColumnOperation({
+            tableName: 'foo',
+            columnName: 'data',
+            type: integer(),
+            existingType: string(50),
+            existingNullable: true,
+          }),
           dropConstraintOperation({ constraintName: 'ck', tableName: 'foo', type: 'check' }),
         ],
       }),
@@ -208,7 +256,10 @@ export const OTHER_CASES: GoldenCases<Exclude<OperationKind, 'createTable' | 'dr
       operation: batchAlterTableOperation({
         tableName: 'foo',
         recreate: 'always',
-        copyFrom: table('foo', [column('id', integer(), { primaryKey: true, autoincrement: false }), column('data', string(50))]),
+        copyFrom: table('foo', [
+          column('id', integer(), { primaryKey: true, autoincrement: false }),
+          column('data', string(50)),
+        ]),
         operations: [createIndexOperation({ indexName: 'ix_data', tableName: 'foo', columns: ['data'], unique: true })],
       }),
       expected: [

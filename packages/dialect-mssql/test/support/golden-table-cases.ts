@@ -35,7 +35,9 @@ const EXISTING_TYPE_ERROR =
   /^MS-SQL ALTER COLUMN operations with NULL or NOT NULL require the existing_type or a new type_ be passed\. Pass existingType \(or type\) to alterColumn\('t', 'c'\)\.$/;
 
 /** Tables and columns. */
-export const TABLE_CASES: GoldenCases<'createTable' | 'dropTable' | 'renameTable' | 'addColumn' | 'dropColumn' | 'alterColumn'> = {
+export const TABLE_CASES: GoldenCases<
+  'createTable' | 'dropTable' | 'renameTable' | 'addColumn' | 'dropColumn' | 'alterColumn'
+> = {
   createTable: [
     {
       title: 'every neutral type, as SQLAlchemy names them on SQL Server',
@@ -68,7 +70,7 @@ export const TABLE_CASES: GoldenCases<'createTable' | 'dropTable' | 'renameTable
       ],
     },
     {
-      title: "Appendix A: IDENTITY key, NOT NULL, NULL, now() as CURRENT_TIMESTAMP",
+      title: 'Appendix A: IDENTITY key, NOT NULL, NULL, now() as CURRENT_TIMESTAMP',
       operation: createTableOperation({
         table: table('account', [
           column('id', integer(), { primaryKey: true }),
@@ -98,7 +100,11 @@ export const TABLE_CASES: GoldenCases<'createTable' | 'dropTable' | 'renameTable
     {
       title: 'brackets for reserved words, mixed case and brackets in names; a schema',
       operation: createTableOperation({
-        table: table('order', [column('key', integer()), column('MixedCase', integer()), column('odd]name', integer())], { schema: 'sales' }),
+        table: table(
+          'order',
+          [column('key', integer()), column('MixedCase', integer()), column('odd]name', integer())],
+          { schema: 'sales' },
+        ),
       }),
       expected: ['CREATE TABLE sales.[order] ([key] INTEGER NULL, [MixedCase] INTEGER NULL, [odd]]name] INTEGER NULL)'],
     },
@@ -109,7 +115,11 @@ export const TABLE_CASES: GoldenCases<'createTable' | 'dropTable' | 'renameTable
           'address',
           [
             column('id', integer(), { primaryKey: true }),
-            column('account_id', integer(), { nullable: false, references: { table: 'account', column: 'id', onDelete: 'CASCADE' }, index: true }),
+            column('account_id', integer(), {
+              nullable: false,
+              references: { table: 'account', column: 'id', onDelete: 'CASCADE' },
+              index: true,
+            }),
             column('email', string(100), { comment: "it's the email" }),
             uniqueConstraint(['email'], { name: 'uq_address_email' }),
             checkConstraint('id > 0', { name: 'ck_id' }),
@@ -131,16 +141,26 @@ export const TABLE_CASES: GoldenCases<'createTable' | 'dropTable' | 'renameTable
     },
     {
       title: 'no deferrable constraints',
-      operation: createTableOperation({ table: table('t', [column('c', integer()), uniqueConstraint(['c'], { deferrable: true })]) }),
+      operation: createTableOperation({
+        table: table('t', [column('c', integer()), uniqueConstraint(['c'], { deferrable: true })]),
+      }),
       expected: { error: /no deferrable constraints/ },
     },
   ],
   dropTable: [
     { title: 'drop table', operation: dropTableOperation({ tableName: 't1' }), expected: ['DROP TABLE t1'] },
-    { title: 'if exists, in a schema', operation: dropTableOperation({ tableName: 't1', schema: 's', ifExists: true }), expected: ['DROP TABLE IF EXISTS s.t1'] },
+    {
+      title: 'if exists, in a schema',
+      operation: dropTableOperation({ tableName: 't1', schema: 's', ifExists: true }),
+      expected: ['DROP TABLE IF EXISTS s.t1'],
+    },
   ],
   renameTable: [
-    { title: 'sp_rename', operation: renameTableOperation({ oldTableName: 'address', newTableName: 'addresses' }), expected: ["EXEC sp_rename 'address', addresses"] },
+    {
+      title: 'sp_rename',
+      operation: renameTableOperation({ oldTableName: 'address', newTableName: 'addresses' }),
+      expected: ["EXEC sp_rename 'address', addresses"],
+    },
     {
       title: 'in a schema, quoted names',
       operation: renameTableOperation({ oldTableName: "it's", newTableName: 'order', schema: 's' }),
@@ -183,10 +203,18 @@ export const TABLE_CASES: GoldenCases<'createTable' | 'dropTable' | 'renameTable
     },
   ],
   dropColumn: [
-    { title: 'drop column', operation: dropColumnOperation({ tableName: 't1', columnName: 'c1' }), expected: ['ALTER TABLE t1 DROP COLUMN c1'] },
+    {
+      title: 'drop column',
+      operation: dropColumnOperation({ tableName: 't1', columnName: 'c1' }),
+      expected: ['ALTER TABLE t1 DROP COLUMN c1'],
+    },
     {
       title: 'case 43: dropDefault first looks the default constraint up',
-      operation: dropColumnOperation({ tableName: 't1', columnName: 'c1', dialectOptions: { mssql: { dropDefault: true } } }),
+      operation: dropColumnOperation({
+        tableName: 't1',
+        columnName: 'c1',
+        dialectOptions: { mssql: { dropDefault: true } },
+      }),
       expected: [dropDefaultBlock('t1', 'c1'), 'ALTER TABLE t1 DROP COLUMN c1'],
     },
     {
@@ -213,7 +241,11 @@ export const TABLE_CASES: GoldenCases<'createTable' | 'dropTable' | 'renameTable
     },
     {
       title: 'quotes in names are doubled inside the block',
-      operation: dropColumnOperation({ tableName: "o'k", columnName: "c'1", dialectOptions: { mssql: { dropDefault: true } } }),
+      operation: dropColumnOperation({
+        tableName: "o'k",
+        columnName: "c'1",
+        dialectOptions: { mssql: { dropDefault: true } },
+      }),
       expected: [dropDefaultBlock("[o'k]", "c''1"), "ALTER TABLE [o'k] DROP COLUMN [c'1]"],
     },
     {
@@ -223,15 +255,30 @@ export const TABLE_CASES: GoldenCases<'createTable' | 'dropTable' | 'renameTable
     },
     {
       title: 'unknown options are refused',
-      operation: dropColumnOperation({ tableName: 't1', columnName: 'c1', dialectOptions: { mssql: { dropIndex: true } } }),
+      operation: dropColumnOperation({
+        tableName: 't1',
+        columnName: 'c1',
+        dialectOptions: { mssql: { dropIndex: true } },
+      }),
       expected: { error: /^Unknown SQL Server dropColumn option dropIndex/ },
     },
   ],
   alterColumn: [
     {
       title: 'case 43: type and nullability in one ALTER COLUMN, the default, the rename last',
-      operation: alterColumnOperation({ tableName: 't', columnName: 'c', newColumnName: 'c2', nullable: true, type: integer(), serverDefault: '5' }),
-      expected: ['ALTER TABLE t ALTER COLUMN c INTEGER NULL', "ALTER TABLE t ADD DEFAULT '5' FOR c", "EXEC sp_rename 't.c', c2, 'COLUMN'"],
+      operation: alterColumnOperation({
+        tableName: 't',
+        columnName: 'c',
+        newColumnName: 'c2',
+        nullable: true,
+        type: integer(),
+        serverDefault: '5',
+      }),
+      expected: [
+        'ALTER TABLE t ALTER COLUMN c INTEGER NULL',
+        "ALTER TABLE t ADD DEFAULT '5' FOR c",
+        "EXEC sp_rename 't.c', c2, 'COLUMN'",
+      ],
     },
     {
       title: 'case 43: nullability without a type',
@@ -240,12 +287,23 @@ export const TABLE_CASES: GoldenCases<'createTable' | 'dropTable' | 'renameTable
     },
     {
       title: 'Appendix A: nullability restates the existing type',
-      operation: alterColumnOperation({ tableName: 'account', columnName: 'description', nullable: false, existingType: nvarchar(200) }),
+      operation: alterColumnOperation({
+        tableName: 'account',
+        columnName: 'description',
+        nullable: false,
+        existingType: nvarchar(200),
+      }),
       expected: ['ALTER TABLE account ALTER COLUMN description NVARCHAR(200) NOT NULL'],
     },
     {
       title: 'Appendix A: a type change keeps the existing nullability',
-      operation: alterColumnOperation({ tableName: 'account', columnName: 'name', type: string(100), existingType: string(50), existingNullable: false }),
+      operation: alterColumnOperation({
+        tableName: 'account',
+        columnName: 'name',
+        type: string(100),
+        existingType: string(50),
+        existingNullable: false,
+      }),
       expected: ['ALTER TABLE account ALTER COLUMN name VARCHAR(100) NOT NULL'],
     },
     {
@@ -260,7 +318,12 @@ export const TABLE_CASES: GoldenCases<'createTable' | 'dropTable' | 'renameTable
     },
     {
       title: 'replacing a known default drops it first',
-      operation: alterColumnOperation({ tableName: 't', columnName: 'c', serverDefault: sql('getdate()'), existingServerDefault: sql('0') }),
+      operation: alterColumnOperation({
+        tableName: 't',
+        columnName: 'c',
+        serverDefault: sql('getdate()'),
+        existingServerDefault: sql('0'),
+      }),
       expected: [dropDefaultBlock('t', 'c'), 'ALTER TABLE t ADD DEFAULT getdate() FOR c'],
     },
     {
@@ -270,7 +333,12 @@ export const TABLE_CASES: GoldenCases<'createTable' | 'dropTable' | 'renameTable
     },
     {
       title: 'removing a default known to be absent does nothing',
-      operation: alterColumnOperation({ tableName: 't', columnName: 'c', serverDefault: null, existingServerDefault: null }),
+      operation: alterColumnOperation({
+        tableName: 't',
+        columnName: 'c',
+        serverDefault: null,
+        existingServerDefault: null,
+      }),
       expected: [],
     },
     {
@@ -283,11 +351,21 @@ export const TABLE_CASES: GoldenCases<'createTable' | 'dropTable' | 'renameTable
         existingNullable: false,
         existingServerDefault: sql('getutcdate()'),
       }),
-      expected: [dropDefaultBlock('t', 'c'), 'ALTER TABLE t ALTER COLUMN c DATETIMEOFFSET NOT NULL', 'ALTER TABLE t ADD DEFAULT getutcdate() FOR c'],
+      expected: [
+        dropDefaultBlock('t', 'c'),
+        'ALTER TABLE t ALTER COLUMN c DATETIMEOFFSET NOT NULL',
+        'ALTER TABLE t ADD DEFAULT getutcdate() FOR c',
+      ],
     },
     {
       title: 'Appendix A: a rename alone',
-      operation: alterColumnOperation({ tableName: 'account', columnName: 'name', newColumnName: 'full_name', existingType: string(100), existingNullable: false }),
+      operation: alterColumnOperation({
+        tableName: 'account',
+        columnName: 'name',
+        newColumnName: 'full_name',
+        existingType: string(100),
+        existingNullable: false,
+      }),
       expected: ["EXEC sp_rename 'account.name', full_name, 'COLUMN'"],
     },
     {
@@ -298,12 +376,16 @@ export const TABLE_CASES: GoldenCases<'createTable' | 'dropTable' | 'renameTable
     {
       title: 'a comment: added when there was none, updated when there was one',
       operation: alterColumnOperation({ tableName: 't', columnName: 'c', comment: 'new', existingComment: null }),
-      expected: ["EXEC sp_addextendedproperty 'MS_Description', N'new', 'schema', N'dbo', 'table', N't', 'column', N'c'"],
+      expected: [
+        "EXEC sp_addextendedproperty 'MS_Description', N'new', 'schema', N'dbo', 'table', N't', 'column', N'c'",
+      ],
     },
     {
       title: 'a comment replacing a known one',
       operation: alterColumnOperation({ tableName: 't', columnName: 'c', comment: 'new', existingComment: 'old' }),
-      expected: ["EXEC sp_updateextendedproperty 'MS_Description', N'new', 'schema', N'dbo', 'table', N't', 'column', N'c'"],
+      expected: [
+        "EXEC sp_updateextendedproperty 'MS_Description', N'new', 'schema', N'dbo', 'table', N't', 'column', N'c'",
+      ],
     },
     {
       title: 'a comment over an unknown one asks the catalog',
@@ -319,7 +401,13 @@ export const TABLE_CASES: GoldenCases<'createTable' | 'dropTable' | 'renameTable
     },
     {
       title: 'a new boolean type adds its CHECK',
-      operation: alterColumnOperation({ tableName: 't', columnName: 'c', type: boolean({ createConstraint: true, name: 'ck_c' }), existingType: integer(), existingNullable: true }),
+      operation: alterColumnOperation({
+        tableName: 't',
+        columnName: 'c',
+        type: boolean({ createConstraint: true, name: 'ck_c' }),
+        existingType: integer(),
+        existingNullable: true,
+      }),
       expected: ['ALTER TABLE t ALTER COLUMN c BIT NULL', 'ALTER TABLE t ADD CONSTRAINT ck_c CHECK (c IN (0, 1))'],
     },
     {

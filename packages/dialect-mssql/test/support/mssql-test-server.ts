@@ -42,7 +42,10 @@ function serverStatus(url: string): string {
     status = 'not probed: build the package first (dist/index.js is missing)';
   } else {
     const probe = spawnSync(process.execPath, ['-e', PROBE, BUILT_ENTRY, url], { encoding: 'utf8', timeout: 30_000 });
-    status = probe.stdout.trim() === 'available' ? 'available' : probe.stdout.trim() || `unreachable: ${probe.stderr.trim() || 'probe failed'}`;
+    status =
+      probe.stdout.trim() === 'available'
+        ? 'available'
+        : probe.stdout.trim() || `unreachable: ${probe.stderr.trim() || 'probe failed'}`;
   }
   process.env[STATUS_VARIABLE] = status;
   return status;
@@ -118,7 +121,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     connect: () => connectMssql(databaseUrl),
     drop: async () => {
       try {
-        await admin.execute(`ALTER DATABASE [${name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [${name}]`);
+        await admin.execute(
+          `ALTER DATABASE [${name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [${name}]`,
+        );
       } finally {
         await admin.close();
       }

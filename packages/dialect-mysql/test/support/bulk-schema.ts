@@ -46,9 +46,14 @@ export function bulkTableName(position: number): string {
 export function bulkTable(position: number): TableModel {
   const name = bulkTableName(position);
   const elements: TableElement[] = [
-    column('id', position % 2 === 0 ? integer() : bigInteger(), { primaryKey: true, comment: position % 3 === 0 ? "the row's id" : undefined }),
+    column('id', position % 2 === 0 ? integer() : bigInteger(), {
+      primaryKey: true,
+      comment: position % 3 === 0 ? "the row's id" : undefined,
+    }),
     column('code', string(20 + position), { nullable: false }),
-    column('title', string(100, position % 4 === 0 ? { collation: 'utf8mb4_bin' } : {}), { serverDefault: position % 2 === 0 ? "it's" : 'untitled' }),
+    column('title', string(100, position % 4 === 0 ? { collation: 'utf8mb4_bin' } : {}), {
+      serverDefault: position % 2 === 0 ? "it's" : 'untitled',
+    }),
     column('body', text(), { comment: 'free text' }),
     column('active', boolean(), { nullable: false, serverDefault: position % 2 === 0 ? sql('TRUE') : '0' }),
     column('rank', smallInteger(), { serverDefault: sql(String(position)) }),
@@ -59,12 +64,17 @@ export function bulkTable(position: number): TableModel {
     column('legacy_width', rawType(position % 2 === 0 ? 'INT(11)' : 'TINYINT(4)')),
     column('born_on', date()),
     column('opens_at', time()),
-    column('created', dateTime(), { nullable: false, serverDefault: sql(position % 2 === 0 ? 'CURRENT_TIMESTAMP' : 'now()') }),
+    column('created', dateTime(), {
+      nullable: false,
+      serverDefault: sql(position % 2 === 0 ? 'CURRENT_TIMESTAMP' : 'now()'),
+    }),
     column('touched', rawType('TIMESTAMP'), {
       nullable: false,
       serverDefault: sql('CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP'),
     }),
-    column('precise', rawType('DATETIME(6)'), { serverDefault: sql('CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)') }),
+    column('precise', rawType('DATETIME(6)'), {
+      serverDefault: sql('CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)'),
+    }),
     column('status', enumType(['draft', 'live', `v${position}`], { name: 'bulk_status' }), { serverDefault: 'draft' }),
     column('doc', json()),
     column('avatar', largeBinary()),

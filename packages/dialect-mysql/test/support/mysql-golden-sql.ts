@@ -21,7 +21,9 @@ export const MYSQL_GOLDEN_SQL: GoldenSql = {
   createIndex: ['CREATE INDEX ix_account_name ON account (name)'],
   dropIndex: ['DROP INDEX ix_account_name ON account'],
   createUniqueConstraint: ['ALTER TABLE account ADD CONSTRAINT uq_account_name UNIQUE (name)'],
-  createForeignKey: ['ALTER TABLE address ADD CONSTRAINT fk_address_account FOREIGN KEY(account_id) REFERENCES account (id)'],
+  createForeignKey: [
+    'ALTER TABLE address ADD CONSTRAINT fk_address_account FOREIGN KEY(account_id) REFERENCES account (id)',
+  ],
   createCheckConstraint: ['ALTER TABLE account ADD CONSTRAINT ck_account_name CHECK (length(name) > 2)'],
   createPrimaryKey: ['ALTER TABLE account ADD CONSTRAINT pk_account PRIMARY KEY (id)'],
   dropConstraint: ['ALTER TABLE account DROP INDEX uq_account_name'],

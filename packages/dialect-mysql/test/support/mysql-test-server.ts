@@ -31,8 +31,14 @@ function serverStatus(): string {
     return known;
   }
   const url = MYSQL_TEST_URL.replace(/^mariadb(\+[a-z0-9]+)?:/i, 'mysql:').replace(/^mysql\+[a-z0-9]+:/i, 'mysql:');
-  const probe = spawnSync(process.execPath, ['-e', PROBE, `${__dirname}/..`, url], { encoding: 'utf8', timeout: 15_000 });
-  const status = probe.stdout.trim() === 'available' ? 'available' : probe.stdout.trim() || `unreachable: ${probe.stderr.trim() || 'probe failed'}`;
+  const probe = spawnSync(process.execPath, ['-e', PROBE, `${__dirname}/..`, url], {
+    encoding: 'utf8',
+    timeout: 15_000,
+  });
+  const status =
+    probe.stdout.trim() === 'available'
+      ? 'available'
+      : probe.stdout.trim() || `unreachable: ${probe.stderr.trim() || 'probe failed'}`;
   process.env[STATUS_VARIABLE] = status;
   return status;
 }

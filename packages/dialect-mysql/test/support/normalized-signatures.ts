@@ -17,7 +17,12 @@ function columnSignature(model: ColumnModel, modelSide: ColumnModel): string {
   const typeProperties = Object.keys(modelSide.type)
     .sort()
     .map((key) => `${key}=${JSON.stringify((model.type as unknown as Record<string, unknown>)[key])}`);
-  const serverDefault = model.serverDefault === undefined ? '-' : isSqlExpression(model.serverDefault) ? model.serverDefault.text : `value:${model.serverDefault}`;
+  const serverDefault =
+    model.serverDefault === undefined
+      ? '-'
+      : isSqlExpression(model.serverDefault)
+        ? model.serverDefault.text
+        : `value:${model.serverDefault}`;
   return [
     model.name,
     typeProperties.join(','),
@@ -30,7 +35,11 @@ function columnSignature(model: ColumnModel, modelSide: ColumnModel): string {
 /** Column, constraint and index signatures of a normalized table, read with `modelSide`'s properties. */
 export function tableSignatures(normalized: TableModel, modelSide: TableModel): Record<string, string[]> {
   const modelColumns = new Map(modelSide.columns.map((model) => [model.name, model]));
-  const modelUniqueNames = new Set(modelSide.constraints.flatMap((constraint) => (constraint.kind === 'uniqueConstraint' && constraint.name !== undefined ? [nameOf(constraint.name)] : [])));
+  const modelUniqueNames = new Set(
+    modelSide.constraints.flatMap((constraint) =>
+      constraint.kind === 'uniqueConstraint' && constraint.name !== undefined ? [nameOf(constraint.name)] : [],
+    ),
+  );
   return {
     columns: normalized.columns.map((model) => columnSignature(model, modelColumns.get(model.name) ?? model)),
     primaryKey: [normalized.primaryKey?.columns.join(',') ?? '-'],
@@ -38,7 +47,9 @@ export function tableSignatures(normalized: TableModel, modelSide: TableModel): 
       .flatMap((constraint) => {
         if (constraint.kind !== 'uniqueConstraint') return [];
         const name = nameOf(constraint.name);
-        return [name !== undefined && modelUniqueNames.has(name) ? `name ${name}` : `columns ${constraint.columns.join(',')}`];
+        return [
+          name !== undefined && modelUniqueNames.has(name) ? `name ${name}` : `columns ${constraint.columns.join(',')}`,
+        ];
       })
       .sort(),
     foreignKeys: normalized.constraints
@@ -51,10 +62,17 @@ export function tableSignatures(normalized: TableModel, modelSide: TableModel): 
       )
       .sort(),
     checks: normalized.constraints
-      .flatMap((constraint) => (constraint.kind === 'checkConstraint' && constraint.name !== undefined ? [nameOf(constraint.name) as string] : []))
+      .flatMap((constraint) =>
+        constraint.kind === 'checkConstraint' && constraint.name !== undefined
+          ? [nameOf(constraint.name) as string]
+          : [],
+      )
       .sort(),
     indexes: normalized.indexes
-      .map((model) => `${nameOf(model.name) ?? '-'} (${model.columns.map(String).join(',')}) ${model.unique ? 'unique' : ''} ${JSON.stringify(model.dialectOptions ?? {})}`)
+      .map(
+        (model) =>
+          `${nameOf(model.name) ?? '-'} (${model.columns.map(String).join(',')}) ${model.unique ? 'unique' : ''} ${JSON.stringify(model.dialectOptions ?? {})}`,
+      )
       .sort(),
     comment: [normalized.comment ?? '-'],
   };

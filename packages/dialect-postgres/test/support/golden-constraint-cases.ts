@@ -31,9 +31,13 @@ import {
 } from '@alembic/core/dialect';
 import type { GoldenTable, TableOperationKind } from './golden-types.js';
 
-const foo = table('foo', [column('id', integer(), { primaryKey: true }), column('data', string(50)), column('x', integer())], {
-  schema: 's',
-});
+const foo = table(
+  'foo',
+  [column('id', integer(), { primaryKey: true }), column('data', string(50)), column('x', integer())],
+  {
+    schema: 's',
+  },
+);
 
 /** The index, constraint, data and batch cases. */
 export const GOLDEN_CONSTRAINT_CASES: Omit<GoldenTable, TableOperationKind> = {
@@ -52,7 +56,12 @@ export const GOLDEN_CONSTRAINT_CASES: Omit<GoldenTable, TableOperationKind> = {
     },
     {
       title: 'a unique expression index',
-      operation: createIndexOperation({ indexName: 'ixe', tableName: 't', columns: [sql('lower(email)')], unique: true }),
+      operation: createIndexOperation({
+        indexName: 'ixe',
+        tableName: 't',
+        columns: [sql('lower(email)')],
+        unique: true,
+      }),
       expected: ['CREATE UNIQUE INDEX ixe ON t (lower(email))'],
     },
     {
@@ -69,17 +78,31 @@ export const GOLDEN_CONSTRAINT_CASES: Omit<GoldenTable, TableOperationKind> = {
     },
     {
       title: 'a mistyped option is refused',
-      operation: createIndexOperation({ indexName: 'ix', tableName: 't', columns: ['a'], dialectOptions: { postgresql: { include: 'b' } } }),
+      operation: createIndexOperation({
+        indexName: 'ix',
+        tableName: 't',
+        columns: ['a'],
+        dialectOptions: { postgresql: { include: 'b' } },
+      }),
       expected: { error: /'include' must be a non-empty list of column names/ },
     },
   ],
   dropIndex: [
     {
       title: 'CONCURRENTLY, schema-qualified',
-      operation: dropIndexOperation({ indexName: 'ix', tableName: 't', schema: 's', dialectOptions: { postgresql: { concurrently: true } } }),
+      operation: dropIndexOperation({
+        indexName: 'ix',
+        tableName: 't',
+        schema: 's',
+        dialectOptions: { postgresql: { concurrently: true } },
+      }),
       expected: ['DROP INDEX CONCURRENTLY s.ix'],
     },
-    { title: 'if exists', operation: dropIndexOperation({ indexName: 'ix', ifExists: true }), expected: ['DROP INDEX IF EXISTS ix'] },
+    {
+      title: 'if exists',
+      operation: dropIndexOperation({ indexName: 'ix', ifExists: true }),
+      expected: ['DROP INDEX IF EXISTS ix'],
+    },
   ],
   createUniqueConstraint: [
     {
@@ -121,7 +144,12 @@ export const GOLDEN_CONSTRAINT_CASES: Omit<GoldenTable, TableOperationKind> = {
   createCheckConstraint: [
     {
       title: 'in a schema',
-      operation: createCheckConstraintOperation({ constraintName: 'ck', tableName: 't', schema: 's', condition: 'a > 0' }),
+      operation: createCheckConstraintOperation({
+        constraintName: 'ck',
+        tableName: 't',
+        schema: 's',
+        condition: 'a > 0',
+      }),
       expected: ['ALTER TABLE s.t ADD CONSTRAINT ck CHECK (a > 0)'],
     },
   ],
@@ -133,7 +161,11 @@ export const GOLDEN_CONSTRAINT_CASES: Omit<GoldenTable, TableOperationKind> = {
     },
   ],
   dropConstraint: [
-    { title: 'in a schema', operation: dropConstraintOperation({ constraintName: 'fk', tableName: 't', schema: 's' }), expected: ['ALTER TABLE s.t DROP CONSTRAINT fk'] },
+    {
+      title: 'in a schema',
+      operation: dropConstraintOperation({ constraintName: 'fk', tableName: 't', schema: 's' }),
+      expected: ['ALTER TABLE s.t DROP CONSTRAINT fk'],
+    },
     {
       title: 'if exists',
       operation: dropConstraintOperation({ constraintName: 'uq', tableName: 't', type: 'unique', ifExists: true }),
@@ -162,7 +194,10 @@ export const GOLDEN_CONSTRAINT_CASES: Omit<GoldenTable, TableOperationKind> = {
   execute: [
     {
       title: 'parameters written inline offline',
-      operation: executeOperation({ sql: 'UPDATE t SET a = :a WHERE b::text = :b', parameters: { a: inlineLiteral(false), b: 'x' } }),
+      operation: executeOperation({
+        sql: 'UPDATE t SET a = :a WHERE b::text = :b',
+        parameters: { a: inlineLiteral(false), b: 'x' },
+      }),
       expected: ["UPDATE t SET a = false WHERE b::text = 'x'"],
     },
   ],
@@ -173,11 +208,20 @@ export const GOLDEN_CONSTRAINT_CASES: Omit<GoldenTable, TableOperationKind> = {
         tableName: 'foo',
         schema: 's',
         operations: [
-          alterColumnOperation({ tableName: 'foo', schema: 's', columnName: 'data', type: integer(), dialectOptions: { postgresql: { using: 'data::integer' } } }),
+          alterColumnOperation({
+            tableName: 'foo',
+            schema: 's',
+            columnName: 'data',
+            type: integer(),
+            dialectOptions: { postgresql: { using: 'data::integer' } },
+          }),
           addColumnOperation({ tableName: 'foo', schema: 's', column: column('y', integer()) }),
         ],
       }),
-      expected: ['ALTER TABLE s.foo ALTER COLUMN data TYPE INTEGER USING data::integer', 'ALTER TABLE s.foo ADD COLUMN y INTEGER'],
+      expected: [
+        'ALTER TABLE s.foo ALTER COLUMN data TYPE INTEGER USING data::integer',
+        'ALTER TABLE s.foo ADD COLUMN y INTEGER',
+      ],
     },
     {
       title: "recreate: 'always' rebuilds from copyFrom, with a cast",
@@ -186,7 +230,15 @@ export const GOLDEN_CONSTRAINT_CASES: Omit<GoldenTable, TableOperationKind> = {
         schema: 's',
         recreate: 'always',
         copyFrom: foo,
-        operations: [alterColumnOperation({ tableName: 'foo', schema: 's', columnName: 'data', type: integer(), existingType: string(50) })],
+        operations: [
+          alterColumnOperation({
+            tableName: 'foo',
+            schema: 's',
+            columnName: 'data',
+            type: integer(),
+            existingType: string(50),
+          }),
+        ],
       }),
       expected: [
         'CREATE TABLE s._alembic_tmp_foo (id SERIAL NOT NULL, data INTEGER, x INTEGER, PRIMARY KEY (id))',

@@ -86,10 +86,7 @@ export const GOLDEN_TABLE_CASES: Pick<GoldenTable, TableOperationKind> = {
     {
       title: 'no SERIAL for a composite key',
       operation: createTableOperation({
-        table: table('t', [
-          column('a', integer(), { primaryKey: true }),
-          column('b', integer(), { primaryKey: true }),
-        ]),
+        table: table('t', [column('a', integer(), { primaryKey: true }), column('b', integer(), { primaryKey: true })]),
       }),
       expected: ['CREATE TABLE t (a INTEGER NOT NULL, b INTEGER NOT NULL, PRIMARY KEY (a, b))'],
     },
@@ -110,32 +107,52 @@ export const GOLDEN_TABLE_CASES: Pick<GoldenTable, TableOperationKind> = {
     {
       title: 'an identity key instead of SERIAL',
       operation: createTableOperation({
-        table: table('t', [column('id', integer(), { primaryKey: true, identity: { always: true, start: 5, increment: 2 } })]),
+        table: table('t', [
+          column('id', integer(), { primaryKey: true, identity: { always: true, start: 5, increment: 2 } }),
+        ]),
       }),
-      expected: ['CREATE TABLE t (id INTEGER GENERATED ALWAYS AS IDENTITY (INCREMENT BY 2 START WITH 5), PRIMARY KEY (id))'],
+      expected: [
+        'CREATE TABLE t (id INTEGER GENERATED ALWAYS AS IDENTITY (INCREMENT BY 2 START WITH 5), PRIMARY KEY (id))',
+      ],
     },
     {
       title: 'schema-qualified table and foreign key',
       operation: createTableOperation({
-        table: table('t', [column('id', integer(), { primaryKey: true }), column('a_id', integer(), { references: 's2.a.id' })], {
-          schema: 's1',
-        }),
+        table: table(
+          't',
+          [column('id', integer(), { primaryKey: true }), column('a_id', integer(), { references: 's2.a.id' })],
+          {
+            schema: 's1',
+          },
+        ),
       }),
-      expected: ['CREATE TABLE s1.t (id SERIAL NOT NULL, a_id INTEGER, PRIMARY KEY (id), FOREIGN KEY(a_id) REFERENCES s2.a (id))'],
+      expected: [
+        'CREATE TABLE s1.t (id SERIAL NOT NULL, a_id INTEGER, PRIMARY KEY (id), FOREIGN KEY(a_id) REFERENCES s2.a (id))',
+      ],
     },
     {
       title: 'comments after the table, one COMMENT ON per comment',
       operation: createTableOperation({
         table: table('t', [column('id', integer(), { primaryKey: true, comment: 'the id' })], { comment: 'tbl' }),
       }),
-      expected: ['CREATE TABLE t (id SERIAL NOT NULL, PRIMARY KEY (id))', "COMMENT ON TABLE t IS 'tbl'", "COMMENT ON COLUMN t.id IS 'the id'"],
+      expected: [
+        'CREATE TABLE t (id SERIAL NOT NULL, PRIMARY KEY (id))',
+        "COMMENT ON TABLE t IS 'tbl'",
+        "COMMENT ON COLUMN t.id IS 'the id'",
+      ],
     },
     {
       title: 'reserved words and mixed case quoted',
       operation: createTableOperation({
-        table: table('User', [column('order', integer(), { primaryKey: true }), column('Name', string()), column('with', integer())]),
+        table: table('User', [
+          column('order', integer(), { primaryKey: true }),
+          column('Name', string()),
+          column('with', integer()),
+        ]),
       }),
-      expected: ['CREATE TABLE "User" ("order" SERIAL NOT NULL, "Name" VARCHAR, "with" INTEGER, PRIMARY KEY ("order"))'],
+      expected: [
+        'CREATE TABLE "User" ("order" SERIAL NOT NULL, "Name" VARCHAR, "with" INTEGER, PRIMARY KEY ("order"))',
+      ],
     },
     {
       title: 'one enum type shared by two columns is created once; a non-native enum is VARCHAR with its CHECK',
@@ -148,7 +165,8 @@ export const GOLDEN_TABLE_CASES: Pick<GoldenTable, TableOperationKind> = {
       }),
       expected: [
         "DO $alembic$ BEGIN CREATE TYPE e1 AS ENUM ('x', 'y'); EXCEPTION WHEN duplicate_object THEN NULL; END $alembic$",
-        "CREATE TABLE b (m e1, n e1, o VARCHAR(2), CONSTRAINT e3 CHECK (o IN ('x', 'yy')))"],
+        "CREATE TABLE b (m e1, n e1, o VARCHAR(2), CONSTRAINT e3 CHECK (o IN ('x', 'yy')))",
+      ],
     },
     {
       title: 'named key and deferrable self-reference, collations, indexes after the table',
@@ -177,7 +195,8 @@ export const GOLDEN_TABLE_CASES: Pick<GoldenTable, TableOperationKind> = {
   dropTable: [
     { title: 'plain', operation: dropTableOperation({ tableName: 't', schema: 's' }), expected: ['DROP TABLE s.t'] },
     {
-      title: 'with its definition: the enum types it used dropped after it when nothing else uses them (Alembic drops them outright)',
+      title:
+        'with its definition: the enum types it used dropped after it when nothing else uses them (Alembic drops them outright)',
       operation: dropTableOperation({
         tableName: 'post',
         ifExists: true,
@@ -204,11 +223,17 @@ export const GOLDEN_TABLE_CASES: Pick<GoldenTable, TableOperationKind> = {
         schema: 's',
         column: column('r', integer(), { references: { schema: 's2', table: 'r', column: 'id', onDelete: 'CASCADE' } }),
       }),
-      expected: ['ALTER TABLE s.t ADD COLUMN r INTEGER', 'ALTER TABLE s.t ADD FOREIGN KEY(r) REFERENCES s2.r (id) ON DELETE CASCADE'],
+      expected: [
+        'ALTER TABLE s.t ADD COLUMN r INTEGER',
+        'ALTER TABLE s.t ADD FOREIGN KEY(r) REFERENCES s2.r (id) ON DELETE CASCADE',
+      ],
     },
     {
       title: 'an identity column',
-      operation: addColumnOperation({ tableName: 't', column: column('i', bigInteger(), { identity: { always: false } }) }),
+      operation: addColumnOperation({
+        tableName: 't',
+        column: column('i', bigInteger(), { identity: { always: false } }),
+      }),
       expected: ['ALTER TABLE t ADD COLUMN i BIGINT GENERATED BY DEFAULT AS IDENTITY'],
     },
     {
@@ -234,8 +259,16 @@ export const GOLDEN_TABLE_CASES: Pick<GoldenTable, TableOperationKind> = {
     },
   ],
   dropColumn: [
-    { title: 'plain', operation: dropColumnOperation({ tableName: 't', columnName: 'c', schema: 's' }), expected: ['ALTER TABLE s.t DROP COLUMN c'] },
-    { title: 'if exists', operation: dropColumnOperation({ tableName: 't', columnName: 'c', ifExists: true }), expected: ['ALTER TABLE t DROP COLUMN IF EXISTS c'] },
+    {
+      title: 'plain',
+      operation: dropColumnOperation({ tableName: 't', columnName: 'c', schema: 's' }),
+      expected: ['ALTER TABLE s.t DROP COLUMN c'],
+    },
+    {
+      title: 'if exists',
+      operation: dropColumnOperation({ tableName: 't', columnName: 'c', ifExists: true }),
+      expected: ['ALTER TABLE t DROP COLUMN IF EXISTS c'],
+    },
   ],
   alterColumn: [
     {
@@ -269,8 +302,14 @@ export const GOLDEN_TABLE_CASES: Pick<GoldenTable, TableOperationKind> = {
       ],
     },
     {
-      title: 'to a native enum type: created when missing, converted through text (Alembic leaves both out and the ALTER fails)',
-      operation: alterColumnOperation({ tableName: 't', columnName: 'c', type: enumType(['a', 'b'], { name: 'myenum' }), existingType: string(10) }),
+      title:
+        'to a native enum type: created when missing, converted through text (Alembic leaves both out and the ALTER fails)',
+      operation: alterColumnOperation({
+        tableName: 't',
+        columnName: 'c',
+        type: enumType(['a', 'b'], { name: 'myenum' }),
+        existingType: string(10),
+      }),
       expected: [
         "DO $alembic$ BEGIN CREATE TYPE myenum AS ENUM ('a', 'b'); EXCEPTION WHEN duplicate_object THEN NULL; END $alembic$",
         'ALTER TABLE t ALTER COLUMN c TYPE myenum USING c::text::myenum',
@@ -278,7 +317,12 @@ export const GOLDEN_TABLE_CASES: Pick<GoldenTable, TableOperationKind> = {
     },
     {
       title: 'from a native enum type: the old type dropped when nothing uses it any more',
-      operation: alterColumnOperation({ tableName: 't', columnName: 'c', type: string(10), existingType: enumType(['a', 'b'], { name: 'myenum' }) }),
+      operation: alterColumnOperation({
+        tableName: 't',
+        columnName: 'c',
+        type: string(10),
+        existingType: enumType(['a', 'b'], { name: 'myenum' }),
+      }),
       expected: [
         'ALTER TABLE t ALTER COLUMN c TYPE VARCHAR(10)',
         'DO $alembic$ BEGIN DROP TYPE IF EXISTS myenum; EXCEPTION WHEN dependent_objects_still_exist THEN NULL; END $alembic$',
@@ -311,27 +355,57 @@ export const GOLDEN_TABLE_CASES: Pick<GoldenTable, TableOperationKind> = {
     },
     {
       title: 'using without a new type is refused',
-      operation: alterColumnOperation({ tableName: 't', columnName: 'c', dialectOptions: { postgresql: { using: 'c::bigint' } } }),
+      operation: alterColumnOperation({
+        tableName: 't',
+        columnName: 'c',
+        dialectOptions: { postgresql: { using: 'c::bigint' } },
+      }),
       expected: { error: /'using' option must be used with a new type/ },
     },
     {
       title: 'a column comment',
-      operation: alterColumnOperation({ tableName: 't', columnName: 'c', schema: 's', comment: "x'y", existingType: integer() }),
+      operation: alterColumnOperation({
+        tableName: 't',
+        columnName: 'c',
+        schema: 's',
+        comment: "x'y",
+        existingType: integer(),
+      }),
       expected: ["COMMENT ON COLUMN s.t.c IS 'x''y'"],
     },
     {
       title: 'dropping a default and a comment',
-      operation: alterColumnOperation({ tableName: 't', columnName: 'c', serverDefault: null, comment: null, nullable: true }),
-      expected: ['ALTER TABLE t ALTER COLUMN c DROP NOT NULL', 'ALTER TABLE t ALTER COLUMN c DROP DEFAULT', 'COMMENT ON COLUMN t.c IS NULL'],
+      operation: alterColumnOperation({
+        tableName: 't',
+        columnName: 'c',
+        serverDefault: null,
+        comment: null,
+        nullable: true,
+      }),
+      expected: [
+        'ALTER TABLE t ALTER COLUMN c DROP NOT NULL',
+        'ALTER TABLE t ALTER COLUMN c DROP DEFAULT',
+        'COMMENT ON COLUMN t.c IS NULL',
+      ],
     },
     {
       title: 'identity added',
-      operation: alterColumnOperation({ tableName: 't', columnName: 'c', identity: { always: true, start: 3 }, existingIdentity: null }),
+      operation: alterColumnOperation({
+        tableName: 't',
+        columnName: 'c',
+        identity: { always: true, start: 3 },
+        existingIdentity: null,
+      }),
       expected: ['ALTER TABLE t ALTER COLUMN c ADD GENERATED ALWAYS AS IDENTITY (START WITH 3)'],
     },
     {
       title: 'identity dropped',
-      operation: alterColumnOperation({ tableName: 't', columnName: 'c', identity: null, existingIdentity: { always: false } }),
+      operation: alterColumnOperation({
+        tableName: 't',
+        columnName: 'c',
+        identity: null,
+        existingIdentity: { always: false },
+      }),
       expected: ['ALTER TABLE t ALTER COLUMN c DROP IDENTITY'],
     },
     {
@@ -346,7 +420,12 @@ export const GOLDEN_TABLE_CASES: Pick<GoldenTable, TableOperationKind> = {
     },
     {
       title: 'identity unchanged: nothing',
-      operation: alterColumnOperation({ tableName: 't', columnName: 'c', identity: { always: true }, existingIdentity: { always: true } }),
+      operation: alterColumnOperation({
+        tableName: 't',
+        columnName: 'c',
+        identity: { always: true },
+        existingIdentity: { always: true },
+      }),
       expected: [],
     },
   ],
@@ -358,6 +437,10 @@ export const GOLDEN_TABLE_CASES: Pick<GoldenTable, TableOperationKind> = {
     },
   ],
   dropTableComment: [
-    { title: 'IS NULL', operation: dropTableCommentOperation({ tableName: 't', schema: 's' }), expected: ['COMMENT ON TABLE s.t IS NULL'] },
+    {
+      title: 'IS NULL',
+      operation: dropTableCommentOperation({ tableName: 't', schema: 's' }),
+      expected: ['COMMENT ON TABLE s.t IS NULL'],
+    },
   ],
 };

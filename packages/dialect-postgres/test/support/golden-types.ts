@@ -13,4 +13,12 @@ export type Expectation = GoldenExpectation;
 export type GoldenTable = GoldenCases;
 
 /** The kinds that shape tables and columns (the rest: indexes, constraints, data, batches). */
-export type TableOperationKind = 'createTable' | 'dropTable' | 'renameTable' | 'addColumn' | 'dropColumn' | 'alterColumn' | 'createTableComment' | 'dropTableComment';
+export type TableOperationKind =
+  | 'createTable'
+  | 'dropTable'
+  | 'renameTable'
+  | 'addColumn'
+  | 'dropColumn'
+  | 'alterColumn'
+  | 'createTableComment'
+  | 'dropTableComment';

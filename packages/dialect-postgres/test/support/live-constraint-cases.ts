@@ -37,14 +37,26 @@ import { simpleTable } from './live-harness.js';
 /** The index, constraint, data and batch cases. */
 export function constraintCases(
   live: LiveHarness,
-): Omit<LiveCases, 'createTable' | 'dropTable' | 'renameTable' | 'addColumn' | 'dropColumn' | 'alterColumn' | 'createTableComment' | 'dropTableComment'> {
+): Omit<
+  LiveCases,
+  | 'createTable'
+  | 'dropTable'
+  | 'renameTable'
+  | 'addColumn'
+  | 'dropColumn'
+  | 'alterColumn'
+  | 'createTableComment'
+  | 'dropTableComment'
+> {
   return {
     createIndex: [
       {
         title: 'partial, unique NULLS NOT DISTINCT, and CONCURRENTLY outside a transaction',
         run: async () => {
           await live.apply(createTableOperation({ table: simpleTable('index_t') }));
-          await live.apply(createIndexOperation({ indexName: 'ix_index_t_a', tableName: 'index_t', columns: ['a'], where: 'a > 0' }));
+          await live.apply(
+            createIndexOperation({ indexName: 'ix_index_t_a', tableName: 'index_t', columns: ['a'], where: 'a > 0' }),
+          );
           await live.apply(
             createIndexOperation({
               indexName: 'ix_index_t_b',
@@ -56,7 +68,10 @@ export function constraintCases(
           );
           expect((await live.reflect('index_t')).indexes).toEqual([
             index({ kind: 'convertedName', name: 'ix_index_t_a' }, ['a'], { where: '(a > 0)' }),
-            index({ kind: 'convertedName', name: 'ix_index_t_b' }, ['b'], { unique: true, dialectOptions: { postgresql: { nullsNotDistinct: true } } }),
+            index({ kind: 'convertedName', name: 'ix_index_t_b' }, ['b'], {
+              unique: true,
+              dialectOptions: { postgresql: { nullsNotDistinct: true } },
+            }),
           ]);
         },
       },
@@ -69,7 +84,13 @@ export function constraintCases(
           await live.apply(createIndexOperation({ indexName: 'ix_drop_a', tableName: 'drop_index_t', columns: ['a'] }));
           await live.apply(createIndexOperation({ indexName: 'ix_drop_b', tableName: 'drop_index_t', columns: ['b'] }));
           await live.apply(dropIndexOperation({ indexName: 'ix_drop_a', tableName: 'drop_index_t' }));
-          await live.apply(dropIndexOperation({ indexName: 'ix_drop_b', tableName: 'drop_index_t', dialectOptions: { postgresql: { concurrently: true } } }));
+          await live.apply(
+            dropIndexOperation({
+              indexName: 'ix_drop_b',
+              tableName: 'drop_index_t',
+              dialectOptions: { postgresql: { concurrently: true } },
+            }),
+          );
           expect((await live.reflect('drop_index_t')).indexes).toEqual([]);
         },
       },
@@ -79,9 +100,17 @@ export function constraintCases(
         title: 'read back as a constraint, not an index',
         run: async () => {
           await live.apply(createTableOperation({ table: simpleTable('unique_t') }));
-          await live.apply(createUniqueConstraintOperation({ constraintName: 'uq_unique_t_a_b', tableName: 'unique_t', columns: ['a', 'b'] }));
+          await live.apply(
+            createUniqueConstraintOperation({
+              constraintName: 'uq_unique_t_a_b',
+              tableName: 'unique_t',
+              columns: ['a', 'b'],
+            }),
+          );
           const model = await live.reflect('unique_t');
-          expect(model.constraints).toEqual([uniqueConstraint(['a', 'b'], { name: { kind: 'convertedName', name: 'uq_unique_t_a_b' } })]);
+          expect(model.constraints).toEqual([
+            uniqueConstraint(['a', 'b'], { name: { kind: 'convertedName', name: 'uq_unique_t_a_b' } }),
+          ]);
           expect(model.indexes).toEqual([]);
         },
       },
@@ -94,7 +123,13 @@ export function constraintCases(
           await live.connection.query(`CREATE SCHEMA ${live.schema}_other`);
           try {
             await live.apply(createTableOperation({ table: simpleTable('fk_source') }));
-            await live.apply(createTableOperation({ table: table('remote', [column('id', integer(), { primaryKey: true })], { schema: `${live.schema}_other` }) }));
+            await live.apply(
+              createTableOperation({
+                table: table('remote', [column('id', integer(), { primaryKey: true })], {
+                  schema: `${live.schema}_other`,
+                }),
+              }),
+            );
             await live.apply(
               createForeignKeyOperation({
                 constraintName: 'fk_source_a',
@@ -144,8 +179,16 @@ export function constraintCases(
         title: 'its condition as PostgreSQL prints it (pretty, without the outer parentheses)',
         run: async () => {
           await live.apply(createTableOperation({ table: simpleTable('check_t') }));
-          await live.apply(createCheckConstraintOperation({ constraintName: 'ck_check_t_a', tableName: 'check_t', condition: 'a > 2' }));
-          expect((await live.reflect('check_t')).constraints).toEqual([checkConstraint('a > 2', { name: { kind: 'convertedName', name: 'ck_check_t_a' } })]);
+          await live.apply(
+            createCheckConstraintOperation({
+              constraintName: 'ck_check_t_a',
+              tableName: 'check_t',
+              condition: 'a > 2',
+            }),
+          );
+          expect((await live.reflect('check_t')).constraints).toEqual([
+            checkConstraint('a > 2', { name: { kind: 'convertedName', name: 'ck_check_t_a' } }),
+          ]);
         },
       },
     ],
@@ -153,9 +196,22 @@ export function constraintCases(
       {
         title: 'on a table without one',
         run: async () => {
-          await live.apply(createTableOperation({ table: table('no_key', [column('a', integer(), { nullable: false }), column('b', integer(), { nullable: false })]) }));
-          await live.apply(createPrimaryKeyOperation({ constraintName: 'pk_no_key', tableName: 'no_key', columns: ['b', 'a'] }));
-          expect((await live.reflect('no_key')).primaryKey).toEqual({ kind: 'primaryKeyConstraint', name: { kind: 'convertedName', name: 'pk_no_key' }, columns: ['b', 'a'] });
+          await live.apply(
+            createTableOperation({
+              table: table('no_key', [
+                column('a', integer(), { nullable: false }),
+                column('b', integer(), { nullable: false }),
+              ]),
+            }),
+          );
+          await live.apply(
+            createPrimaryKeyOperation({ constraintName: 'pk_no_key', tableName: 'no_key', columns: ['b', 'a'] }),
+          );
+          expect((await live.reflect('no_key')).primaryKey).toEqual({
+            kind: 'primaryKeyConstraint',
+            name: { kind: 'convertedName', name: 'pk_no_key' },
+            columns: ['b', 'a'],
+          });
         },
       },
     ],
@@ -174,10 +230,20 @@ export function constraintCases(
               ]),
             }),
           );
-          await live.apply(dropConstraintOperation({ constraintName: 'uq_dc_a', tableName: 'drop_constraint_t', type: 'unique' }));
+          await live.apply(
+            dropConstraintOperation({ constraintName: 'uq_dc_a', tableName: 'drop_constraint_t', type: 'unique' }),
+          );
           await live.apply(dropConstraintOperation({ constraintName: 'ck_dc_a', tableName: 'drop_constraint_t' }));
-          await live.apply(dropConstraintOperation({ constraintName: 'drop_constraint_t_a_fkey', tableName: 'drop_constraint_t', type: 'foreignkey' }));
-          await live.apply(dropConstraintOperation({ constraintName: 'missing', tableName: 'drop_constraint_t', ifExists: true }));
+          await live.apply(
+            dropConstraintOperation({
+              constraintName: 'drop_constraint_t_a_fkey',
+              tableName: 'drop_constraint_t',
+              type: 'foreignkey',
+            }),
+          );
+          await live.apply(
+            dropConstraintOperation({ constraintName: 'missing', tableName: 'drop_constraint_t', ifExists: true }),
+          );
           expect((await live.reflect('drop_constraint_t')).constraints).toEqual([]);
         },
       },
@@ -199,7 +265,14 @@ export function constraintCases(
             bulkInsertOperation({
               table: model,
               rows: [
-                { id: 1, flag: true, blob: Buffer.from([1, 255]), payload: { a: [1, 2] }, born: new Date(Date.UTC(2024, 0, 2)), name: "O'Brien" },
+                {
+                  id: 1,
+                  flag: true,
+                  blob: Buffer.from([1, 255]),
+                  payload: { a: [1, 2] },
+                  born: new Date(Date.UTC(2024, 0, 2)),
+                  name: "O'Brien",
+                },
                 { id: 2, flag: false, blob: null, payload: null, born: null, name: null },
               ],
             }),
@@ -219,7 +292,12 @@ export function constraintCases(
         title: 'parameters bound as $n, casts and repeated names kept',
         run: async () => {
           await live.apply(createTableOperation({ table: simpleTable('execute_t') }));
-          await live.apply(executeOperation({ sql: 'INSERT INTO execute_t (a, b) VALUES (:a, :b::text || :b)', parameters: { a: 5, b: 'x' } }));
+          await live.apply(
+            executeOperation({
+              sql: 'INSERT INTO execute_t (a, b) VALUES (:a, :b::text || :b)',
+              parameters: { a: 5, b: 'x' },
+            }),
+          );
           expect(await live.scalar<string>('SELECT b FROM execute_t WHERE a = 5')).toBe('xx');
         },
       },
@@ -247,7 +325,12 @@ export function constraintCases(
               recreate: 'always',
               copyFrom: before,
               operations: [
-                alterColumnOperation({ tableName: 'batch_t', columnName: 'b', type: integer(), existingType: string(20) }),
+                alterColumnOperation({
+                  tableName: 'batch_t',
+                  columnName: 'b',
+                  type: integer(),
+                  existingType: string(20),
+                }),
                 dropColumnOperation({ tableName: 'batch_t', columnName: 'c' }),
               ],
             }),

@@ -5,7 +5,14 @@
  * `postgres-operations.live.test.ts`.
  */
 import { column, integer, string, table } from '@alembic/core/dialect';
-import type { ColumnModel, DatabaseConnection, Operation, OperationKind, SchemaIntrospector, TableModel } from '@alembic/core/dialect';
+import type {
+  ColumnModel,
+  DatabaseConnection,
+  Operation,
+  OperationKind,
+  SchemaIntrospector,
+  TableModel,
+} from '@alembic/core/dialect';
 
 /** The live test file's state, read when a case runs. */
 export interface LiveHarness {

@@ -22,8 +22,12 @@ client.connect().then(() => client.query('SELECT 1')).then(() => client.end()).t
 );`;
 
 function probe(): string | undefined {
-  const result = spawnSync(process.execPath, ['-e', PROBE, POSTGRES_URL], { cwd: __dirname, encoding: 'utf8', timeout: 10_000 });
-  return result.status === 0 ? undefined : (result.stderr.trim() || result.error?.message || 'no answer');
+  const result = spawnSync(process.execPath, ['-e', PROBE, POSTGRES_URL], {
+    cwd: __dirname,
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
+  return result.status === 0 ? undefined : result.stderr.trim() || result.error?.message || 'no answer';
 }
 
 const unreachableReason = probe();

@@ -42,7 +42,17 @@ import { columnOf, simpleTable } from './live-harness.js';
 /** The table and column cases. */
 export function tableCases(
   live: LiveHarness,
-): Pick<LiveCases, 'createTable' | 'dropTable' | 'renameTable' | 'addColumn' | 'dropColumn' | 'alterColumn' | 'createTableComment' | 'dropTableComment'> {
+): Pick<
+  LiveCases,
+  | 'createTable'
+  | 'dropTable'
+  | 'renameTable'
+  | 'addColumn'
+  | 'dropColumn'
+  | 'alterColumn'
+  | 'createTableComment'
+  | 'dropTableComment'
+> {
   return {
     createTable: [
       {
@@ -73,10 +83,19 @@ export function tableCases(
                   column('status', enumType(['draft', 'published'], { name: 'sink_status' })),
                   column('token', uuid(), { serverDefault: sql('gen_random_uuid()') }),
                   column('tags', rawType('text[]')),
-                  column('parent_id', integer(), { references: { table: 'parent', column: 'id', onDelete: 'CASCADE', onUpdate: 'SET NULL' } }),
-                  uniqueConstraint(['name', 'born'], { name: 'uq_sink_name_born', deferrable: true, initially: 'DEFERRED' }),
+                  column('parent_id', integer(), {
+                    references: { table: 'parent', column: 'id', onDelete: 'CASCADE', onUpdate: 'SET NULL' },
+                  }),
+                  uniqueConstraint(['name', 'born'], {
+                    name: 'uq_sink_name_born',
+                    deferrable: true,
+                    initially: 'DEFERRED',
+                  }),
                   checkConstraint('amount >= 0', { name: 'ck_sink_amount' }),
-                  index('ix_sink_live', ['created'], { where: 'flag', dialectOptions: { postgresql: { include: ['amount'] } } }),
+                  index('ix_sink_live', ['created'], {
+                    where: 'flag',
+                    dialectOptions: { postgresql: { include: ['amount'] } },
+                  }),
                   index('ix_sink_lower_name', [sql('lower(name)')], { unique: true }),
                   index('ix_sink_document', ['document'], { dialectOptions: { postgresql: { using: 'gin' } } }),
                 ],
@@ -86,10 +105,23 @@ export function tableCases(
           );
           const sink = await live.reflect('kitchen_sink');
           expect(sink.comment).toBe('everything');
-          expect(sink.primaryKey).toEqual({ kind: 'primaryKeyConstraint', name: { kind: 'convertedName', name: 'kitchen_sink_pkey' }, columns: ['id'] });
-          expect(columnOf(sink, 'id')).toMatchObject({ type: { kind: 'integer' }, autoincrement: true, nullable: false, comment: 'the key' });
+          expect(sink.primaryKey).toEqual({
+            kind: 'primaryKeyConstraint',
+            name: { kind: 'convertedName', name: 'kitchen_sink_pkey' },
+            columns: ['id'],
+          });
+          expect(columnOf(sink, 'id')).toMatchObject({
+            type: { kind: 'integer' },
+            autoincrement: true,
+            nullable: false,
+            comment: 'the key',
+          });
           expect(columnOf(sink, 'id').serverDefault).toBeUndefined();
-          expect(columnOf(sink, 'big')).toMatchObject({ type: { kind: 'bigInteger' }, nullable: false, serverDefault: sql('42') });
+          expect(columnOf(sink, 'big')).toMatchObject({
+            type: { kind: 'bigInteger' },
+            nullable: false,
+            serverDefault: sql('42'),
+          });
           expect(columnOf(sink, 'name')).toMatchObject({ type: { kind: 'string', length: 50 }, serverDefault: "it's" });
           expect(sink.columns.map((model) => model.type)).toEqual([
             integer(),
@@ -122,11 +154,20 @@ export function tableCases(
               onDelete: 'CASCADE',
               onUpdate: 'SET NULL',
             }),
-            uniqueConstraint(['name', 'born'], { name: { kind: 'convertedName', name: 'uq_sink_name_born' }, deferrable: true, initially: 'DEFERRED' }),
+            uniqueConstraint(['name', 'born'], {
+              name: { kind: 'convertedName', name: 'uq_sink_name_born' },
+              deferrable: true,
+              initially: 'DEFERRED',
+            }),
           ]);
           expect(sink.indexes).toEqual([
-            index({ kind: 'convertedName', name: 'ix_sink_document' }, ['document'], { dialectOptions: { postgresql: { using: 'gin' } } }),
-            index({ kind: 'convertedName', name: 'ix_sink_live' }, ['created'], { where: 'flag', dialectOptions: { postgresql: { include: ['amount'] } } }),
+            index({ kind: 'convertedName', name: 'ix_sink_document' }, ['document'], {
+              dialectOptions: { postgresql: { using: 'gin' } },
+            }),
+            index({ kind: 'convertedName', name: 'ix_sink_live' }, ['created'], {
+              where: 'flag',
+              dialectOptions: { postgresql: { include: ['amount'] } },
+            }),
             index({ kind: 'convertedName', name: 'ix_sink_lower_name' }, [sql('lower(name::text)')], { unique: true }),
           ]);
         },
@@ -136,19 +177,44 @@ export function tableCases(
         run: async () => {
           await live.apply(
             createTableOperation({
-              table: table('with_identity', [column('id', bigInteger(), { primaryKey: true, identity: { always: true, start: 100, increment: 5 } })], { schema: live.schema }),
+              table: table(
+                'with_identity',
+                [
+                  column('id', bigInteger(), {
+                    primaryKey: true,
+                    identity: { always: true, start: 100, increment: 5 },
+                  }),
+                ],
+                { schema: live.schema },
+              ),
             }),
           );
-          await live.apply(createTableOperation({ table: table('with_bigserial', [column('id', bigInteger(), { primaryKey: true })], { schema: live.schema }) }));
           await live.apply(
             createTableOperation({
-              table: table('composite', [column('a', integer(), { primaryKey: true }), column('b', integer(), { primaryKey: true })], { schema: live.schema }),
+              table: table('with_bigserial', [column('id', bigInteger(), { primaryKey: true })], {
+                schema: live.schema,
+              }),
+            }),
+          );
+          await live.apply(
+            createTableOperation({
+              table: table(
+                'composite',
+                [column('a', integer(), { primaryKey: true }), column('b', integer(), { primaryKey: true })],
+                { schema: live.schema },
+              ),
             }),
           );
           const identity = await live.reflect('with_identity', live.schema);
           expect(identity.schema).toBe(live.schema);
-          expect(columnOf(identity, 'id')).toMatchObject({ identity: { always: true, start: 100, increment: 5 }, autoincrement: false });
-          expect(columnOf(await live.reflect('with_bigserial', live.schema), 'id')).toMatchObject({ type: { kind: 'bigInteger' }, autoincrement: true });
+          expect(columnOf(identity, 'id')).toMatchObject({
+            identity: { always: true, start: 100, increment: 5 },
+            autoincrement: false,
+          });
+          expect(columnOf(await live.reflect('with_bigserial', live.schema), 'id')).toMatchObject({
+            type: { kind: 'bigInteger' },
+            autoincrement: true,
+          });
           const composite = await live.reflect('composite', live.schema);
           expect(composite.primaryKey?.columns).toEqual(['a', 'b']);
           expect(composite.columns.map((model) => model.autoincrement)).toEqual([false, false]);
@@ -159,7 +225,10 @@ export function tableCases(
       {
         title: 'the table goes, and with its definition its enum type',
         run: async () => {
-          const model = table('doomed', [column('id', integer(), { primaryKey: true }), column('mood', enumType(['low', 'high'], { name: 'doomed_mood' }))]);
+          const model = table('doomed', [
+            column('id', integer(), { primaryKey: true }),
+            column('mood', enumType(['low', 'high'], { name: 'doomed_mood' })),
+          ]);
           await live.apply(createTableOperation({ table: model }));
           expect(await live.scalar<number>("SELECT count(*)::int FROM pg_type WHERE typname = 'doomed_mood'")).toBe(1);
           await live.apply(dropTableOperation({ tableName: 'doomed', existingTable: model }));
@@ -172,8 +241,14 @@ export function tableCases(
       {
         title: 'renamed within its schema',
         run: async () => {
-          await live.apply(createTableOperation({ table: table('before_rename', [column('id', integer(), { primaryKey: true })], { schema: live.schema }) }));
-          await live.apply(renameTableOperation({ oldTableName: 'before_rename', newTableName: 'after_rename', schema: live.schema }));
+          await live.apply(
+            createTableOperation({
+              table: table('before_rename', [column('id', integer(), { primaryKey: true })], { schema: live.schema }),
+            }),
+          );
+          await live.apply(
+            renameTableOperation({ oldTableName: 'before_rename', newTableName: 'after_rename', schema: live.schema }),
+          );
           expect(await live.introspector.getTable('before_rename', { schema: live.schema })).toBeUndefined();
           expect((await live.reflect('after_rename', live.schema)).name).toBe('after_rename');
         },
@@ -191,12 +266,23 @@ export function tableCases(
               column: column('owner_id', integer(), { references: 'owner.id', index: true, comment: 'who feeds it' }),
             }),
           );
-          await live.apply(addColumnOperation({ tableName: 'pet', column: column('serial_number', bigInteger(), { identity: { always: false } }) }));
+          await live.apply(
+            addColumnOperation({
+              tableName: 'pet',
+              column: column('serial_number', bigInteger(), { identity: { always: false } }),
+            }),
+          );
           const pet = await live.reflect('pet');
-          expect(columnOf(pet, 'owner_id')).toMatchObject({ type: { kind: 'integer' }, nullable: true, comment: 'who feeds it' });
+          expect(columnOf(pet, 'owner_id')).toMatchObject({
+            type: { kind: 'integer' },
+            nullable: true,
+            comment: 'who feeds it',
+          });
           expect(columnOf(pet, 'serial_number')).toMatchObject({ identity: { always: false }, nullable: false });
           expect(pet.constraints).toEqual([
-            foreignKeyConstraint(['owner_id'], 'owner', ['id'], { name: { kind: 'convertedName', name: 'pet_owner_id_fkey' } }),
+            foreignKeyConstraint(['owner_id'], 'owner', ['id'], {
+              name: { kind: 'convertedName', name: 'pet_owner_id_fkey' },
+            }),
           ]);
           expect(pet.indexes.map((model) => model.name)).toEqual([{ kind: 'convertedName', name: 'ix_pet_owner_id' }]);
         },
@@ -239,7 +325,15 @@ export function tableCases(
             comment: 'was text',
           });
           expect(await live.scalar<string>('SELECT b_number::text FROM alter_t')).toBe('12');
-          await live.apply(alterColumnOperation({ tableName: 'alter_t', columnName: 'b_number', serverDefault: null, comment: null, nullable: true }));
+          await live.apply(
+            alterColumnOperation({
+              tableName: 'alter_t',
+              columnName: 'b_number',
+              serverDefault: null,
+              comment: null,
+              nullable: true,
+            }),
+          );
           const altered = columnOf(await live.reflect('alter_t'), 'b_number');
           expect(altered.serverDefault).toBeUndefined();
           expect(altered.comment).toBeUndefined();
@@ -249,8 +343,19 @@ export function tableCases(
       {
         title: 'identity added, changed and dropped',
         run: async () => {
-          await live.apply(createTableOperation({ table: table('identity_t', [column('id', integer(), { primaryKey: true, autoincrement: false })]) }));
-          await live.apply(alterColumnOperation({ tableName: 'identity_t', columnName: 'id', identity: { always: true, start: 10 }, existingIdentity: null }));
+          await live.apply(
+            createTableOperation({
+              table: table('identity_t', [column('id', integer(), { primaryKey: true, autoincrement: false })]),
+            }),
+          );
+          await live.apply(
+            alterColumnOperation({
+              tableName: 'identity_t',
+              columnName: 'id',
+              identity: { always: true, start: 10 },
+              existingIdentity: null,
+            }),
+          );
           expect(columnOf(await live.reflect('identity_t'), 'id').identity).toEqual({ always: true, start: 10 });
           await live.apply(
             alterColumnOperation({
@@ -260,8 +365,19 @@ export function tableCases(
               existingIdentity: { always: true, start: 10 },
             }),
           );
-          expect(columnOf(await live.reflect('identity_t'), 'id').identity).toEqual({ always: false, start: 10, increment: 3 });
-          await live.apply(alterColumnOperation({ tableName: 'identity_t', columnName: 'id', identity: null, existingIdentity: { always: false } }));
+          expect(columnOf(await live.reflect('identity_t'), 'id').identity).toEqual({
+            always: false,
+            start: 10,
+            increment: 3,
+          });
+          await live.apply(
+            alterColumnOperation({
+              tableName: 'identity_t',
+              columnName: 'id',
+              identity: null,
+              existingIdentity: { always: false },
+            }),
+          );
           expect(columnOf(await live.reflect('identity_t'), 'id').identity).toBeUndefined();
         },
       },
@@ -280,7 +396,9 @@ export function tableCases(
       {
         title: 'removed',
         run: async () => {
-          await live.apply(createTableOperation({ table: table('uncomment_t', [column('id', integer())], { comment: 'temporary' }) }));
+          await live.apply(
+            createTableOperation({ table: table('uncomment_t', [column('id', integer())], { comment: 'temporary' }) }),
+          );
           await live.apply(dropTableCommentOperation({ tableName: 'uncomment_t', existingComment: 'temporary' }));
           expect((await live.reflect('uncomment_t')).comment).toBeUndefined();
         },

@@ -14,7 +14,9 @@ export function sameType(model: ColumnType, database: ColumnType): boolean {
   return (
     model.kind === database.kind &&
     Object.entries(model).every(
-      ([key, value]) => value === undefined || JSON.stringify(value) === JSON.stringify((database as unknown as Record<string, unknown>)[key]),
+      ([key, value]) =>
+        value === undefined ||
+        JSON.stringify(value) === JSON.stringify((database as unknown as Record<string, unknown>)[key]),
     )
   );
 }
@@ -31,14 +33,20 @@ export function columnSignatures(model: TableModel, database: TableModel): unkno
     return {
       name: column.name,
       found: other !== undefined,
-      type: other === undefined ? undefined : sameType(column.type, other.type) || { model: column.type, database: other.type },
+      type:
+        other === undefined
+          ? undefined
+          : sameType(column.type, other.type) || { model: column.type, database: other.type },
       nullable: other?.nullable === column.nullable || { model: column.nullable, database: other?.nullable },
       serverDefault: defaultText(column) === (other === undefined ? undefined : defaultText(other)) || {
         model: defaultText(column),
         database: other === undefined ? undefined : defaultText(other),
       },
       comment: other?.comment === column.comment || { model: column.comment, database: other?.comment },
-      identity: JSON.stringify(other?.identity) === JSON.stringify(column.identity) || { model: column.identity, database: other?.identity },
+      identity: JSON.stringify(other?.identity) === JSON.stringify(column.identity) || {
+        model: column.identity,
+        database: other?.identity,
+      },
     };
   });
 }
@@ -55,8 +63,19 @@ export function uniqueSignatures(model: TableModel): string[] {
 export function foreignKeySignatures(model: TableModel): string[] {
   return model.constraints
     .flatMap((constraint) => (constraint.kind === 'foreignKeyConstraint' ? [constraint] : []))
-    .map(({ columns, referredSchema, referredTable, referredColumns, onDelete, onUpdate, deferrable, initially, match }) =>
-      JSON.stringify({ columns, referredSchema, referredTable, referredColumns, onDelete, onUpdate, deferrable, initially, match }),
+    .map(
+      ({ columns, referredSchema, referredTable, referredColumns, onDelete, onUpdate, deferrable, initially, match }) =>
+        JSON.stringify({
+          columns,
+          referredSchema,
+          referredTable,
+          referredColumns,
+          onDelete,
+          onUpdate,
+          deferrable,
+          initially,
+          match,
+        }),
     )
     .sort();
 }
@@ -64,7 +83,9 @@ export function foreignKeySignatures(model: TableModel): string[] {
 /** Check constraints: the names of the named ones (unnamed ones are not compared). */
 export function checkSignatures(model: TableModel): string[] {
   return model.constraints
-    .flatMap((constraint) => (constraint.kind === 'checkConstraint' && constraint.name !== undefined ? [nameOf(constraint.name) as string] : []))
+    .flatMap((constraint) =>
+      constraint.kind === 'checkConstraint' && constraint.name !== undefined ? [nameOf(constraint.name) as string] : [],
+    )
     .sort();
 }
 
@@ -72,7 +93,13 @@ export function checkSignatures(model: TableModel): string[] {
 export function indexSignatures(model: TableModel): string[] {
   return model.indexes
     .map(({ name, columns, unique, where, dialectOptions }) =>
-      JSON.stringify({ name: nameOf(name), columns: columns.map((element) => (typeof element === 'string' ? element : `sql:${element.text}`)), unique, where, dialectOptions }),
+      JSON.stringify({
+        name: nameOf(name),
+        columns: columns.map((element) => (typeof element === 'string' ? element : `sql:${element.text}`)),
+        unique,
+        where,
+        dialectOptions,
+      }),
     )
     .sort();
 }

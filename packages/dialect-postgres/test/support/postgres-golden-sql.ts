@@ -16,7 +16,9 @@ export const POSTGRES_GOLDEN_SQL: GoldenSql = {
   createIndex: ['CREATE INDEX ix_account_name ON account (name)'],
   dropIndex: ['DROP INDEX ix_account_name'],
   createUniqueConstraint: ['ALTER TABLE account ADD CONSTRAINT uq_account_name UNIQUE (name)'],
-  createForeignKey: ['ALTER TABLE address ADD CONSTRAINT fk_address_account FOREIGN KEY(account_id) REFERENCES account (id)'],
+  createForeignKey: [
+    'ALTER TABLE address ADD CONSTRAINT fk_address_account FOREIGN KEY(account_id) REFERENCES account (id)',
+  ],
   createCheckConstraint: ['ALTER TABLE account ADD CONSTRAINT ck_account_name CHECK (length(name) > 2)'],
   createPrimaryKey: ['ALTER TABLE account ADD CONSTRAINT pk_account PRIMARY KEY (id)'],
   dropConstraint: ['ALTER TABLE account DROP CONSTRAINT uq_account_name'],
@@ -73,4 +75,5 @@ export const POSTGRES_GOLDEN_SQL: GoldenSql = {
     'INSERT INTO _alembic_tmp_account (id, name) SELECT account.id, account.name FROM account',
     'DROP TABLE account',
     'ALTER TABLE _alembic_tmp_account RENAME TO account',
-  ],};
+  ],
+};

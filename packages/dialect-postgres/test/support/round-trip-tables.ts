@@ -54,7 +54,10 @@ export const ROUND_TRIP_TABLES: readonly TableModel[] = [
   table('rt_post', [
     column('id', bigInteger(), { identity: { always: true } }),
     column('account_id', integer(), { nullable: false }),
-    column('status', enumType(['draft', 'published'], { name: 'rt_post_status' }), { nullable: false, serverDefault: 'draft' }),
+    column('status', enumType(['draft', 'published'], { name: 'rt_post_status' }), {
+      nullable: false,
+      serverDefault: 'draft',
+    }),
     column('title', string(200), { nullable: false }),
     column('body', jsonb(), { nullable: false, serverDefault: '{"countryCode":"fr", "numero":""}' }),
     column('meta', json(), { serverDefault: sql("'{}'::json") }),
@@ -82,7 +85,12 @@ export const ROUND_TRIP_TABLES: readonly TableModel[] = [
     column('whole', numeric(10)),
     column('any_number', numeric()),
     primaryKeyConstraint(['post_id', 'label']),
-    foreignKeyConstraint(['post_id'], 'rt_post', ['id'], { onDelete: 'SET NULL', onUpdate: 'RESTRICT', deferrable: true, initially: 'DEFERRED' }),
+    foreignKeyConstraint(['post_id'], 'rt_post', ['id'], {
+      onDelete: 'SET NULL',
+      onUpdate: 'RESTRICT',
+      deferrable: true,
+      initially: 'DEFERRED',
+    }),
     uniqueConstraint(['label', 'weight'], { name: 'uq_rt_tag_label_weight' }),
   ]),
   table('rt_types', [

@@ -106,11 +106,21 @@ function bulkTable(position: number): TableModel {
     );
   }
   columns.push(
-    column('active', boolean({ createConstraint: true, ...(position % 2 === 0 ? { name: `ck_${name}_active` } : {}) }), {
-      nullable: false,
-      serverDefault: sql(position % 2 === 0 ? '1' : 'TRUE'),
-    }),
-    column('mood', enumType(['sad', 'ok', 'happy'], { createConstraint: position % 3 !== 2, ...(position % 4 === 0 ? { name: `ck_${name}_mood` } : {}) })),
+    column(
+      'active',
+      boolean({ createConstraint: true, ...(position % 2 === 0 ? { name: `ck_${name}_active` } : {}) }),
+      {
+        nullable: false,
+        serverDefault: sql(position % 2 === 0 ? '1' : 'TRUE'),
+      },
+    ),
+    column(
+      'mood',
+      enumType(['sad', 'ok', 'happy'], {
+        createConstraint: position % 3 !== 2,
+        ...(position % 4 === 0 ? { name: `ck_${name}_mood` } : {}),
+      }),
+    ),
     column('email', string(100)),
     column('amount', numeric(12, 3), { serverDefault: sql('0') }),
     column('parent_id', integer()),
@@ -129,11 +139,26 @@ function bulkTable(position: number): TableModel {
   }
   elements.push(checkConstraint('amount >= 0', position % 2 === 1 ? { name: `ck_${name}_amount` } : {}));
   if (!composite) {
-    elements.push(foreignKeyConstraint(['parent_id'], name, ['id'], { onDelete: 'SET NULL', ...(position % 2 === 0 ? { name: `fk_${name}_parent` } : {}) }));
+    elements.push(
+      foreignKeyConstraint(['parent_id'], name, ['id'], {
+        onDelete: 'SET NULL',
+        ...(position % 2 === 0 ? { name: `fk_${name}_parent` } : {}),
+      }),
+    );
   }
   if (position > 0) {
-    const actions = [{}, { onDelete: 'CASCADE' }, { onDelete: 'NO ACTION', onUpdate: 'CASCADE' }, { deferrable: true, initially: 'DEFERRED' }][position % 4];
-    elements.push(foreignKeyConstraint(['previous_id'], bulkTableName(position - 1), ['id'], { ...actions, ...(position % 3 === 0 ? { name: `fk_${name}_previous` } : {}) }));
+    const actions = [
+      {},
+      { onDelete: 'CASCADE' },
+      { onDelete: 'NO ACTION', onUpdate: 'CASCADE' },
+      { deferrable: true, initially: 'DEFERRED' },
+    ][position % 4];
+    elements.push(
+      foreignKeyConstraint(['previous_id'], bulkTableName(position - 1), ['id'], {
+        ...actions,
+        ...(position % 3 === 0 ? { name: `fk_${name}_previous` } : {}),
+      }),
+    );
   }
   elements.push(index(`ix_${name}_email_lower`, [sql('lower(email)')]));
   elements.push(index(`ix_${name}_c0`, ['c0', 'c2'], { unique: position % 2 === 0 }));
@@ -174,14 +199,21 @@ export function comparedParts(model: TableModel): unknown {
     columns: model.columns.map((entry) => ({
       name: entry.name,
       type: entry.type,
-      serverDefault: entry.serverDefault === undefined ? undefined : typeof entry.serverDefault === 'string' ? entry.serverDefault : entry.serverDefault.text,
+      serverDefault:
+        entry.serverDefault === undefined
+          ? undefined
+          : typeof entry.serverDefault === 'string'
+            ? entry.serverDefault
+            : entry.serverDefault.text,
       nullable: entry.nullable,
       autoincrement: entry.autoincrement,
     })),
     primaryKey: model.primaryKey?.columns,
     uniques: sorted(
       model.constraints.flatMap((constraint) =>
-        constraint.kind === 'uniqueConstraint' ? [constraint.name === undefined ? `(${constraint.columns.join(',')})` : constraintNameText(constraint.name)] : [],
+        constraint.kind === 'uniqueConstraint'
+          ? [constraint.name === undefined ? `(${constraint.columns.join(',')})` : constraintNameText(constraint.name)]
+          : [],
       ),
     ),
     foreignKeys: sorted(
@@ -191,7 +223,13 @@ export function comparedParts(model: TableModel): unknown {
         return [JSON.stringify(signature)];
       }),
     ),
-    checks: sorted(model.constraints.flatMap((constraint) => (constraint.kind === 'checkConstraint' && constraint.name !== undefined ? [constraintNameText(constraint.name)] : []))),
+    checks: sorted(
+      model.constraints.flatMap((constraint) =>
+        constraint.kind === 'checkConstraint' && constraint.name !== undefined
+          ? [constraintNameText(constraint.name)]
+          : [],
+      ),
+    ),
     indexes: sorted(
       model.indexes.map((entry) =>
         JSON.stringify({

@@ -70,4 +70,5 @@ export const SQLITE_GOLDEN_SQL: GoldenSql = {
     'INSERT INTO _alembic_tmp_account (id, name) SELECT account.id, account.name FROM account',
     'DROP TABLE account',
     'ALTER TABLE _alembic_tmp_account RENAME TO account',
-  ],};
+  ],
+};

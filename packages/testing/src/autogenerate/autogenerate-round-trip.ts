@@ -40,7 +40,9 @@ async function expectNoChanges(session: AutogenerateSession, model: MetadataMode
     [
       `${step}: autogenerate found ${plan.upgrade.length} operation(s) where it should find none:`,
       ...describePlan(plan).map((line) => `  ${line}`),
-      ...(differences.length === 0 ? [] : ['normalized columns that differ (model / database):', ...differences.map((line) => `  ${line}`)]),
+      ...(differences.length === 0
+        ? []
+        : ['normalized columns that differ (model / database):', ...differences.map((line) => `  ${line}`)]),
     ].join('\n'),
   );
 }
@@ -48,8 +50,12 @@ async function expectNoChanges(session: AutogenerateSession, model: MetadataMode
 /** Fails unless the database has exactly the model's tables, each with exactly its columns. */
 async function expectNamesOf(session: AutogenerateSession, model: MetadataModel, step: string): Promise<void> {
   const reflected = await session.reflect();
-  const actual = Object.fromEntries(reflected.map((entry) => [entry.name, sortedNames(entry.columns.map((item) => item.name))]));
-  const expected = Object.fromEntries(model.tables.map((entry) => [entry.name, sortedNames(entry.columns.map((item) => item.name))]));
+  const actual = Object.fromEntries(
+    reflected.map((entry) => [entry.name, sortedNames(entry.columns.map((item) => item.name))]),
+  );
+  const expected = Object.fromEntries(
+    model.tables.map((entry) => [entry.name, sortedNames(entry.columns.map((item) => item.name))]),
+  );
   try {
     expect(actual).toEqual(expected);
   } catch (error) {
@@ -65,15 +71,20 @@ async function generate(
   options: { mayBeEmpty?: boolean; irreversible?: boolean } = {},
 ): Promise<GeneratedMigration> {
   const plan: MigrationPlan = await session.plan(model);
-  if (plan.upgrade.length === 0 && options.mayBeEmpty !== true) throw new RoundTripMismatch(`${step}: autogenerate found no change to make`);
+  if (plan.upgrade.length === 0 && options.mayBeEmpty !== true)
+    throw new RoundTripMismatch(`${step}: autogenerate found no change to make`);
   let migration: GeneratedMigration;
   try {
     migration = await generateMigration(plan, session);
   } catch (error) {
-    throw new RoundTripMismatch(`${step}: rendering the migration failed: ${(error as Error).message}\n--- the plan ---\n${describeWholePlan(plan)}`);
+    throw new RoundTripMismatch(
+      `${step}: rendering the migration failed: ${(error as Error).message}\n--- the plan ---\n${describeWholePlan(plan)}`,
+    );
   }
   if (plan.irreversible.length > 0 && options.irreversible !== true) {
-    throw new RoundTripMismatch(`${step}: autogenerate marked a change irreversible\n--- the generated migration ---\n${migration.source}`);
+    throw new RoundTripMismatch(
+      `${step}: autogenerate marked a change irreversible\n--- the generated migration ---\n${migration.source}`,
+    );
   }
   return migration;
 }
@@ -81,16 +92,23 @@ async function generate(
 /** Fails unless the downgrade refuses to run, saying why. */
 async function expectIrreversible(migration: GeneratedMigration, run: () => Promise<unknown>): Promise<void> {
   if (migration.irreversible.length === 0) {
-    throw new RoundTripMismatch(`autogenerate did not mark the change irreversible\n--- the generated migration ---\n${migration.source}`);
+    throw new RoundTripMismatch(
+      `autogenerate did not mark the change irreversible\n--- the generated migration ---\n${migration.source}`,
+    );
   }
   let failure: unknown;
   await run().catch((error: unknown) => {
     failure = error;
   });
-  if (failure === undefined) throw new RoundTripMismatch(`the downgrade of an irreversible change ran\n${migration.source}`);
+  if (failure === undefined)
+    throw new RoundTripMismatch(`the downgrade of an irreversible change ran\n${migration.source}`);
 }
 
-async function runStep(step: string, migration: GeneratedMigration | undefined, run: () => Promise<unknown>): Promise<void> {
+async function runStep(
+  step: string,
+  migration: GeneratedMigration | undefined,
+  run: () => Promise<unknown>,
+): Promise<void> {
   try {
     await run();
   } catch (error) {
@@ -137,14 +155,22 @@ export async function runAutogenerateRoundTrip(suite: RoundTripScope, change: Sc
     },
   ]);
 
-  generated.before = await generate(session, change.before, 'creating the before schema', { mayBeEmpty: change.before.tables.length === 0 });
-  await runStep('upgrading to the before schema', generated.before, () => project.upgrade(connection, 'ag_before', settings));
+  generated.before = await generate(session, change.before, 'creating the before schema', {
+    mayBeEmpty: change.before.tables.length === 0,
+  });
+  await runStep('upgrading to the before schema', generated.before, () =>
+    project.upgrade(connection, 'ag_before', settings),
+  );
   await expectNoChanges(session, change.before, 'after creating the before schema');
   await expectNamesOf(session, change.before, 'after creating the before schema');
   const snapshotBefore = await session.snapshot();
 
-  generated.after = await generate(session, change.after, 'changing to the after schema', { irreversible: change.irreversible === true });
-  await runStep('upgrading to the after schema', generated.after, () => project.upgrade(connection, 'ag_after', settings));
+  generated.after = await generate(session, change.after, 'changing to the after schema', {
+    irreversible: change.irreversible === true,
+  });
+  await runStep('upgrading to the after schema', generated.after, () =>
+    project.upgrade(connection, 'ag_after', settings),
+  );
   await expectNoChanges(session, change.after, 'after the upgrade');
   await expectNamesOf(session, change.after, 'after the upgrade');
 
@@ -152,7 +178,9 @@ export async function runAutogenerateRoundTrip(suite: RoundTripScope, change: Sc
     await expectIrreversible(generated.after, () => project.downgrade(connection, 'ag_before', settings));
     return;
   }
-  await runStep('downgrading to the before schema', generated.after, () => project.downgrade(connection, 'ag_before', settings));
+  await runStep('downgrading to the before schema', generated.after, () =>
+    project.downgrade(connection, 'ag_before', settings),
+  );
   const snapshotRestored = await session.snapshot();
   try {
     expect(snapshotRestored).toEqual(snapshotBefore);

@@ -59,7 +59,8 @@ export class AutogenerateSession {
    */
   async snapshot(): Promise<Readonly<Record<string, unknown>>> {
     const result: Record<string, unknown> = {};
-    for (const model of await this.reflect()) result[model.name] = canonicalTable(this.normalizer.normalizeTable(model, 'database'));
+    for (const model of await this.reflect())
+      result[model.name] = canonicalTable(this.normalizer.normalizeTable(model, 'database'));
     return result;
   }
 }

@@ -35,11 +35,17 @@ function loadEsbuild(): EsbuildTransform {
  * runtime's proxy would. The module is evaluated afresh for every call.
  */
 export async function compileMigrationSource(source: string, fileName: string): Promise<MigrationFunctions> {
-  const { code } = await loadEsbuild().transform(source, { loader: 'ts', format: 'cjs', target: 'node20', sourcefile: fileName });
+  const { code } = await loadEsbuild().transform(source, {
+    loader: 'ts',
+    format: 'cjs',
+    target: 'node20',
+    sourcefile: fileName,
+  });
   const fallback = createRequire(join(process.cwd(), 'package.json'));
   const evaluate = (op: MigrationOperations): Record<string, unknown> => {
     const module = { exports: {} as Record<string, unknown> };
-    const requireForModule = (specifier: string): unknown => (specifier === '@alembic/core' ? { ...core, op } : fallback(specifier));
+    const requireForModule = (specifier: string): unknown =>
+      specifier === '@alembic/core' ? { ...core, op } : fallback(specifier);
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the migration's compiled code, run as a CommonJS module
     new Function('require', 'module', 'exports', code)(requireForModule, module, module.exports);
     return module.exports;

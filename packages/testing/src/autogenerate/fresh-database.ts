@@ -49,7 +49,10 @@ class FreshDatabaseScope implements RoundTripScope {
  * Runs `body` in a database of its own from the harness, dropped afterwards even when the body
  * fails: what one round trip leaves behind (a PostgreSQL enum type, say) cannot reach the next.
  */
-export async function withFreshDatabase(harness: ConformanceHarness, body: (scope: RoundTripScope) => Promise<void>): Promise<void> {
+export async function withFreshDatabase(
+  harness: ConformanceHarness,
+  body: (scope: RoundTripScope) => Promise<void>,
+): Promise<void> {
   const scope = new FreshDatabaseScope(harness, await harness.createDatabase('autogenerate'));
   try {
     await body(scope);

@@ -31,14 +31,19 @@ function freeColumns(table: TableDraft): ColumnDraft[] {
   return table.columns.filter((entry) => !isConstrained(table, entry.name));
 }
 
-function pickFree(table: TableDraft, random: SeededRandom, accept: (entry: ColumnDraft) => boolean): ColumnDraft | undefined {
+function pickFree(
+  table: TableDraft,
+  random: SeededRandom,
+  accept: (entry: ColumnDraft) => boolean,
+): ColumnDraft | undefined {
   const candidates = freeColumns(table).filter(accept);
   return candidates.length === 0 ? undefined : random.pick(candidates);
 }
 
 const MUTATIONS: Readonly<Record<string, Mutation>> = {
   addTable: (tables, table, random, capabilities) => {
-    const number = tables.reduce((highest, entry) => Math.max(highest, Number(entry.name.slice(RANDOM_TABLE_PREFIX.length))), 0) + 1;
+    const number =
+      tables.reduce((highest, entry) => Math.max(highest, Number(entry.name.slice(RANDOM_TABLE_PREFIX.length))), 0) + 1;
     const added = randomTable(`${RANDOM_TABLE_PREFIX}${number}`, random, capabilities);
     if (random.chance(0.6)) addRandomForeignKey(added, table.name, random);
     tables.push(added);
@@ -47,7 +52,9 @@ const MUTATIONS: Readonly<Record<string, Mutation>> = {
   dropTable: (tables, table) => {
     if (tables.length < 2) return false;
     tables.splice(tables.indexOf(table), 1);
-    for (const other of tables) for (const key of other.foreignKeys.filter((entry) => entry.referredTable === table.name)) withoutColumn(other, key.column);
+    for (const other of tables)
+      for (const key of other.foreignKeys.filter((entry) => entry.referredTable === table.name))
+        withoutColumn(other, key.column);
     return true;
   },
   addColumn: (_tables, table, random, capabilities) => {
@@ -74,7 +81,11 @@ const MUTATIONS: Readonly<Record<string, Mutation>> = {
     return true;
   },
   stringToText: (_tables, table, random) => {
-    const target = pickFree(table, random, (entry) => entry.type.kind === 'string' && entry.serverDefault === undefined);
+    const target = pickFree(
+      table,
+      random,
+      (entry) => entry.type.kind === 'string' && entry.serverDefault === undefined,
+    );
     if (target === undefined) return false;
     target.type = text();
     return true;
@@ -103,7 +114,8 @@ const MUTATIONS: Readonly<Record<string, Mutation>> = {
     target.serverDefault = next;
     return true;
   },
-  addConstraint: (_tables, table, random, capabilities, serial) => addRandomConstraint(table, random, capabilities, serial, { named: true }),
+  addConstraint: (_tables, table, random, capabilities, serial) =>
+    addRandomConstraint(table, random, capabilities, serial, { named: true }),
   dropConstraint: (_tables, table, random) => {
     const lists = [table.uniques, table.indexes, table.checks].filter((list) => list.length > 0);
     if (lists.length === 0) return false;
@@ -126,7 +138,9 @@ const MUTATIONS: Readonly<Record<string, Mutation>> = {
     const key = named.length === 0 ? undefined : random.pick(named);
     if (key === undefined) return false;
     const nullable = table.columns.find((entry) => entry.name === key.column)?.nullable ?? false;
-    const next = random.pick(['CASCADE', 'RESTRICT', ...(nullable ? ['SET NULL'] : [])].filter((action) => action !== key.onDelete));
+    const next = random.pick(
+      ['CASCADE', 'RESTRICT', ...(nullable ? ['SET NULL'] : [])].filter((action) => action !== key.onDelete),
+    );
     key.onDelete = next;
     return true;
   },

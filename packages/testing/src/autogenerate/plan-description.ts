@@ -13,7 +13,9 @@ export function describeWholePlan(plan: MigrationPlan): string {
     ...plan.upgrade.map((planned) => `  ${describeOperation(planned.operation)}`),
     'downgrade:',
     ...plan.downgrade.map((planned) => `  ${describeOperation(planned.operation)}`),
-    ...(plan.irreversible.length === 0 ? [] : ['irreversible:', ...plan.irreversible.map((entry) => `  ${entry.operation.kind}: ${entry.reason}`)]),
+    ...(plan.irreversible.length === 0
+      ? []
+      : ['irreversible:', ...plan.irreversible.map((entry) => `  ${entry.operation.kind}: ${entry.reason}`)]),
   ].join('\n');
 }
 
@@ -21,9 +23,15 @@ export function describeWholePlan(plan: MigrationPlan): string {
 function describeOperation(operation: Operation): string {
   const shortened =
     operation.kind === 'createTable'
-      ? { name: operation.table.name, columns: operation.table.columns.map((entry) => entry.name), constraints: operation.table.constraints }
+      ? {
+          name: operation.table.name,
+          columns: operation.table.columns.map((entry) => entry.name),
+          constraints: operation.table.constraints,
+        }
       : operation;
-  const data = JSON.stringify(shortened, (key, value: unknown) => (key === 'kind' && typeof value === 'string' ? undefined : value));
+  const data = JSON.stringify(shortened, (key, value: unknown) =>
+    key === 'kind' && typeof value === 'string' ? undefined : value,
+  );
   const text = `${operation.kind} ${data}`;
   return text.length > 700 ? `${text.slice(0, 700)}...` : text;
 }

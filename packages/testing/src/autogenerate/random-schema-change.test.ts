@@ -46,20 +46,56 @@ describe('randomSchemaChange', () => {
       for (const model of randomSchemaChange(seed, NATIVE).before.tables) {
         for (const entry of model.columns) kinds.add(entry.type.kind);
         for (const entry of model.constraints) constraintKinds.add(entry.kind);
-        for (const entry of model.indexes) constraintKinds.add(entry.where === undefined ? (entry.unique ? 'uniqueIndex' : 'index') : 'partialIndex');
+        for (const entry of model.indexes)
+          constraintKinds.add(entry.where === undefined ? (entry.unique ? 'uniqueIndex' : 'index') : 'partialIndex');
       }
     }
     expect([...kinds].sort()).toEqual(
-      ['bigInteger', 'boolean', 'date', 'dateTime', 'enum', 'float', 'integer', 'json', 'largeBinary', 'numeric', 'smallInteger', 'string', 'text', 'time', 'uuid'].sort(),
+      [
+        'bigInteger',
+        'boolean',
+        'date',
+        'dateTime',
+        'enum',
+        'float',
+        'integer',
+        'json',
+        'largeBinary',
+        'numeric',
+        'smallInteger',
+        'string',
+        'text',
+        'time',
+        'uuid',
+      ].sort(),
     );
-    expect([...constraintKinds].sort()).toEqual(['checkConstraint', 'foreignKeyConstraint', 'index', 'partialIndex', 'uniqueConstraint', 'uniqueIndex']);
+    expect([...constraintKinds].sort()).toEqual([
+      'checkConstraint',
+      'foreignKeyConstraint',
+      'index',
+      'partialIndex',
+      'uniqueConstraint',
+      'uniqueIndex',
+    ]);
   });
 
   it('leaves out what the dialect lacks: native enums, partial indexes, comments, identity', () => {
-    const plain = defineCapabilities({ nativeEnum: false, supportsPartialIndexes: false, supportsComments: false, supportsIdentityColumns: false });
+    const plain = defineCapabilities({
+      nativeEnum: false,
+      supportsPartialIndexes: false,
+      supportsComments: false,
+      supportsIdentityColumns: false,
+    });
     for (const seed of SEEDS) {
-      for (const model of [...randomSchemaChange(seed, plain).before.tables, ...randomSchemaChange(seed, plain).after.tables]) {
-        expect(model.columns.some((entry) => entry.type.kind === 'enum' || entry.comment !== undefined || entry.identity !== undefined)).toBe(false);
+      for (const model of [
+        ...randomSchemaChange(seed, plain).before.tables,
+        ...randomSchemaChange(seed, plain).after.tables,
+      ]) {
+        expect(
+          model.columns.some(
+            (entry) => entry.type.kind === 'enum' || entry.comment !== undefined || entry.identity !== undefined,
+          ),
+        ).toBe(false);
         expect(model.indexes.some((entry) => entry.where !== undefined)).toBe(false);
         expect(model.comment).toBeUndefined();
       }

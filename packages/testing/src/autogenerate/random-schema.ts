@@ -89,7 +89,9 @@ export function typeTags(capabilities: DialectCapabilities): readonly TypeTag[] 
 
 /** Types whose columns can be indexed and be part of unique constraints everywhere. */
 export function isIndexable(type: ColumnType): boolean {
-  return ['integer', 'bigInteger', 'smallInteger', 'string', 'date', 'dateTime', 'numeric', 'boolean'].includes(type.kind);
+  return ['integer', 'bigInteger', 'smallInteger', 'string', 'date', 'dateTime', 'numeric', 'boolean'].includes(
+    type.kind,
+  );
 }
 
 /** Types with an integer value (checks and partial index conditions compare them with 0). */
@@ -125,7 +127,12 @@ export function randomComment(random: SeededRandom): string {
 }
 
 /** A new column of a random type named `c<number>_<tag>`. */
-export function randomColumn(table: TableDraft, number: number, random: SeededRandom, capabilities: DialectCapabilities): ColumnDraft {
+export function randomColumn(
+  table: TableDraft,
+  number: number,
+  random: SeededRandom,
+  capabilities: DialectCapabilities,
+): ColumnDraft {
   const tag = random.pick(typeTags(capabilities));
   const name = `c${number}_${tag}`;
   const type = typeOf(tag, random, `${table.name}_${name}_kind`);
@@ -140,7 +147,9 @@ export function randomColumn(table: TableDraft, number: number, random: SeededRa
 
 /** The number the next `c<number>_...` column of the table gets. */
 export function nextColumnNumber(table: TableDraft): number {
-  return table.columns.reduce((highest, entry) => Math.max(highest, Number(/^c(\d+)_/.exec(entry.name)?.[1] ?? 0)), 0) + 1;
+  return (
+    table.columns.reduce((highest, entry) => Math.max(highest, Number(/^c(\d+)_/.exec(entry.name)?.[1] ?? 0)), 0) + 1
+  );
 }
 
 /** Adds a random index, unique constraint or check over the table's columns (when it has fitting ones). */
@@ -169,7 +178,9 @@ export function addRandomConstraint(
   const columns = chooseColumns();
   if (columns === undefined) return false;
   if (kind === 'unique') {
-    table.uniques.push(options.named === true || random.chance(0.5) ? { name: `uq_${table.name}_${serial}`, columns } : { columns });
+    table.uniques.push(
+      options.named === true || random.chance(0.5) ? { name: `uq_${table.name}_${serial}`, columns } : { columns },
+    );
     return true;
   }
   const entry = { name: `ix_${table.name}_${serial}`, columns, unique: random.chance(0.2) };
@@ -187,7 +198,12 @@ export function addRandomConstraint(
  * `named` (for a key added to an existing table, or one closing a cycle) always names it, as
  * the downgrade can only drop a named key.
  */
-export function addRandomForeignKey(table: TableDraft, referred: string, random: SeededRandom, options: { readonly named?: boolean } = {}): boolean {
+export function addRandomForeignKey(
+  table: TableDraft,
+  referred: string,
+  random: SeededRandom,
+  options: { readonly named?: boolean } = {},
+): boolean {
   const columnName = `${referred.slice(RANDOM_TABLE_PREFIX.length - 1)}_id`;
   if (table.columns.some((entry) => entry.name === columnName)) return false;
   const nullable = random.chance(0.7);
@@ -206,10 +222,13 @@ export function addRandomForeignKey(table: TableDraft, referred: string, random:
 export function randomTable(name: string, random: SeededRandom, capabilities: DialectCapabilities): TableDraft {
   const draft: TableDraft = { name, columns: [], uniques: [], indexes: [], foreignKeys: [], checks: [] };
   if (capabilities.supportsIdentityColumns && random.chance(0.2)) {
-    draft.identity = random.chance(0.5) ? { always: random.chance(0.5) } : { always: false, start: random.integer(1, 100), increment: random.integer(1, 5) };
+    draft.identity = random.chance(0.5)
+      ? { always: random.chance(0.5) }
+      : { always: false, start: random.integer(1, 100), increment: random.integer(1, 5) };
   }
   const columnCount = random.integer(1, 6);
-  for (let count = 0; count < columnCount; count += 1) draft.columns.push(randomColumn(draft, nextColumnNumber(draft), random, capabilities));
+  for (let count = 0; count < columnCount; count += 1)
+    draft.columns.push(randomColumn(draft, nextColumnNumber(draft), random, capabilities));
   const candidate = draft.columns.find((entry) => entry.type.kind === 'string' && !entry.nullable);
   if (candidate !== undefined && random.chance(0.3)) candidate.unique = true;
   if (capabilities.supportsComments && random.chance(0.3)) draft.comment = randomComment(random);
@@ -226,17 +245,23 @@ export function randomTable(name: string, random: SeededRandom, capabilities: Di
 export function randomTables(random: SeededRandom, capabilities: DialectCapabilities): TableDraft[] {
   const count = random.integer(2, 8);
   const tables: TableDraft[] = [];
-  for (let number = 1; number <= count; number += 1) tables.push(randomTable(`${RANDOM_TABLE_PREFIX}${number}`, random, capabilities));
+  for (let number = 1; number <= count; number += 1)
+    tables.push(randomTable(`${RANDOM_TABLE_PREFIX}${number}`, random, capabilities));
   for (const [position, draft] of tables.entries()) {
-    for (const earlier of tables.slice(0, position)) if (random.chance(0.35)) addRandomForeignKey(draft, earlier.name, random);
+    for (const earlier of tables.slice(0, position))
+      if (random.chance(0.35)) addRandomForeignKey(draft, earlier.name, random);
     const later = tables[position + 1];
     if (later !== undefined && random.chance(0.1)) addRandomForeignKey(draft, later.name, random, { named: true });
     const constraintCount = random.integer(0, 3);
-    for (let serial = 1; serial <= constraintCount; serial += 1) addRandomConstraint(draft, random, capabilities, serial);
+    for (let serial = 1; serial <= constraintCount; serial += 1)
+      addRandomConstraint(draft, random, capabilities, serial);
   }
   const position = new Map(tables.map((draft, index) => [draft.name, index]));
-  const cyclic = tables.some((draft) => draft.foreignKeys.some((key) => (position.get(key.referredTable) ?? 0) > (position.get(draft.name) ?? 0)));
+  const cyclic = tables.some((draft) =>
+    draft.foreignKeys.some((key) => (position.get(key.referredTable) ?? 0) > (position.get(draft.name) ?? 0)),
+  );
   // Which key of a cycle autogenerate adds after the tables is its choice; named keys keep the downgrade possible.
-  if (cyclic) for (const draft of tables) for (const key of draft.foreignKeys) key.name ??= `fk_${draft.name}_${key.column}`;
+  if (cyclic)
+    for (const draft of tables) for (const key of draft.foreignKeys) key.name ??= `fk_${draft.name}_${key.column}`;
   return tables;
 }

@@ -1,5 +1,21 @@
-import { checkConstraint, column, foreignKeyConstraint, index, integer, metadata, table, uniqueConstraint } from '@alembic/core';
-import type { ColumnType, IdentityOptions, MetadataModel, ReferentialAction, ServerDefault, TableElement } from '@alembic/core';
+import {
+  checkConstraint,
+  column,
+  foreignKeyConstraint,
+  index,
+  integer,
+  metadata,
+  table,
+  uniqueConstraint,
+} from '@alembic/core';
+import type {
+  ColumnType,
+  IdentityOptions,
+  MetadataModel,
+  ReferentialAction,
+  ServerDefault,
+  TableElement,
+} from '@alembic/core';
 
 /** A column of a {@link TableDraft}. */
 export interface ColumnDraft {
@@ -62,7 +78,10 @@ export function cloneDrafts(drafts: readonly TableDraft[]): TableDraft[] {
 
 function elementsOf(draft: TableDraft): TableElement[] {
   const elements: TableElement[] = [
-    column('id', integer(), { primaryKey: true, ...(draft.identity === undefined ? {} : { identity: draft.identity }) }),
+    column('id', integer(), {
+      primaryKey: true,
+      ...(draft.identity === undefined ? {} : { identity: draft.identity }),
+    }),
   ];
   for (const entry of draft.columns) {
     elements.push(
@@ -74,9 +93,15 @@ function elementsOf(draft: TableDraft): TableElement[] {
       }),
     );
   }
-  for (const entry of draft.uniques) elements.push(uniqueConstraint(entry.columns, entry.name === undefined ? {} : { name: entry.name }));
+  for (const entry of draft.uniques)
+    elements.push(uniqueConstraint(entry.columns, entry.name === undefined ? {} : { name: entry.name }));
   for (const entry of draft.indexes) {
-    elements.push(index(entry.name, entry.columns, { unique: entry.unique, ...(entry.where === undefined ? {} : { where: entry.where }) }));
+    elements.push(
+      index(entry.name, entry.columns, {
+        unique: entry.unique,
+        ...(entry.where === undefined ? {} : { where: entry.where }),
+      }),
+    );
   }
   for (const entry of draft.foreignKeys) {
     elements.push(
@@ -92,7 +117,11 @@ function elementsOf(draft: TableDraft): TableElement[] {
 
 /** Core's model of the drafts (default naming convention). */
 export function draftsToMetadata(drafts: readonly TableDraft[]): MetadataModel {
-  return metadata(drafts.map((draft) => table(draft.name, elementsOf(draft), draft.comment === undefined ? {} : { comment: draft.comment })));
+  return metadata(
+    drafts.map((draft) =>
+      table(draft.name, elementsOf(draft), draft.comment === undefined ? {} : { comment: draft.comment }),
+    ),
+  );
 }
 
 /** True when `columnName` is used by a constraint or index of the draft. */
@@ -110,7 +139,9 @@ export function isConstrained(draft: TableDraft, columnName: string): boolean {
 export function withoutColumn(draft: TableDraft, columnName: string): void {
   draft.columns = draft.columns.filter((entry) => entry.name !== columnName);
   draft.uniques = draft.uniques.filter((entry) => !entry.columns.includes(columnName));
-  draft.indexes = draft.indexes.filter((entry) => !entry.columns.includes(columnName) && !(entry.where ?? '').includes(columnName));
+  draft.indexes = draft.indexes.filter(
+    (entry) => !entry.columns.includes(columnName) && !(entry.where ?? '').includes(columnName),
+  );
   draft.foreignKeys = draft.foreignKeys.filter((entry) => entry.column !== columnName);
   draft.checks = draft.checks.filter((entry) => !entry.condition.includes(columnName));
 }

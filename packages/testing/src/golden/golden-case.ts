@@ -34,6 +34,8 @@ export function goldenCaseRows<Expected>(
   cases: { readonly [Kind in OperationKind]: readonly GoldenCase<Kind, Expected>[] } | Partial<GoldenCases<Expected>>,
 ): (readonly [OperationKind, string, GoldenCase<OperationKind, Expected>])[] {
   return (Object.keys(cases) as OperationKind[]).flatMap((kind) =>
-    ((cases[kind] ?? []) as readonly GoldenCase<OperationKind, Expected>[]).map((entry) => [kind, entry.title, entry] as const),
+    ((cases[kind] ?? []) as readonly GoldenCase<OperationKind, Expected>[]).map(
+      (entry) => [kind, entry.title, entry] as const,
+    ),
   );
 }

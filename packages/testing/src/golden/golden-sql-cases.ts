@@ -43,10 +43,19 @@ const BASE_CASES: { readonly [Kind in OperationKind]: OperationMap[Kind] } = {
   renameTable: renameTableOperation({ oldTableName: 'account', newTableName: 'customer' }),
   addColumn: addColumnOperation({ tableName: 'account', column: column('email', string(100)) }),
   dropColumn: dropColumnOperation({ tableName: 'account', columnName: 'note' }),
-  alterColumn: alterColumnOperation({ tableName: 'account', columnName: 'name', nullable: true, existingType: string(50) }),
+  alterColumn: alterColumnOperation({
+    tableName: 'account',
+    columnName: 'name',
+    nullable: true,
+    existingType: string(50),
+  }),
   createIndex: createIndexOperation({ indexName: 'ix_account_name', tableName: 'account', columns: ['name'] }),
   dropIndex: dropIndexOperation({ indexName: 'ix_account_name', tableName: 'account' }),
-  createUniqueConstraint: createUniqueConstraintOperation({ constraintName: 'uq_account_name', tableName: 'account', columns: ['name'] }),
+  createUniqueConstraint: createUniqueConstraintOperation({
+    constraintName: 'uq_account_name',
+    tableName: 'account',
+    columns: ['name'],
+  }),
   createForeignKey: createForeignKeyOperation({
     constraintName: 'fk_address_account',
     sourceTable: 'address',
@@ -54,7 +63,11 @@ const BASE_CASES: { readonly [Kind in OperationKind]: OperationMap[Kind] } = {
     localColumns: ['account_id'],
     remoteColumns: ['id'],
   }),
-  createCheckConstraint: createCheckConstraintOperation({ constraintName: 'ck_account_name', tableName: 'account', condition: 'length(name) > 2' }),
+  createCheckConstraint: createCheckConstraintOperation({
+    constraintName: 'ck_account_name',
+    tableName: 'account',
+    condition: 'length(name) > 2',
+  }),
   createPrimaryKey: createPrimaryKeyOperation({ constraintName: 'pk_account', tableName: 'account', columns: ['id'] }),
   dropConstraint: dropConstraintOperation({ constraintName: 'uq_account_name', tableName: 'account', type: 'unique' }),
   createTableComment: createTableCommentOperation({ tableName: 'account', comment: "the account's table" }),
@@ -70,7 +83,9 @@ const BASE_CASES: { readonly [Kind in OperationKind]: OperationMap[Kind] } = {
   batchAlterTable: batchAlterTableOperation({
     tableName: 'account',
     copyFrom: account,
-    operations: [alterColumnOperation({ tableName: 'account', columnName: 'note', type: string(200), existingType: text() })],
+    operations: [
+      alterColumnOperation({ tableName: 'account', columnName: 'note', type: string(200), existingType: text() }),
+    ],
   }),
 };
 
@@ -89,12 +104,18 @@ const VARIANT_CASES = {
     ]),
   }),
   'createTable.comment': createTableOperation({
-    table: table('account', [column('id', integer(), { primaryKey: true }), column('name', string(50), { comment: 'shown name' })], {
-      comment: "the account's table",
-    }),
+    table: table(
+      'account',
+      [column('id', integer(), { primaryKey: true }), column('name', string(50), { comment: 'shown name' })],
+      {
+        comment: "the account's table",
+      },
+    ),
   }),
   'createTable.ifNotExists': createTableOperation({ table: account, ifNotExists: true }),
-  'createTable.schema': createTableOperation({ table: table('account', [column('id', integer(), { primaryKey: true })], { schema: 'billing' }) }),
+  'createTable.schema': createTableOperation({
+    table: table('account', [column('id', integer(), { primaryKey: true })], { schema: 'billing' }),
+  }),
   'dropTable.ifExists': dropTableOperation({ tableName: 'account', ifExists: true }),
   'renameTable.schema': renameTableOperation({ oldTableName: 'account', newTableName: 'customer', schema: 'billing' }),
   'addColumn.notNullWithDefault': addColumnOperation({
@@ -105,8 +126,17 @@ const VARIANT_CASES = {
     tableName: 'address',
     column: column('account_id', integer(), { references: 'account.id' }),
   }),
-  'addColumn.schema': addColumnOperation({ tableName: 'account', schema: 'billing', column: column('email', string(100)) }),
-  'alterColumn.notNull': alterColumnOperation({ tableName: 'account', columnName: 'note', nullable: false, existingType: text() }),
+  'addColumn.schema': addColumnOperation({
+    tableName: 'account',
+    schema: 'billing',
+    column: column('email', string(100)),
+  }),
+  'alterColumn.notNull': alterColumnOperation({
+    tableName: 'account',
+    columnName: 'note',
+    nullable: false,
+    existingType: text(),
+  }),
   'alterColumn.type': alterColumnOperation({
     tableName: 'account',
     columnName: 'name',
@@ -114,7 +144,12 @@ const VARIANT_CASES = {
     existingType: string(50),
     existingNullable: false,
   }),
-  'alterColumn.serverDefault': alterColumnOperation({ tableName: 'account', columnName: 'note', serverDefault: 'none', existingType: text() }),
+  'alterColumn.serverDefault': alterColumnOperation({
+    tableName: 'account',
+    columnName: 'note',
+    serverDefault: 'none',
+    existingType: text(),
+  }),
   'alterColumn.dropServerDefault': alterColumnOperation({
     tableName: 'account',
     columnName: 'note',
@@ -136,8 +171,18 @@ const VARIANT_CASES = {
     existingType: string(50),
     existingNullable: false,
   }),
-  'createIndex.unique': createIndexOperation({ indexName: 'ix_account_name', tableName: 'account', columns: ['name'], unique: true }),
-  'createIndex.partial': createIndexOperation({ indexName: 'ix_account_note', tableName: 'account', columns: ['note'], where: 'note IS NOT NULL' }),
+  'createIndex.unique': createIndexOperation({
+    indexName: 'ix_account_name',
+    tableName: 'account',
+    columns: ['name'],
+    unique: true,
+  }),
+  'createIndex.partial': createIndexOperation({
+    indexName: 'ix_account_note',
+    tableName: 'account',
+    columns: ['note'],
+    where: 'note IS NOT NULL',
+  }),
   'createForeignKey.onDelete': createForeignKeyOperation({
     constraintName: 'fk_address_account',
     sourceTable: 'address',
@@ -146,10 +191,25 @@ const VARIANT_CASES = {
     remoteColumns: ['id'],
     onDelete: 'CASCADE',
   }),
-  'dropConstraint.foreignKey': dropConstraintOperation({ constraintName: 'fk_address_account', tableName: 'address', type: 'foreignkey' }),
-  'dropConstraint.check': dropConstraintOperation({ constraintName: 'ck_account_name', tableName: 'account', type: 'check' }),
-  'dropConstraint.primary': dropConstraintOperation({ constraintName: 'pk_account', tableName: 'account', type: 'primary' }),
-  'execute.parameters': executeOperation({ sql: 'UPDATE account SET note = :note WHERE id = :id', parameters: { note: "it's", id: 2 } }),
+  'dropConstraint.foreignKey': dropConstraintOperation({
+    constraintName: 'fk_address_account',
+    tableName: 'address',
+    type: 'foreignkey',
+  }),
+  'dropConstraint.check': dropConstraintOperation({
+    constraintName: 'ck_account_name',
+    tableName: 'account',
+    type: 'check',
+  }),
+  'dropConstraint.primary': dropConstraintOperation({
+    constraintName: 'pk_account',
+    tableName: 'account',
+    type: 'primary',
+  }),
+  'execute.parameters': executeOperation({
+    sql: 'UPDATE account SET note = :note WHERE id = :id',
+    parameters: { note: "it's", id: 2 },
+  }),
   'batchAlterTable.addColumnAndIndex': batchAlterTableOperation({
     tableName: 'account',
     copyFrom: account,
@@ -171,7 +231,10 @@ const VARIANT_CASES = {
  * operation kind, named after it (`createTable`), plus variants (`alterColumn.type`). Names are
  * plain lower-case identifiers no dialect quotes.
  */
-export const GOLDEN_SQL_CASES: Readonly<Record<GoldenSqlCaseName, Operation>> = Object.freeze({ ...BASE_CASES, ...VARIANT_CASES });
+export const GOLDEN_SQL_CASES: Readonly<Record<GoldenSqlCaseName, Operation>> = Object.freeze({
+  ...BASE_CASES,
+  ...VARIANT_CASES,
+});
 
 /** The name of a golden SQL case: an operation kind, or `<kind>.<variant>`. */
 export type GoldenSqlCaseName = OperationKind | keyof typeof VARIANT_CASES;

@@ -22,7 +22,9 @@ import { NOT_SUPPORTED } from './not-supported.js';
 export type GoldenSql = { readonly [Name in GoldenSqlCaseName]: readonly string[] | typeof NOT_SUPPORTED };
 
 /** The case names in declaration order. */
-export const GOLDEN_SQL_CASE_NAMES: readonly GoldenSqlCaseName[] = Object.freeze(Object.keys(GOLDEN_SQL_CASES) as GoldenSqlCaseName[]);
+export const GOLDEN_SQL_CASE_NAMES: readonly GoldenSqlCaseName[] = Object.freeze(
+  Object.keys(GOLDEN_SQL_CASES) as GoldenSqlCaseName[],
+);
 
 /** Statements a fresh compiler (no connection: offline) writes for one case. */
 export function compileGoldenCase(compiler: DdlCompiler, name: GoldenSqlCaseName): string[] {

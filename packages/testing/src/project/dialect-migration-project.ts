@@ -3,7 +3,17 @@
  * `@alembic/core`'s runtime, as a user's install runs them.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -94,14 +104,22 @@ export class DialectMigrationProject {
 
   /** Writes (or replaces) one version script, `migrations/versions/<revision>_step.ts`. */
   writeScript(script: VersionScript): void {
-    writeFileSync(join(this.root, 'migrations', 'versions', `${script.revision}_step.ts`), versionScriptSource(script, this.#dialectPackage));
+    writeFileSync(
+      join(this.root, 'migrations', 'versions', `${script.revision}_step.ts`),
+      versionScriptSource(script, this.#dialectPackage),
+    );
   }
 
   /**
    * Runs `upgrade` / `downgrade` / `current` against `url` (given to the config as
    * `DATABASE_URL`); `mode` `'sql'` prints the SQL instead, `'no-lock'` skips the migration lock.
    */
-  run(url: string, command: 'upgrade' | 'downgrade' | 'current', target = '', mode: 'sql' | 'no-lock' | '' = ''): Promise<CommandOutcome> {
+  run(
+    url: string,
+    command: 'upgrade' | 'downgrade' | 'current',
+    target = '',
+    mode: 'sql' | 'no-lock' | '' = '',
+  ): Promise<CommandOutcome> {
     return new Promise((resolvePromise, reject) => {
       const child = spawn(process.execPath, ['driver.mjs', command, target, mode], {
         cwd: this.root,

@@ -5,6 +5,11 @@
 export function offlineStatements(output: string): string[] {
   return output
     .split(/;\s*\n/)
-    .map((statement) => statement.replace(/^(\s*--[^\n]*\n)+/g, '').replace(/\s+/g, ' ').trim())
+    .map((statement) =>
+      statement
+        .replace(/^(\s*--[^\n]*\n)+/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((statement) => statement !== '' && !statement.startsWith('--'));
 }

@@ -106,8 +106,21 @@ const ALTER_CASES: readonly AlterCase[] = [
     title: 'nullability, type and default changed in one call, and back',
     requires: { supportsAlterColumnType: true, requiresBatchRecreate: false },
     columnName: 'size',
-    forward: { nullable: false, type: bigInteger(), serverDefault: '0', existingType: integer(), existingNullable: true },
-    backward: { nullable: true, type: integer(), serverDefault: null, existingType: bigInteger(), existingNullable: false, existingServerDefault: '0' },
+    forward: {
+      nullable: false,
+      type: bigInteger(),
+      serverDefault: '0',
+      existingType: integer(),
+      existingNullable: true,
+    },
+    backward: {
+      nullable: true,
+      type: integer(),
+      serverDefault: null,
+      existingType: bigInteger(),
+      existingNullable: false,
+      existingServerDefault: '0',
+    },
     expectAltered: (widget) => {
       const size = columnOf(widget, 'size');
       expect({ nullable: size.nullable, kind: size.type.kind, hasDefault: size.serverDefault !== undefined }).toEqual({
@@ -121,7 +134,12 @@ const ALTER_CASES: readonly AlterCase[] = [
 
 type AlterForm = 'alterColumn' | 'batchAlterTable';
 
-function alter(op: MigrationOperations, form: AlterForm, columnName: string, options: AlterColumnOptions): Promise<void> {
+function alter(
+  op: MigrationOperations,
+  form: AlterForm,
+  columnName: string,
+  options: AlterColumnOptions,
+): Promise<void> {
   if (form === 'alterColumn') return op.alterColumn('widget', columnName, options);
   return op.batchAlterTable('widget', (batch) => batch.alterColumn(columnName, options));
 }
@@ -161,7 +179,9 @@ async function runAlterRoundTrip(suite: SuiteDatabase, entry: AlterCase, form: A
 
   await project.upgrade(connection, 'altered', settings);
   entry.expectAltered(tableOf(await snapshotSchema(dialect, connection), 'widget'));
-  expect((await selectRows(connection, 'SELECT id FROM widget ORDER BY id')).map((row) => Number(row.id))).toEqual([1, 2]);
+  expect((await selectRows(connection, 'SELECT id FROM widget ORDER BY id')).map((row) => Number(row.id))).toEqual([
+    1, 2,
+  ]);
 
   await project.downgrade(connection, 'widget', settings);
   expect(await snapshotSchema(dialect, connection)).toEqual(before);
@@ -180,8 +200,20 @@ export function defineAlterColumnSuite(harness: ConformanceHarness): void {
     const { capabilities } = harness.dialect;
     const timeout = harness.settings?.testTimeoutMilliseconds;
     for (const entry of ALTER_CASES) {
-      itWhen(capabilities, entry.requires, `${entry.title} (op.alterColumn)`, () => runAlterRoundTrip(suite, entry, 'alterColumn'), timeout);
-      itWhen(capabilities, entry.batchRequires ?? {}, `${entry.title} (batchAlterTable)`, () => runAlterRoundTrip(suite, entry, 'batchAlterTable'), timeout);
+      itWhen(
+        capabilities,
+        entry.requires,
+        `${entry.title} (op.alterColumn)`,
+        () => runAlterRoundTrip(suite, entry, 'alterColumn'),
+        timeout,
+      );
+      itWhen(
+        capabilities,
+        entry.batchRequires ?? {},
+        `${entry.title} (batchAlterTable)`,
+        () => runAlterRoundTrip(suite, entry, 'batchAlterTable'),
+        timeout,
+      );
     }
   });
 }

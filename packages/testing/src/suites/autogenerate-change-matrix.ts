@@ -24,7 +24,13 @@ export function defineAutogenerateChangeMatrixSuite(harness: ConformanceHarness)
     for (const [area, entries] of areas) {
       describe(area, () => {
         for (const entry of entries) {
-          itWhen(capabilities, entry.requires, entry.title, () => withFreshDatabase(harness, (scope) => runAutogenerateRoundTrip(scope, entry)), timeout);
+          itWhen(
+            capabilities,
+            entry.requires,
+            entry.title,
+            () => withFreshDatabase(harness, (scope) => runAutogenerateRoundTrip(scope, entry)),
+            timeout,
+          );
         }
       });
     }

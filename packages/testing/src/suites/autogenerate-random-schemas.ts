@@ -13,7 +13,8 @@ export const DEFAULT_AUTOGENERATE_SEED_COUNT = 50;
  */
 export function autogenerateSeeds(environment: NodeJS.ProcessEnv = process.env): number[] {
   const replay = environment.ALEMBIC_TEST_AUTOGENERATE_SEED;
-  if (replay !== undefined && replay.trim() !== '') return replay.split(',').map((text) => Number.parseInt(text.trim(), 10));
+  if (replay !== undefined && replay.trim() !== '')
+    return replay.split(',').map((text) => Number.parseInt(text.trim(), 10));
   const count = Number.parseInt(environment.ALEMBIC_TEST_AUTOGENERATE_SEEDS ?? '', 10);
   const total = Number.isFinite(count) && count > 0 ? count : DEFAULT_AUTOGENERATE_SEED_COUNT;
   return Array.from({ length: total }, (_unused, position) => position + 1);
@@ -32,7 +33,11 @@ export function defineAutogenerateRandomSchemaSuite(harness: ConformanceHarness)
     for (const seed of autogenerateSeeds()) {
       const change = randomSchemaChange(seed, capabilities);
       const tables = `${change.before.tables.length} -> ${change.after.tables.length} tables`;
-      it(`seed ${seed}: ${tables}, ${change.changes.join(', ')}`, () => withFreshDatabase(harness, (scope) => runAutogenerateRoundTrip(scope, change)), timeout);
+      it(
+        `seed ${seed}: ${tables}, ${change.changes.join(', ')}`,
+        () => withFreshDatabase(harness, (scope) => runAutogenerateRoundTrip(scope, change)),
+        timeout,
+      );
     }
   });
 }

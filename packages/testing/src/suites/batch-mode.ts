@@ -78,7 +78,12 @@ async function runBatchRoundTrip(suite: SuiteDatabase, recreate: BatchRecreateMo
         await op.dropTable('batch_owner');
       },
     },
-    { revision: 'batch', downRevision: 'tables', upgrade: (op) => op.invoke(batchOperation(recreate)), downgrade: (op) => undoBatch(op, recreate) },
+    {
+      revision: 'batch',
+      downRevision: 'tables',
+      upgrade: (op) => op.invoke(batchOperation(recreate)),
+      downgrade: (op) => undoBatch(op, recreate),
+    },
   ]);
   const connection = await suite.connect();
   const settings = suite.url === undefined ? {} : { url: suite.url };
@@ -92,7 +97,11 @@ async function runBatchRoundTrip(suite: SuiteDatabase, recreate: BatchRecreateMo
   expect(constraintNames(batched, 'checkConstraint')).toContain('ck_batched_x');
   expect(constraintNames(batched, 'foreignKeyConstraint')).toContain('fk_batched_owner');
   expect(indexNames(batched)).toContain('ix_batched_x');
-  await expectRows(connection, 'SELECT id, owner_id, data, x, y FROM batched ORDER BY id', ROWS.map((row) => ({ ...row, y: null })));
+  await expectRows(
+    connection,
+    'SELECT id, owner_id, data, x, y FROM batched ORDER BY id',
+    ROWS.map((row) => ({ ...row, y: null })),
+  );
 
   await project.downgrade(connection, 'tables', settings);
   expect(await snapshotSchema(dialect, connection)).toEqual(before);
@@ -109,7 +118,8 @@ export function defineBatchModeSuite(harness: ConformanceHarness): void {
     const suite = useSuiteDatabase(harness, 'batch_mode');
     const { capabilities } = harness.dialect;
     const timeout = harness.settings?.testTimeoutMilliseconds;
-    const compile = (operation: BatchAlterTableOperation): string[] => harness.dialect.createDdlCompiler().compile(operation);
+    const compile = (operation: BatchAlterTableOperation): string[] =>
+      harness.dialect.createDdlCompiler().compile(operation);
 
     itWhen(
       capabilities,
@@ -118,7 +128,9 @@ export function defineBatchModeSuite(harness: ConformanceHarness): void {
       async () => {
         const statements = compile(batchOperation('auto', BATCHED));
         expect(statements.some((statement) => /CREATE TABLE\s+\S*_alembic_tmp_batched/i.test(statement))).toBe(true);
-        expect(statements.some((statement) => /INSERT INTO\s+\S*_alembic_tmp_batched.*SELECT/is.test(statement))).toBe(true);
+        expect(statements.some((statement) => /INSERT INTO\s+\S*_alembic_tmp_batched.*SELECT/is.test(statement))).toBe(
+          true,
+        );
       },
       timeout,
     );
@@ -137,9 +149,21 @@ export function defineBatchModeSuite(harness: ConformanceHarness): void {
       timeout,
     );
 
-    itWhen(capabilities, {}, "recreate 'auto' keeps rows, indexes and foreign keys, and undoes cleanly", () => runBatchRoundTrip(suite, 'auto'), timeout);
+    itWhen(
+      capabilities,
+      {},
+      "recreate 'auto' keeps rows, indexes and foreign keys, and undoes cleanly",
+      () => runBatchRoundTrip(suite, 'auto'),
+      timeout,
+    );
 
-    itWhen(capabilities, {}, "recreate 'always' rebuilds on any dialect, keeping rows, and undoes cleanly", () => runBatchRoundTrip(suite, 'always'), timeout);
+    itWhen(
+      capabilities,
+      {},
+      "recreate 'always' rebuilds on any dialect, keeping rows, and undoes cleanly",
+      () => runBatchRoundTrip(suite, 'always'),
+      timeout,
+    );
 
     itWhen(
       capabilities,
@@ -159,13 +183,20 @@ export function defineBatchModeSuite(harness: ConformanceHarness): void {
           {
             revision: 'placed',
             downRevision: 'tables',
-            upgrade: (op) => op.batchAlterTable('batch_owner', { recreate: 'always' }, (batch) => batch.addColumn(column('code', string(5)), { insertAfter: 'id' })),
+            upgrade: (op) =>
+              op.batchAlterTable('batch_owner', { recreate: 'always' }, (batch) =>
+                batch.addColumn(column('code', string(5)), { insertAfter: 'id' }),
+              ),
             downgrade: (op) => op.batchAlterTable('batch_owner', (batch) => batch.dropColumn('code')),
           },
         ]);
         const connection = await suite.connect();
         await project.upgrade(connection, 'heads', suite.url === undefined ? {} : { url: suite.url });
-        expect(columnNames(tableOf(await snapshotSchema(harness.dialect, connection), 'batch_owner'))).toEqual(['id', 'code', 'name']);
+        expect(columnNames(tableOf(await snapshotSchema(harness.dialect, connection), 'batch_owner'))).toEqual([
+          'id',
+          'code',
+          'name',
+        ]);
         await expectRows(connection, 'SELECT id, code, name FROM batch_owner', [{ id: 1, code: null, name: 'owner' }]);
       },
       timeout,

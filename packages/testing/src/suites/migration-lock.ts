@@ -7,7 +7,10 @@ import type { ConformanceMigration, MigrationOperations, RunSettings } from '../
 import { useSuiteDatabase } from '../support/suite-database.js';
 import { selectRows } from './round-trip/round-trip-fixture.js';
 
-const LOCK_LOG = table('lock_log', [column('revision', string(20), { nullable: false }), column('run', string(10), { nullable: false })]);
+const LOCK_LOG = table('lock_log', [
+  column('revision', string(20), { nullable: false }),
+  column('run', string(10), { nullable: false }),
+]);
 
 function sleep(milliseconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));
@@ -42,7 +45,9 @@ function loggingMigrations(run: string, hold: () => Promise<void>): ConformanceM
 }
 
 async function loggedRows(connection: DatabaseConnection): Promise<{ revision: unknown; run: unknown }[]> {
-  return (await selectRows(connection, 'SELECT revision, run FROM lock_log ORDER BY revision')).map(({ revision, run }) => ({ revision, run }));
+  return (await selectRows(connection, 'SELECT revision, run FROM lock_log ORDER BY revision')).map(
+    ({ revision, run }) => ({ revision, run }),
+  );
 }
 
 /**
@@ -56,7 +61,10 @@ export function defineMigrationLockSuite(harness: ConformanceHarness): void {
     const suite = useSuiteDatabase(harness, 'migration_lock');
     const timeout = harness.settings?.testTimeoutMilliseconds;
     const holdMilliseconds = harness.settings?.lockHoldMilliseconds ?? 400;
-    const settingsWith = (extra: RunSettings = {}): RunSettings => ({ ...(suite.url === undefined ? {} : { url: suite.url }), ...extra });
+    const settingsWith = (extra: RunSettings = {}): RunSettings => ({
+      ...(suite.url === undefined ? {} : { url: suite.url }),
+      ...extra,
+    });
 
     async function runTogether(extra: RunSettings): Promise<void> {
       const first = await suite.connect();
@@ -64,7 +72,10 @@ export function defineMigrationLockSuite(harness: ConformanceHarness): void {
       const hold = () => sleep(holdMilliseconds / 4);
       const projectA = suite.project(loggingMigrations('A', hold));
       const projectB = suite.project(loggingMigrations('B', hold));
-      await Promise.all([projectA.upgrade(first, 'heads', settingsWith(extra)), projectB.upgrade(second, 'heads', settingsWith(extra))]);
+      await Promise.all([
+        projectA.upgrade(first, 'heads', settingsWith(extra)),
+        projectB.upgrade(second, 'heads', settingsWith(extra)),
+      ]);
       const rows = await loggedRows(first);
       expect(rows.map((row) => row.revision)).toEqual(['lock1', 'lock2', 'lock3']);
       // The lock covers the whole run: one run applied everything, the other found the heads current.
@@ -100,7 +111,11 @@ export function defineMigrationLockSuite(harness: ConformanceHarness): void {
         const projectB = suite.project(loggingMigrations('B', async () => undefined));
         const firstRun = projectA.upgrade(first, 'heads', settingsWith());
         await firstStarted;
-        const secondRun = projectB.upgrade(second, 'heads', settingsWith({ onVersionApply: ({ step }) => void appliedBySecond.push(step.shortLog) }));
+        const secondRun = projectB.upgrade(
+          second,
+          'heads',
+          settingsWith({ onVersionApply: ({ step }) => void appliedBySecond.push(step.shortLog) }),
+        );
         let secondFinished = false;
         void secondRun.then(
           () => (secondFinished = true),
@@ -133,7 +148,11 @@ export function defineMigrationLockSuite(harness: ConformanceHarness): void {
         const waits: MigrationLockWait[] = [];
         try {
           const failure = await dialect
-            .acquireMigrationLock(second, { lockName, timeoutMilliseconds: 200, onWait: (wait) => void waits.push(wait) })
+            .acquireMigrationLock(second, {
+              lockName,
+              timeoutMilliseconds: 200,
+              onWait: (wait) => void waits.push(wait),
+            })
             .then(
               () => undefined,
               (error: unknown) => error,
@@ -164,7 +183,9 @@ export function defineMigrationLockSuite(harness: ConformanceHarness): void {
             downgrade: () => undefined,
           },
         ]);
-        await expect(failing.upgrade(first, 'heads', settingsWith())).rejects.toMatchObject({ code: 'ALEMBIC_MIGRATION_FAILED' });
+        await expect(failing.upgrade(first, 'heads', settingsWith())).rejects.toMatchObject({
+          code: 'ALEMBIC_MIGRATION_FAILED',
+        });
         const project = suite.project(loggingMigrations('B', async () => undefined));
         await project.upgrade(second, 'heads', settingsWith());
         expect(await project.currentHeads(second)).toEqual(['lock3']);

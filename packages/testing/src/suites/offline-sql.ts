@@ -7,7 +7,12 @@ import type { ConformanceMigration } from '../support/conformance-project.js';
 import { ConformanceProject } from '../support/conformance-project.js';
 import { parseOfflineOutput, withoutIdentifierQuotes } from '../support/offline-output.js';
 import { CONSTRAINT_ROUND_TRIPS } from './round-trip/constraint-round-trips.js';
-import { createFixture, dropFixture, type RoundTripCase, type RoundTripCases } from './round-trip/round-trip-fixture.js';
+import {
+  createFixture,
+  dropFixture,
+  type RoundTripCase,
+  type RoundTripCases,
+} from './round-trip/round-trip-fixture.js';
 import { TABLE_ROUND_TRIPS } from './round-trip/table-round-trips.js';
 
 const ROUND_TRIPS: RoundTripCases = { ...TABLE_ROUND_TRIPS, ...CONSTRAINT_ROUND_TRIPS };
@@ -31,7 +36,14 @@ function migrationsOf(entry: RoundTripCase): ConformanceMigration[] {
     { revision: 'fixture', downRevision: null, upgrade: createFixture, downgrade: dropFixture },
     ...(entry.prepare === undefined
       ? []
-      : [{ revision: 'prepare', downRevision: 'fixture', upgrade: entry.prepare, downgrade: entry.unprepare ?? (() => undefined) }]),
+      : [
+          {
+            revision: 'prepare',
+            downRevision: 'fixture',
+            upgrade: entry.prepare,
+            downgrade: entry.unprepare ?? (() => undefined),
+          },
+        ]),
     { revision: 'case', downRevision: start, upgrade: entry.upgrade, downgrade: entry.downgrade },
   ];
 }
@@ -70,19 +82,26 @@ export function defineOfflineSqlSuite(harness: ConformanceHarness): void {
     for (const kind of OPERATION_KINDS) {
       for (const entry of ROUND_TRIPS[kind] ?? []) {
         // A rebuilding batch needs the table's definition: live runs reflect it, offline ones need copyFrom (Alembic's rule too).
-        const requires = kind === 'batchAlterTable' ? { ...entry.requires, requiresBatchRecreate: false } : (entry.requires ?? {});
+        const requires =
+          kind === 'batchAlterTable' ? { ...entry.requires, requiresBatchRecreate: false } : (entry.requires ?? {});
         itWhen(capabilities, requires, `${kind}: ${entry.title}`, async () => {
           const project = new ConformanceProject(dialect, migrationsOf(entry));
           try {
             const upgrade = checkShape((await project.offline('upgrade', 'base:case')).stdout, 'upgrade');
             const upgradeVersions = versionStatements(upgrade);
-            expect(upgradeVersions[0]).toMatch(/^CREATE TABLE alembic_version \(\s*version_num [A-Z0-9]+\(32(?: CHAR)?\) NOT NULL,\s*CONSTRAINT alembic_version_pkc PRIMARY KEY \(version_num\)\s*\)/);
+            expect(upgradeVersions[0]).toMatch(
+              /^CREATE TABLE alembic_version \(\s*version_num [A-Z0-9]+\(32(?: CHAR)?\) NOT NULL,\s*CONSTRAINT alembic_version_pkc PRIMARY KEY \(version_num\)\s*\)/,
+            );
             expect(upgradeVersions).toContain("INSERT INTO alembic_version (version_num) VALUES ('fixture')");
-            expect(upgradeVersions.at(-1)).toMatch(/^UPDATE alembic_version SET version_num='case' WHERE alembic_version.version_num = '(fixture|prepare)'$/);
+            expect(upgradeVersions.at(-1)).toMatch(
+              /^UPDATE alembic_version SET version_num='case' WHERE alembic_version.version_num = '(fixture|prepare)'$/,
+            );
 
             const downgrade = checkShape((await project.offline('downgrade', 'case:base')).stdout, 'downgrade');
             const downgradeVersions = versionStatements(downgrade);
-            expect(downgradeVersions.at(-1)).toBe("DELETE FROM alembic_version WHERE alembic_version.version_num = 'fixture'");
+            expect(downgradeVersions.at(-1)).toBe(
+              "DELETE FROM alembic_version WHERE alembic_version.version_num = 'fixture'",
+            );
             expect(downgradeVersions.some((statement) => /^(CREATE|DROP) TABLE/.test(statement))).toBe(false);
           } finally {
             project.dispose();
@@ -98,11 +117,19 @@ export function defineOfflineSqlSuite(harness: ConformanceHarness): void {
         upgrade: () => undefined,
         downgrade: () => undefined,
       });
-      const project = new ConformanceProject(dialect, [step('aaa1', null), step('bbb2', 'aaa1'), step('ccc3', 'bbb2'), step('ddd4', 'bbb2'), step('eee5', ['ccc3', 'ddd4'])]);
+      const project = new ConformanceProject(dialect, [
+        step('aaa1', null),
+        step('bbb2', 'aaa1'),
+        step('ccc3', 'bbb2'),
+        step('ddd4', 'bbb2'),
+        step('eee5', ['ccc3', 'ddd4']),
+      ]);
       try {
         const { stdout } = await project.offline('upgrade', 'heads');
         const parsed = parseOfflineOutput(stdout, capabilities);
-        const branches = parsed.comments.filter((comment) => comment.startsWith('-- Running upgrade bbb2 -> ')).map((comment) => comment.slice(-4));
+        const branches = parsed.comments
+          .filter((comment) => comment.startsWith('-- Running upgrade bbb2 -> '))
+          .map((comment) => comment.slice(-4));
         expect([...branches].sort()).toEqual(['ccc3', 'ddd4']);
         const [first, second] = branches as [string, string];
         expect(parsed.comments).toEqual([
@@ -126,11 +153,22 @@ export function defineOfflineSqlSuite(harness: ConformanceHarness): void {
     });
 
     it('creates the version table with a configured name and width', async () => {
-      const project = new ConformanceProject(dialect, [{ revision: 'aaa1', downRevision: null, upgrade: () => undefined, downgrade: () => undefined }]);
+      const project = new ConformanceProject(dialect, [
+        { revision: 'aaa1', downRevision: null, upgrade: () => undefined, downgrade: () => undefined },
+      ]);
       try {
-        const { stdout } = await project.offline('upgrade', 'heads', { versionTable: 'alembic_version_wide', versionNumWidth: 64 });
+        const { stdout } = await project.offline('upgrade', 'heads', {
+          versionTable: 'alembic_version_wide',
+          versionNumWidth: 64,
+        });
         const statements = parseOfflineOutput(stdout, capabilities).statements.map(withoutIdentifierQuotes);
-        expect(statements.some((statement) => /^CREATE TABLE alembic_version_wide \(\s*version_num [A-Z0-9]+\(64(?: CHAR)?\) NOT NULL,\s*CONSTRAINT alembic_version_wide_pkc PRIMARY KEY \(version_num\)/.test(statement))).toBe(true);
+        expect(
+          statements.some((statement) =>
+            /^CREATE TABLE alembic_version_wide \(\s*version_num [A-Z0-9]+\(64(?: CHAR)?\) NOT NULL,\s*CONSTRAINT alembic_version_wide_pkc PRIMARY KEY \(version_num\)/.test(
+              statement,
+            ),
+          ),
+        ).toBe(true);
         expect(statements).toContain("INSERT INTO alembic_version_wide (version_num) VALUES ('aaa1')");
       } finally {
         project.dispose();

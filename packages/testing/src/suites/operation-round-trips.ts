@@ -7,7 +7,12 @@ import { snapshotSchema } from '../support/schema-snapshot.js';
 import type { SuiteDatabase } from '../support/suite-database.js';
 import { useSuiteDatabase } from '../support/suite-database.js';
 import { CONSTRAINT_ROUND_TRIPS } from './round-trip/constraint-round-trips.js';
-import { createFixture, dropFixture, type RoundTripCase, type RoundTripCases } from './round-trip/round-trip-fixture.js';
+import {
+  createFixture,
+  dropFixture,
+  type RoundTripCase,
+  type RoundTripCases,
+} from './round-trip/round-trip-fixture.js';
 import { TABLE_ROUND_TRIPS } from './round-trip/table-round-trips.js';
 
 const ROUND_TRIPS: RoundTripCases = { ...TABLE_ROUND_TRIPS, ...CONSTRAINT_ROUND_TRIPS };
@@ -24,7 +29,14 @@ async function runRoundTrip(suite: SuiteDatabase, entry: RoundTripCase): Promise
     { revision: 'fixture', downRevision: null, upgrade: createFixture, downgrade: dropFixture },
     ...(entry.prepare === undefined
       ? []
-      : [{ revision: 'prepare', downRevision: 'fixture', upgrade: entry.prepare, downgrade: entry.unprepare ?? (() => undefined) }]),
+      : [
+          {
+            revision: 'prepare',
+            downRevision: 'fixture',
+            upgrade: entry.prepare,
+            downgrade: entry.unprepare ?? (() => undefined),
+          },
+        ]),
     { revision: 'case', downRevision: start, upgrade: entry.upgrade, downgrade: entry.downgrade },
   ];
   const project = suite.project(migrations);
@@ -70,7 +82,13 @@ export function defineOperationRoundTripSuite(harness: ConformanceHarness): void
           return;
         }
         for (const entry of cases) {
-          itWhen(harness.dialect.capabilities, entry.requires ?? {}, entry.title, () => runRoundTrip(suite, entry), timeout);
+          itWhen(
+            harness.dialect.capabilities,
+            entry.requires ?? {},
+            entry.title,
+            () => runRoundTrip(suite, entry),
+            timeout,
+          );
         }
       });
     }

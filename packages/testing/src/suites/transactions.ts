@@ -9,7 +9,12 @@ import { useSuiteDatabase } from '../support/suite-database.js';
 import { expectRows } from './round-trip/round-trip-fixture.js';
 
 /** A migration creating table `name(id)` with one row; its downgrade drops it. */
-function tableStep(revision: string, downRevision: string | null, name: string, then?: ConformanceMigration['upgrade']): ConformanceMigration {
+function tableStep(
+  revision: string,
+  downRevision: string | null,
+  name: string,
+  then?: ConformanceMigration['upgrade'],
+): ConformanceMigration {
   const model = table(name, [column('id', integer(), { primaryKey: true, autoincrement: false })]);
   return {
     revision,
@@ -56,7 +61,10 @@ export function defineTransactionSuite(harness: ConformanceHarness): void {
     const timeout = harness.settings?.testTimeoutMilliseconds;
     const baseSettings = (): RunSettings => (suite.url === undefined ? {} : { url: suite.url });
 
-    async function tablesAndHeads(project: ConformanceProject, connection: DatabaseConnection): Promise<{ tables: string[]; heads: string[] }> {
+    async function tablesAndHeads(
+      project: ConformanceProject,
+      connection: DatabaseConnection,
+    ): Promise<{ tables: string[]; heads: string[] }> {
       return {
         tables: Object.keys(await snapshotSchema(harness.dialect, connection)),
         heads: await project.currentHeads(connection),
@@ -216,7 +224,12 @@ export function defineTransactionSuite(harness: ConformanceHarness): void {
       'in a long run, a failure far from the start names its own migration and leaves nothing',
       () =>
         expectLongRunFailure(120, 110, (revision, downRevision, index) =>
-          tableStep(revision, downRevision, `tx_long_${index}`, index === 110 ? (op) => op.execute(FAILING_STATEMENT) : undefined),
+          tableStep(
+            revision,
+            downRevision,
+            `tx_long_${index}`,
+            index === 110 ? (op) => op.execute(FAILING_STATEMENT) : undefined,
+          ),
         ),
       timeout,
     );
@@ -251,15 +264,21 @@ export function defineTransactionSuite(harness: ConformanceHarness): void {
       async () => {
         const connection = await suite.connect();
         const revisionAt = (index: number): string => `load${String(index).padStart(3, '0')}`;
-        const migrations = Array.from({ length: 300 }, (_, index): ConformanceMigration => ({
-          revision: revisionAt(index),
-          downRevision: index === 0 ? null : revisionAt(index - 1),
-          upgrade: (op) => op.execute(index === 10 ? FAILING_STATEMENT : `CREATE TABLE tx_load_${index} (id INTEGER)`),
-          downgrade: (op) => op.execute(`DROP TABLE tx_load_${index}`),
-          ...(index === 150 ? { loadError: 'this migration does not load' } : {}),
-        }));
+        const migrations = Array.from(
+          { length: 300 },
+          (_, index): ConformanceMigration => ({
+            revision: revisionAt(index),
+            downRevision: index === 0 ? null : revisionAt(index - 1),
+            upgrade: (op) =>
+              op.execute(index === 10 ? FAILING_STATEMENT : `CREATE TABLE tx_load_${index} (id INTEGER)`),
+            downgrade: (op) => op.execute(`DROP TABLE tx_load_${index}`),
+            ...(index === 150 ? { loadError: 'this migration does not load' } : {}),
+          }),
+        );
         const project = suite.project(migrations);
-        await expect(project.upgrade(connection, 'heads', baseSettings())).rejects.toThrow('this migration does not load');
+        await expect(project.upgrade(connection, 'heads', baseSettings())).rejects.toThrow(
+          'this migration does not load',
+        );
         expect(await tablesAndHeads(project, connection)).toEqual({ tables: [], heads: [] });
       },
       timeout,
@@ -271,14 +290,20 @@ export function defineTransactionSuite(harness: ConformanceHarness): void {
       'statements started together (Promise.all over op calls) all run, and a failure among them is reported',
       async () => {
         const connection = await suite.connect();
-        const concurrentStep = (revision: string, downRevision: string | null, failingIndex?: number): ConformanceMigration => ({
+        const concurrentStep = (
+          revision: string,
+          downRevision: string | null,
+          failingIndex?: number,
+        ): ConformanceMigration => ({
           revision,
           downRevision,
           // More statements than two batches hold, all queued before any batch comes back.
           upgrade: async (op) => {
             await Promise.all(
               Array.from({ length: 450 }, (_, index) =>
-                op.execute(index === failingIndex ? FAILING_STATEMENT : `CREATE TABLE tx_${revision}_${index} (id INTEGER)`),
+                op.execute(
+                  index === failingIndex ? FAILING_STATEMENT : `CREATE TABLE tx_${revision}_${index} (id INTEGER)`,
+                ),
               ),
             );
           },

@@ -36,7 +36,10 @@ export function defineVersionTableSuite(harness: ConformanceHarness): void {
   describe('version table', () => {
     const suite = useSuiteDatabase(harness, 'version_table');
     const timeout = harness.settings?.testTimeoutMilliseconds;
-    const settingsWith = (extra: RunSettings = {}): RunSettings => ({ ...(suite.url === undefined ? {} : { url: suite.url }), ...extra });
+    const settingsWith = (extra: RunSettings = {}): RunSettings => ({
+      ...(suite.url === undefined ? {} : { url: suite.url }),
+      ...extra,
+    });
 
     async function moveThrough(
       project: ConformanceProject,
@@ -141,7 +144,9 @@ export function defineVersionTableSuite(harness: ConformanceHarness): void {
       async () => {
         const connection = await suite.connect();
         const project = suite.project([step('aaa1', null)]);
-        expect(await project.currentHeads(connection, settingsWith({ versionTable: 'alembic_version_absent' }))).toEqual([]);
+        expect(
+          await project.currentHeads(connection, settingsWith({ versionTable: 'alembic_version_absent' })),
+        ).toEqual([]);
         expect(await introspectorOf(harness.dialect, connection).getTable('alembic_version_absent')).toBeUndefined();
       },
       timeout,

@@ -131,7 +131,9 @@ export async function downgrade() {
       ...(connection === undefined ? {} : { connection }),
       ...(settings.url === undefined ? {} : { url: settings.url }),
       startingRevision,
-      ...(settings.transactionPerMigration === undefined ? {} : { transactionPerMigration: settings.transactionPerMigration }),
+      ...(settings.transactionPerMigration === undefined
+        ? {}
+        : { transactionPerMigration: settings.transactionPerMigration }),
       ...(settings.versionTable === undefined ? {} : { tableName: settings.versionTable }),
       ...(settings.versionNumWidth === undefined ? {} : { versionNumWidth: settings.versionNumWidth }),
       lock: settings.lock ?? true,
@@ -163,7 +165,11 @@ export async function downgrade() {
 
   /** `alembic downgrade <target>` on `connection` (`base` for everything). */
   downgrade(connection: DatabaseConnection, target: string, settings: RunSettings = {}): Promise<RunOutput> {
-    return this.#run(connection, (scripts, heads) => planDowngrade(scripts, target === 'base' ? null : target, heads), settings);
+    return this.#run(
+      connection,
+      (scripts, heads) => planDowngrade(scripts, target === 'base' ? null : target, heads),
+      settings,
+    );
   }
 
   /**
@@ -177,7 +183,8 @@ export async function downgrade() {
     const plan =
       command === 'upgrade'
         ? (scripts: ScriptDirectory, heads: readonly string[]) => planUpgrade(scripts, end, heads)
-        : (scripts: ScriptDirectory, heads: readonly string[]) => planDowngrade(scripts, end === 'base' ? null : end, heads);
+        : (scripts: ScriptDirectory, heads: readonly string[]) =>
+            planDowngrade(scripts, end === 'base' ? null : end, heads);
     return this.#run(undefined, plan, settings, start);
   }
 

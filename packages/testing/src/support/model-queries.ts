@@ -9,7 +9,8 @@ export function columnNames(model: TableModel): string[] {
 /** One column; fails when it is missing. */
 export function columnOf(model: TableModel, name: string): ColumnModel {
   const found = model.columns.find((entry) => entry.name === name);
-  if (found === undefined) throw new Error(`column '${name}' not found in '${model.name}' (${columnNames(model).join(', ')})`);
+  if (found === undefined)
+    throw new Error(`column '${name}' not found in '${model.name}' (${columnNames(model).join(', ')})`);
   return found;
 }
 

@@ -36,5 +36,8 @@ export function parseOfflineOutput(entries: readonly string[], capabilities: Dia
 
 /** A statement with identifier quotes (`"`, backticks, brackets) removed and spaces collapsed, for dialect-neutral comparisons. */
 export function withoutIdentifierQuotes(statement: string): string {
-  return statement.replace(/["`[\]]/g, '').replace(/\s+/g, ' ').trim();
+  return statement
+    .replace(/["`[\]]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

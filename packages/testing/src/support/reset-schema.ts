@@ -10,13 +10,16 @@ import { introspectorOf, isToolTable } from './schema-snapshot.js';
 export async function resetSchema(dialect: Dialect, connection: DatabaseConnection): Promise<void> {
   const introspector = introspectorOf(dialect, connection);
   const compiler = dialect.createDdlCompiler();
-  let remaining = (await introspector.getTableNames()).filter((name) => !isToolTable(name) || name.startsWith('alembic_version'));
+  let remaining = (await introspector.getTableNames()).filter(
+    (name) => !isToolTable(name) || name.startsWith('alembic_version'),
+  );
   while (remaining.length > 0) {
     const failed: string[] = [];
     let lastError: unknown;
     for (const name of remaining) {
       try {
-        for (const statement of compiler.compile(dropTableOperation({ tableName: name }))) await connection.execute(statement);
+        for (const statement of compiler.compile(dropTableOperation({ tableName: name })))
+          await connection.execute(statement);
       } catch (error) {
         failed.push(name);
         lastError = error;

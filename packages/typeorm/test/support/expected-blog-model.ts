@@ -37,11 +37,19 @@ function primaryKey(dialect: FixtureDialect, columns: string[], name: string): T
   return dialect === 'postgres' ? [primaryKeyConstraint(columns, { name })] : [];
 }
 
-function notNull(name: string, type: Parameters<typeof column>[1], options: Parameters<typeof column>[2] = {}): ColumnModel {
+function notNull(
+  name: string,
+  type: Parameters<typeof column>[1],
+  options: Parameters<typeof column>[2] = {},
+): ColumnModel {
   return column(name, type, { nullable: false, autoincrement: false, ...options });
 }
 
-function nullable(name: string, type: Parameters<typeof column>[1], options: Parameters<typeof column>[2] = {}): ColumnModel {
+function nullable(
+  name: string,
+  type: Parameters<typeof column>[1],
+  options: Parameters<typeof column>[2] = {},
+): ColumnModel {
   return column(name, type, { nullable: true, autoincrement: false, ...options });
 }
 
@@ -78,7 +86,9 @@ export function expectedBlogModel(dialect: FixtureDialect): MetadataModel {
           : enumType(['admin', 'member'], postgres ? { name: 'blog_user_role_enum' } : {}),
         { serverDefault: 'member' },
       ),
-      notNull('balance', sqlite ? rawType('decimal(10,2)') : numeric(10, 2), { serverDefault: sqlite ? sql('0') : sql(mysql ? "'0.00'" : "'0'") }),
+      notNull('balance', sqlite ? rawType('decimal(10,2)') : numeric(10, 2), {
+        serverDefault: sqlite ? sql('0') : sql(mysql ? "'0.00'" : "'0'"),
+      }),
       nullable('ratio', postgres ? float(53) : float()),
       nullable('visits', bigInteger()),
       notNull('rank', smallInteger(), { serverDefault: quotedNumber('1') }),
@@ -112,7 +122,10 @@ export function expectedBlogModel(dialect: FixtureDialect): MetadataModel {
     notNull('title', string(200)),
     notNull('author_id', integer()),
     ...primaryKey(dialect, ['id'], 'PK_694e842ad1c2b33f5939de6fede'),
-    foreignKeyConstraint(['author_id'], 'blog_user', ['id'], { name: 'FK_00b774847194e379a45edef3ffd', onDelete: 'CASCADE' }),
+    foreignKeyConstraint(['author_id'], 'blog_user', ['id'], {
+      name: 'FK_00b774847194e379a45edef3ffd',
+      onDelete: 'CASCADE',
+    }),
     index('ix_blog_post_title', ['title'], { unique: true }),
   ]);
   const profileUnique = ['user_id'];

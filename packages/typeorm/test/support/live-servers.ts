@@ -43,7 +43,11 @@ mysql.createConnection({ uri: process.argv[1], connectTimeout: 3000 })
 
 /** Why the server at `url` does not answer, or undefined when it does. */
 function probe(script: string, url: string): string | undefined {
-  const result = spawnSync(process.execPath, ['-e', script, url], { cwd: __dirname, encoding: 'utf8', timeout: 10_000 });
+  const result = spawnSync(process.execPath, ['-e', script, url], {
+    cwd: __dirname,
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
   if (result.status === 0) return undefined;
   return `${maskPassword(url)} did not answer (${result.stderr.trim() || result.error?.message || 'no answer'})`;
 }

@@ -88,7 +88,10 @@ export function createNewUserProject(typeormPackage: 'typeorm' | 'typeorm-1', da
     link(project, '@alembic/dialect-postgres', join(modules, '@alembic', 'dialect-postgres'));
   }
   const entities = join(project, 'src', 'entities');
-  writeFileSync(join(entities, 'user.ts'), NEW_USER_ENTITY.replace('ROLE_TYPE', database === 'postgres' ? "'enum'" : "'simple-enum'"));
+  writeFileSync(
+    join(entities, 'user.ts'),
+    NEW_USER_ENTITY.replace('ROLE_TYPE', database === 'postgres' ? "'enum'" : "'simple-enum'"),
+  );
   writeFileSync(join(entities, 'post.ts'), NEW_POST_ENTITY);
   writeFileSync(
     join(project, 'src', 'data-source.ts'),

@@ -145,7 +145,11 @@ function projectEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessE
 }
 
 /** Runs the built `alembic` CLI in `project`. */
-export function runAlembic(project: string, args: readonly string[], environment: Record<string, string> = {}): CommandResult {
+export function runAlembic(
+  project: string,
+  args: readonly string[],
+  environment: Record<string, string> = {},
+): CommandResult {
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: project,
     encoding: 'utf8',

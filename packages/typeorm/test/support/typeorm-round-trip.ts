@@ -39,7 +39,8 @@ export async function modelOf(
 /** The table `name` of `model`. */
 export function tableNamed(model: MetadataModel, name: string): TableModel {
   const found = model.tables.find((candidate) => candidate.name === name);
-  if (found === undefined) throw new Error(`the model has no table ${name} (it has ${model.tables.map((table) => table.name).join(', ')})`);
+  if (found === undefined)
+    throw new Error(`the model has no table ${name} (it has ${model.tables.map((table) => table.name).join(', ')})`);
   return found;
 }
 
@@ -60,7 +61,11 @@ export async function expectStableRoundTrip(harness: ConformanceHarness, model: 
 }
 
 /** The round trip from `before` to `after` (and back) on a fresh database of `harness`. */
-export async function expectStableChange(harness: ConformanceHarness, before: MetadataModel, after: MetadataModel): Promise<void> {
+export async function expectStableChange(
+  harness: ConformanceHarness,
+  before: MetadataModel,
+  after: MetadataModel,
+): Promise<void> {
   await withFreshDatabase(harness, (scope) => runAutogenerateRoundTrip(scope, { before, after }));
 }
 
@@ -68,7 +73,11 @@ export async function expectStableChange(harness: ConformanceHarness, before: Me
  * What autogenerate finds for `after` in a fresh database of `harness` that holds `before`
  * (created by executing the SQL of its own plan).
  */
-export async function compareAfter(harness: ConformanceHarness, before: MetadataModel, after: MetadataModel): Promise<AutogenerateResult> {
+export async function compareAfter(
+  harness: ConformanceHarness,
+  before: MetadataModel,
+  after: MetadataModel,
+): Promise<AutogenerateResult> {
   let result: AutogenerateResult | undefined;
   await withFreshDatabase(harness, async (scope) => {
     const connection: DatabaseConnection = await scope.connect();

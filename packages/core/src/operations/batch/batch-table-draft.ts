@@ -1,6 +1,10 @@
 import { InvalidOperationError } from '../../errors/invalid-operation-error.js';
 import type { ColumnModel } from '../../schema/column.js';
-import type { ConstraintModel, ForeignKeyConstraintModel, PrimaryKeyConstraintModel } from '../../schema/constraints.js';
+import type {
+  ConstraintModel,
+  ForeignKeyConstraintModel,
+  PrimaryKeyConstraintModel,
+} from '../../schema/constraints.js';
 import { constraintColumns } from '../../schema/constraints.js';
 import type { ConstraintName } from '../../schema/converted-name.js';
 import { constraintNameText } from '../../schema/converted-name.js';
@@ -110,7 +114,11 @@ export class BatchTableDraft {
    * (`sameConstraintSignature`): how an unnamed constraint is dropped, as the rebuild leaves it
    * out.
    */
-  dropConstraint(constraintName: ConstraintName | undefined, type: string | undefined, existing?: ConstraintModel): void {
+  dropConstraint(
+    constraintName: ConstraintName | undefined,
+    type: string | undefined,
+    existing?: ConstraintModel,
+  ): void {
     if (constraintName === undefined) {
       if (type === 'primary' && this.primaryKey) {
         this.#dropPrimaryKey();
@@ -163,7 +171,11 @@ export class BatchTableDraft {
   /** Drops the first constraint (explicit, or declared by a column flag) with the signature of `existing`. */
   #dropBySignature(existing: ConstraintModel): void {
     const tableName = this.#original.name;
-    if (existing.kind === 'primaryKeyConstraint' && this.primaryKey && sameConstraintSignature(existing, this.primaryKey)) {
+    if (
+      existing.kind === 'primaryKeyConstraint' &&
+      this.primaryKey &&
+      sameConstraintSignature(existing, this.primaryKey)
+    ) {
       this.#dropPrimaryKey();
       return;
     }
@@ -190,7 +202,11 @@ export class BatchTableDraft {
           return;
         }
       }
-      if (model.unique && !model.index && sameConstraintSignature(existing, { kind: 'uniqueConstraint', columns: [model.name] })) {
+      if (
+        model.unique &&
+        !model.index &&
+        sameConstraintSignature(existing, { kind: 'uniqueConstraint', columns: [model.name] })
+      ) {
         this.replaceColumn(position, { ...model, unique: false });
         return;
       }

@@ -21,7 +21,9 @@ export function sameConstraintSignature(left: ConstraintModel, right: Constraint
   }
   if (!sameNames(constraintColumns(left), constraintColumns(right))) return false;
   if (left.kind === 'uniqueConstraint' && right.kind === 'uniqueConstraint') {
-    return Boolean(left.deferrable) === Boolean(right.deferrable) && initially(left.initially) === initially(right.initially);
+    return (
+      Boolean(left.deferrable) === Boolean(right.deferrable) && initially(left.initially) === initially(right.initially)
+    );
   }
   if (left.kind === 'foreignKeyConstraint' && right.kind === 'foreignKeyConstraint') {
     return sameForeignKeyTarget(left, right);
@@ -32,7 +34,9 @@ export function sameConstraintSignature(left: ConstraintModel, right: Constraint
 function sameForeignKeyTarget(left: ForeignKeyConstraintModel, right: ForeignKeyConstraintModel): boolean {
   return (
     left.referredTable === right.referredTable &&
-    (left.referredSchema === undefined || right.referredSchema === undefined || left.referredSchema === right.referredSchema) &&
+    (left.referredSchema === undefined ||
+      right.referredSchema === undefined ||
+      left.referredSchema === right.referredSchema) &&
     sameNames(left.referredColumns, right.referredColumns) &&
     action(left.onDelete) === action(right.onDelete) &&
     action(left.onUpdate) === action(right.onUpdate) &&

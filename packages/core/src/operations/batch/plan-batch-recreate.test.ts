@@ -147,8 +147,14 @@ describe('planBatchRecreate', () => {
     ]);
     const plan = planBatchRecreate(reflected, [
       dropConstraintOperation({ tableName: 't', existingConstraint: uniqueConstraint(['a']) }),
-      dropConstraintOperation({ tableName: 't', existingConstraint: foreignKeyConstraint(['b'], 'r', ['id'], { onDelete: 'no action' }) }),
-      dropConstraintOperation({ tableName: 't', existingConstraint: foreignKeyConstraint(['c'], 'r', ['id'], { onDelete: 'set null' }) }),
+      dropConstraintOperation({
+        tableName: 't',
+        existingConstraint: foreignKeyConstraint(['b'], 'r', ['id'], { onDelete: 'no action' }),
+      }),
+      dropConstraintOperation({
+        tableName: 't',
+        existingConstraint: foreignKeyConstraint(['c'], 'r', ['id'], { onDelete: 'set null' }),
+      }),
     ]);
     expect(plan.newTable.constraints).toEqual([
       uniqueConstraint(['a', 'b']),
@@ -156,7 +162,9 @@ describe('planBatchRecreate', () => {
     ]);
     expect(plan.newTable.columns[3]?.references).toBeUndefined();
     expect(() =>
-      planBatchRecreate(reflected, [dropConstraintOperation({ tableName: 't', existingConstraint: uniqueConstraint(['b']) })]),
+      planBatchRecreate(reflected, [
+        dropConstraintOperation({ tableName: 't', existingConstraint: uniqueConstraint(['b']) }),
+      ]),
     ).toThrow("No such constraint in table 't': an unnamed uniqueConstraint on (b)");
   });
 

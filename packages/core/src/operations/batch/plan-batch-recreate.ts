@@ -56,9 +56,9 @@ type DraftEditor = {
 function alteredColumn(model: ColumnModel, operation: Extract<BatchOperation, { kind: 'alterColumn' }>): ColumnModel {
   const { serverDefault: _serverDefault, comment: _comment, identity: _identity, ...withoutOptional } = model;
   const serverDefault =
-    operation.serverDefault === undefined ? model.serverDefault : operation.serverDefault ?? undefined;
-  const comment = operation.comment === undefined ? model.comment : operation.comment ?? undefined;
-  const identity = operation.identity === undefined ? model.identity : operation.identity ?? undefined;
+    operation.serverDefault === undefined ? model.serverDefault : (operation.serverDefault ?? undefined);
+  const comment = operation.comment === undefined ? model.comment : (operation.comment ?? undefined);
+  const identity = operation.identity === undefined ? model.identity : (operation.identity ?? undefined);
   return {
     ...withoutOptional,
     name: operation.newColumnName ?? model.name,

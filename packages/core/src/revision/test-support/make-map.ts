@@ -11,7 +11,10 @@ export function r(
 }
 
 /** Builds a map and a helper returning revision ids from `iterateRevisions`. */
-export function makeMap(revisions: Revision[], warnings: string[] = []): RevisionMap & {
+export function makeMap(
+  revisions: Revision[],
+  warnings: string[] = [],
+): RevisionMap & {
   ids: (...args: Parameters<RevisionMap['iterateRevisions']>) => string[];
 } {
   const map = new RevisionMap(revisions, { onWarning: (message) => warnings.push(message) });

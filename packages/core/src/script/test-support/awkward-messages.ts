@@ -6,8 +6,36 @@ import fc from 'fast-check';
 
 /** Pieces that have broken, or could break, a comment, a string or a template literal. */
 const AWKWARD = [
-  '*/', '/*', '*', '/', '\\', '`', '${', '}', "'", '"', '\n', '\r', '\r\n', '\u2028', '\u2029', '\u0000',
-  ' ', '\t', '\u000b', 'x', 'é', '😀', '\\*/', '*\\/', ' * ', '//', '#!', '\uFEFF', '\u00a0', 'Revision ID: x',
+  '*/',
+  '/*',
+  '*',
+  '/',
+  '\\',
+  '`',
+  '${',
+  '}',
+  "'",
+  '"',
+  '\n',
+  '\r',
+  '\r\n',
+  '\u2028',
+  '\u2029',
+  '\u0000',
+  ' ',
+  '\t',
+  '\u000b',
+  'x',
+  'é',
+  '😀',
+  '\\*/',
+  '*\\/',
+  ' * ',
+  '//',
+  '#!',
+  '\uFEFF',
+  '\u00a0',
+  'Revision ID: x',
 ];
 
 /** Messages: arbitrary Unicode, arbitrary code points, awkward pieces, and long ones. */

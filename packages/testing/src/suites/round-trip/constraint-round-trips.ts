@@ -21,7 +21,9 @@ export const CONSTRAINT_ROUND_TRIPS: Pick<
       upgrade: (op) => op.createIndex('ix_child_parent_label', 'child', ['parent_id', 'label']),
       downgrade: (op) => op.dropIndex('ix_child_parent_label', 'child'),
       expectUpgraded: ({ snapshot }) => {
-        const found = tableOf(snapshot, 'child').indexes.find((entry) => entry.name !== undefined && constraintNameText(entry.name) === 'ix_child_parent_label');
+        const found = tableOf(snapshot, 'child').indexes.find(
+          (entry) => entry.name !== undefined && constraintNameText(entry.name) === 'ix_child_parent_label',
+        );
         expect(found?.columns).toEqual(['parent_id', 'label']);
         expect(found?.unique).toBe(false);
       },
@@ -30,7 +32,8 @@ export const CONSTRAINT_ROUND_TRIPS: Pick<
       title: 'a unique index',
       upgrade: (op) => op.createIndex('ix_parent_name', 'parent', ['name'], { unique: true }),
       downgrade: (op) => op.dropIndex('ix_parent_name', 'parent'),
-      expectUpgraded: ({ snapshot }) => expect(hasUniqueNamed(tableOf(snapshot, 'parent'), 'ix_parent_name')).toBe(true),
+      expectUpgraded: ({ snapshot }) =>
+        expect(hasUniqueNamed(tableOf(snapshot, 'parent'), 'ix_parent_name')).toBe(true),
     },
     {
       title: 'a partial index (WHERE)',
@@ -38,7 +41,9 @@ export const CONSTRAINT_ROUND_TRIPS: Pick<
       upgrade: (op) => op.createIndex('ix_parent_note', 'parent', ['note'], { where: 'note IS NOT NULL' }),
       downgrade: (op) => op.dropIndex('ix_parent_note', 'parent'),
       expectUpgraded: ({ snapshot }) => {
-        const found = tableOf(snapshot, 'parent').indexes.find((entry) => entry.name !== undefined && constraintNameText(entry.name) === 'ix_parent_note');
+        const found = tableOf(snapshot, 'parent').indexes.find(
+          (entry) => entry.name !== undefined && constraintNameText(entry.name) === 'ix_parent_note',
+        );
         expect(found?.where).toMatch(/note IS NOT NULL/i);
       },
     },
@@ -64,13 +69,22 @@ export const CONSTRAINT_ROUND_TRIPS: Pick<
     {
       title: 'a named foreign key with ON DELETE CASCADE',
       requires: { supportsAlterConstraints: true },
-      upgrade: (op) => op.createForeignKey('fk_loose_parent', 'loose', 'parent', ['parent_id'], ['id'], { onDelete: 'CASCADE' }),
+      upgrade: (op) =>
+        op.createForeignKey('fk_loose_parent', 'loose', 'parent', ['parent_id'], ['id'], { onDelete: 'CASCADE' }),
       downgrade: (op) => op.dropConstraint('fk_loose_parent', 'loose', { type: 'foreignkey' }),
       expectUpgraded: ({ snapshot }) => {
         const found = tableOf(snapshot, 'loose').constraints.find(
-          (constraint) => constraint.kind === 'foreignKeyConstraint' && constraint.name !== undefined && constraintNameText(constraint.name) === 'fk_loose_parent',
+          (constraint) =>
+            constraint.kind === 'foreignKeyConstraint' &&
+            constraint.name !== undefined &&
+            constraintNameText(constraint.name) === 'fk_loose_parent',
         );
-        expect(found).toMatchObject({ columns: ['parent_id'], referredTable: 'parent', referredColumns: ['id'], onDelete: 'CASCADE' });
+        expect(found).toMatchObject({
+          columns: ['parent_id'],
+          referredTable: 'parent',
+          referredColumns: ['id'],
+          onDelete: 'CASCADE',
+        });
       },
     },
   ],
@@ -80,7 +94,8 @@ export const CONSTRAINT_ROUND_TRIPS: Pick<
       requires: { supportsAlterConstraints: true },
       upgrade: (op) => op.createCheckConstraint('ck_loose_code', 'loose', "code <> ''"),
       downgrade: (op) => op.dropConstraint('ck_loose_code', 'loose', { type: 'check' }),
-      expectUpgraded: ({ snapshot }) => expect(constraintNames(tableOf(snapshot, 'loose'), 'checkConstraint')).toContain('ck_loose_code'),
+      expectUpgraded: ({ snapshot }) =>
+        expect(constraintNames(tableOf(snapshot, 'loose'), 'checkConstraint')).toContain('ck_loose_code'),
     },
   ],
   createPrimaryKey: [
@@ -98,7 +113,8 @@ export const CONSTRAINT_ROUND_TRIPS: Pick<
       requires: { supportsAlterConstraints: true },
       upgrade: (op) => op.dropConstraint('fk_child_parent', 'child', { type: 'foreignkey' }),
       downgrade: (op) => op.createForeignKey('fk_child_parent', 'child', 'parent', ['parent_id'], ['id']),
-      expectUpgraded: ({ snapshot }) => expect(constraintNames(tableOf(snapshot, 'child'), 'foreignKeyConstraint')).toEqual([]),
+      expectUpgraded: ({ snapshot }) =>
+        expect(constraintNames(tableOf(snapshot, 'child'), 'foreignKeyConstraint')).toEqual([]),
     },
     {
       title: 'a unique constraint dropped and re-created',
@@ -107,7 +123,8 @@ export const CONSTRAINT_ROUND_TRIPS: Pick<
       unprepare: (op) => op.dropConstraint('uq_parent_name', 'parent', { type: 'unique' }),
       upgrade: (op) => op.dropConstraint('uq_parent_name', 'parent', { type: 'unique' }),
       downgrade: (op) => op.createUniqueConstraint('uq_parent_name', 'parent', ['name']),
-      expectUpgraded: ({ snapshot }) => expect(hasUniqueNamed(tableOf(snapshot, 'parent'), 'uq_parent_name')).toBe(false),
+      expectUpgraded: ({ snapshot }) =>
+        expect(hasUniqueNamed(tableOf(snapshot, 'parent'), 'uq_parent_name')).toBe(false),
     },
   ],
 };

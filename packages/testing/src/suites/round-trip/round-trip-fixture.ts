@@ -104,7 +104,9 @@ export type RoundTripCases = { readonly [Kind in OperationKind]: readonly RoundT
 export async function selectRows(connection: DatabaseConnection, query: string): Promise<Record<string, unknown>[]> {
   const { rows } = await connection.query<Record<string, unknown>>(query);
   return rows.map((row) =>
-    Object.fromEntries(Object.entries(row).map(([key, value]) => [key.toLowerCase(), typeof value === 'bigint' ? Number(value) : value])),
+    Object.fromEntries(
+      Object.entries(row).map(([key, value]) => [key.toLowerCase(), typeof value === 'bigint' ? Number(value) : value]),
+    ),
   );
 }
 
@@ -112,13 +114,19 @@ export async function selectRows(connection: DatabaseConnection, query: string):
  * Checks the rows of `query`. Where `expected` holds a number, a string or bigint holding that
  * number is accepted (drivers return 64-bit integers as text).
  */
-export async function expectRows(connection: DatabaseConnection, query: string, expected: readonly Readonly<Record<string, unknown>>[]): Promise<void> {
+export async function expectRows(
+  connection: DatabaseConnection,
+  query: string,
+  expected: readonly Readonly<Record<string, unknown>>[],
+): Promise<void> {
   const rows = await selectRows(connection, query);
   const normalized = rows.map((row, position) =>
     Object.fromEntries(
       Object.entries(row).map(([key, value]) => [
         key,
-        typeof expected[position]?.[key] === 'number' && typeof value === 'string' && value.trim() !== '' ? Number(value) : value,
+        typeof expected[position]?.[key] === 'number' && typeof value === 'string' && value.trim() !== ''
+          ? Number(value)
+          : value,
       ]),
     ),
   );

@@ -26,9 +26,13 @@ const ITEM = table('item', [
   index('ix_item_parent_id', ['parent_id']),
 ]);
 
-const NOTED = table('noted', [column('id', integer(), { primaryKey: true }), column('body', text(), { comment: 'the body' })], {
-  comment: 'a table with comments',
-});
+const NOTED = table(
+  'noted',
+  [column('id', integer(), { primaryKey: true }), column('body', text(), { comment: 'the body' })],
+  {
+    comment: 'a table with comments',
+  },
+);
 
 /** Round trips of the operations that shape tables and columns, data and batches. */
 export const TABLE_ROUND_TRIPS: Pick<
@@ -135,7 +139,8 @@ export const TABLE_ROUND_TRIPS: Pick<
       title: 'a column renamed and back (more in the alter-column round trips)',
       upgrade: (op) => op.alterColumn('child', 'label', { newColumnName: 'caption', existingType: string(30) }),
       downgrade: (op) => op.alterColumn('child', 'caption', { newColumnName: 'label', existingType: string(30) }),
-      expectUpgraded: ({ snapshot }) => expect(columnNames(tableOf(snapshot, 'child'))).toEqual(['id', 'parent_id', 'caption']),
+      expectUpgraded: ({ snapshot }) =>
+        expect(columnNames(tableOf(snapshot, 'child'))).toEqual(['id', 'parent_id', 'caption']),
     },
   ],
   createTableComment: [
@@ -172,14 +177,18 @@ export const TABLE_ROUND_TRIPS: Pick<
           { id: 100, name: "O'Brien", note: null },
           { id: 101, name: 'Zoë', note: 'line\nbreak' },
         ]),
-      expectDowngraded: async ({ connection }) =>
-        expectRows(connection, 'SELECT id FROM parent WHERE id >= 100', []),
+      expectDowngraded: async ({ connection }) => expectRows(connection, 'SELECT id FROM parent WHERE id >= 100', []),
     },
   ],
   execute: [
     {
       title: 'SQL with bound :name parameters, undone by the downgrade',
-      upgrade: (op) => op.execute('INSERT INTO parent (id, name, note) VALUES (:id, :name, :note)', { id: 200, name: "it's", note: null }),
+      upgrade: (op) =>
+        op.execute('INSERT INTO parent (id, name, note) VALUES (:id, :name, :note)', {
+          id: 200,
+          name: "it's",
+          note: null,
+        }),
       downgrade: (op) => op.execute('DELETE FROM parent WHERE id = :id', { id: 200 }),
       expectUpgraded: async ({ connection }) =>
         expectRows(connection, 'SELECT id, name, note FROM parent WHERE id = 200', [
