@@ -4,4 +4,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ./scripts/setup.sh >/dev/null
+# shellcheck source=scripts/use-node.sh
+source scripts/use-node.sh
+use_node
 exec node scripts/demo.mjs

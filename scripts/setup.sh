@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up a fresh clone: pnpm 10 (pinned), the dependencies (sqlite3 builds from source where
-# no prebuilt binary can be fetched) and the build of every package.
+# Sets up a fresh clone: pnpm 10 (pinned), Node >= 22.15 (see use-node.sh), the dependencies
+# (sqlite3 builds from source where no prebuilt binary can be fetched) and the build of every
+# package. Scripts that source this one's environment (test.sh, demo.sh) call it first.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -10,10 +11,12 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
   npm i -g "pnpm@$PNPM_VERSION" >/dev/null
 fi
 
-# node-gyp cannot download Node's headers on a machine without network; use the local ones.
-if [ -d /usr/include/node ]; then
-  export npm_config_nodedir=/usr
-fi
+# Node 22.15 or newer: the machine's, or Node 24 installed from the npm registry into .tools/
+# (see use-node.sh; after pnpm's install, which lands next to the machine's npm).
+# shellcheck source=scripts/use-node.sh
+source "$(dirname "${BASH_SOURCE[0]}")/use-node.sh"
+use_node
+echo "setup: Node $(node --version)"
 
 pnpm install --frozen-lockfile
 pnpm build

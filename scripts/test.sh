@@ -8,6 +8,10 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ./scripts/setup.sh
+# The Node setup.sh chose (the machine's when >= 22.15, else the local Node 24).
+# shellcheck source=scripts/use-node.sh
+source scripts/use-node.sh
+use_node
 pnpm check
 # --continue: a failing package does not cancel the others, so one run lists every failure.
 pnpm exec turbo run typecheck test --continue=dependencies-successful
