@@ -3,28 +3,52 @@ import { ExitCode } from './exit-codes.js';
 
 const FALLBACK = 'The command never finished: it awaited a promise that nothing was left to settle';
 
+/** How often, and for how long in a row, a run must look stalled before it is reported. */
+const STALL_CHECK_MILLISECONDS = 250;
+const STALL_CHECKS = 8;
+
 /**
  * Speaks up for a command that can never finish. When a migration or `env.ts` awaits a promise
- * that nothing is left to settle, Node's event loop empties with the command still pending,
- * and Node would exit with status 13 and say nothing. Instead, on `beforeExit`: core rolls back
- * what is open and names the migration (or `env.ts`), the CLI prints one `FAILED:` line and
- * exits with status 1. Returns the function that stops watching, once the command has settled.
+ * that nothing is left to settle, either Node's event loop empties with the command still
+ * pending (SQLite: Node would exit with status 13 and say nothing), or only the database's idle
+ * socket keeps it alive (a server: the run would wait forever in silence). Either way, core
+ * rolls back what is open and names the migration (or `env.ts`), the CLI prints one `FAILED:`
+ * line and exits with status 1. The second case is seen by polling: the run counts as stalled
+ * after two seconds in which every connection core opened was idle and nothing but those
+ * sockets and the standard streams kept the process alive (see core's `stalledForever()`).
+ * Returns the function that stops watching, once the command has settled.
  */
 export function watchUnsettledCommand(io: CliIo): () => void {
   let reporting = false;
-  const onBeforeExit = (): void => {
+  const reportOnce = (): void => {
     if (reporting) {
       // The rollback itself left nothing to wait for: give up on it.
       finish(io, FALLBACK);
       return;
     }
     reporting = true;
+    clearInterval(poll);
     void report(io);
   };
-  process.on('beforeExit', onBeforeExit);
+  let stalledChecks = 0;
+  const poll = setInterval(() => {
+    void stalled().then((isStalled) => {
+      stalledChecks = isStalled ? stalledChecks + 1 : 0;
+      if (stalledChecks >= STALL_CHECKS && !reporting) reportOnce();
+    });
+  }, STALL_CHECK_MILLISECONDS);
+  poll.unref();
+  process.on('beforeExit', reportOnce);
   return () => {
-    process.off('beforeExit', onBeforeExit);
+    clearInterval(poll);
+    process.off('beforeExit', reportOnce);
   };
+}
+
+/** Whether a command is running and can no longer make progress (false until core is loaded). */
+async function stalled(): Promise<boolean> {
+  const internal = await import('@alembic/core/internal');
+  return internal.hasWorkInFlight() && internal.stalledForever();
 }
 
 async function report(io: CliIo): Promise<void> {

@@ -3,7 +3,8 @@
  * (which database, which lock, who holds it) and goes on when the lock comes free;
  * `--lock-timeout` / `lockTimeout` give up with one `FAILED:` line and nothing changed; bad
  * timeout values are usage errors; a migration or `env.ts` awaiting a promise that nothing is
- * left to settle fails naming it instead of exiting 13 in silence; `--statement-timeout`
+ * left to settle fails naming it instead of exiting 13 in silence (on a server, instead of
+ * waiting forever on the idle connection); `--statement-timeout`
  * cancels a statement on the servers that have such a limit. SQLite always; PostgreSQL and
  * MariaDB live, each test in a database of its own.
  */
@@ -418,6 +419,33 @@ function describeServer(
       // Without the limit the same migration runs.
       runOk(server.project, ['upgrade', 'head']);
       expect(await serverVersions(kind, server.database)).toEqual(['bbbb']);
+    });
+
+    it('a migration whose promise never settles fails within seconds: one FAILED line naming it, exit 1', async () => {
+      // The connection's idle socket keeps the process alive: the run is seen to wait on nothing.
+      const server = await serverProject('never');
+      writeMigration(server.project, { revision: 'aaaa', downRevision: null });
+      writeMigration(server.project, { revision: 'bbbb', downRevision: 'aaaa', upgrade: NEVER_SETTLING_UPGRADE });
+      runOk(server.project, ['upgrade', 'aaaa']);
+      const result = server.project.run(['upgrade', 'head']);
+      expectFailure(
+        result,
+        /^upgrade aaaa -> bbbb \(migrations\/versions\/bbbb_rev\.ts\) never finished: upgrade\(\) awaited a promise that nothing was left to settle /,
+      );
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+      expect(await serverVersions(kind, server.database)).toEqual(['aaaa']);
+    });
+
+    it('a migration waiting on a timer is not taken for one that never settles', async () => {
+      const server = await serverProject('timer');
+      writeMigration(server.project, {
+        revision: 'aaaa',
+        downRevision: null,
+        upgrade:
+          "  await new Promise((resolve) => setTimeout(resolve, 3000));\n  await op.execute('CREATE TABLE t_late (id INTEGER)');",
+      });
+      runOk(server.project, ['upgrade', 'head']);
+      expect(await serverTables(kind, server.database)).toEqual(['alembic_version', 't_late']);
     });
 
     it('statementTimeout in the config applies too', async () => {

@@ -32,3 +32,7 @@ export {
   type RenderMigrationInput,
   type RenderMigrationOptions,
 } from '../autogenerate/render-migration.js';
+
+// Watching a command that can never finish (the CLI's `FAILED:` line)
+export { stalledForever } from '../runtime/connection-activity.js';
+export { hasWorkInFlight } from '../runtime/work-in-flight.js';

@@ -8,6 +8,7 @@ import { CommandError } from '../errors/command-error.js';
 import type { RevisionTarget } from '../revision/revision-target.js';
 import type { ScriptDirectory } from '../script/script-directory.js';
 import { MigrationContext, type StepPlanner, type VersionApplyEvent } from './migration-context.js';
+import { watchConnectionActivity } from './connection-activity.js';
 
 /**
  * What `env.ts` passes to `context.configure()`. Only these keys (and the autogenerate
@@ -181,6 +182,7 @@ export class EnvironmentContext {
         ? await dialect.connect(target)
         : await dialect.connect(target, { statementTimeoutMilliseconds });
     this.#dialectByConnection.set(connection, dialect);
+    watchConnectionActivity(connection);
     return connection;
   }
 

@@ -41,6 +41,11 @@ export async function trackWork<T>(entry: WorkInFlight, work: () => Promise<T>):
   }
 }
 
+/** Whether a command's `env.ts`, migration or transaction is running now. */
+export function hasWorkInFlight(): boolean {
+  return registry().length > 0;
+}
+
 function describeFailure(error: unknown): string {
   return error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
 }
