@@ -1,7 +1,10 @@
 import { processIo } from './cli-io.js';
+import { enableCompileCache } from './enable-compile-cache.js';
 import { main } from './main.js';
 import { watchUnsettledCommand } from './unsettled-command.js';
 
+// Before a command loads core, the dialect and the driver: they come from Node's compile cache.
+enableCompileCache();
 const io = processIo();
 const stopWatching = watchUnsettledCommand(io);
 try {

@@ -58,11 +58,20 @@ export function processIo(): CliIo {
   };
 }
 
+let openQuestions = 0;
+
+/** Whether a question is waiting for the user's answer (a run waiting on the user is not stuck). */
+export function isAskingUser(): boolean {
+  return openQuestions > 0;
+}
+
 /** Writes `question` to standard error and reads one line of standard input. */
 function askOnTerminal(question: string): Promise<string> {
   const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  openQuestions += 1;
   return new Promise((resolve) => {
     terminal.question(question, (answer) => {
+      openQuestions -= 1;
       terminal.close();
       resolve(answer);
     });

@@ -1,4 +1,4 @@
-import type { CliIo } from './cli-io.js';
+import { type CliIo, isAskingUser } from './cli-io.js';
 import { ExitCode } from './exit-codes.js';
 
 const FALLBACK = 'The command never finished: it awaited a promise that nothing was left to settle';
@@ -15,7 +15,8 @@ const STALL_CHECKS = 8;
  * rolls back what is open and names the migration (or `env.ts`), the CLI prints one `FAILED:`
  * line and exits with status 1. The second case is seen by polling: the run counts as stalled
  * after two seconds in which every connection core opened was idle and nothing but those
- * sockets and the standard streams kept the process alive (see core's `stalledForever()`).
+ * sockets and the standard streams kept the process alive (see core's `stalledForever()`), and no
+ * question was waiting for the user's answer.
  * Returns the function that stops watching, once the command has settled.
  */
 export function watchUnsettledCommand(io: CliIo): () => void {
@@ -47,6 +48,7 @@ export function watchUnsettledCommand(io: CliIo): () => void {
 
 /** Whether a command is running and can no longer make progress (false until core is loaded). */
 async function stalled(): Promise<boolean> {
+  if (isAskingUser()) return false;
   const internal = await import('@alembic/core/internal');
   return internal.hasWorkInFlight() && internal.stalledForever();
 }
