@@ -116,16 +116,14 @@ export class MssqlSchemaNormalizer extends DefaultSchemaNormalizer {
     constraint: ForeignKeyConstraintModel,
     table: TableModel,
     side: SchemaSide,
-  ): ForeignKeyConstraintModel | undefined {
-    const normalized = super.normalizeForeignKey(constraint, table, side);
-    if (normalized === undefined) return undefined;
+  ): ForeignKeyConstraintModel {
     const {
       deferrable: _deferrable,
       initially: _initially,
       match: _match,
       dialectOptions: _dialectOptions,
       ...rest
-    } = normalized;
+    } = super.normalizeForeignKey(constraint, table, side);
     return withoutGeneratedName(rest, isMssqlGeneratedName);
   }
 

@@ -4,6 +4,7 @@ import {
   isAutoincrementColumn,
   uniqueConstraint,
   withoutGeneratedName,
+  withoutOuterParentheses,
 } from '@alembic/core/dialect';
 import type {
   CheckConstraintModel,
@@ -151,10 +152,13 @@ export class MysqlSchemaNormalizer extends DefaultSchemaNormalizer {
     constraint: ForeignKeyConstraintModel,
     table: TableModel,
     side: SchemaSide,
-  ): ForeignKeyConstraintModel | undefined {
-    const normalized = super.normalizeForeignKey(constraint, table, side);
-    if (normalized === undefined) return undefined;
-    const { deferrable: _deferrable, initially: _initially, match: _match, ...rest } = normalized;
+  ): ForeignKeyConstraintModel {
+    const {
+      deferrable: _deferrable,
+      initially: _initially,
+      match: _match,
+      ...rest
+    } = super.normalizeForeignKey(constraint, table, side);
     return withoutGeneratedName(rest, (name) =>
       isMysqlGeneratedName(name, { kind: 'foreignKey', tableName: table.name, columns: constraint.columns }),
     );
@@ -257,22 +261,4 @@ function isForeignKeyIndex(model: IndexModel, foreignKeys: readonly ForeignKeyCo
 function isJsonValidCheck(condition: string, jsonColumns: ReadonlySet<string>): boolean {
   const match = /^json_valid\s*\(\s*`?((?:[^`]|``)+?)`?\s*\)$/i.exec(condition.trim());
   return match !== null && jsonColumns.has((match[1] as string).replaceAll('``', '`'));
-}
-
-function withoutOuterParentheses(text: string): string {
-  let result = text.trim();
-  while (result.startsWith('(') && result.endsWith(')')) {
-    let depth = 0;
-    let enclosesAll = true;
-    for (let position = 0; position < result.length; position += 1) {
-      depth += result[position] === '(' ? 1 : result[position] === ')' ? -1 : 0;
-      if (depth === 0 && position < result.length - 1) {
-        enclosesAll = false;
-        break;
-      }
-    }
-    if (!enclosesAll) break;
-    result = result.slice(1, -1).trim();
-  }
-  return result;
 }

@@ -153,9 +153,11 @@ export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
     constraint: ForeignKeyConstraintModel,
     table: TableModel,
     side: SchemaSide,
-  ): ForeignKeyConstraintModel | undefined {
-    const normalized = super.normalizeForeignKey(constraint, table, side);
-    return normalized && withoutGeneratedName(normalized, this.#generated(table, [constraint.columns], 'fkey'));
+  ): ForeignKeyConstraintModel {
+    return withoutGeneratedName(
+      super.normalizeForeignKey(constraint, table, side),
+      this.#generated(table, [constraint.columns], 'fkey'),
+    );
   }
 
   protected override normalizeCheckConstraint(

@@ -121,10 +121,12 @@ export class SqliteSchemaNormalizer extends DefaultSchemaNormalizer {
     constraint: ForeignKeyConstraintModel,
     table: TableModel,
     side: SchemaSide,
-  ): ForeignKeyConstraintModel | undefined {
-    const normalized = super.normalizeForeignKey(constraint, table, side);
-    if (normalized === undefined) return undefined;
-    const { match: _match, dialectOptions: _dialectOptions, ...rest } = normalized;
+  ): ForeignKeyConstraintModel {
+    const {
+      match: _match,
+      dialectOptions: _dialectOptions,
+      ...rest
+    } = super.normalizeForeignKey(constraint, table, side);
     return rest;
   }
 

@@ -5,6 +5,7 @@ import { isSqlExpression, sql } from '../schema/sql-expression.js';
 import type { CheckConstraintModel, ForeignKeyConstraintModel, UniqueConstraintModel } from '../schema/constraints.js';
 import { type ConstraintName, constraintNameText } from '../schema/converted-name.js';
 import type { TableConstraintModel, TableModel } from '../schema/table.js';
+import { withoutOuterParentheses } from '../dialect/sql-parentheses.js';
 
 /** Which side of a comparison a table comes from. */
 export type SchemaSide = 'model' | 'database';
@@ -106,17 +107,13 @@ export class DefaultSchemaNormalizer implements SchemaNormalizer {
     _table: TableModel,
     _side: SchemaSide,
   ): string | undefined {
-    let result = text.trim();
-    while (result.startsWith('(') && result.endsWith(')') && balanced(result.slice(1, -1))) {
-      result = result.slice(1, -1).trim();
-    }
-    return result;
+    return withoutOuterParentheses(text);
   }
 
   /**
    * Unique, foreign key and check constraints, each through its hook
    * ({@link normalizeUniqueConstraint}, {@link normalizeForeignKey},
-   * {@link normalizeCheckConstraint}); a hook that returns `undefined` leaves the constraint out.
+   * {@link normalizeCheckConstraint}, which may return `undefined` to leave a check out).
    */
   protected normalizeConstraints(table: TableModel, side: SchemaSide): readonly TableConstraintModel[] {
     const result: TableConstraintModel[] = [];
@@ -147,7 +144,7 @@ export class DefaultSchemaNormalizer implements SchemaNormalizer {
     constraint: UniqueConstraintModel,
     _table: TableModel,
     _side: SchemaSide,
-  ): UniqueConstraintModel | undefined {
+  ): UniqueConstraintModel {
     return constraint;
   }
 
@@ -160,7 +157,7 @@ export class DefaultSchemaNormalizer implements SchemaNormalizer {
     constraint: ForeignKeyConstraintModel,
     _table: TableModel,
     _side: SchemaSide,
-  ): ForeignKeyConstraintModel | undefined {
+  ): ForeignKeyConstraintModel {
     const { onDelete, onUpdate, deferrable, initially, match, ...rest } = constraint;
     const deleteAction = this.normalizeForeignKeyAction(onDelete);
     const updateAction = this.normalizeForeignKeyAction(onUpdate);
@@ -234,17 +231,4 @@ export function withoutGeneratedName<T extends { readonly name?: ConstraintName 
   }
   const { name: _generated, ...unnamed } = constraint;
   return unnamed as T;
-}
-
-function balanced(text: string): boolean {
-  let depth = 0;
-  let quoted = false;
-  for (const character of text) {
-    if (character === "'") quoted = !quoted;
-    if (quoted) continue;
-    if (character === '(') depth += 1;
-    if (character === ')') depth -= 1;
-    if (depth < 0) return false;
-  }
-  return depth === 0 && !quoted;
 }
