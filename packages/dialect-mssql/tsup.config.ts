@@ -1,13 +1,5 @@
 import { defineConfig } from 'tsup';
+import { libraryBuild } from '../../scripts/tsup-library.js';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  target: 'node20',
-  platform: 'node',
-  sourcemap: true,
-  // The driver and core are peers: never bundle them.
-  external: ['mssql', '@alembic/core'],
-});
+// The driver and core are peers: never bundle them.
+export default defineConfig(libraryBuild({ external: ['mssql', '@alembic/core'] }));

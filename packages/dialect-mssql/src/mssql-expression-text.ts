@@ -1,26 +1,7 @@
+import { withoutOuterParentheses } from '@alembic/core/dialect';
+
 /** Functions SQL Server stores under one name for the current date and time. */
 const CURRENT_TIMESTAMP_SPELLINGS: ReadonlySet<string> = new Set(['getdate()', 'current_timestamp', 'now()']);
-
-/** True when `text` is wrapped in one pair of parentheses that match each other (quotes respected). */
-function wrappedInParentheses(text: string): boolean {
-  if (!text.startsWith('(') || !text.endsWith(')')) {
-    return false;
-  }
-  let depth = 0;
-  let quoted = false;
-  for (let position = 0; position < text.length; position += 1) {
-    const character = text[position];
-    if (character === "'") {
-      quoted = !quoted;
-    } else if (!quoted) {
-      depth += character === '(' ? 1 : character === ')' ? -1 : 0;
-      if (depth === 0 && position < text.length - 1) {
-        return false;
-      }
-    }
-  }
-  return depth === 0;
-}
 
 /** `text` split into string literals (kept) and the SQL between them (`transform`ed). */
 function outsideStrings(text: string, transform: (part: string) => string): string {
@@ -55,9 +36,7 @@ export function canonicalMssqlExpression(text: string): string {
   do {
     previous = result;
     result = outsideStrings(result, (part) => part.replace(/\((-?\d+(?:\.\d+)?)\)/g, '$1'));
-    while (wrappedInParentheses(result)) {
-      result = result.slice(1, -1).trim();
-    }
+    result = withoutOuterParentheses(result);
   } while (result !== previous);
   return result;
 }

@@ -1,4 +1,5 @@
-import type { DatabaseConnection, GetTablesOptions, SchemaIntrospector, TableModel } from '@alembic/core/dialect';
+import { BaseSchemaIntrospector, groupRows } from '@alembic/core/dialect';
+import type { GetTablesOptions, TableModel } from '@alembic/core/dialect';
 import {
   MSSQL_INTROSPECTION_QUERIES,
   MSSQL_MAX_NAME_PARAMETERS,
@@ -14,21 +15,6 @@ export interface MssqlTableRow {
   readonly table_name: string;
   readonly table_comment: string | null;
   readonly database_collation: string | null;
-}
-
-/** Rows by their table's `object_id`. */
-function byTable<Row extends { readonly object_id?: number }>(rows: readonly Row[]): Map<number, Row[]> {
-  const groups = new Map<number, Row[]>();
-  for (const row of rows) {
-    const key = Number(row.object_id);
-    const group = groups.get(key);
-    if (group === undefined) {
-      groups.set(key, [row]);
-    } else {
-      group.push(row);
-    }
-  }
-  return groups;
 }
 
 /**
@@ -47,25 +33,13 @@ function byTable<Row extends { readonly object_id?: number }>(rows: readonly Row
  * const everything = await introspector.getTables({ schema: 'sales' });
  * ```
  */
-export class MssqlIntrospector implements SchemaIntrospector {
-  readonly #connection: DatabaseConnection;
-
-  constructor(connection: DatabaseConnection) {
-    this.#connection = connection;
-  }
-
+export class MssqlIntrospector extends BaseSchemaIntrospector {
   /** Names of the user tables of `schema` (the default schema when unset), sorted. */
   async getTableNames(options: { readonly schema?: string } = {}): Promise<readonly string[]> {
-    const { rows } = await this.#connection.query<{ table_name: string }>(MSSQL_INTROSPECTION_QUERIES.tableNames, [
+    const rows = await this.rows<{ table_name: string }>(MSSQL_INTROSPECTION_QUERIES.tableNames, [
       options.schema ?? null,
     ]);
     return rows.map((row) => row.table_name);
-  }
-
-  /** One table with its columns, keys, constraints, indexes and comments; undefined when missing. */
-  async getTable(tableName: string, options: { readonly schema?: string } = {}): Promise<TableModel | undefined> {
-    const tables = await this.getTables({ ...options, tableNames: [tableName] });
-    return tables.find((model) => model.name === tableName) ?? (tables.length === 1 ? tables[0] : undefined);
   }
 
   async getTables(options: GetTablesOptions = {}): Promise<readonly TableModel[]> {
@@ -77,19 +51,17 @@ export class MssqlIntrospector implements SchemaIntrospector {
     const queries = mssqlIntrospectionQueries(named.length);
     const parameters = [options.schema ?? null, ...named];
     const wanted = tableNames === undefined ? undefined : new Set(tableNames.map((name) => name.toLowerCase()));
-    const tables = (await this.#connection.query<MssqlTableRow>(queries.tables, parameters)).rows.filter(
+    const tables = (await this.rows<MssqlTableRow>(queries.tables, parameters)).filter(
       (row) => wanted === undefined || wanted.has(row.table_name.toLowerCase()),
     );
     if (tables.length === 0) {
       return [];
     }
     // One after another: a transaction (and a pool of one connection) runs one request at a time.
-    const columns = byTable((await this.#connection.query<MssqlColumnRow>(queries.columns, parameters)).rows);
-    const indexes = byTable((await this.#connection.query<MssqlIndexRow>(queries.indexes, parameters)).rows);
-    const foreignKeys = byTable(
-      (await this.#connection.query<MssqlForeignKeyRow>(queries.foreignKeys, parameters)).rows,
-    );
-    const checks = byTable((await this.#connection.query<MssqlCheckRow>(queries.checks, parameters)).rows);
+    const columns = byTable(await this.rows<MssqlColumnRow>(queries.columns, parameters));
+    const indexes = byTable(await this.rows<MssqlIndexRow>(queries.indexes, parameters));
+    const foreignKeys = byTable(await this.rows<MssqlForeignKeyRow>(queries.foreignKeys, parameters));
+    const checks = byTable(await this.rows<MssqlCheckRow>(queries.checks, parameters));
     return tables
       .map((row) => {
         const key = Number(row.object_id);
@@ -109,15 +81,18 @@ export class MssqlIntrospector implements SchemaIntrospector {
 
   /** The schemas of the database without the system ones (`sys`, `INFORMATION_SCHEMA`, `guest`, the `db_*` role schemas). */
   async getSchemaNames(): Promise<readonly string[]> {
-    const { rows } = await this.#connection.query<{ schema_name: string }>(MSSQL_INTROSPECTION_QUERIES.schemaNames);
+    const rows = await this.rows<{ schema_name: string }>(MSSQL_INTROSPECTION_QUERIES.schemaNames);
     return rows.map((row) => row.schema_name);
   }
 
   /** The session's default schema, `SCHEMA_NAME()` (usually `dbo`). */
   async getDefaultSchemaName(): Promise<string | undefined> {
-    const { rows } = await this.#connection.query<{ schema_name: string | null }>(
-      MSSQL_INTROSPECTION_QUERIES.defaultSchemaName,
-    );
+    const rows = await this.rows<{ schema_name: string | null }>(MSSQL_INTROSPECTION_QUERIES.defaultSchemaName);
     return rows[0]?.schema_name ?? undefined;
   }
+}
+
+/** Rows by their table's `object_id`. */
+function byTable<Row extends { readonly object_id?: number }>(rows: readonly Row[]): Map<number, Row[]> {
+  return groupRows(rows, (row) => Number(row.object_id));
 }

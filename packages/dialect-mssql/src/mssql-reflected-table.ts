@@ -1,4 +1,5 @@
 import {
+  groupRows,
   checkConstraint,
   column,
   convertedName,
@@ -80,15 +81,6 @@ export interface MssqlTableRows {
   readonly checks: readonly MssqlCheckRow[];
 }
 
-function groupBy<Row>(rows: readonly Row[], keyOf: (row: Row) => string): Map<string, Row[]> {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
-  return groups;
-}
-
 /** `CASCADE`, `SET NULL`, ... from `SET_NULL`; undefined for the default `NO_ACTION`. */
 function referentialAction(rule: string | null): string | undefined {
   return rule === null || rule === 'NO_ACTION' ? undefined : rule.replaceAll('_', ' ');
@@ -135,7 +127,7 @@ function reflectColumn(
  * ```
  */
 export function buildReflectedTable(rows: MssqlTableRows): TableModel {
-  const indexGroups = groupBy(rows.indexes, (row) => row.index_name);
+  const indexGroups = groupRows(rows.indexes, (row) => row.index_name);
   const primaryKey = [...indexGroups].find(([, parts]) => Boolean(parts[0]?.is_primary_key));
   const primaryKeyColumns = new Set(primaryKey?.[1].map((part) => part.column_name) ?? []);
   const elements: TableElement[] = rows.columns.map((source) =>
@@ -167,7 +159,7 @@ export function buildReflectedTable(rows: MssqlTableRows): TableModel {
       }),
     );
   }
-  for (const [name, parts] of groupBy(rows.foreignKeys, (row) => row.constraint_name)) {
+  for (const [name, parts] of groupRows(rows.foreignKeys, (row) => row.constraint_name)) {
     const first = parts[0] as MssqlForeignKeyRow;
     const onDelete = referentialAction(first.delete_rule);
     const onUpdate = referentialAction(first.update_rule);

@@ -1,21 +1,14 @@
-import {
-  DefaultSchemaNormalizer,
-  constraintNameText,
-  isAutoincrementColumn,
-  isSqlExpression,
-  sql,
-} from '@alembic/core/dialect';
+import { DefaultSchemaNormalizer, isAutoincrementColumn, withoutGeneratedName } from '@alembic/core/dialect';
 import type {
+  CheckConstraintModel,
   ColumnModel,
   ColumnType,
-  ConstraintName,
   ForeignKeyConstraintModel,
   IdentityOptions,
   IndexModel,
   SchemaSide,
-  ServerDefault,
-  TableConstraintModel,
   TableModel,
+  UniqueConstraintModel,
 } from '@alembic/core/dialect';
 import { MssqlDdlCompiler } from './mssql-ddl-compiler.js';
 import { canonicalMssqlDefault, canonicalMssqlExpression } from './mssql-expression-text.js';
@@ -64,16 +57,15 @@ export class MssqlSchemaNormalizer extends DefaultSchemaNormalizer {
   readonly #renderer = new MssqlTypeRenderer();
 
   override normalizeTable(table: TableModel, side: SchemaSide): TableModel {
-    const { primaryKey, comment, ...normalized } = super.normalizeTable(table, side);
+    const { primaryKey, ...normalized } = super.normalizeTable(table, side);
     return {
       ...normalized,
-      ...(primaryKey === undefined ? {} : { primaryKey: withoutGeneratedName(primaryKey) }),
-      ...(comment === undefined || comment === '' ? {} : { comment }),
+      ...(primaryKey === undefined ? {} : { primaryKey: withoutGeneratedName(primaryKey, isMssqlGeneratedName) }),
     };
   }
 
   protected override normalizeColumn(model: ColumnModel, table: TableModel, side: SchemaSide): ColumnModel {
-    const { comment, identity, autoincrement, ...normalized } = super.normalizeColumn(model, table, side);
+    const { identity, autoincrement, ...normalized } = super.normalizeColumn(model, table, side);
     const plainIdentity = identity !== undefined && (identity.start ?? 1) === 1 && (identity.increment ?? 1) === 1;
     const kept: IdentityOptions | undefined =
       identity === undefined || plainIdentity
@@ -89,7 +81,6 @@ export class MssqlSchemaNormalizer extends DefaultSchemaNormalizer {
       ...resolved,
       nullable: primaryKey ? false : model.nullable,
       autoincrement: isAutoincrementColumn(table, resolved),
-      ...(comment === undefined || comment === '' ? {} : { comment }),
     };
   }
 
@@ -110,33 +101,37 @@ export class MssqlSchemaNormalizer extends DefaultSchemaNormalizer {
     return row === undefined ? type : parseMssqlType(row);
   }
 
-  protected override normalizeServerDefault(
-    value: ServerDefault | undefined,
-    _column: ColumnModel,
-    _table: TableModel,
-    _side: SchemaSide,
-  ): ServerDefault | undefined {
-    if (value === undefined) {
-      return undefined;
-    }
-    const text = isSqlExpression(value) ? value.text : `'${value.replaceAll("'", "''")}'`;
-    const canonical = canonicalMssqlDefault(text);
-    return canonical === undefined ? undefined : sql(canonical);
+  protected override normalizeDefaultText(text: string): string | undefined {
+    return canonicalMssqlDefault(text);
   }
 
-  protected override normalizeConstraints(table: TableModel, _side: SchemaSide): readonly TableConstraintModel[] {
-    return table.constraints.map((constraint): TableConstraintModel => {
-      switch (constraint.kind) {
-        case 'uniqueConstraint': {
-          const { deferrable: _deferrable, initially: _initially, ...rest } = constraint;
-          return withoutGeneratedName(rest);
-        }
-        case 'foreignKeyConstraint':
-          return normalizeForeignKey(constraint);
-        case 'checkConstraint':
-          return withoutGeneratedName({ ...constraint, condition: canonicalMssqlExpression(constraint.condition) });
-      }
-    });
+  /** Without `DEFERRABLE` (SQL Server has none). */
+  protected override normalizeUniqueConstraint(constraint: UniqueConstraintModel): UniqueConstraintModel {
+    const { deferrable: _deferrable, initially: _initially, ...rest } = constraint;
+    return withoutGeneratedName(rest, isMssqlGeneratedName);
+  }
+
+  /** Without `DEFERRABLE`, `INITIALLY`, `MATCH` and dialect options (SQL Server has none). */
+  protected override normalizeForeignKey(
+    constraint: ForeignKeyConstraintModel,
+    table: TableModel,
+    side: SchemaSide,
+  ): ForeignKeyConstraintModel {
+    const {
+      deferrable: _deferrable,
+      initially: _initially,
+      match: _match,
+      dialectOptions: _dialectOptions,
+      ...rest
+    } = super.normalizeForeignKey(constraint, table, side);
+    return withoutGeneratedName(rest, isMssqlGeneratedName);
+  }
+
+  protected override normalizeCheckConstraint(constraint: CheckConstraintModel): CheckConstraintModel {
+    return withoutGeneratedName(
+      { ...constraint, condition: canonicalMssqlExpression(constraint.condition) },
+      isMssqlGeneratedName,
+    );
   }
 
   protected override normalizeIndexes(table: TableModel, _side: SchemaSide): readonly IndexModel[] {
@@ -154,42 +149,4 @@ export class MssqlSchemaNormalizer extends DefaultSchemaNormalizer {
       };
     });
   }
-}
-
-/** The constraint, unnamed when SQL Server made its name up. */
-function withoutGeneratedName<T extends { readonly name?: ConstraintName }>(constraint: T): T {
-  if (constraint.name === undefined || !isMssqlGeneratedName(constraintNameText(constraint.name))) {
-    return constraint;
-  }
-  const { name: _generated, ...unnamed } = constraint;
-  return unnamed as T;
-}
-
-function normalizeForeignKey(constraint: ForeignKeyConstraintModel): ForeignKeyConstraintModel {
-  const {
-    onDelete,
-    onUpdate,
-    deferrable: _deferrable,
-    initially: _initially,
-    match: _match,
-    dialectOptions: _dialectOptions,
-    ...rest
-  } = constraint;
-  const deleteAction = action(onDelete);
-  const updateAction = action(onUpdate);
-  return withoutGeneratedName({
-    ...rest,
-    ...(deleteAction === undefined ? {} : { onDelete: deleteAction }),
-    ...(updateAction === undefined ? {} : { onUpdate: updateAction }),
-  });
-}
-
-/** An `ON DELETE` / `ON UPDATE` action in capitals; unset for `NO ACTION`, SQL Server's default. */
-function action(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const upper = value
-    .trim()
-    .toUpperCase()
-    .replace(/[\s_]+/g, ' ');
-  return upper === 'NO ACTION' || upper === '' ? undefined : upper;
 }

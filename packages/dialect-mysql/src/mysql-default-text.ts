@@ -1,3 +1,5 @@
+import { withoutOuterParentheses } from '@alembic/core/dialect';
+
 /** Options of {@link canonicalMysqlDefault}. */
 export interface MysqlDefaultTextOptions {
   /** The column holds numbers: literal values compare as numbers (`'0'` = `0` = `0.00`). */
@@ -42,7 +44,7 @@ export function canonicalMysqlDefault(text: string, options: MysqlDefaultTextOpt
 }
 
 function canonicalValue(text: string, options: MysqlDefaultTextOptions): string | undefined {
-  const value = withoutOuterParentheses(text.trim());
+  const value = withoutOuterParentheses(text);
   if (/^null$/i.test(value) || value === '') {
     return undefined;
   }
@@ -145,27 +147,4 @@ function splitOutsideQuotes(text: string, separator: RegExp): string[] {
   }
   parts.push(text.slice(start));
   return parts;
-}
-
-function withoutOuterParentheses(text: string): string {
-  let result = text;
-  while (result.startsWith('(') && result.endsWith(')') && enclosesAll(result)) {
-    result = result.slice(1, -1).trim();
-  }
-  return result;
-}
-
-/** True when the first `(` of `text` closes at its last character. */
-function enclosesAll(text: string): boolean {
-  let depth = 0;
-  let quoted = false;
-  for (let position = 0; position < text.length; position += 1) {
-    const character = text[position];
-    if (character === "'") quoted = !quoted;
-    if (quoted) continue;
-    if (character === '(') depth += 1;
-    if (character === ')') depth -= 1;
-    if (depth === 0 && position < text.length - 1) return false;
-  }
-  return depth === 0;
 }

@@ -1,4 +1,5 @@
-import type { DatabaseConnection, GetTablesOptions, SchemaIntrospector, TableModel } from '@alembic/core/dialect';
+import { BaseSchemaIntrospector, groupRows } from '@alembic/core/dialect';
+import type { DatabaseConnection, GetTablesOptions, TableModel } from '@alembic/core/dialect';
 import { MysqlConnection } from './mysql-connection.js';
 import type { MysqlFlavour } from './mysql-flavour.js';
 import { detectMysqlFlavour } from './mysql-flavour.js';
@@ -44,27 +45,20 @@ const UNKNOWN_TABLE = 1109;
  * const everything = await introspector.getTables({ schema: 'shop' });
  * ```
  */
-export class MysqlIntrospector implements SchemaIntrospector {
-  readonly #connection: DatabaseConnection;
+export class MysqlIntrospector extends BaseSchemaIntrospector {
   #flavour: MysqlFlavour | undefined;
 
   constructor(connection: DatabaseConnection) {
-    this.#connection = connection;
+    super(connection);
     this.#flavour = connection instanceof MysqlConnection ? connection.flavour : undefined;
   }
 
   /** Names of the base tables of `schema` (the current database when unset), sorted. */
   async getTableNames(options: { readonly schema?: string } = {}): Promise<readonly string[]> {
-    const { rows } = await this.#connection.query<{ table_name: string }>(MYSQL_INTROSPECTION_QUERIES.tableNames, [
+    const rows = await this.rows<{ table_name: string }>(MYSQL_INTROSPECTION_QUERIES.tableNames, [
       options.schema ?? null,
     ]);
     return rows.map((row) => row.table_name);
-  }
-
-  /** One table with its columns, keys, constraints, indexes and comment; undefined when missing. */
-  async getTable(tableName: string, options: { readonly schema?: string } = {}): Promise<TableModel | undefined> {
-    const [found] = await this.getTables({ ...options, tableNames: [tableName] });
-    return found;
   }
 
   /**
@@ -81,10 +75,10 @@ export class MysqlIntrospector implements SchemaIntrospector {
       ...(options.tableNames === undefined ? {} : { tableNames: [...new Set(options.tableNames)] }),
     };
     const [tableRows, columns, indexes, foreignKeys, checks] = await Promise.all([
-      this.#rows<TableRow>(tablesQuery(scope)),
-      this.#rows<Owned<MysqlColumnRow>>(columnsQuery(scope)),
-      this.#rows<Owned<MysqlIndexRow>>(indexesQuery(flavour, scope)),
-      this.#rows<Owned<MysqlForeignKeyRow>>(foreignKeysQuery(scope)),
+      this.#catalog<TableRow>(tablesQuery(scope)),
+      this.#catalog<Owned<MysqlColumnRow>>(columnsQuery(scope)),
+      this.#catalog<Owned<MysqlIndexRow>>(indexesQuery(flavour, scope)),
+      this.#catalog<Owned<MysqlForeignKeyRow>>(foreignKeysQuery(scope)),
       this.#readChecks(checksQuery(flavour, scope)),
     ]);
     const columnsByTable = groupByTable(columns);
@@ -109,26 +103,23 @@ export class MysqlIntrospector implements SchemaIntrospector {
 
   /** The server's databases without `mysql`, `information_schema`, `performance_schema` and `sys`. */
   async getSchemaNames(): Promise<readonly string[]> {
-    const { rows } = await this.#connection.query<{ schema_name: string }>(MYSQL_INTROSPECTION_QUERIES.schemaNames);
+    const rows = await this.rows<{ schema_name: string }>(MYSQL_INTROSPECTION_QUERIES.schemaNames);
     return rows.map((row) => row.schema_name);
   }
 
   /** The connection's current database (`DATABASE()`); undefined when none is selected. */
   async getDefaultSchemaName(): Promise<string | undefined> {
-    const { rows } = await this.#connection.query<{ schema_name: string | null }>(
-      MYSQL_INTROSPECTION_QUERIES.defaultSchemaName,
-    );
+    const rows = await this.rows<{ schema_name: string | null }>(MYSQL_INTROSPECTION_QUERIES.defaultSchemaName);
     return rows[0]?.schema_name ?? undefined;
   }
 
-  async #rows<Row>(query: MysqlCatalogQuery): Promise<readonly Row[]> {
-    const { rows } = await this.#connection.query<Row>(query.sql, query.parameters);
-    return rows;
+  #catalog<Row>(query: MysqlCatalogQuery): Promise<readonly Row[]> {
+    return this.rows<Row>(query.sql, query.parameters);
   }
 
   async #readChecks(query: MysqlCatalogQuery): Promise<readonly Owned<MysqlCheckRow>[]> {
     try {
-      return await this.#rows<Owned<MysqlCheckRow>>(query);
+      return await this.#catalog<Owned<MysqlCheckRow>>(query);
     } catch (error) {
       if ((error as { errno?: unknown }).errno === UNKNOWN_TABLE) {
         return [];
@@ -139,7 +130,7 @@ export class MysqlIntrospector implements SchemaIntrospector {
 
   async #serverFlavour(): Promise<MysqlFlavour> {
     if (this.#flavour === undefined) {
-      const { rows } = await this.#connection.query<{ server_version: string }>('SELECT VERSION() AS server_version');
+      const rows = await this.rows<{ server_version: string }>('SELECT VERSION() AS server_version');
       this.#flavour = detectMysqlFlavour(String(rows[0]?.server_version ?? ''));
     }
     return this.#flavour;
@@ -147,16 +138,7 @@ export class MysqlIntrospector implements SchemaIntrospector {
 }
 
 function groupByTable<Row extends { readonly table_name: string }>(rows: readonly Row[]): Map<string, Row[]> {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    const group = groups.get(row.table_name);
-    if (group === undefined) {
-      groups.set(row.table_name, [row]);
-    } else {
-      group.push(row);
-    }
-  }
-  return groups;
+  return groupRows(rows, (row) => row.table_name);
 }
 
 /**

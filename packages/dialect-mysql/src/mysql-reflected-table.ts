@@ -1,4 +1,5 @@
 import {
+  groupRows,
   checkConstraint,
   column,
   convertedName,
@@ -74,15 +75,6 @@ export interface MysqlTableRows {
 /** The rules every InnoDB foreign key has unless told otherwise. */
 const DEFAULT_RULES: ReadonlySet<string> = new Set(['RESTRICT', 'NO ACTION']);
 
-function groupBy<Row, Key>(rows: readonly Row[], keyOf: (row: Row) => Key): Map<Key, Row[]> {
-  const groups = new Map<Key, Row[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
-  return groups;
-}
-
 /** `(`a` > 1)` (MySQL 8) → `` `a` > 1 `` (MariaDB's spelling), when the parentheses enclose it all. */
 function withoutOuterParentheses(clause: string): string {
   const trimmed = clause.trim();
@@ -155,7 +147,7 @@ function indexElement(row: MysqlIndexRow): IndexElement {
  * `json()` instead).
  */
 export function buildReflectedTable(rows: MysqlTableRows): TableModel {
-  const indexGroups = groupBy(rows.indexes, (row) => row.index_name);
+  const indexGroups = groupRows(rows.indexes, (row) => row.index_name);
   const primaryKeyColumns = (indexGroups.get('PRIMARY') ?? []).map((row) => row.column_name ?? '');
   const jsonColumns = new Set(
     rows.columns
@@ -175,7 +167,7 @@ export function buildReflectedTable(rows: MysqlTableRows): TableModel {
   if (primaryKeyColumns.length > 0) {
     elements.push(primaryKeyConstraint(primaryKeyColumns));
   }
-  const foreignKeys = [...groupBy(rows.foreignKeys, (row) => row.constraint_name)].map(([name, parts]) => {
+  const foreignKeys = [...groupRows(rows.foreignKeys, (row) => row.constraint_name)].map(([name, parts]) => {
     const first = parts[0] as MysqlForeignKeyRow;
     const onDelete =
       first.delete_rule !== null && !DEFAULT_RULES.has(first.delete_rule) ? first.delete_rule : undefined;

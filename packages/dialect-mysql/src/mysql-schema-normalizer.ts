@@ -2,20 +2,20 @@ import {
   DefaultSchemaNormalizer,
   constraintNameText,
   isAutoincrementColumn,
-  isSqlExpression,
-  sql,
   uniqueConstraint,
+  withoutGeneratedName,
+  withoutOuterParentheses,
 } from '@alembic/core/dialect';
 import type {
+  CheckConstraintModel,
   ColumnModel,
   ColumnType,
-  ConstraintName,
   ForeignKeyConstraintModel,
   IndexModel,
   SchemaSide,
-  ServerDefault,
   TableConstraintModel,
   TableModel,
+  UniqueConstraintModel,
 } from '@alembic/core/dialect';
 import { canonicalMysqlColumnType, isMysqlNumericColumnType } from './mysql-column-type-text.js';
 import { MysqlDdlCompiler } from './mysql-ddl-compiler.js';
@@ -86,26 +86,20 @@ export class MysqlSchemaNormalizer extends DefaultSchemaNormalizer {
     this.#renderer = new MysqlTypeRenderer({ flavour: this.flavour });
   }
 
+  /** The table; the primary key unnamed (MySQL always calls it `PRIMARY`). */
   override normalizeTable(table: TableModel, side: SchemaSide): TableModel {
-    const normalized = super.normalizeTable(table, side);
-    const { primaryKey, comment, ...rest } = normalized;
+    const { primaryKey, ...rest } = super.normalizeTable(table, side);
     return {
       ...rest,
       ...(primaryKey === undefined
         ? {}
         : { primaryKey: { kind: 'primaryKeyConstraint', columns: primaryKey.columns } }),
-      ...(comment === undefined || comment === '' ? {} : { comment }),
     };
   }
 
-  /** The column, with `autoincrement` resolved to true or false and an empty comment unset. */
+  /** The column, with `autoincrement` resolved to true or false. */
   protected override normalizeColumn(model: ColumnModel, table: TableModel, side: SchemaSide): ColumnModel {
-    const { comment, ...normalized } = super.normalizeColumn(model, table, side);
-    return {
-      ...normalized,
-      autoincrement: isAutoincrementColumn(table, model),
-      ...(comment === undefined || comment === '' ? {} : { comment }),
-    };
+    return { ...super.normalizeColumn(model, table, side), autoincrement: isAutoincrementColumn(table, model) };
   }
 
   /** Rendered by the MySQL compiler, spelled as `COLUMN_TYPE` reports it, then read back. */
@@ -123,62 +117,69 @@ export class MysqlSchemaNormalizer extends DefaultSchemaNormalizer {
     return parseMysqlColumnType(canonical, { collation: collation ?? null });
   }
 
-  protected override normalizeServerDefault(
-    value: ServerDefault | undefined,
-    column: ColumnModel,
-    _table: TableModel,
-    _side: SchemaSide,
-  ): ServerDefault | undefined {
-    if (value === undefined) {
-      return undefined;
-    }
-    const text = isSqlExpression(value) ? value.text : `'${value.replaceAll("'", "''")}'`;
+  /** Numbers compared as numbers on numeric columns. */
+  protected override normalizeDefaultText(text: string, column: ColumnModel): string | undefined {
     const canonicalType = this.#canonicalTypeText(column.type);
-    const canonical = canonicalMysqlDefault(text, {
+    return canonicalMysqlDefault(text, {
       numeric: canonicalType !== undefined && isMysqlNumericColumnType(canonicalType),
     });
-    return canonical === undefined ? undefined : sql(canonical);
   }
 
-  /** Unique indexes as unique constraints; generated names unset; `json_valid` checks left out. */
-  protected override normalizeConstraints(table: TableModel, _side: SchemaSide): readonly TableConstraintModel[] {
-    const columnNames = table.columns.map((column) => column.name);
+  /** InnoDB's `RESTRICT` behaves as `NO ACTION`: both are the default. */
+  protected override get defaultForeignKeyActions(): ReadonlySet<string> {
+    return DEFAULT_ACTIONS;
+  }
+
+  /** Unique indexes as unique constraints, then each constraint through its hook. */
+  protected override normalizeConstraints(table: TableModel, side: SchemaSide): readonly TableConstraintModel[] {
+    const uniqueIndexes = table.indexes.filter((model) => this.#isPlainUniqueIndex(model)).map(uniqueFromIndex);
+    return super.normalizeConstraints({ ...table, constraints: [...table.constraints, ...uniqueIndexes] }, side);
+  }
+
+  /** Without `DEFERRABLE` (InnoDB has none); a generated name unset. */
+  protected override normalizeUniqueConstraint(
+    constraint: UniqueConstraintModel,
+    table: TableModel,
+  ): UniqueConstraintModel {
+    const { deferrable: _deferrable, initially: _initially, ...rest } = constraint;
+    return withoutGeneratedName(rest, (name) =>
+      isMysqlGeneratedName(name, { kind: 'unique', tableName: table.name, columns: constraint.columns }),
+    );
+  }
+
+  /** Without `DEFERRABLE`, `INITIALLY` and `MATCH` (InnoDB has none); a generated name unset. */
+  protected override normalizeForeignKey(
+    constraint: ForeignKeyConstraintModel,
+    table: TableModel,
+    side: SchemaSide,
+  ): ForeignKeyConstraintModel {
+    const {
+      deferrable: _deferrable,
+      initially: _initially,
+      match: _match,
+      ...rest
+    } = super.normalizeForeignKey(constraint, table, side);
+    return withoutGeneratedName(rest, (name) =>
+      isMysqlGeneratedName(name, { kind: 'foreignKey', tableName: table.name, columns: constraint.columns }),
+    );
+  }
+
+  /** Without outer parentheses; MariaDB's `json_valid` check of a JSON column left out; a generated name unset. */
+  protected override normalizeCheckConstraint(
+    constraint: CheckConstraintModel,
+    table: TableModel,
+  ): CheckConstraintModel | undefined {
+    const condition = withoutOuterParentheses(constraint.condition);
     const jsonColumns = new Set(
       table.columns.filter((column) => column.type.kind === 'json').map((column) => column.name),
     );
-    const constraints = [
-      ...table.constraints,
-      ...table.indexes.filter((model) => this.#isPlainUniqueIndex(model)).map(uniqueFromIndex),
-    ];
-    return constraints.flatMap((constraint): TableConstraintModel[] => {
-      switch (constraint.kind) {
-        case 'uniqueConstraint': {
-          const { deferrable: _deferrable, initially: _initially, ...rest } = constraint;
-          return [
-            withName(rest, constraint.name, isMysqlGeneratedName, {
-              kind: 'unique',
-              tableName: table.name,
-              columns: constraint.columns,
-            }),
-          ];
-        }
-        case 'foreignKeyConstraint':
-          return [normalizeForeignKey(constraint, table.name)];
-        case 'checkConstraint': {
-          const condition = withoutOuterParentheses(constraint.condition);
-          if (isJsonValidCheck(condition, jsonColumns)) {
-            return [];
-          }
-          return [
-            withName({ ...constraint, condition }, constraint.name, isMysqlGeneratedName, {
-              kind: 'check',
-              tableName: table.name,
-              columns: columnNames,
-            }),
-          ];
-        }
-      }
-    });
+    if (isJsonValidCheck(condition, jsonColumns)) {
+      return undefined;
+    }
+    const columns = table.columns.map((column) => column.name);
+    return withoutGeneratedName({ ...constraint, condition }, (name) =>
+      isMysqlGeneratedName(name, { kind: 'check', tableName: table.name, columns }),
+    );
   }
 
   /** Without unique indexes (now constraints) and the indexes MySQL adds behind foreign keys. */
@@ -238,42 +239,6 @@ function uniqueFromIndex(model: IndexModel): TableConstraintModel {
   return uniqueConstraint(model.columns as string[], model.name === undefined ? {} : { name: model.name });
 }
 
-/** The constraint with its name unset when the database would have made it up. */
-function withName<T extends { readonly name?: ConstraintName }>(
-  constraint: T,
-  name: ConstraintName | undefined,
-  isGenerated: typeof isMysqlGeneratedName,
-  owner: Parameters<typeof isMysqlGeneratedName>[1],
-): T {
-  if (name === undefined || !isGenerated(constraintNameText(name), owner)) {
-    return constraint;
-  }
-  const { name: _generated, ...unnamed } = constraint;
-  return unnamed as T;
-}
-
-function normalizeForeignKey(constraint: ForeignKeyConstraintModel, tableName: string): ForeignKeyConstraintModel {
-  const { onDelete, onUpdate, deferrable: _deferrable, initially: _initially, match: _match, ...rest } = constraint;
-  const deleteAction = action(onDelete);
-  const updateAction = action(onUpdate);
-  return withName(
-    {
-      ...rest,
-      ...(deleteAction === undefined ? {} : { onDelete: deleteAction }),
-      ...(updateAction === undefined ? {} : { onUpdate: updateAction }),
-    },
-    constraint.name,
-    isMysqlGeneratedName,
-    { kind: 'foreignKey', tableName, columns: constraint.columns },
-  );
-}
-
-function action(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const upper = value.trim().toUpperCase().replace(/\s+/g, ' ');
-  return DEFAULT_ACTIONS.has(upper) ? undefined : upper;
-}
-
 /**
  * The index MySQL creates for a foreign key that no index serves: non-unique, on exactly the
  * key's columns, named after the constraint or after its first column (`pid`, `pid_2`).
@@ -296,22 +261,4 @@ function isForeignKeyIndex(model: IndexModel, foreignKeys: readonly ForeignKeyCo
 function isJsonValidCheck(condition: string, jsonColumns: ReadonlySet<string>): boolean {
   const match = /^json_valid\s*\(\s*`?((?:[^`]|``)+?)`?\s*\)$/i.exec(condition.trim());
   return match !== null && jsonColumns.has((match[1] as string).replaceAll('``', '`'));
-}
-
-function withoutOuterParentheses(text: string): string {
-  let result = text.trim();
-  while (result.startsWith('(') && result.endsWith(')')) {
-    let depth = 0;
-    let enclosesAll = true;
-    for (let position = 0; position < result.length; position += 1) {
-      depth += result[position] === '(' ? 1 : result[position] === ')' ? -1 : 0;
-      if (depth === 0 && position < result.length - 1) {
-        enclosesAll = false;
-        break;
-      }
-    }
-    if (!enclosesAll) break;
-    result = result.slice(1, -1).trim();
-  }
-  return result;
 }

@@ -1,8 +1,10 @@
 import {
+  BaseSchemaIntrospector,
   checkConstraint,
   column,
   convertedName,
   foreignKeyConstraint,
+  groupRows,
   index,
   primaryKeyConstraint,
   sql,
@@ -12,12 +14,10 @@ import {
 import type {
   ColumnModel,
   ColumnType,
-  DatabaseConnection,
   GetTablesOptions,
   IdentityOptions,
   IndexElement,
   IndexModel,
-  SchemaIntrospector,
   TableElement,
   TableModel,
 } from '@alembic/core/dialect';
@@ -111,16 +111,7 @@ function jsonRows<Row>(value: unknown): readonly Row[] {
 
 /** Rows of a bulk query, by the oid of their table, in query order. */
 function groupByTable<Row extends { readonly table_oid: string }>(rows: readonly Row[]): Map<string, Row[]> {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    const group = groups.get(row.table_oid);
-    if (group === undefined) {
-      groups.set(row.table_oid, [row]);
-    } else {
-      group.push(row);
-    }
-  }
-  return groups;
+  return groupRows(rows, (row) => row.table_oid);
 }
 
 function indexOf(row: IndexRow): IndexModel {
@@ -165,23 +156,10 @@ function indexOf(row: IndexRow): IndexModel {
  * const billing = await introspector.getTables({ schema: 'billing' }); // 1 query
  * ```
  */
-export class PostgresIntrospector implements SchemaIntrospector {
-  readonly #connection: DatabaseConnection;
-
-  constructor(connection: DatabaseConnection) {
-    this.#connection = connection;
-  }
-
+export class PostgresIntrospector extends BaseSchemaIntrospector {
   async getTableNames(options: { readonly schema?: string } = {}): Promise<readonly string[]> {
-    const { rows } = await this.#connection.query<{ name: string }>(INTROSPECTION_QUERIES.tableNames, [
-      options.schema ?? null,
-    ]);
+    const rows = await this.rows<{ name: string }>(INTROSPECTION_QUERIES.tableNames, [options.schema ?? null]);
     return rows.map((row) => row.name);
-  }
-
-  async getTable(tableName: string, options: { readonly schema?: string } = {}): Promise<TableModel | undefined> {
-    const [found] = await this.getTables({ ...options, tableNames: [tableName] });
-    return found;
   }
 
   /**
@@ -193,7 +171,7 @@ export class PostgresIntrospector implements SchemaIntrospector {
     if (tableNames !== null && tableNames.length === 0) {
       return [];
     }
-    const { rows } = await this.#connection.query<Record<keyof CatalogRows, unknown>>(INTROSPECTION_QUERIES.tables, [
+    const rows = await this.rows<Record<keyof CatalogRows, unknown>>(INTROSPECTION_QUERIES.tables, [
       options.schema ?? null,
       tableNames,
     ]);
@@ -215,12 +193,12 @@ export class PostgresIntrospector implements SchemaIntrospector {
   }
 
   async getSchemaNames(): Promise<readonly string[]> {
-    const { rows } = await this.#connection.query<{ name: string }>(INTROSPECTION_QUERIES.schemaNames);
+    const rows = await this.rows<{ name: string }>(INTROSPECTION_QUERIES.schemaNames);
     return rows.map((row) => row.name);
   }
 
   async getDefaultSchemaName(): Promise<string | undefined> {
-    const { rows } = await this.#connection.query<{ name: string | null }>(INTROSPECTION_QUERIES.defaultSchemaName);
+    const rows = await this.rows<{ name: string | null }>(INTROSPECTION_QUERIES.defaultSchemaName);
     return rows[0]?.name ?? undefined;
   }
 

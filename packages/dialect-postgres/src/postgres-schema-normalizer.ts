@@ -1,16 +1,15 @@
-import { DefaultSchemaNormalizer, constraintNameText, enumType, isSqlExpression, sql } from '@alembic/core/dialect';
+import { DefaultSchemaNormalizer, enumType, sql, withoutGeneratedName } from '@alembic/core/dialect';
 import type {
+  CheckConstraintModel,
   ColumnModel,
   ColumnType,
-  ConstraintName,
+  ForeignKeyConstraintModel,
   IdentityOptions,
   IndexElement,
   IndexModel,
-  PrimaryKeyConstraintModel,
   SchemaSide,
-  ServerDefault,
-  TableConstraintModel,
   TableModel,
+  UniqueConstraintModel,
 } from '@alembic/core/dialect';
 import { PostgresDdlCompiler } from './postgres-ddl-compiler.js';
 import { canonicalPostgresDefault } from './postgres-default-text.js';
@@ -26,7 +25,6 @@ class PostgresTypeRenderer extends PostgresDdlCompiler {
   }
 }
 
-const DEFAULT_ACTIONS: ReadonlySet<string> = new Set(['NO ACTION']);
 const IDENTIFIER = /^[a-z_][a-z0-9_$]*$/;
 
 /**
@@ -60,19 +58,16 @@ export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
   readonly #renderer = new PostgresTypeRenderer();
   readonly #typesByObject = new WeakMap<ColumnType, ColumnType>();
   readonly #typesBySql = new Map<string, ColumnType>();
-  readonly #defaultsByType = new WeakMap<ColumnType, Map<string, ServerDefault | undefined>>();
+  readonly #defaultsByType = new WeakMap<ColumnType, Map<string, string | undefined>>();
 
   override normalizeTable(table: TableModel, side: SchemaSide): TableModel {
-    const normalized = super.normalizeTable(table, side);
-    const { primaryKey } = table;
-    if (
-      primaryKey?.name === undefined ||
-      !isPostgresGeneratedName(constraintNameText(primaryKey.name), table.name, [undefined], 'pkey')
-    ) {
-      return normalized;
-    }
-    const { name: _generated, ...unnamed } = primaryKey;
-    return { ...normalized, primaryKey: unnamed as PrimaryKeyConstraintModel };
+    const { primaryKey, ...normalized } = super.normalizeTable(table, side);
+    return {
+      ...normalized,
+      ...(primaryKey === undefined
+        ? {}
+        : { primaryKey: withoutGeneratedName(primaryKey, this.#generated(table, [undefined], 'pkey')) }),
+    };
   }
 
   /** The column; an identity column is NOT NULL (PostgreSQL makes it so). */
@@ -127,62 +122,50 @@ export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
     return normalized;
   }
 
-  protected override normalizeServerDefault(
-    value: ServerDefault | undefined,
+  /** Per normalized type (one object per distinct type, see normalizeType): defaults repeat. */
+  protected override normalizeDefaultText(
+    text: string,
     column: ColumnModel,
     table: TableModel,
     side: SchemaSide,
-  ): ServerDefault | undefined {
-    if (value === undefined) {
-      return undefined;
-    }
-    const text = isSqlExpression(value) ? value.text : `'${value.replaceAll("'", "''")}'`;
+  ): string | undefined {
     const type = this.normalizeType(column.type, column, table, side);
-    // Per normalized type (one object per distinct type, see normalizeType): defaults repeat.
     let byText = this.#defaultsByType.get(type);
     if (byText === undefined) {
       byText = new Map();
       this.#defaultsByType.set(type, byText);
     }
     if (!byText.has(text)) {
-      const canonical = canonicalPostgresDefault(text, type);
-      byText.set(text, canonical === undefined ? undefined : sql(canonical));
+      byText.set(text, canonicalPostgresDefault(text, type));
     }
     return byText.get(text);
   }
 
-  protected override normalizeDefaultText(text: string): string {
-    return canonicalPostgresExpression(text);
+  /** `NOT DEFERRABLE` and `INITIALLY IMMEDIATE` unset; a generated name unset. */
+  protected override normalizeUniqueConstraint(
+    constraint: UniqueConstraintModel,
+    table: TableModel,
+  ): UniqueConstraintModel {
+    return withoutDefaults(withoutGeneratedName(constraint, this.#generated(table, [constraint.columns], 'key')));
   }
 
-  protected override normalizeConstraints(table: TableModel, _side: SchemaSide): readonly TableConstraintModel[] {
-    return table.constraints.map((constraint) => {
-      switch (constraint.kind) {
-        case 'uniqueConstraint': {
-          const generated = this.#isGenerated(constraint.name, table, [constraint.columns], 'key');
-          return withoutDefaults({ ...constraint, ...(generated ? { name: undefined } : {}) });
-        }
-        case 'foreignKeyConstraint': {
-          const generated = this.#isGenerated(constraint.name, table, [constraint.columns], 'fkey');
-          return withoutDefaults({
-            ...constraint,
-            ...(generated ? { name: undefined } : {}),
-            onDelete: action(constraint.onDelete),
-            onUpdate: action(constraint.onUpdate),
-            match:
-              constraint.match === undefined || /^simple$/i.test(constraint.match)
-                ? undefined
-                : constraint.match.toUpperCase(),
-          });
-        }
-        case 'checkConstraint': {
-          const parts = [undefined, ...table.columns.map((column) => [column.name])];
-          return this.#isGenerated(constraint.name, table, parts, 'check')
-            ? withoutDefaults({ ...constraint, name: undefined })
-            : constraint;
-        }
-      }
-    });
+  protected override normalizeForeignKey(
+    constraint: ForeignKeyConstraintModel,
+    table: TableModel,
+    side: SchemaSide,
+  ): ForeignKeyConstraintModel {
+    return withoutGeneratedName(
+      super.normalizeForeignKey(constraint, table, side),
+      this.#generated(table, [constraint.columns], 'fkey'),
+    );
+  }
+
+  protected override normalizeCheckConstraint(
+    constraint: CheckConstraintModel,
+    table: TableModel,
+  ): CheckConstraintModel {
+    const parts = [undefined, ...table.columns.map((column) => [column.name])];
+    return withoutGeneratedName(constraint, this.#generated(table, parts, 'check'));
   }
 
   protected override normalizeIndexes(table: TableModel, _side: SchemaSide): readonly IndexModel[] {
@@ -199,20 +182,14 @@ export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
     });
   }
 
-  #isGenerated(
-    name: ConstraintName | undefined,
+  /** Whether a name is one PostgreSQL makes up for a constraint of `table` on `parts` with `label`. */
+  #generated(
     table: TableModel,
     parts: readonly (readonly string[] | undefined)[],
     label: string,
-  ): boolean {
-    return name !== undefined && isPostgresGeneratedName(constraintNameText(name), table.name, parts, label);
+  ): (name: string) => boolean {
+    return (name) => isPostgresGeneratedName(name, table.name, parts, label);
   }
-}
-
-function action(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const upper = value.trim().toUpperCase().replace(/\s+/g, ' ');
-  return DEFAULT_ACTIONS.has(upper) ? undefined : upper;
 }
 
 /** Index options with `using` lower-cased, `btree` (the default) left out, and no empty `postgresql` entry. */

@@ -1,3 +1,5 @@
+import { withoutOuterParentheses } from '@alembic/core/dialect';
+
 /** Keywords SQLite treats without regard to case, spelled one way. */
 const KEYWORDS: Readonly<Record<string, string>> = {
   current_timestamp: 'CURRENT_TIMESTAMP',
@@ -6,33 +8,6 @@ const KEYWORDS: Readonly<Record<string, string>> = {
   true: '1',
   false: '0',
 };
-
-/** True when `text` is wrapped in one pair of parentheses that match each other (quotes respected). */
-function wrappedInParentheses(text: string): boolean {
-  if (!text.startsWith('(') || !text.endsWith(')')) {
-    return false;
-  }
-  let depth = 0;
-  let quote: string | undefined;
-  for (let position = 0; position < text.length; position += 1) {
-    const character = text[position] as string;
-    if (quote !== undefined) {
-      if (character === quote) quote = undefined;
-      continue;
-    }
-    if (character === "'" || character === '"' || character === '`') {
-      quote = character;
-    } else if (character === '[') {
-      quote = ']';
-    } else if (character === '(') {
-      depth += 1;
-    } else if (character === ')') {
-      depth -= 1;
-      if (depth === 0 && position < text.length - 1) return false;
-    }
-  }
-  return depth === 0;
-}
 
 /**
  * A server default's SQL text in the one spelling SQLite's autogenerate compares: outer
@@ -47,10 +22,7 @@ function wrappedInParentheses(text: string): boolean {
  * ```
  */
 export function canonicalSqliteDefault(text: string): string | undefined {
-  let result = text.trim();
-  while (wrappedInParentheses(result)) {
-    result = result.slice(1, -1).trim();
-  }
+  const result = withoutOuterParentheses(text);
   const lower = result.toLowerCase();
   if (lower === 'null') {
     return undefined;

@@ -1,4 +1,5 @@
-import type { DatabaseConnection, GetTablesOptions, SchemaIntrospector, TableModel } from '@alembic/core/dialect';
+import { BaseSchemaIntrospector, groupRows } from '@alembic/core/dialect';
+import type { GetTablesOptions, TableModel } from '@alembic/core/dialect';
 import type {
   SqliteColumnRow,
   SqliteForeignKeyRow,
@@ -10,21 +11,6 @@ import { sqliteReflectedTable } from './sqlite-reflected-table.js';
 
 /** The schema SQLite calls its main database: the default, reflected as tables without a schema. */
 const MAIN_SCHEMA = 'main';
-
-/** Rows by table name (lower case, as SQLite compares names). */
-function byTable<Row extends { readonly table_name: string }>(rows: readonly Row[]): Map<string, Row[]> {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    const key = row.table_name.toLowerCase();
-    const group = groups.get(key);
-    if (group === undefined) {
-      groups.set(key, [row]);
-    } else {
-      group.push(row);
-    }
-  }
-  return groups;
-}
 
 /**
  * Reads live SQLite tables into core's neutral model, for batch rebuilds (which must recreate a
@@ -44,22 +30,11 @@ function byTable<Row extends { readonly table_name: string }>(rows: readonly Row
  * const everything = await introspector.getTables();
  * ```
  */
-export class SqliteIntrospector implements SchemaIntrospector {
-  readonly #connection: DatabaseConnection;
-
-  constructor(connection: DatabaseConnection) {
-    this.#connection = connection;
-  }
-
+export class SqliteIntrospector extends BaseSchemaIntrospector {
   async getTableNames(options: { readonly schema?: string } = {}): Promise<readonly string[]> {
     const queries = sqliteIntrospectionQueries(options.schema ?? MAIN_SCHEMA);
-    const { rows } = await this.#connection.query<SqliteTableRow>(queries.tables);
+    const rows = await this.rows<SqliteTableRow>(queries.tables);
     return rows.map((row) => row.table_name);
-  }
-
-  async getTable(tableName: string, options: { readonly schema?: string } = {}): Promise<TableModel | undefined> {
-    const [found] = await this.getTables({ ...options, tableNames: [tableName] });
-    return found;
   }
 
   async getTables(options: GetTablesOptions = {}): Promise<readonly TableModel[]> {
@@ -68,15 +43,13 @@ export class SqliteIntrospector implements SchemaIntrospector {
     }
     const schema = options.schema ?? MAIN_SCHEMA;
     const queries = sqliteIntrospectionQueries(schema, options.tableNames);
-    const tables = (await this.#connection.query<SqliteTableRow>(queries.tables, queries.parameters)).rows;
+    const tables = await this.rows<SqliteTableRow>(queries.tables, queries.parameters);
     if (tables.length === 0) {
       return [];
     }
-    const columns = byTable((await this.#connection.query<SqliteColumnRow>(queries.columns, queries.parameters)).rows);
-    const indexes = byTable((await this.#connection.query<SqliteIndexRow>(queries.indexes, queries.parameters)).rows);
-    const foreignKeys = byTable(
-      (await this.#connection.query<SqliteForeignKeyRow>(queries.foreignKeys, queries.parameters)).rows,
-    );
+    const columns = byTable(await this.rows<SqliteColumnRow>(queries.columns, queries.parameters));
+    const indexes = byTable(await this.rows<SqliteIndexRow>(queries.indexes, queries.parameters));
+    const foreignKeys = byTable(await this.rows<SqliteForeignKeyRow>(queries.foreignKeys, queries.parameters));
     return tables.map((row) => {
       const key = row.table_name.toLowerCase();
       return sqliteReflectedTable({
@@ -92,7 +65,7 @@ export class SqliteIntrospector implements SchemaIntrospector {
 
   /** The attached databases (`main` and any `ATTACH`ed one), without `temp`. */
   async getSchemaNames(): Promise<readonly string[]> {
-    const { rows } = await this.#connection.query<{ name: string }>(
+    const rows = await this.rows<{ name: string }>(
       "SELECT name FROM pragma_database_list WHERE name <> 'temp' ORDER BY seq",
     );
     return rows.map((row) => row.name);
@@ -102,4 +75,9 @@ export class SqliteIntrospector implements SchemaIntrospector {
   async getDefaultSchemaName(): Promise<string | undefined> {
     return MAIN_SCHEMA;
   }
+}
+
+/** Rows by table name (lower case, as SQLite compares names). */
+function byTable<Row extends { readonly table_name: string }>(rows: readonly Row[]): Map<string, Row[]> {
+  return groupRows(rows, (row) => row.table_name.toLowerCase());
 }

@@ -3,6 +3,7 @@ import {
   column,
   convertedName,
   foreignKeyConstraint,
+  groupRows,
   index,
   primaryKeyConstraint,
   sql,
@@ -63,21 +64,6 @@ function referentialAction(action: string): string | undefined {
   return upper === 'NO ACTION' || upper === '' ? undefined : upper;
 }
 
-/** Rows grouped by a key, in the order met. */
-function groupBy<Row, Key>(rows: readonly Row[], keyOf: (row: Row) => Key): Row[][] {
-  const groups = new Map<Key, Row[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key);
-    if (group === undefined) {
-      groups.set(key, [row]);
-    } else {
-      group.push(row);
-    }
-  }
-  return [...groups.values()];
-}
-
 function reflectedColumn(row: SqliteColumnRow, parsed: ParsedCreateTable, explicitKey: boolean): ColumnModel {
   const collation = [...parsed.collations].find(
     ([columnName]) => columnName.toLowerCase() === row.name.toLowerCase(),
@@ -108,7 +94,7 @@ function uniqueConstraints(
 }
 
 function foreignKeys(rows: readonly SqliteForeignKeyRow[], parsed: ParsedCreateTable): ForeignKeyConstraintModel[] {
-  const groups = groupBy(rows, (row) => row.id);
+  const groups = [...groupRows(rows, (row) => row.id).values()];
   const byPosition = groups.length === parsed.foreignKeys.length;
   return groups.map((group, position) => {
     const first = group[0] as SqliteForeignKeyRow;
@@ -188,7 +174,7 @@ export function sqliteReflectedTable(rows: SqliteTableRows): TableModel {
       ),
     );
   }
-  const indexGroups = groupBy(rows.indexes, (row) => row.index_name);
+  const indexGroups = [...groupRows(rows.indexes, (row) => row.index_name).values()];
   elements.push(...uniqueConstraints(indexGroups, parsed));
   elements.push(
     ...parsed.checks.map((check) =>

@@ -1,13 +1,13 @@
-import { DefaultSchemaNormalizer, constraintNameText, isSqlExpression, sql } from '@alembic/core/dialect';
+import { DefaultSchemaNormalizer, constraintNameText } from '@alembic/core/dialect';
 import type {
   ColumnModel,
   ColumnType,
   ForeignKeyConstraintModel,
   IndexModel,
   SchemaSide,
-  ServerDefault,
   TableConstraintModel,
   TableModel,
+  UniqueConstraintModel,
 } from '@alembic/core/dialect';
 import { SqliteDdlCompiler } from './sqlite-ddl-compiler.js';
 import { canonicalSqliteDefault } from './sqlite-default-text.js';
@@ -93,39 +93,41 @@ export class SqliteSchemaNormalizer extends DefaultSchemaNormalizer {
     return parseSqliteType(declared, collation === undefined ? {} : { collation });
   }
 
-  protected override normalizeServerDefault(
-    value: ServerDefault | undefined,
-    _column: ColumnModel,
-    _table: TableModel,
-    _side: SchemaSide,
-  ): ServerDefault | undefined {
-    if (value === undefined) {
-      return undefined;
-    }
-    const text = isSqlExpression(value) ? value.text : `'${value.replaceAll("'", "''")}'`;
-    const canonical = canonicalSqliteDefault(text);
-    return canonical === undefined ? undefined : sql(canonical);
+  protected override normalizeDefaultText(text: string): string | undefined {
+    return canonicalSqliteDefault(text);
   }
 
   /** Unique constraints (with SQLite's automatic indexes among them) and foreign keys in canonical form. */
-  protected override normalizeConstraints(table: TableModel, _side: SchemaSide): readonly TableConstraintModel[] {
+  protected override normalizeConstraints(table: TableModel, side: SchemaSide): readonly TableConstraintModel[] {
     const automatic = table.indexes
       .filter((model) => model.name !== undefined && AUTOMATIC_INDEX.test(constraintNameText(model.name)))
       .filter((model) => model.columns.every((element) => typeof element === 'string'))
       .map((model): TableConstraintModel => ({ kind: 'uniqueConstraint', columns: model.columns as string[] }));
-    const constraints = [...table.constraints, ...automatic].map((constraint): TableConstraintModel => {
-      switch (constraint.kind) {
-        case 'uniqueConstraint': {
-          const { deferrable: _deferrable, initially: _initially, ...rest } = constraint;
-          return rest;
-        }
-        case 'foreignKeyConstraint':
-          return normalizeForeignKey(constraint);
-        case 'checkConstraint':
-          return constraint;
-      }
-    });
+    const constraints = super.normalizeConstraints(
+      { ...table, constraints: [...table.constraints, ...automatic] },
+      side,
+    );
     return withoutRedundantUniques(constraints, table.primaryKey?.columns ?? []);
+  }
+
+  /** Without `DEFERRABLE` (SQLite has none). */
+  protected override normalizeUniqueConstraint(constraint: UniqueConstraintModel): UniqueConstraintModel {
+    const { deferrable: _deferrable, initially: _initially, ...rest } = constraint;
+    return rest;
+  }
+
+  /** Without `MATCH` (SQLite ignores it) and dialect options. */
+  protected override normalizeForeignKey(
+    constraint: ForeignKeyConstraintModel,
+    table: TableModel,
+    side: SchemaSide,
+  ): ForeignKeyConstraintModel {
+    const {
+      match: _match,
+      dialectOptions: _dialectOptions,
+      ...rest
+    } = super.normalizeForeignKey(constraint, table, side);
+    return rest;
   }
 
   /** Without SQLite's automatic indexes (now unique constraints) and without dialect options. */
@@ -164,33 +166,4 @@ function withoutRedundantUniques(
   }
   const survivors = new Set(kept.values());
   return constraints.filter((constraint) => constraint.kind !== 'uniqueConstraint' || survivors.has(constraint));
-}
-
-function normalizeForeignKey(constraint: ForeignKeyConstraintModel): ForeignKeyConstraintModel {
-  const {
-    onDelete,
-    onUpdate,
-    deferrable,
-    initially,
-    match: _match,
-    dialectOptions: _dialectOptions,
-    ...rest
-  } = constraint;
-  const deleteAction = action(onDelete);
-  const updateAction = action(onUpdate);
-  const initiallyUpper = initially?.trim().toUpperCase();
-  return {
-    ...rest,
-    ...(deleteAction === undefined ? {} : { onDelete: deleteAction }),
-    ...(updateAction === undefined ? {} : { onUpdate: updateAction }),
-    ...(deferrable === true ? { deferrable } : {}),
-    ...(initiallyUpper === undefined || initiallyUpper === 'IMMEDIATE' ? {} : { initially: initiallyUpper }),
-  };
-}
-
-/** An `ON DELETE` / `ON UPDATE` action in capitals; unset for `NO ACTION`, SQLite's default. */
-function action(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const upper = value.trim().toUpperCase().replace(/\s+/g, ' ');
-  return upper === 'NO ACTION' || upper === '' ? undefined : upper;
 }

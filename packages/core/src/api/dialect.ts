@@ -2,7 +2,8 @@
  * @alembic/core/dialect: what a dialect package builds on. The {@link Dialect} contract and its
  * capabilities, the connection a dialect returns, the default DDL compiler a dialect extends
  * (overriding only what its database does differently), the introspector and schema
- * normalizer contracts, `DatabaseError` and its codes for `translateError`, the errors a
+ * normalizer contracts with the bases a dialect extends (`BaseSchemaIntrospector`,
+ * `DefaultSchemaNormalizer`), `DatabaseError` and its codes for `translateError`, the errors a
  * compiler throws, and the schema model and operation objects a compiler reads.
  *
  * Migration and `env.ts` authors import from `@alembic/core` instead. See
@@ -43,7 +44,15 @@ export type { BatchRecreatePlan, ColumnTransfer } from '../operations/batch/plan
 
 // Reading a schema back, and comparing it with the models
 export type { GetTablesOptions, SchemaIntrospector } from '../dialect/schema-introspector.js';
-export { DefaultSchemaNormalizer, type SchemaNormalizer, type SchemaSide } from '../autogenerate/schema-normalizer.js';
+export { BaseSchemaIntrospector } from '../dialect/base-schema-introspector.js';
+export { groupRows } from '../dialect/group-rows.js';
+export { isWrappedInParentheses, withoutOuterParentheses } from '../dialect/sql-parentheses.js';
+export {
+  DefaultSchemaNormalizer,
+  withoutGeneratedName,
+  type SchemaNormalizer,
+  type SchemaSide,
+} from '../autogenerate/schema-normalizer.js';
 
 // Errors a dialect throws or translates to
 export { AlembicError } from '../errors/alembic-error.js';

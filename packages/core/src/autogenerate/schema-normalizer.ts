@@ -2,7 +2,10 @@ import type { ColumnType } from '../schema/column-types.js';
 import type { ColumnModel, ServerDefault } from '../schema/column.js';
 import type { IndexModel } from '../schema/index-model.js';
 import { isSqlExpression, sql } from '../schema/sql-expression.js';
+import type { CheckConstraintModel, ForeignKeyConstraintModel, UniqueConstraintModel } from '../schema/constraints.js';
+import { type ConstraintName, constraintNameText } from '../schema/converted-name.js';
 import type { TableConstraintModel, TableModel } from '../schema/table.js';
+import { withoutOuterParentheses } from '../dialect/sql-parentheses.js';
 
 /** Which side of a comparison a table comes from. */
 export type SchemaSide = 'model' | 'database';
@@ -41,34 +44,36 @@ export interface SchemaNormalizer {
  *
  * ```ts
  * class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
- *   protected override normalizeDefaultText(text: string): string {
- *     return super.normalizeDefaultText(text.replace(/::[a-z ]+$/i, ''));
+ *   protected override normalizeDefaultText(text: string, column: ColumnModel, table: TableModel, side: SchemaSide) {
+ *     return super.normalizeDefaultText(text.replace(/::[a-z ]+$/i, ''), column, table, side);
  *   }
  * }
  * ```
  */
 export class DefaultSchemaNormalizer implements SchemaNormalizer {
+  /** The table: its columns, constraints and indexes through their hooks; an empty comment is none. */
   normalizeTable(table: TableModel, side: SchemaSide): TableModel {
-    return {
+    const normalized: TableModel = {
       ...table,
       columns: table.columns.map((model) => this.normalizeColumn(model, table, side)),
       constraints: this.normalizeConstraints(table, side),
       indexes: this.normalizeIndexes(table, side),
     };
+    return withoutEmptyComment(normalized);
   }
 
-  /** One column: its type and server default through their hooks. */
+  /** One column: its type and server default through their hooks; an empty comment is none. */
   protected normalizeColumn(model: ColumnModel, table: TableModel, side: SchemaSide): ColumnModel {
     const serverDefault = this.normalizeServerDefault(model.serverDefault, model, table, side);
     const type = this.normalizeType(model.type, model, table, side);
     if (serverDefault !== undefined) {
-      return { ...model, type, serverDefault };
+      return withoutEmptyComment({ ...model, type, serverDefault });
     }
     if (!('serverDefault' in model)) {
-      return { ...model, type };
+      return withoutEmptyComment({ ...model, type });
     }
     const { serverDefault: _previous, ...rest } = model;
-    return { ...rest, type };
+    return withoutEmptyComment({ ...rest, type });
   }
 
   /** The canonical type. Default: unchanged. */
@@ -77,32 +82,122 @@ export class DefaultSchemaNormalizer implements SchemaNormalizer {
   }
 
   /**
-   * The canonical server default, as `sql(text)`. Default: a string value becomes its quoted
-   * literal, then {@link normalizeDefaultText} runs on the text.
+   * The canonical server default, as `sql(text)`, or `undefined` for none. Default: a string
+   * value becomes its quoted literal, then {@link normalizeDefaultText} runs on the text.
    */
   protected normalizeServerDefault(
     value: ServerDefault | undefined,
-    _column: ColumnModel,
-    _table: TableModel,
-    _side: SchemaSide,
+    column: ColumnModel,
+    table: TableModel,
+    side: SchemaSide,
   ): ServerDefault | undefined {
     if (value === undefined) return undefined;
     const text = isSqlExpression(value) ? value.text : `'${value.replaceAll("'", "''")}'`;
-    return sql(this.normalizeDefaultText(text));
+    const canonical = this.normalizeDefaultText(text, column, table, side);
+    return canonical === undefined ? undefined : sql(canonical);
   }
 
-  /** Canonical default text. Default: outer parentheses and surrounding blanks removed. */
-  protected normalizeDefaultText(text: string): string {
-    let result = text.trim();
-    while (result.startsWith('(') && result.endsWith(')') && balanced(result.slice(1, -1))) {
-      result = result.slice(1, -1).trim();
+  /**
+   * Canonical default text; `undefined` when the text means no default (such as `NULL`).
+   * Default: outer parentheses and surrounding blanks removed.
+   */
+  protected normalizeDefaultText(
+    text: string,
+    _column: ColumnModel,
+    _table: TableModel,
+    _side: SchemaSide,
+  ): string | undefined {
+    return withoutOuterParentheses(text);
+  }
+
+  /**
+   * Unique, foreign key and check constraints, each through its hook
+   * ({@link normalizeUniqueConstraint}, {@link normalizeForeignKey},
+   * {@link normalizeCheckConstraint}, which may return `undefined` to leave a check out).
+   */
+  protected normalizeConstraints(table: TableModel, side: SchemaSide): readonly TableConstraintModel[] {
+    const result: TableConstraintModel[] = [];
+    for (const constraint of table.constraints) {
+      const normalized = this.#normalizeConstraint(constraint, table, side);
+      if (normalized !== undefined) result.push(normalized);
     }
     return result;
   }
 
-  /** Unique, foreign key and check constraints. Default: unchanged. */
-  protected normalizeConstraints(table: TableModel, _side: SchemaSide): readonly TableConstraintModel[] {
-    return table.constraints;
+  #normalizeConstraint(
+    constraint: TableConstraintModel,
+    table: TableModel,
+    side: SchemaSide,
+  ): TableConstraintModel | undefined {
+    switch (constraint.kind) {
+      case 'uniqueConstraint':
+        return this.normalizeUniqueConstraint(constraint, table, side);
+      case 'foreignKeyConstraint':
+        return this.normalizeForeignKey(constraint, table, side);
+      case 'checkConstraint':
+        return this.normalizeCheckConstraint(constraint, table, side);
+    }
+  }
+
+  /** A unique constraint. Default: unchanged. */
+  protected normalizeUniqueConstraint(
+    constraint: UniqueConstraintModel,
+    _table: TableModel,
+    _side: SchemaSide,
+  ): UniqueConstraintModel {
+    return constraint;
+  }
+
+  /**
+   * A foreign key. Default: the SQL standard's defaults unset (`NOT DEFERRABLE`, `INITIALLY
+   * IMMEDIATE`, `MATCH SIMPLE`, and the actions in {@link defaultForeignKeyActions}); the
+   * actions (see {@link normalizeForeignKeyAction}), `INITIALLY` and `MATCH` in capitals.
+   */
+  protected normalizeForeignKey(
+    constraint: ForeignKeyConstraintModel,
+    _table: TableModel,
+    _side: SchemaSide,
+  ): ForeignKeyConstraintModel {
+    const { onDelete, onUpdate, deferrable, initially, match, ...rest } = constraint;
+    const deleteAction = this.normalizeForeignKeyAction(onDelete);
+    const updateAction = this.normalizeForeignKeyAction(onUpdate);
+    const initiallyUpper = initially?.trim().toUpperCase();
+    const matchUpper = match?.trim().toUpperCase();
+    return {
+      ...rest,
+      ...(deleteAction === undefined ? {} : { onDelete: deleteAction }),
+      ...(updateAction === undefined ? {} : { onUpdate: updateAction }),
+      ...(deferrable === true ? { deferrable } : {}),
+      ...(initiallyUpper === undefined || initiallyUpper === 'IMMEDIATE' ? {} : { initially: initiallyUpper }),
+      ...(matchUpper === undefined || matchUpper === 'SIMPLE' ? {} : { match: matchUpper }),
+    };
+  }
+
+  /** The `ON DELETE` / `ON UPDATE` actions the database applies when none is written: unset on both sides. */
+  protected get defaultForeignKeyActions(): ReadonlySet<string> {
+    return NO_ACTION;
+  }
+
+  /**
+   * An `ON DELETE` / `ON UPDATE` action in canonical form: capitals, one space between words
+   * (`set_null` = `SET NULL`); `undefined` for none and for a default action.
+   */
+  protected normalizeForeignKeyAction(value: string | undefined): string | undefined {
+    if (value === undefined) return undefined;
+    const upper = value
+      .trim()
+      .toUpperCase()
+      .replace(/[\s_]+/g, ' ');
+    return upper === '' || this.defaultForeignKeyActions.has(upper) ? undefined : upper;
+  }
+
+  /** A check constraint. Default: unchanged. */
+  protected normalizeCheckConstraint(
+    constraint: CheckConstraintModel,
+    _table: TableModel,
+    _side: SchemaSide,
+  ): CheckConstraintModel | undefined {
+    return constraint;
   }
 
   /** Indexes. Default: unchanged. */
@@ -111,15 +206,29 @@ export class DefaultSchemaNormalizer implements SchemaNormalizer {
   }
 }
 
-function balanced(text: string): boolean {
-  let depth = 0;
-  let quoted = false;
-  for (const character of text) {
-    if (character === "'") quoted = !quoted;
-    if (quoted) continue;
-    if (character === '(') depth += 1;
-    if (character === ')') depth -= 1;
-    if (depth < 0) return false;
+const NO_ACTION: ReadonlySet<string> = new Set(['NO ACTION']);
+
+function withoutEmptyComment<T extends { readonly comment?: string }>(model: T): T {
+  if (model.comment !== '') return model;
+  const { comment: _empty, ...rest } = model;
+  return rest as T;
+}
+
+/**
+ * The constraint without its name when `isGenerated` says the database made that name up, so
+ * that compare matches it by its columns; otherwise the constraint as it is.
+ *
+ * ```ts
+ * withoutGeneratedName(unique, (name) => name.startsWith('UQ__'));
+ * ```
+ */
+export function withoutGeneratedName<T extends { readonly name?: ConstraintName }>(
+  constraint: T,
+  isGenerated: (name: string) => boolean,
+): T {
+  if (constraint.name === undefined || !isGenerated(constraintNameText(constraint.name))) {
+    return constraint;
   }
-  return depth === 0 && !quoted;
+  const { name: _generated, ...unnamed } = constraint;
+  return unnamed as T;
 }
