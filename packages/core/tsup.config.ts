@@ -64,13 +64,4 @@ export default defineConfig([
     splitting: false,
     esbuildPlugins: [reexportFromCore],
   },
-  {
-    // Loaded by module.register() from dist/, next to core.js.
-    entry: { 'typescript-hooks': 'src/loader/typescript-hooks.ts' },
-    format: ['esm'],
-    dts: false,
-    target: 'node20',
-    platform: 'node',
-    sourcemap: true,
-  },
 ]);

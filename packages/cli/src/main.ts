@@ -56,7 +56,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return ExitCode.failure;
     }
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    io.stderr(`FAILED: ${core.maskPassword(message)}\n(run with --raiseerr for the stack trace)\n`);
+    // Where in the user's env.ts (or a file it imports) the error came from, when it did.
+    const { userCodeLocation } = await import('@alembic/core/internal');
+    const location = userCodeLocation(error);
+    const at = location === undefined ? '' : ` (at ${location})`;
+    io.stderr(`FAILED: ${core.maskPassword(message)}${at}\n(run with --raiseerr for the stack trace)\n`);
     return ExitCode.failure;
   }
 }

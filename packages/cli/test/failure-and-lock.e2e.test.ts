@@ -143,9 +143,15 @@ describe('a migration that fails half-way', () => {
     runOk(project, ['upgrade', 'aaaa']);
     const before = await databaseState(project);
     const result = project.run(['upgrade', 'head']);
+    const throwLine =
+      project
+        .read('migrations/versions/bbbb_rev.ts')
+        .split('\n')
+        .findIndex((line) => line.includes('refusing to run')) + 1;
+    // The location names the line of the migration that threw.
     expectFailure(
       result,
-      'upgrade aaaa -> bbbb (migrations/versions/bbbb_rev.ts) failed: refusing to run: data needs a manual fix first',
+      `upgrade aaaa -> bbbb (migrations/versions/bbbb_rev.ts:${throwLine}) failed: refusing to run: data needs a manual fix first`,
     );
     // The statement before the throw succeeded: it is not what failed.
     expect(result.stderr).not.toContain('while running "CREATE TABLE t_bbbb');

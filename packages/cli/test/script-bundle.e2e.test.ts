@@ -1,11 +1,11 @@
 /**
- * End-to-end tests of loading a long plan of migrations as one bundle (see
- * core/src/loader/script-bundle.ts): the scripts behave as if imported one by one (every script
+ * End-to-end tests of loading a long plan of migrations as one ES module bundle, served by the
+ * module hooks beside the scripts (see core/src/loader/script-bundle.ts): the scripts behave as if imported one by one (every script
  * of the plan is evaluated, in order, before the first step runs, as Alembic imports them all;
  * helpers are shared modules; code that looks at its own location sees its own file), an edited script is never run from a stale bundle, and a
  * syntax error is still reported with its file and line.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 
 import {
   databaseState,
@@ -39,18 +39,6 @@ function bundleFiles(project: TemporaryProject, suffix = '.mjs'): string[] {
   } catch {
     return [];
   }
-}
-
-/** The first-line record of the plan's bundle module (one bundle expected). */
-function bundleHeader(project: TemporaryProject): Record<string, unknown> {
-  const [name] = bundleFiles(project);
-  if (name === undefined) throw new Error('no bundle was written');
-  const text = readFileSync(project.path('node_modules', '.cache', 'alembic', 'bundles', name), 'utf8');
-  return JSON.parse(text.slice('// alembic-relocated '.length, text.indexOf('\n'))) as Record<string, unknown>;
-}
-
-function bundleFileTime(project: TemporaryProject, name: string): number {
-  return statSync(project.path('node_modules', '.cache', 'alembic', 'bundles', name)).mtimeMs;
 }
 
 /** A chain of `count` migrations that print a probe when loaded and when they run. */
@@ -103,6 +91,20 @@ describe('bundled loading of long plans', () => {
     expect(await databaseState(project)).toEqual({ versions: null, tables: [] });
   });
 
+  it('a second run of the same plan reuses the bundle; it has a source map beside it', () => {
+    const project = projectWithLocalCache('bundle-reuse');
+    writeProbingChain(project, BUNDLED_PLAN + 2);
+    runOk(project, ['upgrade', 'head']);
+    const [bundle] = bundleFiles(project);
+    expect(bundleFiles(project, '.mjs.map')).toEqual([`${bundle}.map`]);
+    // The downgrade plan (other scripts' order) has a bundle of its own; the upgrade reuses its.
+    runOk(project, ['downgrade', 'base']);
+    const afterDowngrade = bundleFiles(project);
+    expect(afterDowngrade).toHaveLength(2);
+    runOk(project, ['upgrade', 'head']);
+    expect(bundleFiles(project)).toEqual(afterDowngrade);
+  });
+
   it('an edited script runs its new code, not the cached bundle', () => {
     const project = projectWithLocalCache('bundle-edit');
     const revisions = writeProbingChain(project, BUNDLED_PLAN + 2);
@@ -137,14 +139,9 @@ describe('bundled loading of long plans', () => {
     expect(lines).toContain(`located ${revisionAt(locatedIndex)}_rev.ts`);
     expect(lines[lines.length - 1]).toBe(`runs ${count}`);
     expect(runningSteps(result)).toHaveLength(count);
-    // The TypeScript helper needs the hooks: the bundle is loaded through them, and used.
-    expect(bundleHeader(project)).toEqual(
-      expect.objectContaining({ needsHooks: expect.stringContaining('counter.js') }),
-    );
-    expect(bundleHeader(project).unusable).toBeUndefined();
+    expect(bundleFiles(project)).toHaveLength(1);
     runOk(project, ['stamp', 'base']);
     expect(probes(runOk(project, ['upgrade', 'head']).stdout)).toContain(`runs ${count}`);
-    expect(bundleHeader(project).unusable).toBeUndefined();
   });
 
   it('a syntax error in one of many scripts names its file and line; nothing is applied', async () => {
@@ -165,29 +162,9 @@ describe('bundled loading of long plans', () => {
   });
 });
 
-describe('classic bundles with a code cache', () => {
-  it('a plan is run from a classic script whose V8 code cache the next run reuses', async () => {
-    const project = projectWithLocalCache('bundle-classic');
-    const revisions = writeProbingChain(project, BUNDLED_PLAN + 2);
-    runOk(project, ['upgrade', 'head']);
-    expect(bundleFiles(project, '.classic.js')).toHaveLength(1);
-    const [codeCache] = bundleFiles(project, '.code-cache');
-    expect(codeCache).toBeDefined();
-    const written = bundleFileTime(project, codeCache as string);
-
-    runOk(project, ['downgrade', 'base']);
-    const again = runOk(project, ['upgrade', 'head']);
-    expect(probes(again.stdout)).toEqual([
-      ...revisions.map((revision) => `load ${revision}`),
-      ...revisions.map((revision) => `upgrade ${revision}`),
-    ]);
-    // Written only when missing or refused by V8: the second run accepted it.
-    expect(bundleFileTime(project, codeCache as string)).toBe(written);
-    expect(await databaseState(project)).toEqual(stateOf([revisions[revisions.length - 1] as string], revisions));
-  });
-
+describe('what bundled scripts keep', () => {
   it('default, named and namespace imports of an ES module helper keep their ES module meaning', () => {
-    const project = projectWithLocalCache('bundle-classic-imports');
+    const project = projectWithLocalCache('bundle-imports');
     project.write(
       'migrations/helpers/values.mjs',
       "export default 'the default';\nexport const named = 'the named';\n",
@@ -201,13 +178,13 @@ describe('classic bundles with a code cache', () => {
           : `  await op.execute('CREATE TABLE t_${revisionAt(index)} (id INTEGER)');`,
     }));
     const result = runOk(project, ['upgrade', 'head']);
-    expect(bundleFiles(project, '.classic.js')).toHaveLength(1);
+    expect(bundleFiles(project)).toHaveLength(1);
     expect(probes(result.stdout).filter((line) => line.includes(' / '))).toEqual([
       'the default / the named / the default / the named',
     ]);
   });
 
-  it('a script with top-level await keeps ES module loading and runs where it stands', async () => {
+  it('a script with top-level await runs where it stands', async () => {
     const project = projectWithLocalCache('bundle-top-level-await');
     const awaitingIndex = 4;
     const revisions = writeProbingChain(project, BUNDLED_PLAN + 1, (index) =>
@@ -218,7 +195,6 @@ describe('classic bundles with a code cache', () => {
         : {},
     );
     const result = runOk(project, ['upgrade', 'head']);
-    expect(bundleFiles(project, '.classic.js')).toEqual([]);
     expect(probes(result.stdout)).toContain(`load ${revisionAt(awaitingIndex)} ready`);
     expect(runningSteps(result)).toHaveLength(revisions.length);
     expect(await databaseState(project)).toEqual(stateOf([revisions[revisions.length - 1] as string], revisions));

@@ -12,6 +12,7 @@
 // Loading user files
 export { enableTypeScriptImports, enableTypeScriptRequire, importModule } from '../loader/import-module.js';
 export { DECORATOR_COMPILER, type DecoratorCompiler } from '../loader/decorator-compiler.js';
+export { userCodeLocation } from '../loader/user-code-location.js';
 
 // Running migrations in-process
 export { MigrationContext, type MigrationContextOptions, type StepPlanner } from '../runtime/migration-context.js';

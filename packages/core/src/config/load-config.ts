@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import { ConfigError } from '../errors/config-error.js';
 import { AlembicError } from '../errors/alembic-error.js';
 import { importModule } from '../loader/import-module.js';
+import { userCodeLocation } from '../loader/user-code-location.js';
 import type { AlembicConfigValues } from './alembic-config.js';
 import { findConfigFile } from './find-config-file.js';
 import { validateConfig } from './validate-config.js';
@@ -26,7 +27,13 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Lo
   } catch (error) {
     if (AlembicError.isInstance(error)) throw error;
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new ConfigError(`Could not load ${configFile}: ${reason}`, { cause: error });
+    const location = userCodeLocation(error);
+    throw new ConfigError(
+      `Could not load ${configFile}: ${reason}${location === undefined ? '' : ` (at ${location})`}`,
+      {
+        cause: error,
+      },
+    );
   }
   const exported = namespace.default ?? namespace;
   return { configFile, directory: dirname(configFile), values: validateConfig(exported, configFile) };

@@ -8,6 +8,8 @@ export interface MigrationFailure {
   readonly revision: string;
   /** The script, as shown to the user. */
   readonly path: string;
+  /** The line of the script its code threw at (from the error's stack trace), when known. */
+  readonly line?: number;
   /** The last SQL statement sent, if the failure came from the database. */
   readonly statement: string | undefined;
   /** The error the script or the database raised. */
@@ -30,7 +32,9 @@ export class MigrationFailedError extends AlembicError {
     const statement = failure.statement === undefined ? '' : ` while running "${oneLine(failure.statement)}"`;
     super(
       'ALEMBIC_MIGRATION_FAILED',
-      maskPassword(`${failure.step} (${failure.path}) failed${statement}: ${describeCause(failure.cause)}`),
+      maskPassword(
+        `${failure.step} (${failure.path}${failure.line === undefined ? '' : `:${failure.line}`}) failed${statement}: ${describeCause(failure.cause)}`,
+      ),
       { cause: failure.cause },
     );
     this.failure = failure;

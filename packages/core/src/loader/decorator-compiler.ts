@@ -7,9 +7,9 @@
  * then from the running CLI's installation, and compiles the file with it; when it is found
  * nowhere, loading fails with one line naming the file and line of the first decorator.
  *
- * Every way core loads TypeScript goes through here: the module hooks (`typescript-hooks.ts`),
- * the `require()` hook for files TypeORM loads itself (`entities: ['src/entities/*.ts']`),
- * while relocated copies and script bundles leave decorated files to the hooks.
+ * Every way core loads TypeScript goes through here: the module hooks (`module-hooks.ts`, for
+ * `import` and for `require()` of files TypeORM loads itself, `entities: ['src/entities/*.ts']`)
+ * compile with `compile-typescript.ts`, and script bundles leave decorated files to them.
  *
  * @internal
  */
@@ -62,7 +62,7 @@ export function esbuildFindsDecorators(compiledWithExperimentalDecorators: strin
 export const EXPERIMENTAL_DECORATORS_PROBE = {
   loader: 'ts',
   format: 'esm',
-  target: 'node20',
+  target: 'node22',
   tsconfigRaw: { compilerOptions: { experimentalDecorators: true } },
 } as const;
 
@@ -120,9 +120,8 @@ const COULD_NOT_LOAD = /^Could not load (.+?):(\d+)(?::\d+)?: /;
 const USES_DECORATORS = /^(.+?):(\d+) uses decorators: /;
 
 /**
- * Errors thrown in the module hooks reach the importing thread as plain errors: the ones this
- * module made (a missing compiler, a syntax error the compiler located) become a
- * `ScriptFileError` again; others give `undefined`.
+ * The errors of a decorator compiler (a syntax error it located, `Could not load <file>:<line>`)
+ * and this module's own become a `ScriptFileError`; others give `undefined`.
  */
 export function decoratorLoadError(error: unknown): ScriptFileError | undefined {
   if (error instanceof ScriptFileError) return error;

@@ -1,4 +1,14 @@
+import { isAbsolute, relative, sep } from 'node:path';
 import { ScriptFileError } from '../errors/script-file-error.js';
+
+/** A file as esbuild names it in its messages: relative to the working directory when inside it. */
+function shownPath(file: string): string {
+  if (!isAbsolute(file)) return file;
+  const fromHere = relative(process.cwd(), file);
+  return fromHere === '' || fromHere === '..' || fromHere.startsWith(`..${sep}`) || isAbsolute(fromHere)
+    ? file
+    : fromHere;
+}
 
 interface EsbuildMessage {
   readonly text: string;
@@ -13,7 +23,9 @@ export function describeLoadError(error: unknown, path: string): ScriptFileError
   const errors = (error as { errors?: EsbuildMessage[] } | null)?.errors;
   if (Array.isArray(errors) && errors.length > 0) {
     const first = errors[0] as EsbuildMessage;
-    const where = first.location ? `${first.location.file}:${first.location.line}:${first.location.column + 1}` : path;
+    const where = first.location
+      ? `${shownPath(first.location.file)}:${first.location.line}:${first.location.column + 1}`
+      : path;
     return new ScriptFileError(path, first.location?.line, `Could not load ${where}: ${first.text}`);
   }
   if (error instanceof SyntaxError) {

@@ -1,5 +1,5 @@
 import { importModule } from '../loader/import-module.js';
-import { loadScriptBundle, type ScriptModuleLoader } from '../loader/script-bundle.js';
+import { loadScriptBundle } from '../loader/script-bundle.js';
 import type { Operations } from '../operations/operations.js';
 import { ScriptFileError } from '../errors/script-file-error.js';
 import type { Script } from '../script/script.js';
@@ -20,14 +20,18 @@ export async function loadStepFunction(script: Script, name: 'upgrade' | 'downgr
 
 /**
  * A loader for a run of many steps: the scripts are bundled into one module (see
- * `loader/script-bundle.ts`) and each is evaluated when the loader is asked for it (the runtime asks for every script of the plan before the first step); a script
- * the bundle left out is imported on its own.
+ * `loader/script-bundle.ts`) and each is evaluated when the loader is asked for it (the runtime
+ * asks for every script of the plan, in order, before the first step); a script the bundle left
+ * out is imported on its own.
  */
 export async function createStepFunctionLoader(
   scripts: readonly Script[],
   cacheDirectory: string,
 ): Promise<StepFunctionLoader> {
-  const bundled: ReadonlyMap<string, ScriptModuleLoader> = await loadScriptBundle(scripts, cacheDirectory);
+  const bundled = await loadScriptBundle(
+    scripts.map((script) => script.path),
+    cacheDirectory,
+  );
   if (bundled.size === 0) return loadStepFunction;
   return async (script, name) => {
     const load = bundled.get(script.path);

@@ -23,6 +23,7 @@ import { OfflineOutput } from './offline-output.js';
 import { runtimeStore } from './runtime-store.js';
 import { createStepFunctionLoader, type StepFunction } from './load-step-function.js';
 import { alembicCacheDirectory } from '../script/cache-directory.js';
+import { lineInStack } from '../loader/user-code-location.js';
 import { VersionTable, type VersionTableOptions } from './version-table.js';
 import { acquireMigrationLock } from './migration-lock-wait.js';
 import { trackWork } from './work-in-flight.js';
@@ -425,6 +426,7 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
         step: step.shortLog,
         revision: script.revision,
         path: this.#options.scripts.displayPath(script.path),
+        line: lineInStack(error, script.path),
         statement: this.#failedStatement,
         cause: this.dialect.translateError(error),
       });

@@ -27,10 +27,7 @@ export class Script extends Revision {
   readonly doc: string;
   /** Set by commands that mark the database's current revisions (`history -i`). */
   isCurrent = false;
-  /**
-   * The file's state when the script directory read it (`mtimeMs:size`), when known; lets the
-   * script bundle (see `loader/script-bundle.ts`) check freshness without another `stat`.
-   */
+  /** The file's state when the script directory read it (`mtimeMs:size`), when known. */
   fileStamp: string | undefined;
 
   constructor(

@@ -1,0 +1,93 @@
+/**
+ * The module hooks in a process of their own (jest's module system goes through neither Node's
+ * `require()` nor its ES module loader), through the built `enableTypeScriptRequire()`: one set
+ * of in-thread hooks (`module.registerHooks`) serves `require()` and `import` of TypeScript files.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const CORE_DIST = resolve(__dirname, '../../dist/internal.cjs');
+
+const SCRIPT = `
+const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const [coreDist, directory] = process.argv.slice(1);
+require(coreDist).enableTypeScriptRequire();
+(async () => {
+  const results = {};
+  for (const file of ['plain.ts', 'decorated.ts', 'plain.cts', 'located.ts', 'requires-entity.cjs']) {
+    try {
+      results['require ' + file] = { exports: { ...require(join(directory, file)) } };
+    } catch (error) {
+      results['require ' + file] = { error: error.constructor.name + ': ' + error.message };
+    }
+  }
+  const imported = await import(pathToFileURL(join(directory, 'imports-helper.ts')).href);
+  results['import imports-helper.ts'] = { exports: { ...imported } };
+  try {
+    require(join(directory, 'throws.ts')).fail();
+  } catch (error) {
+    results['stack of throws.ts'] = { frame: error.stack.split('\\n')[1].trim() };
+  }
+  console.log(JSON.stringify(results));
+})();
+`;
+
+describe('the module hooks for TypeScript', () => {
+  let directory: string;
+
+  beforeAll(() => {
+    directory = mkdtempSync(join(tmpdir(), 'alembic-module-hooks-'));
+    writeFileSync(join(directory, 'plain.ts'), 'export const value: number = 1;\n');
+    writeFileSync(
+      join(directory, 'decorated.ts'),
+      'function Entity() { return (target: unknown) => target; }\n\n@Entity()\nexport class User {}\n',
+    );
+    writeFileSync(
+      join(directory, 'plain.cts'),
+      'enum Size { Small = 1 }\nexport const value: number = Size.Small + 1;\n',
+    );
+    writeFileSync(join(directory, 'located.ts'), 'export const directoryName: string = __dirname;\n');
+    writeFileSync(join(directory, 'user.entity.ts'), 'export const entityName: string = "user";\n');
+    writeFileSync(join(directory, 'requires-entity.cjs'), "module.exports = require('./user.entity');\n");
+    writeFileSync(join(directory, 'helper.ts'), 'export const helped: string = "yes";\n');
+    writeFileSync(
+      join(directory, 'imports-helper.ts'),
+      "import { helped } from './helper.js';\nexport const viaHelper: string = helped;\n",
+    );
+    writeFileSync(
+      join(directory, 'throws.ts'),
+      'interface Shape {\n  name: string;\n}\nexport function fail(): void {\n  throw new Error("failing on line 5");\n}\n',
+    );
+  });
+
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  function run(): Record<string, { exports?: unknown; error?: string; frame?: string }> {
+    // Without NODE_PATH (npx sets one that reaches @alembic/typeorm): no decorator compiler resolves.
+    const { NODE_PATH: _nodePath, ...environment } = process.env;
+    const result = spawnSync(process.execPath, ['-e', SCRIPT, CORE_DIST, directory], {
+      encoding: 'utf8',
+      env: environment,
+    });
+    if (result.status !== 0) throw new Error(`the script failed: ${result.stderr}`);
+    return JSON.parse(result.stdout) as Record<string, { exports?: unknown; error?: string; frame?: string }>;
+  }
+
+  it('require() compiles .ts and .cts files to CommonJS, import() finds ./helper.js as helper.ts, and stack traces name the .ts line', () => {
+    const results = run();
+    expect(results['require plain.ts']).toEqual({ exports: { value: 1 } });
+    // No decorator compiler resolves from a temporary directory: ours says so, naming the line.
+    expect(results['require decorated.ts']).toEqual({
+      error: `ScriptFileError: ${join(directory, 'decorated.ts')}:3 uses decorators: install @alembic/typeorm, which brings a compiler that emits their metadata`,
+    });
+    expect(results['require plain.cts']).toEqual({ exports: { value: 2 } });
+    expect(results['require located.ts']).toEqual({ exports: { directoryName: directory } });
+    // As with TypeORM's `require('./user.entity')` in a CommonJS data source.
+    expect(results['require requires-entity.cjs']).toEqual({ exports: { entityName: 'user' } });
+    expect(results['import imports-helper.ts']).toEqual({ exports: { viaHelper: 'yes' } });
+    expect(results['stack of throws.ts']?.frame).toContain(`${join(directory, 'throws.ts')}:5:`);
+  });
+});

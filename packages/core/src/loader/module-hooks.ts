@@ -1,0 +1,171 @@
+import Module from 'node:module';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CommandError } from '../errors/command-error.js';
+import { alembicCacheDirectory } from '../script/cache-directory.js';
+import { compileTypeScript } from './compile-typescript.js';
+
+interface ResolveContext {
+  readonly parentURL?: string;
+  readonly conditions?: readonly string[];
+  readonly importAttributes?: Record<string, string>;
+}
+
+interface ResolveResult {
+  readonly url: string;
+  readonly format?: string | null;
+  readonly shortCircuit?: boolean;
+}
+
+interface LoadContext {
+  readonly format?: string | null;
+  readonly conditions?: readonly string[];
+}
+
+interface LoadResult {
+  readonly format?: string | null;
+  readonly source?: string | ArrayBuffer | Uint8Array | null;
+  readonly shortCircuit?: boolean;
+}
+
+/** `module.registerHooks` (Node >= 22.15), typed here for any `@types/node`. */
+type RegisterHooks = (hooks: {
+  resolve(
+    specifier: string,
+    context: ResolveContext,
+    nextResolve: (specifier: string, context?: ResolveContext) => ResolveResult,
+  ): ResolveResult;
+  load(url: string, context: LoadContext, nextLoad: (url: string, context?: LoadContext) => LoadResult): LoadResult;
+}) => unknown;
+
+const TYPESCRIPT_FILE = /\.(?:ts|mts|cts)$/;
+
+/**
+ * The files imported by path (config, `env.ts`, migrations) and the TypeScript files the hooks
+ * compiled: the user's own code, for `userCodeLocation`.
+ */
+const userFiles = new Set<string>();
+
+/** Script bundles (see `script-bundle.ts`) by the URL they are served at. */
+const servedBundles = new Map<string, string>();
+
+let fallbackParentUrl: string | undefined;
+let registered = false;
+
+/**
+ * Installs, once per process and in the main thread (no loader thread), the module hooks through which every
+ * TypeScript file is loaded, by `import` and by `require()` alike (`alembic.config.ts`, `env.ts`,
+ * migrations, helpers they import, TypeORM entity files):
+ *
+ * - `.ts`, `.mts` and `.cts` files are compiled on the way in (`compile-typescript.ts`: esbuild,
+ *   or the decorator compiler for files with decorators; cached by content): to an ES module
+ *   when imported, to CommonJS when required (`.mts`: always an ES module);
+ * - a relative `./x.js` import from a TypeScript file that names a `.ts` file on disk finds it,
+ *   as TypeScript allows (and `./x`, `./x/index.ts`);
+ * - `@alembic/*` imports that the project cannot resolve (a migrations folder with no
+ *   `node_modules` near it) resolve from the running CLI's own installation.
+ *
+ * Source maps are switched on (`process.setSourceMapsEnabled`), so a stack trace through a
+ * compiled file names the `.ts` file and line; modules loaded before (the CLI's own) keep their
+ * built positions.
+ *
+ * @param fallbackParent a file URL inside the installation `@alembic/*` falls back to
+ * @throws CommandError `ALEMBIC_NODE_TOO_OLD` on a Node without `module.registerHooks`
+ */
+export function registerTypeScriptHooks(fallbackParent: string | undefined): void {
+  if (registered) return;
+  const registerHooks = (Module as unknown as { registerHooks?: RegisterHooks }).registerHooks;
+  if (typeof registerHooks !== 'function') {
+    throw new CommandError(`Loading TypeScript files needs Node 22.15 or newer; this is Node ${process.version}`, {
+      code: 'ALEMBIC_NODE_TOO_OLD',
+    });
+  }
+  registered = true;
+  fallbackParentUrl = fallbackParent;
+  process.setSourceMapsEnabled(true);
+  registerHooks({ resolve, load });
+}
+
+/** Records a file loaded by path (JavaScript ones too): user code, for `userCodeLocation`. */
+export function addUserFile(path: string): void {
+  userFiles.add(path);
+}
+
+/**
+ * Serves `code` (a script bundle) as the ES module at a URL inside `directory`, so that its
+ * imports resolve as those of the scripts in that directory do; no file is written there.
+ * Returns that URL.
+ */
+export function serveBundle(directory: string, key: string, code: string): string {
+  const url = pathToFileURL(join(directory, `.alembic-script-bundle-${key}.mjs`)).href;
+  servedBundles.set(url, code);
+  return url;
+}
+
+/** Whether `path` is a file loaded by path or compiled by the hooks in this process. */
+export function isUserFile(path: string): boolean {
+  return userFiles.has(path);
+}
+
+function resolve(
+  specifier: string,
+  context: ResolveContext,
+  nextResolve: (specifier: string, context?: ResolveContext) => ResolveResult,
+): ResolveResult {
+  if (servedBundles.has(specifier)) return { url: specifier, format: 'module', shortCircuit: true };
+  try {
+    return nextResolve(specifier, context);
+  } catch (error) {
+    if (specifier.startsWith('@alembic/') && fallbackParentUrl !== undefined) {
+      return nextResolve(specifier, { ...context, parentURL: fallbackParentUrl });
+    }
+    for (const candidate of typeScriptCandidates(specifier, context)) {
+      try {
+        return nextResolve(candidate, context);
+      } catch {
+        // try the next spelling
+      }
+    }
+    throw error;
+  }
+}
+
+/**
+ * The TypeScript files a relative `specifier` that Node did not find may stand for: from a
+ * TypeScript file, `./x.js` may name `x.ts` (as TypeScript allows); `require('./x')` finds
+ * `x.ts` from any file, as it did when `.ts` was a `require()` extension.
+ */
+function typeScriptCandidates(specifier: string, context: ResolveContext): string[] {
+  const parent = context.parentURL?.split('?', 1)[0];
+  if (!(specifier.startsWith('./') || specifier.startsWith('../')) || parent === undefined) return [];
+  const extensionless = !/\.(?:[cm]?[jt]s|json|node)$/.test(specifier);
+  if (!TYPESCRIPT_FILE.test(parent)) {
+    const required = context.conditions?.includes('require') === true;
+    return required && extensionless ? [`${specifier}.ts`, `${specifier}.cts`, `${specifier}/index.ts`] : [];
+  }
+  if (specifier.endsWith('.js')) return [`${specifier.slice(0, -3)}.ts`];
+  if (specifier.endsWith('.mjs')) return [`${specifier.slice(0, -4)}.mts`];
+  if (specifier.endsWith('.cjs')) return [`${specifier.slice(0, -4)}.cts`];
+  if (extensionless) return [`${specifier}.ts`, `${specifier}/index.ts`];
+  return [];
+}
+
+function load(
+  url: string,
+  context: LoadContext,
+  nextLoad: (url: string, context?: LoadContext) => LoadResult,
+): LoadResult {
+  if (!url.startsWith('file:')) return nextLoad(url, context);
+  const bundle = servedBundles.get(url);
+  if (bundle !== undefined) return { format: 'module', source: bundle, shortCircuit: true };
+  const fileUrl = url.split('?', 1)[0] as string;
+  if (!TYPESCRIPT_FILE.test(fileUrl)) return nextLoad(url, context);
+  const path = fileURLToPath(fileUrl);
+  const required = context.conditions?.includes('require') === true && !path.endsWith('.mts');
+  const source = readFileSync(path, 'utf8');
+  const format = required ? 'cjs' : 'esm';
+  const code = compileTypeScript(source, path, format, alembicCacheDirectory(dirname(path)), fallbackParentUrl);
+  userFiles.add(path);
+  return { format: required ? 'commonjs' : 'module', source: code, shortCircuit: true };
+}
