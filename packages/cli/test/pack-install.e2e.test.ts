@@ -81,15 +81,15 @@ if (postgresUnavailable !== undefined && !requireServers) {
         join(project, 'package.json'),
         JSON.stringify({ name: 'new-user-project', private: true, type: 'module' }),
       );
-      const install = spawnSync(
-        'npm',
-        ['install', '--no-audit', '--no-fund', '--ignore-scripts', ...tarballs, ...drivers],
-        {
+      // From the registry: one more try when the network stalled (a timed-out npm, not a refusal).
+      const runInstall = () =>
+        spawnSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', ...tarballs, ...drivers], {
           cwd: project,
           encoding: 'utf8',
           timeout: 240_000,
-        },
-      );
+        });
+      let install = runInstall();
+      if ((install.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') install = runInstall();
       if (install.status !== 0) {
         throw new Error(
           `npm install ${drivers.join(' ')} failed (${install.error?.message ?? `exit ${install.status}`}):\n${install.stderr}`,
@@ -113,7 +113,7 @@ if (postgresUnavailable !== undefined && !requireServers) {
         .replace(/(export async function downgrade\(\): Promise<void> \{\n)/, "$1  await op.dropTable('account');\n");
       expect(source).toContain("op.createTable('account'");
       writeFileSync(file, source);
-    }, 300_000);
+    }, 600_000);
 
     afterAll(async () => {
       try {
