@@ -625,7 +625,6 @@ function categoryOfFrame(frame) {
   ) {
     return 'database (dialect + driver)';
   }
-  if (url.endsWith('typescript-hooks.js')) return 'TypeScript hooks (resolve, read, compile cache)';
   if (/node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?esbuild\//.test(url)) return 'esbuild (compiling .ts)';
   if (
     url.startsWith('node:internal/modules/') ||

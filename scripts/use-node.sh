@@ -53,4 +53,7 @@ use_node() {
   fi
   export PATH="$home/bin:$PATH"
   export npm_config_nodedir="$home"
+  # A distribution's Node trusts the system's certificate store; this one, by default, only
+  # the certificates it was built with (a registry behind a company proxy would then fail).
+  export NODE_USE_SYSTEM_CA=1
 }

@@ -11,11 +11,10 @@ export const DATA_SOURCE_EXPORTS = ['default', 'AppDataSource', 'dataSource'] as
 /**
  * Imports the file that defines the application's TypeORM `DataSource` (TypeScript with
  * decorated entities included) and returns the DataSource it exports as default, as
- * `AppDataSource` or as `dataSource`. The DataSource is not initialized. `require()` of
- * TypeScript files works in the process from then on; Node's module hooks (a loader thread,
- * about 100 ms) start only when something needs them: a TypeScript or ES module file that
- * `importModule` cannot load without them, or entities given by path (`entities:
- * ['src/entities/*.ts']`), which TypeORM imports itself. A CommonJS file is imported as it is.
+ * `AppDataSource` or as `dataSource`. The DataSource is not initialized. It is loaded through
+ * core's module hooks (in-thread, `module.registerHooks`), so `import` and `require()` of
+ * TypeScript files work in the process from then on, including the entities given by path
+ * (`entities: ['src/entities/*.ts']`) that TypeORM loads itself.
  *
  * @throws TypeOrmModelError (`ALEMBIC_TYPEORM_NO_DATA_SOURCE`) naming the file and the exports
  *   it has when none of them is a DataSource

@@ -10,6 +10,7 @@
  *
  * @packageDocumentation
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /** The module kind to write. */
@@ -23,7 +24,7 @@ export interface TranspiledModule {
 
 /**
  * `@alembic/core`'s mark of its errors (what `AlembicError.isInstance()` tests), set here
- * without importing core: this module is loaded on its own, in the module hooks' thread too.
+ * without importing core: this module is loaded on its own, by whichever copy of core found it.
  */
 const ALEMBIC_ERROR_MARKER = Symbol.for('alembic.error');
 
@@ -53,8 +54,21 @@ export class TranspileSyntaxError extends Error {
   }
 }
 
-/** Identifies the compiler and its settings, for the loader's cache keys. */
-export const transpilerIdentity = 'swc-legacy-decorators-metadata-es2022-1';
+/** The installed `@swc/core` release (read from its package.json, without loading it). */
+function swcVersion(): string {
+  try {
+    const manifest = createRequire(import.meta.url).resolve('@swc/core/package.json');
+    return String((JSON.parse(readFileSync(manifest, 'utf8')) as { version?: unknown }).version ?? 'unknown');
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Identifies the compiler, its release and its settings, for the loader's cache keys: output of
+ * another `@swc/core` release is not reused.
+ */
+export const transpilerIdentity = `swc-legacy-decorators-metadata-es2022-1@${swcVersion()}`;
 
 interface SwcModule {
   transformSync(source: string, options: Record<string, unknown>): { code: string };

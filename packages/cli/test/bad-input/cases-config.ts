@@ -115,7 +115,7 @@ export const CONFIG_CASES: readonly BadInputCase[] = [
     name: 'alembic.config.ts throws',
     setup: configSource("throw new Error('config exploded');\n"),
     arguments: ['current'],
-    expected: { failed: 'Could not load <project>/alembic.config.ts: config exploded' },
+    expected: { failed: 'Could not load <project>/alembic.config.ts: config exploded (at alembic.config.ts:1)' },
   },
   {
     name: 'alembic.config.ts exporting nothing',

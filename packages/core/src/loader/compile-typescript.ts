@@ -15,6 +15,7 @@ import {
   type DecoratorCompiler,
 } from './decorator-compiler.js';
 import { describeLoadError } from './describe-load-error.js';
+import { packageVersion } from './package-version.js';
 
 /** The module kind a TypeScript file is compiled to: for `import` or for `require()`. */
 export type CompiledFormat = 'esm' | 'cjs';
@@ -61,7 +62,10 @@ export function compileTypeScript(
   fallbackParentUrl: string | undefined,
 ): string {
   const compiler = decoratorCompilerFor(source, path, fallbackParentUrl);
-  const settings = compiler === undefined ? COMPILE_SETTINGS : `decorated-${compiler.transpilerIdentity}`;
+  const settings =
+    compiler === undefined
+      ? `${COMPILE_SETTINGS}-esbuild@${packageVersion('esbuild', import.meta.url)}`
+      : `decorated-${compiler.transpilerIdentity}`;
   const key = createHash('sha1').update(`${settings}\0${format}\0${path}\0`).update(source).digest('hex');
   const cached = cacheDirectory === undefined ? undefined : join(cacheDirectory, 'compiled', `${key}.js`);
   if (cached !== undefined) {

@@ -96,17 +96,7 @@ export function resolveDecoratorCompiler(filePath: string, fallbackParentUrl: st
 
 const loadedCompilers = new Map<string, DecoratorCompiler>();
 
-/** Loads the compiler at `resolvedPath` (an ES module import, once per path). */
-export async function importDecoratorCompiler(resolvedPath: string): Promise<DecoratorCompiler> {
-  let compiler = loadedCompilers.get(resolvedPath);
-  if (compiler === undefined) {
-    compiler = (await import(pathToFileURL(resolvedPath).href)) as DecoratorCompiler;
-    loadedCompilers.set(resolvedPath, compiler);
-  }
-  return compiler;
-}
-
-/** Loads the compiler at `resolvedPath` synchronously (for the `require()` hook). */
+/** Loads the compiler at `resolvedPath` synchronously (the module hooks are synchronous). */
 export function requireDecoratorCompiler(resolvedPath: string): DecoratorCompiler {
   let compiler = loadedCompilers.get(resolvedPath);
   if (compiler === undefined) {

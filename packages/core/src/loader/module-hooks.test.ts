@@ -26,6 +26,14 @@ require(coreDist).enableTypeScriptRequire();
   }
   const imported = await import(pathToFileURL(join(directory, 'imports-helper.ts')).href);
   results['import imports-helper.ts'] = { exports: { ...imported } };
+  // .cts is CommonJS however it is reached (__dirname exists), and its exports are named.
+  const importedCts = await import(pathToFileURL(join(directory, 'located.cts')).href);
+  results['import located.cts'] = { exports: { directoryName: importedCts.directoryName } };
+  // The ES module build of core (a second copy in this process) uses the hooks already there.
+  const esmCore = await import(pathToFileURL(coreDist.slice(0, -'.cjs'.length) + '.js').href);
+  esmCore.enableTypeScriptImports();
+  const hookState = globalThis[Symbol.for('alembic.loader.moduleHooks')];
+  results['hooks shared'] = { exports: { userFiles: hookState.userFiles.size > 0, registered: hookState.registered } };
   try {
     require(join(directory, 'throws.ts')).fail();
   } catch (error) {
@@ -50,6 +58,7 @@ describe('the module hooks for TypeScript', () => {
       'enum Size { Small = 1 }\nexport const value: number = Size.Small + 1;\n',
     );
     writeFileSync(join(directory, 'located.ts'), 'export const directoryName: string = __dirname;\n');
+    writeFileSync(join(directory, 'located.cts'), 'export const directoryName: string = __dirname;\n');
     writeFileSync(join(directory, 'user.entity.ts'), 'export const entityName: string = "user";\n');
     writeFileSync(join(directory, 'requires-entity.cjs'), "module.exports = require('./user.entity');\n");
     writeFileSync(join(directory, 'helper.ts'), 'export const helped: string = "yes";\n');
@@ -88,6 +97,8 @@ describe('the module hooks for TypeScript', () => {
     // As with TypeORM's `require('./user.entity')` in a CommonJS data source.
     expect(results['require requires-entity.cjs']).toEqual({ exports: { entityName: 'user' } });
     expect(results['import imports-helper.ts']).toEqual({ exports: { viaHelper: 'yes' } });
+    expect(results['import located.cts']).toEqual({ exports: { directoryName: directory } });
+    expect(results['hooks shared']).toEqual({ exports: { userFiles: true, registered: true } });
     expect(results['stack of throws.ts']?.frame).toContain(`${join(directory, 'throws.ts')}:5:`);
   });
 });

@@ -42,16 +42,36 @@ type RegisterHooks = (hooks: {
 const TYPESCRIPT_FILE = /\.(?:ts|mts|cts)$/;
 
 /**
- * The files imported by path (config, `env.ts`, migrations) and the TypeScript files the hooks
- * compiled: the user's own code, for `userCodeLocation`.
+ * What the hooks know, once per process: on `globalThis`, so that a second copy of core (the
+ * project's own, or the CommonJS build next to the ES module one) finds the hooks the first
+ * copy registered and the user files they compiled, instead of registering a second set.
  */
-const userFiles = new Set<string>();
+interface HooksState {
+  registered: boolean;
+  fallbackParentUrl: string | undefined;
+  /**
+   * The files imported by path (config, `env.ts`, migrations) and the TypeScript files the
+   * hooks compiled: the user's own code, for `userCodeLocation`.
+   */
+  readonly userFiles: Set<string>;
+  /** Script bundles (see `script-bundle.ts`) by the URL they are served at. */
+  readonly servedBundles: Map<string, string>;
+}
 
-/** Script bundles (see `script-bundle.ts`) by the URL they are served at. */
-const servedBundles = new Map<string, string>();
+const STATE_KEY = Symbol.for('alembic.loader.moduleHooks');
 
-let fallbackParentUrl: string | undefined;
-let registered = false;
+function state(): HooksState {
+  const holder = globalThis as unknown as Record<symbol, HooksState | undefined>;
+  let found = holder[STATE_KEY];
+  if (found === undefined) {
+    found = { registered: false, fallbackParentUrl: undefined, userFiles: new Set(), servedBundles: new Map() };
+    holder[STATE_KEY] = found;
+  }
+  return found;
+}
+
+/** The errors of a module that is not there (the ones `@alembic/*` falls back on). */
+const NOT_FOUND = new Set(['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND']);
 
 /**
  * Installs, once per process and in the main thread (no loader thread), the module hooks through which every
@@ -60,7 +80,8 @@ let registered = false;
  *
  * - `.ts`, `.mts` and `.cts` files are compiled on the way in (`compile-typescript.ts`: esbuild,
  *   or the decorator compiler for files with decorators; cached by content): to an ES module
- *   when imported, to CommonJS when required (`.mts`: always an ES module);
+ *   when imported, to CommonJS when required (`.mts`: always an ES module; `.cts`: always
+ *   CommonJS);
  * - a relative `./x.js` import from a TypeScript file that names a `.ts` file on disk finds it,
  *   as TypeScript allows (and `./x`, `./x/index.ts`);
  * - `@alembic/*` imports that the project cannot resolve (a migrations folder with no
@@ -74,22 +95,23 @@ let registered = false;
  * @throws CommandError `ALEMBIC_NODE_TOO_OLD` on a Node without `module.registerHooks`
  */
 export function registerTypeScriptHooks(fallbackParent: string | undefined): void {
-  if (registered) return;
+  const hooks = state();
+  if (hooks.registered) return;
   const registerHooks = (Module as unknown as { registerHooks?: RegisterHooks }).registerHooks;
   if (typeof registerHooks !== 'function') {
     throw new CommandError(`Loading TypeScript files needs Node 22.15 or newer; this is Node ${process.version}`, {
       code: 'ALEMBIC_NODE_TOO_OLD',
     });
   }
-  registered = true;
-  fallbackParentUrl = fallbackParent;
+  hooks.registered = true;
+  hooks.fallbackParentUrl = fallbackParent;
   process.setSourceMapsEnabled(true);
   registerHooks({ resolve, load });
 }
 
 /** Records a file loaded by path (JavaScript ones too): user code, for `userCodeLocation`. */
 export function addUserFile(path: string): void {
-  userFiles.add(path);
+  state().userFiles.add(path);
 }
 
 /**
@@ -99,13 +121,13 @@ export function addUserFile(path: string): void {
  */
 export function serveBundle(directory: string, key: string, code: string): string {
   const url = pathToFileURL(join(directory, `.alembic-script-bundle-${key}.mjs`)).href;
-  servedBundles.set(url, code);
+  state().servedBundles.set(url, code);
   return url;
 }
 
 /** Whether `path` is a file loaded by path or compiled by the hooks in this process. */
 export function isUserFile(path: string): boolean {
-  return userFiles.has(path);
+  return state().userFiles.has(path);
 }
 
 function resolve(
@@ -113,12 +135,16 @@ function resolve(
   context: ResolveContext,
   nextResolve: (specifier: string, context?: ResolveContext) => ResolveResult,
 ): ResolveResult {
-  if (servedBundles.has(specifier)) return { url: specifier, format: 'module', shortCircuit: true };
+  const hooks = state();
+  if (hooks.servedBundles.has(specifier)) return { url: specifier, format: 'module', shortCircuit: true };
   try {
     return nextResolve(specifier, context);
   } catch (error) {
-    if (specifier.startsWith('@alembic/') && fallbackParentUrl !== undefined) {
-      return nextResolve(specifier, { ...context, parentURL: fallbackParentUrl });
+    // Only when the project has no such package: an older @alembic/* of its own that lacks an
+    // export is reported as it is, not mixed with the CLI's release.
+    const notFound = NOT_FOUND.has((error as NodeJS.ErrnoException).code ?? '');
+    if (specifier.startsWith('@alembic/') && hooks.fallbackParentUrl !== undefined && notFound) {
+      return nextResolve(specifier, { ...context, parentURL: hooks.fallbackParentUrl });
     }
     for (const candidate of typeScriptCandidates(specifier, context)) {
       try {
@@ -157,15 +183,18 @@ function load(
   nextLoad: (url: string, context?: LoadContext) => LoadResult,
 ): LoadResult {
   if (!url.startsWith('file:')) return nextLoad(url, context);
-  const bundle = servedBundles.get(url);
+  const hooks = state();
+  const bundle = hooks.servedBundles.get(url);
   if (bundle !== undefined) return { format: 'module', source: bundle, shortCircuit: true };
   const fileUrl = url.split('?', 1)[0] as string;
   if (!TYPESCRIPT_FILE.test(fileUrl)) return nextLoad(url, context);
   const path = fileURLToPath(fileUrl);
-  const required = context.conditions?.includes('require') === true && !path.endsWith('.mts');
+  // `.mts` is always an ES module and `.cts` always CommonJS; a `.ts` file is what its loader asks.
+  const required =
+    path.endsWith('.cts') || (context.conditions?.includes('require') === true && !path.endsWith('.mts'));
   const source = readFileSync(path, 'utf8');
   const format = required ? 'cjs' : 'esm';
-  const code = compileTypeScript(source, path, format, alembicCacheDirectory(dirname(path)), fallbackParentUrl);
-  userFiles.add(path);
+  const code = compileTypeScript(source, path, format, alembicCacheDirectory(dirname(path)), hooks.fallbackParentUrl);
+  hooks.userFiles.add(path);
   return { format: required ? 'commonjs' : 'module', source: code, shortCircuit: true };
 }

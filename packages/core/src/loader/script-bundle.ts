@@ -8,6 +8,7 @@ import { replaceCacheFile } from '../script/replace-cache-file.js';
 import { firstDecoratorLine } from './decorator-compiler.js';
 import { enableTypeScriptImports } from './import-module.js';
 import { addUserFile, serveBundle } from './module-hooks.js';
+import { packageVersion } from './package-version.js';
 
 /** Part of the cache key: a change of how bundles are built must not reuse old ones. */
 const BUNDLE_SETTINGS = 'script-bundle-esm-served-beside-scripts-2';
@@ -52,7 +53,7 @@ export async function loadScriptBundle(
   const candidates = paths.filter((path) => BUNDLEABLE_FILE.test(path));
   if (candidates.length < MINIMUM_BUNDLED_SCRIPTS) return new Map();
   const directory = dirname(candidates[0] as string);
-  const hash = createHash('sha1').update(BUNDLE_SETTINGS);
+  const hash = createHash('sha1').update(`${BUNDLE_SETTINGS}-esbuild@${packageVersion('esbuild', import.meta.url)}`);
   const bundled: string[] = [];
   for (const path of candidates) {
     if (dirname(path) !== directory) return new Map();
