@@ -330,17 +330,7 @@ export class MssqlDdlCompiler extends DefaultDdlCompiler {
 
   /** `DROP INDEX [IF EXISTS] ix ON t`: SQL Server needs the table. */
   protected override compileDropIndex(operation: DropIndexOperation): string[] {
-    if (operation.tableName === undefined) {
-      throw new InvalidOperationError('SQL Server DROP INDEX needs the table: pass tableName to dropIndex');
-    }
-    const name = this.indexName(operation.tableName, {
-      name: operation.indexName ?? operation.existingIndex?.name,
-      columns: operation.existingIndex?.columns ?? [],
-    });
-    const existence = this.renderExistenceClause(operation.ifExists, 'IF EXISTS', 'dropIndex');
-    return [
-      `DROP INDEX ${existence}${this.quoteIdentifier(name)} ON ${this.formatTableName(operation.tableName, operation.schema)}`,
-    ];
+    return this.compileDropIndexOnTable(operation, 'SQL Server');
   }
 
   // ---- comments (extended properties) ------------------------------------------------------

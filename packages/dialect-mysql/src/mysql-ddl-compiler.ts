@@ -304,17 +304,7 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
 
   /** `DROP INDEX [IF EXISTS] ix ON t`: MySQL needs the table. */
   protected override compileDropIndex(operation: DropIndexOperation): string[] {
-    if (operation.tableName === undefined) {
-      throw new InvalidOperationError(`${this.serverName} DROP INDEX needs the table: pass tableName to dropIndex`);
-    }
-    const name = this.indexName(operation.tableName, {
-      name: operation.indexName ?? operation.existingIndex?.name,
-      columns: operation.existingIndex?.columns ?? [],
-    });
-    const existence = this.renderExistenceClause(operation.ifExists, 'IF EXISTS', 'dropIndex');
-    return [
-      `DROP INDEX ${existence}${this.quoteIdentifier(name)} ON ${this.formatTableName(operation.tableName, operation.schema)}`,
-    ];
+    return this.compileDropIndexOnTable(operation, this.serverName);
   }
 
   // ---- batch rebuilds ------------------------------------------------------------------------

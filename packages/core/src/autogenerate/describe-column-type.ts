@@ -1,4 +1,5 @@
 import type { ColumnType } from '../schema/column-types.js';
+import { floatTypeText, numericTypeText } from '../schema/numeric-type-text.js';
 
 /**
  * A column type as short generic SQL, for diff tuples, data-loss warnings and log lines:
@@ -30,13 +31,9 @@ export function describeColumnType(type: ColumnType): string {
     case 'time':
       return type.timezone ? 'TIME WITH TIME ZONE' : 'TIME';
     case 'numeric':
-      return type.precision === undefined
-        ? 'NUMERIC'
-        : type.scale === undefined
-          ? `NUMERIC(${type.precision})`
-          : `NUMERIC(${type.precision}, ${type.scale})`;
+      return numericTypeText(type);
     case 'float':
-      return type.precision === undefined ? 'FLOAT' : `FLOAT(${type.precision})`;
+      return floatTypeText(type);
     case 'json':
       return 'JSON';
     case 'largeBinary':

@@ -15,6 +15,7 @@ import type { DdlCompilerOptions } from './ddl-compiler.js';
 import type { DialectCapabilities } from './dialect-capabilities.js';
 import { defaultCapabilities } from './dialect-capabilities.js';
 import { DEFAULT_RESERVED_WORDS } from './reserved-words.js';
+import { floatTypeText, numericTypeText } from '../schema/numeric-type-text.js';
 
 /** Options of the default compiler; a dialect's subclass passes its name and capabilities. */
 export interface DefaultDdlCompilerOptions extends DdlCompilerOptions {
@@ -141,13 +142,9 @@ export class DefaultDdlRenderer {
       case 'time':
         return 'TIME';
       case 'numeric':
-        return type.precision === undefined
-          ? 'NUMERIC'
-          : type.scale === undefined
-            ? `NUMERIC(${type.precision})`
-            : `NUMERIC(${type.precision}, ${type.scale})`;
+        return numericTypeText(type);
       case 'float':
-        return type.precision === undefined ? 'FLOAT' : `FLOAT(${type.precision})`;
+        return floatTypeText(type);
       case 'json':
         return 'JSON';
       case 'largeBinary':

@@ -335,6 +335,26 @@ export class DefaultDdlStatements extends DefaultDdlRenderer {
     return [`DROP INDEX ${existence}${this.formatTableName(name, operation.schema)}`];
   }
 
+  /**
+   * `DROP INDEX [IF EXISTS] ix ON t`, for databases whose index names belong to a table (MySQL,
+   * SQL Server): their `compileDropIndex` returns this.
+   *
+   * @param databaseName named in the error when the operation lacks its table
+   */
+  protected compileDropIndexOnTable(operation: DropIndexOperation, databaseName: string): string[] {
+    if (operation.tableName === undefined) {
+      throw new InvalidOperationError(`${databaseName} DROP INDEX needs the table: pass tableName to dropIndex`);
+    }
+    const name = this.indexName(operation.tableName, {
+      name: operation.indexName ?? operation.existingIndex?.name,
+      columns: operation.existingIndex?.columns ?? [],
+    });
+    const existence = this.renderExistenceClause(operation.ifExists, 'IF EXISTS', 'dropIndex');
+    return [
+      `DROP INDEX ${existence}${this.quoteIdentifier(name)} ON ${this.formatTableName(operation.tableName, operation.schema)}`,
+    ];
+  }
+
   // ---- constraints -------------------------------------------------------------------------
 
   /** `ALTER TABLE t ADD <constraint>`. */

@@ -13,11 +13,15 @@ import { buildOperation, requireText } from './build-operation.js';
  * Statements are emitted in Alembic's order: nullability, default, identity, type, comment,
  * and the rename last.
  */
-export interface AlterColumnOperation {
+export interface AlterColumnOperation extends AlterColumnOptions {
   readonly kind: 'alterColumn';
   readonly tableName: string;
   readonly columnName: string;
   readonly schema?: string;
+}
+
+/** Options of `alterColumn` (in batch and outside it): what changes, and what the column was. */
+export interface AlterColumnOptions {
   readonly nullable?: boolean;
   readonly type?: ColumnType;
   readonly serverDefault?: ServerDefault | null;

@@ -1,5 +1,4 @@
-import type { ColumnType } from '../schema/column-types.js';
-import type { ColumnModel, IdentityOptions, ServerDefault } from '../schema/column.js';
+import type { ColumnModel } from '../schema/column.js';
 import type { ConstraintModel } from '../schema/constraints.js';
 import type { ConstraintName } from '../schema/converted-name.js';
 import type { DialectOptions } from '../schema/dialect-options.js';
@@ -8,7 +7,7 @@ import type { IndexElement, IndexModel } from '../schema/index-model.js';
 import type { SqlExpression } from '../schema/sql-expression.js';
 import { isSqlExpression } from '../schema/sql-expression.js';
 import { addColumnOperation } from './add-column-operation.js';
-import { alterColumnOperation } from './alter-column-operation.js';
+import { type AlterColumnOptions, alterColumnOperation } from './alter-column-operation.js';
 import type { BatchOperation } from './batch-alter-table-operation.js';
 import { createCheckConstraintOperation } from './create-check-constraint-operation.js';
 import { createForeignKeyOperation } from './create-foreign-key-operation.js';
@@ -24,24 +23,7 @@ import { dropTableCommentOperation } from './drop-table-comment-operation.js';
 import type { ExecuteParameters } from './execute-operation.js';
 import { executeOperation } from './execute-operation.js';
 
-/** Options of `alterColumn` (in batch and outside it); see {@link AlterColumnOperation}. */
-export interface AlterColumnOptions {
-  readonly nullable?: boolean;
-  readonly type?: ColumnType;
-  readonly serverDefault?: ServerDefault | null;
-  /** Add (options), change (options, with `existingIdentity`) or drop (`null`) an identity. */
-  readonly identity?: IdentityOptions | null;
-  readonly comment?: string | null;
-  readonly newColumnName?: string;
-  readonly autoincrement?: boolean;
-  readonly existingType?: ColumnType;
-  readonly existingNullable?: boolean;
-  readonly existingServerDefault?: ServerDefault | null;
-  readonly existingIdentity?: IdentityOptions | null;
-  readonly existingComment?: string | null;
-  readonly existingAutoincrement?: boolean;
-  readonly dialectOptions?: DialectOptions;
-}
+export type { AlterColumnOptions } from './alter-column-operation.js';
 
 /** Options of `createIndex`. */
 export interface CreateIndexOptions {

@@ -37,6 +37,7 @@ import {
   skipTrivia,
   stringEnd,
   typeTemplateEnd,
+  KEYWORDS_BEFORE_EXPRESSION,
 } from './javascript-lexical.js';
 
 /** The exports a migration script's header consists of. @internal */
@@ -62,25 +63,6 @@ const FIELD_BIT: Readonly<Record<HeaderField, number>> = {
   dependsOn: 8,
 };
 const ALL_FIELDS = 15;
-
-/** Words after which a `/` starts a regular expression rather than a division. */
-const KEYWORDS_BEFORE_EXPRESSION = new Set([
-  'return',
-  'typeof',
-  'instanceof',
-  'in',
-  'of',
-  'new',
-  'delete',
-  'void',
-  'throw',
-  'case',
-  'do',
-  'else',
-  'yield',
-  'await',
-  'extends',
-]);
 
 /** Characters that, at the start of the next line, continue the expression before them. */
 const CONTINUATION = new Set(Array.from('+-*/%.?,[(=<>&|^`', (character) => character.charCodeAt(0)));

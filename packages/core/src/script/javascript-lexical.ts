@@ -249,3 +249,22 @@ export function regexEnd(source: string, position: number): number {
   }
   return position + 1;
 }
+
+/** Words after which a `/` starts a regular expression rather than a division. */
+export const KEYWORDS_BEFORE_EXPRESSION: ReadonlySet<string> = new Set([
+  'return',
+  'typeof',
+  'instanceof',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'case',
+  'do',
+  'else',
+  'yield',
+  'await',
+  'extends',
+]);

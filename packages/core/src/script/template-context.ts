@@ -19,6 +19,7 @@ import {
   lineEnd,
   regexEnd,
   stringEnd,
+  KEYWORDS_BEFORE_EXPRESSION,
 } from './javascript-lexical.js';
 
 /**
@@ -44,24 +45,6 @@ export type TemplateContext =
 
 const CODE: TemplateContext = Object.freeze({ kind: 'code' });
 const TEMPLATE_LITERAL: TemplateContext = Object.freeze({ kind: 'template-literal' });
-
-/** Words after which a `/` starts a regular expression rather than a division. */
-const KEYWORDS_BEFORE_EXPRESSION = new Set([
-  'return',
-  'typeof',
-  'instanceof',
-  'in',
-  'of',
-  'new',
-  'delete',
-  'void',
-  'throw',
-  'case',
-  'do',
-  'else',
-  'yield',
-  'await',
-]);
 
 /**
  * The context of each of `positions` (ascending offsets) in `source`, the template with every

@@ -1,0 +1,43 @@
+import type { Config } from '../config/config.js';
+import { CommandError } from '../errors/command-error.js';
+import type { MigrationStep } from '../runtime/migration-step.js';
+import { runEnvironment } from '../runtime/run-environment.js';
+import { ScriptDirectory } from '../script/script-directory.js';
+import { splitRange, timeoutOptions, type RunOptions } from './run-options.js';
+
+/** Plans the steps from the database's heads to `destination` (`planUpgrade`, `planDowngrade`). */
+export type DestinationPlanner = (
+  scripts: ScriptDirectory,
+  destination: string,
+  currentHeads: readonly string[],
+) => MigrationStep[];
+
+/**
+ * What `upgrade` and `downgrade` share: reads `revision` (a target, or with `sql` a
+ * `start:end` range), then runs `env.ts` with the steps `plan` finds. A range online is refused;
+ * with `offlineRangeError`, so is a single target offline (`downgrade --sql` needs to know
+ * where it starts).
+ */
+export async function runToRevision(
+  config: Config,
+  revision: string,
+  options: RunOptions,
+  plan: DestinationPlanner,
+  offlineRangeError?: string,
+): Promise<void> {
+  const scripts = ScriptDirectory.fromConfig(config);
+  const { start, end } = splitRange(revision);
+  if (start !== undefined && !options.sql) throw new CommandError('Range revision not allowed');
+  if (start === undefined && options.sql && offlineRangeError !== undefined) throw new CommandError(offlineRangeError);
+  await runEnvironment({
+    config,
+    scripts,
+    planSteps: (heads) => plan(scripts, end, heads),
+    asSql: options.sql ?? false,
+    startingRevision: start ?? null,
+    destinationRevision: end,
+    tag: options.tag ?? null,
+    noLock: options.noLock ?? false,
+    ...timeoutOptions(options),
+  });
+}
