@@ -5,6 +5,7 @@
  * the stack trace; for a single migration and for one deep in a run of 2,000 (loaded from the
  * plan's bundle).
  */
+import { symlinkSync } from 'node:fs';
 import {
   addToEnvironment,
   databaseState,
@@ -73,6 +74,24 @@ async function expectFailureAt(project: TemporaryProject, file: string, line: nu
 }
 
 describe('a migration that throws', () => {
+  it('a script location reached through a symbolic link: FAILED still names the file and line', () => {
+    const project = projectWithLocalCache('trace-symlink');
+    const file = writeChainThrowingAt(project, 1, 0);
+    const line = lineOf(project, file, 'settings.table!.name');
+    // The config names the scripts through `linked`, a link to the project itself, while Node
+    // (and so the stack trace) names the real file.
+    symlinkSync(project.path('.'), project.path('linked'), 'dir');
+    const config = project.read('alembic.config.ts');
+    expect(config).toContain("scriptLocation: 'migrations'");
+    project.write(
+      'alembic.config.ts',
+      config.replace("scriptLocation: 'migrations'", "scriptLocation: 'linked/migrations'"),
+    );
+    const result = project.run(['upgrade', 'head']);
+    const shown = `linked/${file}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expectFailure(result, new RegExp(`\\(${shown}:${line}\\) failed: Cannot read properties of undefined`));
+  });
+
   it('a single migration: FAILED and --raiseerr name its .ts file and line', async () => {
     const project = projectWithLocalCache('trace-single');
     const file = writeChainThrowingAt(project, 1, 0);

@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CommandError } from '../errors/command-error.js';
 import { alembicCacheDirectory } from '../script/cache-directory.js';
 import { compileTypeScript } from './compile-typescript.js';
+import { realPathOf } from './real-path.js';
 
 interface ResolveContext {
   readonly parentURL?: string;
@@ -111,7 +112,9 @@ export function registerTypeScriptHooks(fallbackParent: string | undefined): voi
 
 /** Records a file loaded by path (JavaScript ones too): user code, for `userCodeLocation`. */
 export function addUserFile(path: string): void {
+  // Stack frames name the real file: a path through a symbolic link is recorded both ways.
   state().userFiles.add(path);
+  state().userFiles.add(realPathOf(path));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isUserFile } from './module-hooks.js';
+import { realPathOf } from './real-path.js';
 
 /** `at name (file:line:column)` or `at file:line:column`, the file a path or a `file:` URL. */
 const FRAME = /^\s*at (?:.*? \()?((?:file:\/\/|\/|[A-Za-z]:\\).*?):(\d+):\d+\)?$/;
@@ -36,9 +37,16 @@ export function stackFrames(error: unknown): StackFrame[] {
   return frames;
 }
 
-/** The line of `path` in `error`'s stack trace (its innermost frame there), if it has one. */
+/**
+ * The line of `path` in `error`'s stack trace (its innermost frame there), if it has one; a
+ * path through a symbolic link (a project under a linked folder) matches the file's real path.
+ */
 export function lineInStack(error: unknown, path: string): number | undefined {
-  return stackFrames(error).find((frame) => frame.path === path)?.line;
+  const frames = stackFrames(error);
+  const direct = frames.find((frame) => frame.path === path);
+  if (direct !== undefined) return direct.line;
+  const real = realPathOf(path);
+  return real === path ? undefined : frames.find((frame) => frame.path === real)?.line;
 }
 
 /**
