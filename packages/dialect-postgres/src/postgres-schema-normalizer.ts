@@ -149,15 +149,12 @@ export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
     return withoutDefaults(withoutGeneratedName(constraint, this.#generated(table, [constraint.columns], 'key')));
   }
 
-  protected override normalizeForeignKey(
+  protected override isGeneratedForeignKeyName(
+    name: string,
     constraint: ForeignKeyConstraintModel,
     table: TableModel,
-    side: SchemaSide,
-  ): ForeignKeyConstraintModel {
-    return withoutGeneratedName(
-      super.normalizeForeignKey(constraint, table, side),
-      this.#generated(table, [constraint.columns], 'fkey'),
-    );
+  ): boolean {
+    return this.#generated(table, [constraint.columns], 'fkey')(name);
   }
 
   protected override normalizeCheckConstraint(
