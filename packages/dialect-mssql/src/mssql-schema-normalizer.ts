@@ -119,6 +119,7 @@ export class MssqlSchemaNormalizer extends DefaultSchemaNormalizer {
     return ALL_FOREIGN_KEY_OPTIONS;
   }
 
+  /** `FK__...`, as SQL Server names an unnamed foreign key. */
   protected override isGeneratedForeignKeyName(name: string): boolean {
     return isMssqlGeneratedName(name);
   }

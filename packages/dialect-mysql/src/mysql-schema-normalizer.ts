@@ -156,6 +156,7 @@ export class MysqlSchemaNormalizer extends DefaultSchemaNormalizer {
     return UNSUPPORTED_FOREIGN_KEY_OPTIONS;
   }
 
+  /** `<table>_ibfk_<n>`, as MySQL and MariaDB name an unnamed foreign key. */
   protected override isGeneratedForeignKeyName(
     name: string,
     constraint: ForeignKeyConstraintModel,

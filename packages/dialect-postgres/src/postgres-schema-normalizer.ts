@@ -149,6 +149,7 @@ export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
     return withoutDefaults(withoutGeneratedName(constraint, this.#generated(table, [constraint.columns], 'key')));
   }
 
+  /** `<table>_<columns>_fkey`, as PostgreSQL names an unnamed foreign key. */
   protected override isGeneratedForeignKeyName(
     name: string,
     constraint: ForeignKeyConstraintModel,
