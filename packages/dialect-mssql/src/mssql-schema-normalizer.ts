@@ -3,7 +3,7 @@ import type {
   CheckConstraintModel,
   ColumnModel,
   ColumnType,
-  ForeignKeyConstraintModel,
+  ForeignKeyOption,
   IdentityOptions,
   IndexModel,
   SchemaSide,
@@ -15,6 +15,9 @@ import { canonicalMssqlDefault, canonicalMssqlExpression } from './mssql-express
 import { isMssqlGeneratedName } from './mssql-generated-names.js';
 import { parseMssqlType } from './mssql-type-parser.js';
 import { mssqlTypeRowFromText } from './mssql-type-text.js';
+
+/** Foreign key options SQL Server has none of. */
+const ALL_FOREIGN_KEY_OPTIONS: readonly ForeignKeyOption[] = ['deferrable', 'initially', 'match', 'dialectOptions'];
 
 /** The SQL Server compiler's type rendering, made reachable for the normalizer. */
 class MssqlTypeRenderer extends MssqlDdlCompiler {
@@ -111,20 +114,14 @@ export class MssqlSchemaNormalizer extends DefaultSchemaNormalizer {
     return withoutGeneratedName(rest, isMssqlGeneratedName);
   }
 
-  /** Without `DEFERRABLE`, `INITIALLY`, `MATCH` and dialect options (SQL Server has none). */
-  protected override normalizeForeignKey(
-    constraint: ForeignKeyConstraintModel,
-    table: TableModel,
-    side: SchemaSide,
-  ): ForeignKeyConstraintModel {
-    const {
-      deferrable: _deferrable,
-      initially: _initially,
-      match: _match,
-      dialectOptions: _dialectOptions,
-      ...rest
-    } = super.normalizeForeignKey(constraint, table, side);
-    return withoutGeneratedName(rest, isMssqlGeneratedName);
+  /** `DEFERRABLE`, `INITIALLY`, `MATCH` and dialect options: SQL Server has none. */
+  protected override get unsupportedForeignKeyOptions(): readonly ForeignKeyOption[] {
+    return ALL_FOREIGN_KEY_OPTIONS;
+  }
+
+  /** `FK__...`, as SQL Server names an unnamed foreign key. */
+  protected override isGeneratedForeignKeyName(name: string): boolean {
+    return isMssqlGeneratedName(name);
   }
 
   protected override normalizeCheckConstraint(constraint: CheckConstraintModel): CheckConstraintModel {

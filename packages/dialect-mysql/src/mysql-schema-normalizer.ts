@@ -11,6 +11,7 @@ import type {
   ColumnModel,
   ColumnType,
   ForeignKeyConstraintModel,
+  ForeignKeyOption,
   IndexModel,
   SchemaSide,
   TableConstraintModel,
@@ -44,6 +45,9 @@ export interface MysqlSchemaNormalizerOptions {
 
 /** Foreign key actions that are InnoDB's default (`RESTRICT` behaves as `NO ACTION`). */
 const DEFAULT_ACTIONS: ReadonlySet<string> = new Set(['RESTRICT', 'NO ACTION']);
+
+/** Foreign key options InnoDB has none of. */
+const UNSUPPORTED_FOREIGN_KEY_OPTIONS: readonly ForeignKeyOption[] = ['deferrable', 'initially', 'match'];
 
 /**
  * MySQL's and MariaDB's autogenerate normalizer: puts model tables and reflected tables into
@@ -147,21 +151,18 @@ export class MysqlSchemaNormalizer extends DefaultSchemaNormalizer {
     );
   }
 
-  /** Without `DEFERRABLE`, `INITIALLY` and `MATCH` (InnoDB has none); a generated name unset. */
-  protected override normalizeForeignKey(
+  /** `DEFERRABLE`, `INITIALLY` and `MATCH`: InnoDB has none. */
+  protected override get unsupportedForeignKeyOptions(): readonly ForeignKeyOption[] {
+    return UNSUPPORTED_FOREIGN_KEY_OPTIONS;
+  }
+
+  /** `<table>_ibfk_<n>`, as MySQL and MariaDB name an unnamed foreign key. */
+  protected override isGeneratedForeignKeyName(
+    name: string,
     constraint: ForeignKeyConstraintModel,
     table: TableModel,
-    side: SchemaSide,
-  ): ForeignKeyConstraintModel {
-    const {
-      deferrable: _deferrable,
-      initially: _initially,
-      match: _match,
-      ...rest
-    } = super.normalizeForeignKey(constraint, table, side);
-    return withoutGeneratedName(rest, (name) =>
-      isMysqlGeneratedName(name, { kind: 'foreignKey', tableName: table.name, columns: constraint.columns }),
-    );
+  ): boolean {
+    return isMysqlGeneratedName(name, { kind: 'foreignKey', tableName: table.name, columns: constraint.columns });
   }
 
   /** Without outer parentheses; MariaDB's `json_valid` check of a JSON column left out; a generated name unset. */

@@ -49,6 +49,14 @@ LEFT JOIN LATERAL (
 ) owned ON true
 WHERE a.attrelid IN (SELECT table_id FROM found) AND a.attnum > 0 AND NOT a.attisdropped`;
 
+/** The names of the columns of `relation` that the attribute numbers in `keys` list, in their order. */
+function keyColumnNames(keys: string, relation: string): string {
+  return `ARRAY(
+         SELECT a.attname::text FROM unnest(${keys}) WITH ORDINALITY AS k(attnum, position)
+         JOIN pg_catalog.pg_attribute a ON a.attrelid = ${relation} AND a.attnum = k.attnum ORDER BY k.position
+       )`;
+}
+
 /** The tables' primary key, unique, foreign key and check constraints. */
 const CONSTRAINTS = `
 SELECT con.conrelid::text AS table_oid,
@@ -57,16 +65,10 @@ SELECT con.conrelid::text AS table_oid,
        con.condeferrable AS deferrable,
        con.condeferred AS deferred,
        con.convalidated AS validated,
-       ARRAY(
-         SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, position)
-         JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.position
-       ) AS columns,
+       ${keyColumnNames('con.conkey', 'con.conrelid')} AS columns,
        referred_namespace.nspname AS referred_schema,
        referred.relname AS referred_table,
-       ARRAY(
-         SELECT a.attname::text FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, position)
-         JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.position
-       ) AS referred_columns,
+       ${keyColumnNames('con.confkey', 'con.confrelid')} AS referred_columns,
        con.confupdtype AS on_update,
        con.confdeltype AS on_delete,
        con.confmatchtype AS match_type,

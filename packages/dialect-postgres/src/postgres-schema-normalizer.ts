@@ -149,15 +149,13 @@ export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
     return withoutDefaults(withoutGeneratedName(constraint, this.#generated(table, [constraint.columns], 'key')));
   }
 
-  protected override normalizeForeignKey(
+  /** `<table>_<columns>_fkey`, as PostgreSQL names an unnamed foreign key. */
+  protected override isGeneratedForeignKeyName(
+    name: string,
     constraint: ForeignKeyConstraintModel,
     table: TableModel,
-    side: SchemaSide,
-  ): ForeignKeyConstraintModel {
-    return withoutGeneratedName(
-      super.normalizeForeignKey(constraint, table, side),
-      this.#generated(table, [constraint.columns], 'fkey'),
-    );
+  ): boolean {
+    return this.#generated(table, [constraint.columns], 'fkey')(name);
   }
 
   protected override normalizeCheckConstraint(

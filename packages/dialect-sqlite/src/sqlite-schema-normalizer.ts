@@ -2,7 +2,7 @@ import { DefaultSchemaNormalizer, constraintNameText } from '@alembic/core/diale
 import type {
   ColumnModel,
   ColumnType,
-  ForeignKeyConstraintModel,
+  ForeignKeyOption,
   IndexModel,
   SchemaSide,
   TableConstraintModel,
@@ -27,6 +27,9 @@ class SqliteTypeRenderer extends SqliteDdlCompiler {
 
 /** The name of the index SQLite creates behind an unnamed UNIQUE or PRIMARY KEY constraint. */
 const AUTOMATIC_INDEX = /^sqlite_autoindex_/i;
+
+/** Foreign key options SQLite ignores. */
+const UNSUPPORTED_FOREIGN_KEY_OPTIONS: readonly ForeignKeyOption[] = ['match', 'dialectOptions'];
 
 /**
  * SQLite's autogenerate normalizer: puts model tables and reflected tables into one form, so
@@ -116,18 +119,9 @@ export class SqliteSchemaNormalizer extends DefaultSchemaNormalizer {
     return rest;
   }
 
-  /** Without `MATCH` (SQLite ignores it) and dialect options. */
-  protected override normalizeForeignKey(
-    constraint: ForeignKeyConstraintModel,
-    table: TableModel,
-    side: SchemaSide,
-  ): ForeignKeyConstraintModel {
-    const {
-      match: _match,
-      dialectOptions: _dialectOptions,
-      ...rest
-    } = super.normalizeForeignKey(constraint, table, side);
-    return rest;
+  /** `MATCH` (SQLite ignores it) and dialect options. */
+  protected override get unsupportedForeignKeyOptions(): readonly ForeignKeyOption[] {
+    return UNSUPPORTED_FOREIGN_KEY_OPTIONS;
   }
 
   /** Without SQLite's automatic indexes (now unique constraints) and without dialect options. */

@@ -50,6 +50,7 @@ export { isWrappedInParentheses, withoutOuterParentheses } from '../dialect/sql-
 export {
   DefaultSchemaNormalizer,
   withoutGeneratedName,
+  type ForeignKeyOption,
   type SchemaNormalizer,
   type SchemaSide,
 } from '../autogenerate/schema-normalizer.js';

@@ -225,38 +225,57 @@ function explicitIdentities(next: IdentityOptions, existing: IdentityOptions): [
 }
 
 function typesDiffer(input: AlterationInput): boolean {
-  const setting = input.context.options.compareType ?? true;
-  if (setting === false) return false;
-  if (typeof setting === 'function') {
-    const verdict = setting(
-      input.context.migrationContext as MigrationContext,
-      input.databaseColumn,
-      input.modelColumn,
-      input.databaseColumn.type,
-      input.modelColumn.type,
-    );
-    if (typeof verdict === 'boolean') return verdict;
-  }
-  return columnTypesDiffer(input.normalizedModelColumn.type, input.normalizedDatabaseColumn.type);
+  const { databaseColumn, modelColumn, context } = input;
+  return askedOrCompared(
+    context.options.compareType,
+    (hook) =>
+      hook(
+        context.migrationContext as MigrationContext,
+        databaseColumn,
+        modelColumn,
+        databaseColumn.type,
+        modelColumn.type,
+      ),
+    () => columnTypesDiffer(input.normalizedModelColumn.type, input.normalizedDatabaseColumn.type),
+  );
 }
 
 function serverDefaultsDiffer(input: AlterationInput): boolean {
-  const setting = input.context.options.compareServerDefault ?? true;
+  const { databaseColumn, modelColumn, context } = input;
+  const modelDefault = modelColumn.serverDefault;
+  return askedOrCompared(
+    context.options.compareServerDefault,
+    (hook) =>
+      hook(
+        context.migrationContext as MigrationContext,
+        databaseColumn,
+        modelColumn,
+        databaseColumn.serverDefault,
+        modelDefault,
+        defaultText(modelDefault),
+      ),
+    () =>
+      defaultText(input.normalizedModelColumn.serverDefault) !==
+      defaultText(input.normalizedDatabaseColumn.serverDefault),
+  );
+}
+
+/**
+ * Whether two columns differ in one aspect, by the user's setting for it: `false` says they never
+ * do, a callable's `true`/`false` decides, and anything else (unset, `true`, a callable's
+ * `undefined`) leaves it to `compare`.
+ */
+function askedOrCompared<Hook extends (...args: never[]) => boolean | undefined>(
+  setting: boolean | Hook | undefined,
+  ask: (hook: Hook) => boolean | undefined,
+  compare: () => boolean,
+): boolean {
   if (setting === false) return false;
   if (typeof setting === 'function') {
-    const verdict = setting(
-      input.context.migrationContext as MigrationContext,
-      input.databaseColumn,
-      input.modelColumn,
-      input.databaseColumn.serverDefault,
-      input.modelColumn.serverDefault,
-      defaultText(input.modelColumn.serverDefault),
-    );
+    const verdict = ask(setting);
     if (typeof verdict === 'boolean') return verdict;
   }
-  return (
-    defaultText(input.normalizedModelColumn.serverDefault) !== defaultText(input.normalizedDatabaseColumn.serverDefault)
-  );
+  return compare();
 }
 
 /** A server default as SQL text: a value as its quoted literal, an expression as written. */

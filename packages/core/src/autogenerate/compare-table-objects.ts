@@ -83,21 +83,33 @@ export function compareTableObjects(input: TableObjectsInput, context: CompareCo
     }
   };
 
-  const indexSignature = (object: NormalizedObject, side: 'model' | 'database'): string => {
-    const index = object.normalized as IndexModel;
-    return stableText({
-      unique: index.unique,
-      columns: index.columns.map((element) => elementText(element, side === 'database' ? renameColumn : identity)),
-      where: index.where,
-    });
-  };
-  settle(
-    match(ofKind(input.modelObjects, 'index'), ofKind(input.databaseObjects, 'index'), {
-      byName: 'when-named',
-      signature: indexSignature,
-    }),
+  /** Objects of one kind matched by name and/or signature; a pair whose signatures differ, or `optionsDiffer`, changed. */
+  const settleKind = (
+    kind: TableObjectModel['kind'],
+    byName: 'when-named' | 'never',
+    signature: (object: NormalizedObject, side: 'model' | 'database') => string,
+    optionsDiffer: ((model: NormalizedObject, database: NormalizedObject) => boolean) | undefined,
+  ): void =>
+    settle(
+      match(ofKind(input.modelObjects, kind), ofKind(input.databaseObjects, kind), { byName, signature }),
+      optionsDiffer === undefined
+        ? () => false
+        : (model, database) =>
+            signature(model, 'model') !== signature(database, 'database') || optionsDiffer(model, database),
+    );
+
+  settleKind(
+    'index',
+    'when-named',
+    (object, side) => {
+      const index = object.normalized as IndexModel;
+      return stableText({
+        unique: index.unique,
+        columns: index.columns.map((element) => elementText(element, side === 'database' ? renameColumn : identity)),
+        where: index.where,
+      });
+    },
     (model, database) => {
-      if (indexSignature(model, 'model') !== indexSignature(database, 'database')) return true;
       const own = (model.normalized as IndexModel).dialectOptions?.[context.dialectName];
       return (
         own !== undefined &&
@@ -106,19 +118,15 @@ export function compareTableObjects(input: TableObjectsInput, context: CompareCo
     },
   );
 
-  const uniqueSignature = (object: NormalizedObject, side: 'model' | 'database'): string => {
-    const unique = object.normalized as Extract<TableObjectModel, { kind: 'uniqueConstraint' }>;
-    return stableText(unique.columns.map(side === 'database' ? renameColumn : identity));
-  };
-  settle(
-    match(ofKind(input.modelObjects, 'uniqueConstraint'), ofKind(input.databaseObjects, 'uniqueConstraint'), {
-      byName: 'when-named',
-      signature: uniqueSignature,
-    }),
+  type UniqueModel = Extract<TableObjectModel, { kind: 'uniqueConstraint' }>;
+  settleKind(
+    'uniqueConstraint',
+    'when-named',
+    (object, side) =>
+      stableText((object.normalized as UniqueModel).columns.map(side === 'database' ? renameColumn : identity)),
     (model, database) => {
-      if (uniqueSignature(model, 'model') !== uniqueSignature(database, 'database')) return true;
-      const left = model.normalized as Extract<TableObjectModel, { kind: 'uniqueConstraint' }>;
-      const right = database.normalized as Extract<TableObjectModel, { kind: 'uniqueConstraint' }>;
+      const left = model.normalized as UniqueModel;
+      const right = database.normalized as UniqueModel;
       return (
         (left.deferrable !== undefined && Boolean(left.deferrable) !== Boolean(right.deferrable)) ||
         (left.initially !== undefined && initially(left.initially) !== initially(right.initially))
@@ -126,14 +134,12 @@ export function compareTableObjects(input: TableObjectsInput, context: CompareCo
     },
   );
 
-  const foreignKeySignature = (object: NormalizedObject, side: 'model' | 'database'): string =>
-    signatureOfForeignKey(object.normalized as ForeignKeyConstraintModel, side, input, context);
-  settle(
-    match(ofKind(input.modelObjects, 'foreignKeyConstraint'), ofKind(input.databaseObjects, 'foreignKeyConstraint'), {
-      byName: 'never',
-      signature: foreignKeySignature,
-    }),
-    () => false,
+  // Matched by signature alone: a matched pair is the same foreign key.
+  settleKind(
+    'foreignKeyConstraint',
+    'never',
+    (object, side) => signatureOfForeignKey(object.normalized as ForeignKeyConstraintModel, side, input, context),
+    undefined,
   );
 
   const named = (objects: readonly NormalizedObject[]): NormalizedObject[] =>

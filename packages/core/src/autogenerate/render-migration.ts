@@ -1,4 +1,4 @@
-import type { BatchOperation } from '../operations/batch-alter-table-operation.js';
+import { type BatchOperation, TABLE_BATCH_KINDS } from '../operations/batch-alter-table-operation.js';
 import type { Operation } from '../operations/operation.js';
 import type { AutogenerateOptions } from './autogenerate-options.js';
 import type { MigrationPlan, PlannedOperation } from './migration-plan.js';
@@ -37,26 +37,11 @@ export interface RenderedMigration {
 
 type BodyItem = { readonly planned: PlannedOperation } | { readonly reason: string };
 
-const BATCHABLE_KINDS: ReadonlySet<Operation['kind']> = new Set<Operation['kind']>([
-  'addColumn',
-  'dropColumn',
-  'alterColumn',
-  'createIndex',
-  'dropIndex',
-  'createUniqueConstraint',
-  'createForeignKey',
-  'createCheckConstraint',
-  'createPrimaryKey',
-  'dropConstraint',
-  'createTableComment',
-  'dropTableComment',
-]);
-
 /** The table a change to an existing table applies to (batch grouping key), or undefined. */
 function batchTarget(
   operation: Operation,
 ): { readonly tableName: string; readonly schema: string | undefined } | undefined {
-  if (!BATCHABLE_KINDS.has(operation.kind)) return undefined;
+  if (!TABLE_BATCH_KINDS.has(operation.kind)) return undefined;
   if (operation.kind === 'createForeignKey')
     return { tableName: operation.sourceTable, schema: operation.sourceSchema };
   const { tableName, schema } = operation as { readonly tableName?: string; readonly schema?: string };

@@ -10,6 +10,9 @@ import { withoutOuterParentheses } from '../dialect/sql-parentheses.js';
 /** Which side of a comparison a table comes from. */
 export type SchemaSide = 'model' | 'database';
 
+/** A foreign key option a database may have none of (see `unsupportedForeignKeyOptions`). */
+export type ForeignKeyOption = 'deferrable' | 'initially' | 'match' | 'dialectOptions';
+
 /**
  * Puts tables from either side of an autogenerate comparison into one canonical form, so that
  * schemas that are equal in the database compare equal: type aliases (`int4` / `integer`,
@@ -151,11 +154,13 @@ export class DefaultSchemaNormalizer implements SchemaNormalizer {
   /**
    * A foreign key. Default: the SQL standard's defaults unset (`NOT DEFERRABLE`, `INITIALLY
    * IMMEDIATE`, `MATCH SIMPLE`, and the actions in {@link defaultForeignKeyActions}); the
-   * actions (see {@link normalizeForeignKeyAction}), `INITIALLY` and `MATCH` in capitals.
+   * actions (see {@link normalizeForeignKeyAction}), `INITIALLY` and `MATCH` in capitals; the
+   * options in {@link unsupportedForeignKeyOptions} left out; a name
+   * {@link isGeneratedForeignKeyName} accepts unset.
    */
   protected normalizeForeignKey(
     constraint: ForeignKeyConstraintModel,
-    _table: TableModel,
+    table: TableModel,
     _side: SchemaSide,
   ): ForeignKeyConstraintModel {
     const { onDelete, onUpdate, deferrable, initially, match, ...rest } = constraint;
@@ -163,7 +168,7 @@ export class DefaultSchemaNormalizer implements SchemaNormalizer {
     const updateAction = this.normalizeForeignKeyAction(onUpdate);
     const initiallyUpper = initially?.trim().toUpperCase();
     const matchUpper = match?.trim().toUpperCase();
-    return {
+    const normalized: { -readonly [Key in keyof ForeignKeyConstraintModel]: ForeignKeyConstraintModel[Key] } = {
       ...rest,
       ...(deleteAction === undefined ? {} : { onDelete: deleteAction }),
       ...(updateAction === undefined ? {} : { onUpdate: updateAction }),
@@ -171,6 +176,22 @@ export class DefaultSchemaNormalizer implements SchemaNormalizer {
       ...(initiallyUpper === undefined || initiallyUpper === 'IMMEDIATE' ? {} : { initially: initiallyUpper }),
       ...(matchUpper === undefined || matchUpper === 'SIMPLE' ? {} : { match: matchUpper }),
     };
+    for (const option of this.unsupportedForeignKeyOptions) delete normalized[option];
+    return withoutGeneratedName(normalized, (name) => this.isGeneratedForeignKeyName(name, constraint, table));
+  }
+
+  /** Foreign key options the database has none of, left out on both sides. Default: none. */
+  protected get unsupportedForeignKeyOptions(): readonly ForeignKeyOption[] {
+    return [];
+  }
+
+  /** Whether the database made up `name` for the foreign key `constraint` of `table`. Default: never. */
+  protected isGeneratedForeignKeyName(
+    _name: string,
+    _constraint: ForeignKeyConstraintModel,
+    _table: TableModel,
+  ): boolean {
+    return false;
   }
 
   /** The `ON DELETE` / `ON UPDATE` actions the database applies when none is written: unset on both sides. */

@@ -58,7 +58,8 @@ export interface BatchAlterTableOperation {
   readonly partialReordering?: readonly (readonly string[])[];
 }
 
-const BATCH_KINDS: ReadonlySet<string> = new Set<BatchOperationKind>([
+/** The kinds of batch operation that change the batch's table (every kind but `execute`). */
+export const TABLE_BATCH_KINDS: ReadonlySet<string> = new Set<Exclude<BatchOperationKind, 'execute'>>([
   'addColumn',
   'dropColumn',
   'alterColumn',
@@ -71,7 +72,11 @@ const BATCH_KINDS: ReadonlySet<string> = new Set<BatchOperationKind>([
   'dropConstraint',
   'createTableComment',
   'dropTableComment',
-  'execute',
+]);
+
+const BATCH_KINDS: ReadonlySet<string> = new Set<string>([
+  ...TABLE_BATCH_KINDS,
+  'execute' satisfies BatchOperationKind,
 ]);
 
 /** The table an operation of a batch applies to, if it names one. */

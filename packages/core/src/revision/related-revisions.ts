@@ -66,17 +66,39 @@ export interface RelationOptions {
   readonly checkOverlap?: boolean;
 }
 
+/** The links a walk in one direction follows: a revision's own, and those with dependencies. */
+interface Direction {
+  readonly own: NeighbourSelector<Revision>;
+  readonly withDependencies: NeighbourSelector<Revision>;
+}
+
+const DOWN: Direction = {
+  own: (revision) => revision.versionedDownRevisions,
+  withDependencies: (revision) => revision.normalizedDownRevisions,
+};
+
+const UP: Direction = {
+  own: (revision) => revision.nextRevisions,
+  withDependencies: (revision) => revision.allNextRevisions,
+};
+
+function relativesOf<T extends Revision>(
+  direction: Direction,
+  targets: Iterable<T>,
+  lookup: ReadonlyMap<string, T>,
+  options: RelationOptions,
+): T[] {
+  const selector = options.includeDependencies === false ? direction.own : direction.withDependencies;
+  return collectRelatedRevisions(targets, selector, lookup, options.checkOverlap);
+}
+
 /** `targets` and everything below them. */
 export function ancestorsOf<T extends Revision>(
   targets: Iterable<T>,
   lookup: ReadonlyMap<string, T>,
   options: RelationOptions = {},
 ): T[] {
-  const selector: NeighbourSelector<T> =
-    options.includeDependencies === false
-      ? (revision) => revision.versionedDownRevisions
-      : (revision) => revision.normalizedDownRevisions;
-  return collectRelatedRevisions(targets, selector, lookup, options.checkOverlap);
+  return relativesOf(DOWN, targets, lookup, options);
 }
 
 /** `targets` and everything above them. */
@@ -85,9 +107,5 @@ export function descendantsOf<T extends Revision>(
   lookup: ReadonlyMap<string, T>,
   options: RelationOptions = {},
 ): T[] {
-  const selector: NeighbourSelector<T> =
-    options.includeDependencies === false
-      ? (revision) => revision.nextRevisions
-      : (revision) => revision.allNextRevisions;
-  return collectRelatedRevisions(targets, selector, lookup, options.checkOverlap);
+  return relativesOf(UP, targets, lookup, options);
 }

@@ -19,17 +19,11 @@ export function planUpgrade(
   destination: RevisionTarget,
   currentHeads: readonly string[],
 ): MigrationStep[] {
-  const map = scripts.revisionMap;
-  return catchRevisionErrors(
-    () =>
-      map
-        .iterateRevisions(destination, currentHeads, { implicitBase: true })
-        .reverse()
-        .map((script) => new RevisionStep(map, script, true)),
-    {
-      ancestor: 'Destination %(end)s is not a valid upgrade target from current head(s)',
-      end: typeof destination === 'string' ? destination : String(destination),
-    },
+  return revisionSteps(
+    scripts,
+    true,
+    (map) => map.iterateRevisions(destination, currentHeads, { implicitBase: true }).reverse(),
+    typeof destination === 'string' ? destination : String(destination),
   );
 }
 
@@ -39,17 +33,26 @@ export function planDowngrade(
   destination: string | null,
   currentHeads: readonly string[],
 ): MigrationStep[] {
-  const map = scripts.revisionMap;
-  return catchRevisionErrors(
-    () =>
-      map
-        .iterateRevisions(currentHeads, destination, { selectForDowngrade: true })
-        .map((script) => new RevisionStep(map, script, false)),
-    {
-      ancestor: 'Destination %(end)s is not a valid downgrade target from current head(s)',
-      end: destination ?? 'base',
-    },
+  return revisionSteps(
+    scripts,
+    false,
+    (map) => map.iterateRevisions(currentHeads, destination, { selectForDowngrade: true }),
+    destination ?? 'base',
   );
+}
+
+/** One step per script `select` gives, in its order, with revision errors worded for `end`. */
+function revisionSteps(
+  scripts: StepSource,
+  upgrade: boolean,
+  select: (map: RevisionMap<Script>) => Script[],
+  end: string,
+): MigrationStep[] {
+  const map = scripts.revisionMap;
+  return catchRevisionErrors(() => select(map).map((script) => new RevisionStep(map, script, upgrade)), {
+    ancestor: `Destination %(end)s is not a valid ${upgrade ? 'upgrade' : 'downgrade'} target from current head(s)`,
+    end,
+  });
 }
 
 /**
