@@ -46,10 +46,13 @@ export function watchUnsettledCommand(io: CliIo): () => void {
   };
 }
 
-/** Whether a command is running and can no longer make progress (false until core is loaded). */
+let coreInternals: Promise<typeof import('@alembic/core/internal')> | undefined;
+
+/** Whether a command is running and can no longer make progress. */
 async function stalled(): Promise<boolean> {
   if (isAskingUser()) return false;
-  const internal = await import('@alembic/core/internal');
+  coreInternals ??= import('@alembic/core/internal');
+  const internal = await coreInternals;
   return internal.hasWorkInFlight() && internal.stalledForever();
 }
 
