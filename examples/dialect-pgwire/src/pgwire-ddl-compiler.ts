@@ -31,7 +31,7 @@ export class PgwireDdlCompiler extends DefaultDdlCompiler {
     super({ ...options, dialectName: 'pgwire', capabilities: pgwireCapabilities });
   }
 
-  protected override renderType(type: ColumnType): string {
+  override renderType(type: ColumnType): string {
     switch (type.kind) {
       case 'integer':
       case 'bigInteger':

@@ -1,14 +1,4 @@
-import {
-  checkConstraint,
-  column,
-  convertedName,
-  foreignKeyConstraint,
-  index,
-  primaryKeyConstraint,
-  sql,
-  table,
-  uniqueConstraint,
-} from '@alembic/core/dialect';
+import * as core from '@alembic/core/dialect';
 import type {
   ColumnModel,
   DatabaseConnection,
@@ -115,12 +105,12 @@ function serverDefaultOf(expression: string): ServerDefault {
   const quoted = /^'((?:[^']|'')*)'(?:::[\w\s]+)?$/.exec(expression);
   if (quoted !== null) return (quoted[1] ?? '').replaceAll("''", "'");
   if (/^-?\d+(\.\d+)?$/.test(expression)) return expression;
-  return sql(expression);
+  return core.sql(expression);
 }
 
 function columnOf(row: ColumnRow, keyColumns: ReadonlySet<string>): ColumnModel {
   const serial = row.owns_sequence && row.default_expression?.startsWith('nextval(') === true;
-  return column(row.name, parsePgwireType(row.type), {
+  return core.column(row.name, parsePgwireType(row.type), {
     nullable: !row.not_null,
     primaryKey: keyColumns.has(row.name),
     autoincrement: serial,
@@ -130,16 +120,16 @@ function columnOf(row: ColumnRow, keyColumns: ReadonlySet<string>): ColumnModel 
 }
 
 function constraintOf(row: ConstraintRow): TableElement | undefined {
-  const name = convertedName(row.name);
+  const name = core.convertedName(row.name);
   switch (row.type) {
     case 'u':
-      return uniqueConstraint(row.columns, { name });
+      return core.uniqueConstraint(row.columns, { name });
     case 'c':
-      return checkConstraint(/^CHECK \((.*)\)$/s.exec(row.definition)?.[1] ?? row.definition, { name });
+      return core.checkConstraint(/^CHECK \((.*)\)$/s.exec(row.definition)?.[1] ?? row.definition, { name });
     case 'f': {
       const onDelete = ACTIONS[row.on_delete];
       const onUpdate = ACTIONS[row.on_update];
-      return foreignKeyConstraint(row.columns, row.referred_table ?? '', row.referred_columns, {
+      return core.foreignKeyConstraint(row.columns, row.referred_table ?? '', row.referred_columns, {
         name,
         ...(onDelete === undefined ? {} : { onDelete }),
         ...(onUpdate === undefined ? {} : { onUpdate }),
@@ -152,9 +142,9 @@ function constraintOf(row: ConstraintRow): TableElement | undefined {
 
 function indexOf(row: IndexRow): IndexModel {
   const elements = row.elements.map((element, position) =>
-    row.is_expression[position] === true ? sql(element) : element,
+    row.is_expression[position] === true ? core.sql(element) : element,
   );
-  return index(convertedName(row.name), elements, {
+  return core.index(core.convertedName(row.name), elements, {
     unique: row.is_unique,
     ...(row.predicate === null ? {} : { where: row.predicate }),
   });
@@ -204,13 +194,13 @@ export class PgwireIntrospector implements SchemaIntrospector {
       const primaryKey = tableConstraints.find((row) => row.type === 'p');
       const elements: TableElement[] = own(columns).map((row) => columnOf(row, new Set(primaryKey?.columns ?? [])));
       if (primaryKey !== undefined)
-        elements.push(primaryKeyConstraint(primaryKey.columns, { name: convertedName(primaryKey.name) }));
+        elements.push(core.primaryKeyConstraint(primaryKey.columns, { name: core.convertedName(primaryKey.name) }));
       for (const row of tableConstraints) {
         const constraint = constraintOf(row);
         if (constraint !== undefined) elements.push(constraint);
       }
       elements.push(...own(indexes).map(indexOf));
-      return table(found.name, elements, {
+      return core.table(found.name, elements, {
         ...(options.schema === undefined ? {} : { schema: options.schema }),
         ...(found.comment === null ? {} : { comment: found.comment }),
       });

@@ -1,19 +1,4 @@
-import {
-  bigInteger,
-  boolean,
-  date,
-  dateTime,
-  float,
-  json,
-  largeBinary,
-  numeric,
-  rawType,
-  smallInteger,
-  string,
-  text,
-  time,
-  uuid,
-} from '@alembic/core/dialect';
+import * as types from '@alembic/core/dialect';
 import type { ColumnType } from '@alembic/core/dialect';
 
 const VARCHAR = /^character varying(?:\((\d+)\))?$/;
@@ -31,10 +16,10 @@ const NUMERIC = /^numeric(?:\((\d+)(?:,(\d+))?\))?$/;
  */
 export function parsePgwireType(formatted: string): ColumnType {
   const varchar = VARCHAR.exec(formatted);
-  if (varchar !== null) return string(varchar[1] === undefined ? undefined : Number(varchar[1]));
+  if (varchar !== null) return types.string(varchar[1] === undefined ? undefined : Number(varchar[1]));
   const decimal = NUMERIC.exec(formatted);
   if (decimal !== null) {
-    return numeric(
+    return types.numeric(
       decimal[1] === undefined ? undefined : Number(decimal[1]),
       decimal[2] === undefined ? undefined : Number(decimal[2]),
     );
@@ -42,32 +27,32 @@ export function parsePgwireType(formatted: string): ColumnType {
   switch (formatted) {
     case 'bigint':
     case 'integer':
-      return bigInteger();
+      return types.bigInteger();
     case 'smallint':
-      return smallInteger();
+      return types.smallInteger();
     case 'text':
-      return text();
+      return types.text();
     case 'boolean':
-      return boolean();
+      return types.boolean();
     case 'date':
-      return date();
+      return types.date();
     case 'timestamp without time zone':
-      return dateTime();
+      return types.dateTime();
     case 'timestamp with time zone':
-      return dateTime({ timezone: true });
+      return types.dateTime({ timezone: true });
     case 'time without time zone':
-      return time();
+      return types.time();
     case 'double precision':
     case 'real':
-      return float();
+      return types.float();
     case 'json':
     case 'jsonb':
-      return json();
+      return types.json();
     case 'bytea':
-      return largeBinary();
+      return types.largeBinary();
     case 'uuid':
-      return uuid();
+      return types.uuid();
     default:
-      return rawType(formatted);
+      return types.rawType(formatted);
   }
 }

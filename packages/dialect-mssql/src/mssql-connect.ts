@@ -1,4 +1,4 @@
-import { ConfigError } from '@alembic/core/dialect';
+import { ConfigError, loadDriver } from '@alembic/core/dialect';
 import type { DialectConnectOptions } from '@alembic/core/dialect';
 import type { MssqlPool } from './mssql-client.js';
 import { isMssqlPool } from './mssql-client.js';
@@ -22,20 +22,6 @@ interface OwnedPool extends MssqlPool {
 
 /** A connection kept idle this long (about 24 days, the timer maximum) is not reaped: the session must last. */
 const NEVER_IDLE_OUT = 2 ** 31 - 1;
-
-async function loadDriver(): Promise<MssqlDriver> {
-  let loaded: { default?: MssqlDriver } & Partial<MssqlDriver>;
-  try {
-    loaded = (await import('mssql')) as unknown as typeof loaded;
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
-      throw new ConfigError('The SQL Server dialect needs the mssql driver: npm install mssql@11', { cause: error });
-    }
-    throw error;
-  }
-  return (typeof loaded.ConnectionPool === 'function' ? loaded : loaded.default) as MssqlDriver;
-}
 
 /**
  * The `mssql` pool configuration of a parsed URL: one connection that is never reaped (one
@@ -131,7 +117,10 @@ export async function connectMssql(
   const settings = parseMssqlUrl(url);
   const driverPassword = options.driverOptions?.password;
   const secret = typeof driverPassword === 'string' ? driverPassword : settings.password;
-  const driver = await loadDriver();
+  const driver = await loadDriver<MssqlDriver>(() => import('mssql'), {
+    namedExport: 'ConnectionPool',
+    missingMessage: 'The SQL Server dialect needs the mssql driver: npm install mssql@11',
+  });
   const config = { ...mssqlPoolConfig(settings, options.statementTimeoutMilliseconds), ...options.driverOptions };
   const singleSession = (config.pool as { max?: unknown } | undefined)?.max === 1;
   const pool = new driver.ConnectionPool(config);

@@ -99,7 +99,7 @@ export class MssqlDdlCompiler extends DefaultDdlCompiler {
     return bracketIdentifier(name);
   }
 
-  protected override renderType(type: ColumnType): string {
+  override renderType(type: ColumnType): string {
     switch (type.kind) {
       case 'string':
         return this.withCollation(`VARCHAR(${type.length ?? 'max'})`, type.collation);

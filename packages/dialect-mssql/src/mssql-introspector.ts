@@ -36,10 +36,7 @@ export interface MssqlTableRow {
 export class MssqlIntrospector extends BaseSchemaIntrospector {
   /** Names of the user tables of `schema` (the default schema when unset), sorted. */
   async getTableNames(options: { readonly schema?: string } = {}): Promise<readonly string[]> {
-    const rows = await this.rows<{ table_name: string }>(MSSQL_INTROSPECTION_QUERIES.tableNames, [
-      options.schema ?? null,
-    ]);
-    return rows.map((row) => row.table_name);
+    return this.names(MSSQL_INTROSPECTION_QUERIES.tableNames, [options.schema ?? null]);
   }
 
   async getTables(options: GetTablesOptions = {}): Promise<readonly TableModel[]> {
@@ -81,14 +78,12 @@ export class MssqlIntrospector extends BaseSchemaIntrospector {
 
   /** The schemas of the database without the system ones (`sys`, `INFORMATION_SCHEMA`, `guest`, the `db_*` role schemas). */
   async getSchemaNames(): Promise<readonly string[]> {
-    const rows = await this.rows<{ schema_name: string }>(MSSQL_INTROSPECTION_QUERIES.schemaNames);
-    return rows.map((row) => row.schema_name);
+    return this.names(MSSQL_INTROSPECTION_QUERIES.schemaNames);
   }
 
   /** The session's default schema, `SCHEMA_NAME()` (usually `dbo`). */
   async getDefaultSchemaName(): Promise<string | undefined> {
-    const rows = await this.rows<{ schema_name: string | null }>(MSSQL_INTROSPECTION_QUERIES.defaultSchemaName);
-    return rows[0]?.schema_name ?? undefined;
+    return (await this.names(MSSQL_INTROSPECTION_QUERIES.defaultSchemaName))[0];
   }
 }
 

@@ -1,14 +1,5 @@
-import {
-  groupRows,
-  checkConstraint,
-  column,
-  convertedName,
-  foreignKeyConstraint,
-  index,
-  primaryKeyConstraint,
-  table,
-  uniqueConstraint,
-} from '@alembic/core/dialect';
+import { groupRows } from '@alembic/core/dialect';
+import * as core from '@alembic/core/dialect';
 import type { ColumnModel, IdentityOptions, TableElement, TableModel } from '@alembic/core/dialect';
 import { parseMssqlDefault } from './mssql-default-parser.js';
 import type { MssqlTypeRow } from './mssql-type-parser.js';
@@ -103,7 +94,7 @@ function reflectColumn(
   const isIdentity = Boolean(source.is_identity);
   const identity: IdentityOptions | undefined =
     isIdentity && (seed !== 1 || increment !== 1) ? { always: false, start: seed, increment } : undefined;
-  return column(source.column_name, parseMssqlType(source, databaseCollation), {
+  return core.column(source.column_name, parseMssqlType(source, databaseCollation), {
     nullable: Boolean(source.is_nullable),
     primaryKey: primaryKeyColumns.has(source.column_name),
     autoincrement: isIdentity && identity === undefined,
@@ -134,7 +125,7 @@ export function buildReflectedTable(rows: MssqlTableRows): TableModel {
     reflectColumn(source, primaryKeyColumns, rows.databaseCollation),
   );
   if (primaryKey !== undefined) {
-    elements.push(primaryKeyConstraint([...primaryKeyColumns], { name: convertedName(primaryKey[0]) }));
+    elements.push(core.primaryKeyConstraint([...primaryKeyColumns], { name: core.convertedName(primaryKey[0]) }));
   }
   for (const [name, parts] of indexGroups) {
     const first = parts[0] as MssqlIndexRow;
@@ -143,7 +134,7 @@ export function buildReflectedTable(rows: MssqlTableRows): TableModel {
     }
     const keyColumns = parts.filter((part) => !part.is_included_column).map((part) => part.column_name);
     if (first.is_unique_constraint) {
-      elements.push(uniqueConstraint(keyColumns, { name: convertedName(name) }));
+      elements.push(core.uniqueConstraint(keyColumns, { name: core.convertedName(name) }));
       continue;
     }
     const included = parts.filter((part) => Boolean(part.is_included_column)).map((part) => part.column_name);
@@ -152,7 +143,7 @@ export function buildReflectedTable(rows: MssqlTableRows): TableModel {
       ...(included.length > 0 ? { include: included } : {}),
     };
     elements.push(
-      index(convertedName(name), keyColumns, {
+      core.index(core.convertedName(name), keyColumns, {
         unique: Boolean(first.is_unique),
         ...(first.filter_definition === null ? {} : { where: checkCondition(first.filter_definition) }),
         ...(Object.keys(mssqlOptions).length > 0 ? { dialectOptions: { mssql: mssqlOptions } } : {}),
@@ -164,12 +155,12 @@ export function buildReflectedTable(rows: MssqlTableRows): TableModel {
     const onDelete = referentialAction(first.delete_rule);
     const onUpdate = referentialAction(first.update_rule);
     elements.push(
-      foreignKeyConstraint(
+      core.foreignKeyConstraint(
         parts.map((part) => part.column_name),
         first.referred_table,
         parts.map((part) => part.referred_column),
         {
-          name: convertedName(name),
+          name: core.convertedName(name),
           ...(onDelete === undefined ? {} : { onDelete }),
           ...(onUpdate === undefined ? {} : { onUpdate }),
           ...(first.referred_schema === first.table_schema ? {} : { referredSchema: first.referred_schema }),
@@ -178,9 +169,11 @@ export function buildReflectedTable(rows: MssqlTableRows): TableModel {
     );
   }
   for (const check of rows.checks) {
-    elements.push(checkConstraint(checkCondition(check.definition), { name: convertedName(check.constraint_name) }));
+    elements.push(
+      core.checkConstraint(checkCondition(check.definition), { name: core.convertedName(check.constraint_name) }),
+    );
   }
-  return table(rows.tableName, elements, {
+  return core.table(rows.tableName, elements, {
     ...(rows.schema === undefined ? {} : { schema: rows.schema }),
     ...(rows.comment === null || rows.comment === '' ? {} : { comment: rows.comment }),
   });

@@ -6,6 +6,7 @@ import type {
   ForeignKeyOption,
   IdentityOptions,
   IndexModel,
+  PrimaryKeyConstraintModel,
   SchemaSide,
   TableModel,
   UniqueConstraintModel,
@@ -18,13 +19,6 @@ import { mssqlTypeRowFromText } from './mssql-type-text.js';
 
 /** Foreign key options SQL Server has none of. */
 const ALL_FOREIGN_KEY_OPTIONS: readonly ForeignKeyOption[] = ['deferrable', 'initially', 'match', 'dialectOptions'];
-
-/** The SQL Server compiler's type rendering, made reachable for the normalizer. */
-class MssqlTypeRenderer extends MssqlDdlCompiler {
-  typeSql(type: ColumnType): string {
-    return this.renderType(type);
-  }
-}
 
 /**
  * SQL Server's autogenerate normalizer: puts model tables and reflected tables into one form, so
@@ -57,14 +51,11 @@ class MssqlTypeRenderer extends MssqlDdlCompiler {
  * ```
  */
 export class MssqlSchemaNormalizer extends DefaultSchemaNormalizer {
-  readonly #renderer = new MssqlTypeRenderer();
+  readonly #compiler = new MssqlDdlCompiler();
 
-  override normalizeTable(table: TableModel, side: SchemaSide): TableModel {
-    const { primaryKey, ...normalized } = super.normalizeTable(table, side);
-    return {
-      ...normalized,
-      ...(primaryKey === undefined ? {} : { primaryKey: withoutGeneratedName(primaryKey, isMssqlGeneratedName) }),
-    };
+  /** A generated name (`PK__t__...`) unset. */
+  protected override normalizePrimaryKey(constraint: PrimaryKeyConstraintModel): PrimaryKeyConstraintModel {
+    return withoutGeneratedName(constraint, isMssqlGeneratedName);
   }
 
   protected override normalizeColumn(model: ColumnModel, table: TableModel, side: SchemaSide): ColumnModel {
@@ -88,15 +79,10 @@ export class MssqlSchemaNormalizer extends DefaultSchemaNormalizer {
   }
 
   /** Rendered by the SQL Server compiler, read back as the introspector reads `sys.columns`. */
-  protected override normalizeType(
-    type: ColumnType,
-    _column: ColumnModel,
-    _table: TableModel,
-    _side: SchemaSide,
-  ): ColumnType {
+  protected override normalizeType(type: ColumnType): ColumnType {
     let rendered: string;
     try {
-      rendered = type.kind === 'raw' ? type.sql : this.#renderer.typeSql(type);
+      rendered = type.kind === 'raw' ? type.sql : this.#compiler.renderType(type);
     } catch {
       return type;
     }

@@ -1,19 +1,4 @@
-import {
-  bigInteger,
-  boolean,
-  date,
-  dateTime,
-  float,
-  integer,
-  largeBinary,
-  numeric,
-  rawType,
-  smallInteger,
-  string,
-  text,
-  time,
-  uuid,
-} from '@alembic/core/dialect';
+import * as types from '@alembic/core/dialect';
 import type { ColumnType } from '@alembic/core/dialect';
 
 /** What `sys.columns` says about a column's type. */
@@ -40,7 +25,7 @@ function lengthOf(row: MssqlTypeRow): string {
 
 /** A raw type with the column's collation when it differs from the database's. */
 function withCollation(sqlText: string, collation: string | undefined): ColumnType {
-  return rawType(collation === undefined ? sqlText : `${sqlText} COLLATE ${collation}`);
+  return types.rawType(collation === undefined ? sqlText : `${sqlText} COLLATE ${collation}`);
 }
 
 /**
@@ -63,43 +48,43 @@ export function parseMssqlType(row: MssqlTypeRow, databaseCollation?: string | n
   const name = row.type_name.toLowerCase();
   switch (name) {
     case 'int':
-      return integer();
+      return types.integer();
     case 'bigint':
-      return bigInteger();
+      return types.bigInteger();
     case 'smallint':
-      return smallInteger();
+      return types.smallInteger();
     case 'bit':
-      return boolean();
+      return types.boolean();
     case 'varchar':
       if (row.max_length === -1) {
-        return text(collation === undefined ? {} : { collation });
+        return types.text(collation === undefined ? {} : { collation });
       }
-      return string(row.max_length, collation === undefined ? {} : { collation });
+      return types.string(row.max_length, collation === undefined ? {} : { collation });
     case 'nvarchar':
     case 'nchar':
     case 'char':
       return withCollation(`${name.toUpperCase()}(${lengthOf(row)})`, collation);
     case 'datetime':
-      return dateTime();
+      return types.dateTime();
     case 'datetimeoffset':
-      return row.scale === 7 ? dateTime({ timezone: true }) : rawType(`DATETIMEOFFSET(${row.scale})`);
+      return row.scale === 7 ? types.dateTime({ timezone: true }) : types.rawType(`DATETIMEOFFSET(${row.scale})`);
     case 'datetime2':
-      return rawType(row.scale === 7 ? 'DATETIME2' : `DATETIME2(${row.scale})`);
+      return types.rawType(row.scale === 7 ? 'DATETIME2' : `DATETIME2(${row.scale})`);
     case 'date':
-      return date();
+      return types.date();
     case 'time':
-      return row.scale === 7 ? time() : rawType(`TIME(${row.scale})`);
+      return row.scale === 7 ? types.time() : types.rawType(`TIME(${row.scale})`);
     case 'decimal':
     case 'numeric':
-      return numeric(row.precision, row.scale);
+      return types.numeric(row.precision, row.scale);
     case 'float':
-      return row.precision === 53 ? float() : float(row.precision);
+      return row.precision === 53 ? types.float() : types.float(row.precision);
     case 'varbinary':
-      return row.max_length === -1 ? largeBinary() : largeBinary(row.max_length);
+      return row.max_length === -1 ? types.largeBinary() : types.largeBinary(row.max_length);
     case 'binary':
-      return rawType(`BINARY(${lengthOf(row)})`);
+      return types.rawType(`BINARY(${lengthOf(row)})`);
     case 'uniqueidentifier':
-      return uuid();
+      return types.uuid();
     default:
       return withCollation(name.toUpperCase(), collation);
   }

@@ -1,4 +1,4 @@
-import { ConfigError } from '@alembic/core/dialect';
+import { ConfigError, loadDriver } from '@alembic/core/dialect';
 import type { DialectConnectOptions } from '@alembic/core/dialect';
 import type { MysqlClient } from './mysql-client.js';
 import { isMysqlCallbackClient, isMysqlClient, isMysqlPool } from './mysql-client.js';
@@ -18,20 +18,6 @@ interface MysqlDriver {
 interface OwnedClient extends MysqlClient {
   end(): Promise<void>;
   on?(event: 'error', listener: (error: unknown) => void): unknown;
-}
-
-async function loadDriver(): Promise<MysqlDriver> {
-  let loaded: { default?: MysqlDriver } & Partial<MysqlDriver>;
-  try {
-    loaded = (await import('mysql2/promise')) as unknown as typeof loaded;
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
-      throw new ConfigError('The MySQL dialect needs the mysql2 driver: npm install mysql2', { cause: error });
-    }
-    throw error;
-  }
-  return (typeof loaded.createConnection === 'function' ? loaded : loaded.default) as MysqlDriver;
 }
 
 /** Reads the server's version and the current database, to make the {@link MysqlConnection}. */
@@ -105,7 +91,10 @@ export async function connectMysql(
   const settings = parseMysqlUrl(url);
   const driverPassword = options.driverOptions?.password;
   const secret = typeof driverPassword === 'string' ? driverPassword : settings.password;
-  const driver = await loadDriver();
+  const driver = await loadDriver<MysqlDriver>(() => import('mysql2/promise'), {
+    namedExport: 'createConnection',
+    missingMessage: 'The MySQL dialect needs the mysql2 driver: npm install mysql2',
+  });
   let client: OwnedClient;
   try {
     client = await driver.createConnection({ ...settings, multipleStatements: true, ...options.driverOptions });

@@ -89,7 +89,7 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
     return `\`${name.replaceAll('`', '``')}\``;
   }
 
-  protected override renderType(type: ColumnType): string {
+  override renderType(type: ColumnType): string {
     switch (type.kind) {
       case 'string':
         if (type.length === undefined) {

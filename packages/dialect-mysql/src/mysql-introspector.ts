@@ -4,14 +4,7 @@ import { MysqlConnection } from './mysql-connection.js';
 import type { MysqlFlavour } from './mysql-flavour.js';
 import { detectMysqlFlavour } from './mysql-flavour.js';
 import type { MysqlCatalogQuery, MysqlTableScope } from './mysql-introspection-queries.js';
-import {
-  MYSQL_INTROSPECTION_QUERIES,
-  checksQuery,
-  columnsQuery,
-  foreignKeysQuery,
-  indexesQuery,
-  tablesQuery,
-} from './mysql-introspection-queries.js';
+import * as queries from './mysql-introspection-queries.js';
 import type { MysqlCheckRow, MysqlColumnRow, MysqlForeignKeyRow, MysqlIndexRow } from './mysql-reflected-table.js';
 import { buildReflectedTable } from './mysql-reflected-table.js';
 
@@ -55,10 +48,7 @@ export class MysqlIntrospector extends BaseSchemaIntrospector {
 
   /** Names of the base tables of `schema` (the current database when unset), sorted. */
   async getTableNames(options: { readonly schema?: string } = {}): Promise<readonly string[]> {
-    const rows = await this.rows<{ table_name: string }>(MYSQL_INTROSPECTION_QUERIES.tableNames, [
-      options.schema ?? null,
-    ]);
-    return rows.map((row) => row.table_name);
+    return this.names(queries.MYSQL_INTROSPECTION_QUERIES.tableNames, [options.schema ?? null]);
   }
 
   /**
@@ -75,11 +65,11 @@ export class MysqlIntrospector extends BaseSchemaIntrospector {
       ...(options.tableNames === undefined ? {} : { tableNames: [...new Set(options.tableNames)] }),
     };
     const [tableRows, columns, indexes, foreignKeys, checks] = await Promise.all([
-      this.#catalog<TableRow>(tablesQuery(scope)),
-      this.#catalog<Owned<MysqlColumnRow>>(columnsQuery(scope)),
-      this.#catalog<Owned<MysqlIndexRow>>(indexesQuery(flavour, scope)),
-      this.#catalog<Owned<MysqlForeignKeyRow>>(foreignKeysQuery(scope)),
-      this.#readChecks(checksQuery(flavour, scope)),
+      this.#catalog<TableRow>(queries.tablesQuery(scope)),
+      this.#catalog<Owned<MysqlColumnRow>>(queries.columnsQuery(scope)),
+      this.#catalog<Owned<MysqlIndexRow>>(queries.indexesQuery(flavour, scope)),
+      this.#catalog<Owned<MysqlForeignKeyRow>>(queries.foreignKeysQuery(scope)),
+      this.#readChecks(queries.checksQuery(flavour, scope)),
     ]);
     const columnsByTable = groupByTable(columns);
     const indexesByTable = groupByTable(indexes);
@@ -103,14 +93,12 @@ export class MysqlIntrospector extends BaseSchemaIntrospector {
 
   /** The server's databases without `mysql`, `information_schema`, `performance_schema` and `sys`. */
   async getSchemaNames(): Promise<readonly string[]> {
-    const rows = await this.rows<{ schema_name: string }>(MYSQL_INTROSPECTION_QUERIES.schemaNames);
-    return rows.map((row) => row.schema_name);
+    return this.names(queries.MYSQL_INTROSPECTION_QUERIES.schemaNames);
   }
 
   /** The connection's current database (`DATABASE()`); undefined when none is selected. */
   async getDefaultSchemaName(): Promise<string | undefined> {
-    const rows = await this.rows<{ schema_name: string | null }>(MYSQL_INTROSPECTION_QUERIES.defaultSchemaName);
-    return rows[0]?.schema_name ?? undefined;
+    return (await this.names(queries.MYSQL_INTROSPECTION_QUERIES.defaultSchemaName))[0];
   }
 
   #catalog<Row>(query: MysqlCatalogQuery): Promise<readonly Row[]> {

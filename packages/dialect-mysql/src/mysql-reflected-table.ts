@@ -1,16 +1,5 @@
-import {
-  groupRows,
-  checkConstraint,
-  column,
-  convertedName,
-  foreignKeyConstraint,
-  index,
-  json,
-  primaryKeyConstraint,
-  sql,
-  table,
-  uniqueConstraint,
-} from '@alembic/core/dialect';
+import { groupRows } from '@alembic/core/dialect';
+import * as core from '@alembic/core/dialect';
 import type { ColumnModel, IndexElement, TableElement, TableModel } from '@alembic/core/dialect';
 import { parseMysqlDefault } from './mysql-default-parser.js';
 import type { MysqlFlavour } from './mysql-flavour.js';
@@ -117,12 +106,12 @@ function reflectColumn(source: MysqlColumnRow, context: ColumnContext): ColumnMo
     nullable: source.is_nullable === 'YES',
   });
   const type = context.jsonColumns.has(source.column_name)
-    ? json()
+    ? core.json()
     : parseMysqlColumnType(source.column_type, {
         collation: source.collation_name,
         tableCollation: context.tableCollation,
       });
-  return column(source.column_name, type, {
+  return core.column(source.column_name, type, {
     nullable: source.is_nullable === 'YES',
     primaryKey: context.primaryKeyColumns.has(source.column_name),
     autoincrement: /auto_increment/i.test(source.extra ?? ''),
@@ -132,7 +121,7 @@ function reflectColumn(source: MysqlColumnRow, context: ColumnContext): ColumnMo
 }
 
 function indexElement(row: MysqlIndexRow): IndexElement {
-  return row.column_name === null ? sql(`(${row.expression ?? ''})`) : row.column_name;
+  return row.column_name === null ? core.sql(`(${row.expression ?? ''})`) : row.column_name;
 }
 
 /**
@@ -165,7 +154,7 @@ export function buildReflectedTable(rows: MysqlTableRows): TableModel {
   };
   const elements: TableElement[] = rows.columns.map((source) => reflectColumn(source, context));
   if (primaryKeyColumns.length > 0) {
-    elements.push(primaryKeyConstraint(primaryKeyColumns));
+    elements.push(core.primaryKeyConstraint(primaryKeyColumns));
   }
   const foreignKeys = [...groupRows(rows.foreignKeys, (row) => row.constraint_name)].map(([name, parts]) => {
     const first = parts[0] as MysqlForeignKeyRow;
@@ -173,12 +162,12 @@ export function buildReflectedTable(rows: MysqlTableRows): TableModel {
       first.delete_rule !== null && !DEFAULT_RULES.has(first.delete_rule) ? first.delete_rule : undefined;
     const onUpdate =
       first.update_rule !== null && !DEFAULT_RULES.has(first.update_rule) ? first.update_rule : undefined;
-    return foreignKeyConstraint(
+    return core.foreignKeyConstraint(
       parts.map((part) => part.column_name),
       first.referenced_table,
       parts.map((part) => part.referenced_column),
       {
-        name: convertedName(name),
+        name: core.convertedName(name),
         ...(onDelete === undefined ? {} : { onDelete }),
         ...(onUpdate === undefined ? {} : { onUpdate }),
         ...(first.referenced_schema === null || first.referenced_schema === rows.actualSchema
@@ -196,7 +185,7 @@ export function buildReflectedTable(rows: MysqlTableRows): TableModel {
     const columnNames = parts.map((part) => part.column_name);
     const indexType = (parts[0]?.index_type ?? '').toUpperCase();
     if (unique && plainColumns && indexType !== 'FULLTEXT' && indexType !== 'SPATIAL') {
-      elements.push(uniqueConstraint(columnNames as string[], { name: convertedName(name) }));
+      elements.push(core.uniqueConstraint(columnNames as string[], { name: core.convertedName(name) }));
       continue;
     }
     const lengths = Object.fromEntries(
@@ -209,7 +198,7 @@ export function buildReflectedTable(rows: MysqlTableRows): TableModel {
       ...(Object.keys(lengths).length > 0 ? { length: lengths } : {}),
     };
     elements.push(
-      index(convertedName(name), parts.map(indexElement), {
+      core.index(core.convertedName(name), parts.map(indexElement), {
         unique,
         ...(Object.keys(mysqlOptions).length > 0 ? { dialectOptions: { mysql: mysqlOptions } } : {}),
       }),
@@ -219,11 +208,13 @@ export function buildReflectedTable(rows: MysqlTableRows): TableModel {
   for (const check of rows.checks) {
     if (!jsonColumns.has(check.constraint_name) || !isJsonValidCheck(check, check.constraint_name)) {
       elements.push(
-        checkConstraint(withoutOuterParentheses(check.check_clause), { name: convertedName(check.constraint_name) }),
+        core.checkConstraint(withoutOuterParentheses(check.check_clause), {
+          name: core.convertedName(check.constraint_name),
+        }),
       );
     }
   }
-  return table(rows.tableName, elements, {
+  return core.table(rows.tableName, elements, {
     ...(rows.schema === undefined ? {} : { schema: rows.schema }),
     ...(rows.comment === null || rows.comment === '' ? {} : { comment: rows.comment }),
   });

@@ -13,6 +13,7 @@ import type {
   ForeignKeyConstraintModel,
   ForeignKeyOption,
   IndexModel,
+  PrimaryKeyConstraintModel,
   SchemaSide,
   TableConstraintModel,
   TableModel,
@@ -26,12 +27,8 @@ import { isMysqlGeneratedName } from './mysql-generated-names.js';
 import { readMysqlIndexOptions } from './mysql-index-options.js';
 import { parseMysqlColumnType } from './mysql-type-parser.js';
 
-/** The MySQL compiler's type rendering and dialect options, made reachable for the normalizer. */
-class MysqlTypeRenderer extends MysqlDdlCompiler {
-  typeSql(type: ColumnType): string {
-    return this.renderType(type);
-  }
-
+/** The MySQL compiler's index dialect options, made reachable for the normalizer. */
+class MysqlCompilerView extends MysqlDdlCompiler {
   indexOptions(model: IndexModel): Readonly<Record<string, unknown>> {
     return this.ownDialectOptions(model.dialectOptions);
   }
@@ -82,23 +79,17 @@ const UNSUPPORTED_FOREIGN_KEY_OPTIONS: readonly ForeignKeyOption[] = ['deferrabl
 export class MysqlSchemaNormalizer extends DefaultSchemaNormalizer {
   /** The server flavour the schema is compared for. */
   readonly flavour: MysqlFlavour;
-  readonly #renderer: MysqlTypeRenderer;
+  readonly #compiler: MysqlCompilerView;
 
   constructor(options: MysqlSchemaNormalizerOptions = {}) {
     super();
     this.flavour = options.flavour ?? 'mysql';
-    this.#renderer = new MysqlTypeRenderer({ flavour: this.flavour });
+    this.#compiler = new MysqlCompilerView({ flavour: this.flavour });
   }
 
-  /** The table; the primary key unnamed (MySQL always calls it `PRIMARY`). */
-  override normalizeTable(table: TableModel, side: SchemaSide): TableModel {
-    const { primaryKey, ...rest } = super.normalizeTable(table, side);
-    return {
-      ...rest,
-      ...(primaryKey === undefined
-        ? {}
-        : { primaryKey: { kind: 'primaryKeyConstraint', columns: primaryKey.columns } }),
-    };
+  /** Unnamed: MySQL always calls it `PRIMARY`. */
+  protected override normalizePrimaryKey(constraint: PrimaryKeyConstraintModel): PrimaryKeyConstraintModel {
+    return { kind: 'primaryKeyConstraint', columns: constraint.columns };
   }
 
   /** The column, with `autoincrement` resolved to true or false. */
@@ -107,12 +98,7 @@ export class MysqlSchemaNormalizer extends DefaultSchemaNormalizer {
   }
 
   /** Rendered by the MySQL compiler, spelled as `COLUMN_TYPE` reports it, then read back. */
-  protected override normalizeType(
-    type: ColumnType,
-    _column: ColumnModel,
-    _table: TableModel,
-    _side: SchemaSide,
-  ): ColumnType {
+  protected override normalizeType(type: ColumnType): ColumnType {
     const canonical = this.#canonicalTypeText(type);
     if (canonical === undefined) {
       return type;
@@ -194,7 +180,7 @@ export class MysqlSchemaNormalizer extends DefaultSchemaNormalizer {
   }
 
   #normalizeIndex(model: IndexModel): IndexModel {
-    const options = readMysqlIndexOptions(this.#renderer.indexOptions(model));
+    const options = readMysqlIndexOptions(this.#compiler.indexOptions(model));
     const { dialectOptions: _dialectOptions, ...rest } = model;
     if (options === undefined) {
       return rest;
@@ -217,7 +203,7 @@ export class MysqlSchemaNormalizer extends DefaultSchemaNormalizer {
     if (!model.unique || model.where !== undefined || model.columns.some((element) => typeof element !== 'string')) {
       return false;
     }
-    const options = readMysqlIndexOptions(this.#renderer.indexOptions(model));
+    const options = readMysqlIndexOptions(this.#compiler.indexOptions(model));
     return (
       options === undefined ||
       (options.prefix === undefined &&
@@ -229,7 +215,7 @@ export class MysqlSchemaNormalizer extends DefaultSchemaNormalizer {
   #canonicalTypeText(type: ColumnType): string | undefined {
     const withoutCollation = type.kind === 'string' || type.kind === 'text' ? { ...type, collation: undefined } : type;
     try {
-      return canonicalMysqlColumnType(this.#renderer.typeSql(withoutCollation));
+      return canonicalMysqlColumnType(this.#compiler.renderType(withoutCollation));
     } catch {
       return undefined;
     }

@@ -1,21 +1,4 @@
-import {
-  bigInteger,
-  boolean,
-  date,
-  dateTime,
-  enumType,
-  float,
-  integer,
-  json,
-  largeBinary,
-  numeric,
-  rawType,
-  smallInteger,
-  string,
-  text,
-  time,
-  uuid,
-} from '@alembic/core/dialect';
+import * as types from '@alembic/core/dialect';
 import type { ColumnType } from '@alembic/core/dialect';
 
 /** What besides `COLUMN_TYPE` decides a reflected type. */
@@ -101,7 +84,7 @@ function numbersOf(argumentsText: string | undefined): number[] {
  */
 export function parseMysqlColumnType(columnType: string, details: MysqlTypeDetails = {}): ColumnType {
   const match = TYPE_PATTERN.exec(columnType);
-  const raw = (): ColumnType => rawType(columnType.trim().toUpperCase());
+  const raw = (): ColumnType => types.rawType(columnType.trim().toUpperCase());
   if (match === null) {
     return raw();
   }
@@ -109,10 +92,10 @@ export function parseMysqlColumnType(columnType: string, details: MysqlTypeDetai
   const argumentsText = match[2];
   const modifiers = (match[3] ?? '').trim();
   if (base === 'enum') {
-    return modifiers === '' ? enumType(parseMysqlStringList(argumentsText ?? '')) : raw();
+    return modifiers === '' ? types.enumType(parseMysqlStringList(argumentsText ?? '')) : raw();
   }
   if (base === 'set') {
-    return rawType(`SET(${argumentsText ?? ''})`);
+    return types.rawType(`SET(${argumentsText ?? ''})`);
   }
   if (modifiers !== '') {
     return raw();
@@ -126,39 +109,39 @@ export function parseMysqlColumnType(columnType: string, details: MysqlTypeDetai
   switch (base) {
     case 'int':
     case 'integer':
-      return integer();
+      return types.integer();
     case 'bigint':
-      return bigInteger();
+      return types.bigInteger();
     case 'smallint':
-      return smallInteger();
+      return types.smallInteger();
     case 'tinyint':
-      return first === 1 ? boolean() : raw();
+      return first === 1 ? types.boolean() : raw();
     case 'bool':
     case 'boolean':
-      return boolean();
+      return types.boolean();
     case 'varchar':
-      return first === undefined ? raw() : string(first, collationOption);
+      return first === undefined ? raw() : types.string(first, collationOption);
     case 'text':
-      return argumentsText === undefined ? text(collationOption) : raw();
+      return argumentsText === undefined ? types.text(collationOption) : raw();
     case 'decimal':
     case 'numeric':
-      return numeric(first, second);
+      return types.numeric(first, second);
     case 'float':
-      return argumentsText === undefined ? float() : raw();
+      return argumentsText === undefined ? types.float() : raw();
     case 'date':
-      return date();
+      return types.date();
     case 'datetime':
-      return argumentsText === undefined || first === 0 ? dateTime() : raw();
+      return argumentsText === undefined || first === 0 ? types.dateTime() : raw();
     case 'time':
-      return argumentsText === undefined || first === 0 ? time() : raw();
+      return argumentsText === undefined || first === 0 ? types.time() : raw();
     case 'json':
-      return json();
+      return types.json();
     case 'blob':
-      return argumentsText === undefined ? largeBinary() : raw();
+      return argumentsText === undefined ? types.largeBinary() : raw();
     case 'varbinary':
-      return first === undefined ? raw() : largeBinary(first);
+      return first === undefined ? raw() : types.largeBinary(first);
     case 'uuid':
-      return uuid();
+      return types.uuid();
     default:
       return raw();
   }

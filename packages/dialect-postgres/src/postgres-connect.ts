@@ -1,4 +1,4 @@
-import { ConfigError, maskPassword } from '@alembic/core/dialect';
+import { ConfigError, loadDriver, maskPassword } from '@alembic/core/dialect';
 import type { DialectConnectOptions } from '@alembic/core/dialect';
 import type { PostgresClient } from './postgres-client.js';
 import { isPostgresClient, isPostgresPool } from './postgres-client.js';
@@ -15,20 +15,6 @@ interface PostgresDriver {
     connect(): Promise<unknown>;
     end(): Promise<void>;
   };
-}
-
-async function loadDriver(): Promise<PostgresDriver> {
-  let loaded: { default?: PostgresDriver } & Partial<PostgresDriver>;
-  try {
-    loaded = (await import('pg')) as unknown as typeof loaded;
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
-      throw new ConfigError('The PostgreSQL dialect needs the pg driver: npm install pg', { cause: error });
-    }
-    throw error;
-  }
-  return (loaded.Client === undefined ? loaded.default : loaded) as PostgresDriver;
 }
 
 /** `postgresql+driver://` (SQLAlchemy style) as `postgresql://`, which `pg` understands. */
@@ -122,7 +108,10 @@ export async function connectPostgres(
       throw translatePostgresError(error);
     });
   }
-  const driver = await loadDriver();
+  const driver = await loadDriver<PostgresDriver>(() => import('pg'), {
+    namedExport: 'Client',
+    missingMessage: 'The PostgreSQL dialect needs the pg driver: npm install pg',
+  });
   let client: InstanceType<PostgresDriver['Client']>;
   try {
     client = new driver.Client({

@@ -112,7 +112,7 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
     return `$${position}`;
   }
 
-  protected override renderType(type: ColumnType): string {
+  override renderType(type: ColumnType): string {
     switch (type.kind) {
       case 'dateTime':
         return `TIMESTAMP ${timeZoneClause(type.timezone)}`;

@@ -1,16 +1,5 @@
-import {
-  BaseSchemaIntrospector,
-  checkConstraint,
-  column,
-  convertedName,
-  foreignKeyConstraint,
-  groupRows,
-  index,
-  primaryKeyConstraint,
-  sql,
-  table,
-  uniqueConstraint,
-} from '@alembic/core/dialect';
+import { BaseSchemaIntrospector, groupRows } from '@alembic/core/dialect';
+import * as core from '@alembic/core/dialect';
 import type {
   ColumnModel,
   ColumnType,
@@ -85,7 +74,7 @@ function columnOf(row: ColumnRow, primaryKeyColumns: ReadonlySet<string>, types:
     serial || identity !== undefined || row.default_expression === null || row.generated_kind === 's'
       ? undefined
       : parsePostgresDefault(row.default_expression);
-  return column(row.name, type, {
+  return core.column(row.name, type, {
     nullable: !row.not_null,
     primaryKey: primaryKeyColumns.has(row.name),
     autoincrement: serial,
@@ -117,14 +106,14 @@ function groupByTable<Row extends { readonly table_oid: string }>(rows: readonly
 function indexOf(row: IndexRow): IndexModel {
   const keyColumns: IndexElement[] = row.elements
     .slice(0, row.key_count)
-    .map((element, position) => row.plain_columns[position] ?? sql(element));
+    .map((element, position) => row.plain_columns[position] ?? core.sql(element));
   const include = row.plain_columns.slice(row.key_count).filter((name): name is string => name !== null);
   const postgresql: Record<string, unknown> = {
     ...(include.length === 0 ? {} : { include }),
     ...(row.method === 'btree' ? {} : { using: row.method }),
     ...(row.nulls_not_distinct === true ? { nullsNotDistinct: true } : {}),
   };
-  return index(convertedName(row.name), keyColumns, {
+  return core.index(core.convertedName(row.name), keyColumns, {
     unique: row.is_unique,
     ...(row.predicate === null ? {} : { where: row.predicate }),
     ...(Object.keys(postgresql).length === 0 ? {} : { dialectOptions: { postgresql } }),
@@ -158,8 +147,7 @@ function indexOf(row: IndexRow): IndexModel {
  */
 export class PostgresIntrospector extends BaseSchemaIntrospector {
   async getTableNames(options: { readonly schema?: string } = {}): Promise<readonly string[]> {
-    const rows = await this.rows<{ name: string }>(INTROSPECTION_QUERIES.tableNames, [options.schema ?? null]);
-    return rows.map((row) => row.name);
+    return this.names(INTROSPECTION_QUERIES.tableNames, [options.schema ?? null]);
   }
 
   /**
@@ -193,13 +181,11 @@ export class PostgresIntrospector extends BaseSchemaIntrospector {
   }
 
   async getSchemaNames(): Promise<readonly string[]> {
-    const rows = await this.rows<{ name: string }>(INTROSPECTION_QUERIES.schemaNames);
-    return rows.map((row) => row.name);
+    return this.names(INTROSPECTION_QUERIES.schemaNames);
   }
 
   async getDefaultSchemaName(): Promise<string | undefined> {
-    const rows = await this.rows<{ name: string | null }>(INTROSPECTION_QUERIES.defaultSchemaName);
-    return rows[0]?.name ?? undefined;
+    return (await this.names(INTROSPECTION_QUERIES.defaultSchemaName))[0];
   }
 
   #tableOf(
@@ -214,7 +200,7 @@ export class PostgresIntrospector extends BaseSchemaIntrospector {
     const primaryKeyColumns = new Set(primaryKey?.columns ?? []);
     const elements: TableElement[] = columnRows.map((row) => columnOf(row, primaryKeyColumns, types));
     if (primaryKey !== undefined) {
-      elements.push(primaryKeyConstraint(primaryKey.columns, { name: convertedName(primaryKey.name) }));
+      elements.push(core.primaryKeyConstraint(primaryKey.columns, { name: core.convertedName(primaryKey.name) }));
     }
     for (const row of constraintRows) {
       const constraint = this.#constraintOf(row, found.default_schema);
@@ -223,25 +209,25 @@ export class PostgresIntrospector extends BaseSchemaIntrospector {
       }
     }
     elements.push(...indexRows.map(indexOf));
-    return table(found.name, elements, {
+    return core.table(found.name, elements, {
       ...(schema === undefined ? {} : { schema }),
       ...(found.comment === null ? {} : { comment: found.comment }),
     });
   }
 
   #constraintOf(row: ConstraintRow, defaultSchema: string | null): TableElement | undefined {
-    const name = convertedName(row.name);
+    const name = core.convertedName(row.name);
     const deferrability = {
       ...(row.deferrable ? { deferrable: true } : {}),
       ...(row.deferred ? { initially: 'DEFERRED' } : {}),
     };
     switch (row.type) {
       case 'u':
-        return uniqueConstraint(row.columns, { name, ...deferrability });
+        return core.uniqueConstraint(row.columns, { name, ...deferrability });
       case 'c': {
         const definition = row.definition ?? '';
         const condition = CHECK_DEFINITION.exec(definition)?.[1] ?? definition;
-        return checkConstraint(condition, { name });
+        return core.checkConstraint(condition, { name });
       }
       case 'f': {
         const onDelete = REFERENTIAL_ACTIONS[row.on_delete];
@@ -249,7 +235,7 @@ export class PostgresIntrospector extends BaseSchemaIntrospector {
         const match = MATCH_TYPES[row.match_type];
         const referredSchema =
           row.referred_schema !== null && row.referred_schema !== defaultSchema ? row.referred_schema : undefined;
-        return foreignKeyConstraint(row.columns, row.referred_table ?? '', row.referred_columns, {
+        return core.foreignKeyConstraint(row.columns, row.referred_table ?? '', row.referred_columns, {
           name,
           ...(onDelete === undefined ? {} : { onDelete }),
           ...(onUpdate === undefined ? {} : { onUpdate }),

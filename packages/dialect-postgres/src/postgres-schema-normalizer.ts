@@ -7,6 +7,7 @@ import type {
   IdentityOptions,
   IndexElement,
   IndexModel,
+  PrimaryKeyConstraintModel,
   SchemaSide,
   TableModel,
   UniqueConstraintModel,
@@ -17,13 +18,6 @@ import { canonicalPostgresExpression } from './postgres-expression-text.js';
 import { isPostgresGeneratedName } from './postgres-generated-names.js';
 import { parsePostgresType } from './postgres-type-parser.js';
 import { formatPostgresTypeText } from './postgres-type-text.js';
-
-/** The PostgreSQL compiler's type rendering, made reachable for the normalizer. */
-class PostgresTypeRenderer extends PostgresDdlCompiler {
-  typeSql(type: ColumnType): string {
-    return this.renderType(type);
-  }
-}
 
 const IDENTIFIER = /^[a-z_][a-z0-9_$]*$/;
 
@@ -55,19 +49,17 @@ const IDENTIFIER = /^[a-z_][a-z0-9_$]*$/;
  * ```
  */
 export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
-  readonly #renderer = new PostgresTypeRenderer();
+  readonly #compiler = new PostgresDdlCompiler();
   readonly #typesByObject = new WeakMap<ColumnType, ColumnType>();
   readonly #typesBySql = new Map<string, ColumnType>();
   readonly #defaultsByType = new WeakMap<ColumnType, Map<string, string | undefined>>();
 
-  override normalizeTable(table: TableModel, side: SchemaSide): TableModel {
-    const { primaryKey, ...normalized } = super.normalizeTable(table, side);
-    return {
-      ...normalized,
-      ...(primaryKey === undefined
-        ? {}
-        : { primaryKey: withoutGeneratedName(primaryKey, this.#generated(table, [undefined], 'pkey')) }),
-    };
+  /** `<table>_pkey`, as PostgreSQL names an unnamed primary key, unset. */
+  protected override normalizePrimaryKey(
+    constraint: PrimaryKeyConstraintModel,
+    table: TableModel,
+  ): PrimaryKeyConstraintModel {
+    return withoutGeneratedName(constraint, this.#generated(table, [undefined], 'pkey'));
   }
 
   /** The column; an identity column is NOT NULL (PostgreSQL makes it so). */
@@ -90,12 +82,7 @@ export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
    * Remembered by the type object (a column's type is normalized again for its default) and
    * by the rendered SQL (most columns share a handful of types); types are immutable.
    */
-  protected override normalizeType(
-    type: ColumnType,
-    _column: ColumnModel,
-    _table: TableModel,
-    _side: SchemaSide,
-  ): ColumnType {
+  protected override normalizeType(type: ColumnType): ColumnType {
     let normalized = this.#typesByObject.get(type);
     if (normalized === undefined) {
       normalized = this.#normalizedType(type);
@@ -112,7 +99,7 @@ export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
       // No name: the compiler refuses it; keep it comparable by its values.
       return enumType(type.values);
     }
-    const typeSql = this.#renderer.typeSql(type);
+    const typeSql = this.#compiler.renderType(type);
     let normalized = this.#typesBySql.get(typeSql);
     if (normalized === undefined) {
       const { formattedType, collation } = formatPostgresTypeText(typeSql);
@@ -123,13 +110,8 @@ export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
   }
 
   /** Per normalized type (one object per distinct type, see normalizeType): defaults repeat. */
-  protected override normalizeDefaultText(
-    text: string,
-    column: ColumnModel,
-    table: TableModel,
-    side: SchemaSide,
-  ): string | undefined {
-    const type = this.normalizeType(column.type, column, table, side);
+  protected override normalizeDefaultText(text: string, column: ColumnModel): string | undefined {
+    const type = this.normalizeType(column.type);
     let byText = this.#defaultsByType.get(type);
     if (byText === undefined) {
       byText = new Map();

@@ -1,21 +1,4 @@
-import {
-  bigInteger,
-  boolean,
-  date,
-  dateTime,
-  enumType,
-  float,
-  integer,
-  json,
-  largeBinary,
-  numeric,
-  rawType,
-  smallInteger,
-  string,
-  text,
-  time,
-  uuid,
-} from '@alembic/core/dialect';
+import * as types from '@alembic/core/dialect';
 import type { ColumnType } from '@alembic/core/dialect';
 
 /** A column's type as `pg_catalog` describes it. */
@@ -33,24 +16,24 @@ export interface PostgresTypeDescription {
 }
 
 const SIMPLE_TYPES: Readonly<Record<string, () => ColumnType>> = {
-  integer: integer,
-  bigint: bigInteger,
-  smallint: smallInteger,
-  text: () => text(),
-  boolean: () => boolean(),
-  date: date,
-  'timestamp without time zone': () => dateTime(),
-  'timestamp with time zone': () => dateTime({ timezone: true }),
-  'time without time zone': () => time(),
-  'time with time zone': () => time({ timezone: true }),
-  'double precision': () => float(),
-  real: () => float(24),
-  json: json,
-  jsonb: () => rawType('JSONB'),
-  uuid: uuid,
-  bytea: () => largeBinary(),
-  'character varying': () => string(),
-  numeric: () => numeric(),
+  integer: types.integer,
+  bigint: types.bigInteger,
+  smallint: types.smallInteger,
+  text: () => types.text(),
+  boolean: () => types.boolean(),
+  date: types.date,
+  'timestamp without time zone': () => types.dateTime(),
+  'timestamp with time zone': () => types.dateTime({ timezone: true }),
+  'time without time zone': () => types.time(),
+  'time with time zone': () => types.time({ timezone: true }),
+  'double precision': () => types.float(),
+  real: () => types.float(24),
+  json: types.json,
+  jsonb: () => types.rawType('JSONB'),
+  uuid: types.uuid,
+  bytea: () => types.largeBinary(),
+  'character varying': () => types.string(),
+  numeric: () => types.numeric(),
 };
 
 const VARCHAR = /^character varying\((\d+)\)$/;
@@ -61,9 +44,9 @@ function withCollation(type: ColumnType, collation: string | null | undefined): 
     return type;
   }
   if (type.kind === 'string') {
-    return string(type.length, { collation });
+    return types.string(type.length, { collation });
   }
-  return type.kind === 'text' ? text({ collation }) : type;
+  return type.kind === 'text' ? types.text({ collation }) : type;
 }
 
 /**
@@ -81,7 +64,7 @@ function withCollation(type: ColumnType, collation: string | null | undefined): 
 export function parsePostgresType(description: PostgresTypeDescription): ColumnType {
   const { formattedType } = description;
   if (description.typeType === 'e' && description.enumValues && description.typeName !== undefined) {
-    return enumType(description.enumValues, { name: description.typeName });
+    return types.enumType(description.enumValues, { name: description.typeName });
   }
   const simple = SIMPLE_TYPES[formattedType];
   if (simple !== undefined) {
@@ -89,11 +72,11 @@ export function parsePostgresType(description: PostgresTypeDescription): ColumnT
   }
   const varchar = VARCHAR.exec(formattedType);
   if (varchar !== null) {
-    return withCollation(string(Number(varchar[1])), description.collation);
+    return withCollation(types.string(Number(varchar[1])), description.collation);
   }
   const decimal = NUMERIC.exec(formattedType);
   if (decimal !== null) {
-    return numeric(Number(decimal[1]), Number(decimal[2]));
+    return types.numeric(Number(decimal[1]), Number(decimal[2]));
   }
-  return rawType(formattedType);
+  return types.rawType(formattedType);
 }

@@ -1,4 +1,4 @@
-import { ConfigError } from '@alembic/core/dialect';
+import { ConfigError, loadDriver } from '@alembic/core/dialect';
 import type { DialectConnectOptions } from '@alembic/core/dialect';
 import type { SqliteClient } from './sqlite-client.js';
 import { isSqliteClient } from './sqlite-client.js';
@@ -16,20 +16,6 @@ interface SqliteDriver {
   readonly OPEN_READONLY: number;
   readonly OPEN_READWRITE: number;
   readonly OPEN_CREATE: number;
-}
-
-async function loadDriver(): Promise<SqliteDriver> {
-  let loaded: { default?: SqliteDriver } & Partial<SqliteDriver>;
-  try {
-    loaded = (await import('sqlite3')) as unknown as typeof loaded;
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
-      throw new ConfigError('The SQLite dialect needs the sqlite3 driver: npm install sqlite3', { cause: error });
-    }
-    throw error;
-  }
-  return (loaded.Database === undefined ? loaded.default : loaded) as SqliteDriver;
 }
 
 function openMode(driver: SqliteDriver, mode: SqliteUrl['mode']): number {
@@ -92,7 +78,10 @@ export async function connectSqlite(
     return connection;
   }
   const parsed = parseSqliteUrl(url);
-  const driver = await loadDriver();
+  const driver = await loadDriver<SqliteDriver>(() => import('sqlite3'), {
+    namedExport: 'Database',
+    missingMessage: 'The SQLite dialect needs the sqlite3 driver: npm install sqlite3',
+  });
   const client = await openDatabase(driver, parsed, options.driverOptions);
   const connection = new SqliteConnection(client, { ownsClient: true });
   try {

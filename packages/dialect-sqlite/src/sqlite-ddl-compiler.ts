@@ -58,7 +58,7 @@ export class SqliteDdlCompiler extends DefaultDdlCompiler {
     return SQLITE_RESERVED_WORDS;
   }
 
-  protected override renderType(type: ColumnType): string {
+  override renderType(type: ColumnType): string {
     return type.kind === 'float' ? 'FLOAT' : super.renderType(type);
   }
 

@@ -65,10 +65,7 @@ export class SqliteIntrospector extends BaseSchemaIntrospector {
 
   /** The attached databases (`main` and any `ATTACH`ed one), without `temp`. */
   async getSchemaNames(): Promise<readonly string[]> {
-    const rows = await this.rows<{ name: string }>(
-      "SELECT name FROM pragma_database_list WHERE name <> 'temp' ORDER BY seq",
-    );
-    return rows.map((row) => row.name);
+    return this.names("SELECT name FROM pragma_database_list WHERE name <> 'temp' ORDER BY seq");
   }
 
   /** Always `'main'`: SQLite's main database. */

@@ -1,15 +1,5 @@
-import {
-  checkConstraint,
-  column,
-  convertedName,
-  foreignKeyConstraint,
-  groupRows,
-  index,
-  primaryKeyConstraint,
-  sql,
-  table,
-  uniqueConstraint,
-} from '@alembic/core/dialect';
+import { groupRows } from '@alembic/core/dialect';
+import * as core from '@alembic/core/dialect';
 import type {
   ColumnModel,
   ForeignKeyConstraintModel,
@@ -55,7 +45,7 @@ function serverDefaultOf(defaultValue: string | null): ServerDefault | undefined
     return undefined;
   }
   const literal = STRING_LITERAL.exec(defaultValue);
-  return literal === null ? sql(defaultValue) : (literal[1] as string).replaceAll("''", "'");
+  return literal === null ? core.sql(defaultValue) : (literal[1] as string).replaceAll("''", "'");
 }
 
 /** An `ON DELETE` / `ON UPDATE` action, left out when it is SQLite's default. */
@@ -72,7 +62,7 @@ function reflectedColumn(row: SqliteColumnRow, parsed: ParsedCreateTable, explic
   const autoincrement = parsed.autoincrementColumns.some(
     (columnName) => columnName.toLowerCase() === row.name.toLowerCase(),
   );
-  return column(row.name, parseSqliteType(row.type, collation === undefined ? {} : { collation }), {
+  return core.column(row.name, parseSqliteType(row.type, collation === undefined ? {} : { collation }), {
     nullable: row.notnull === 0,
     primaryKey: !explicitKey && row.pk > 0,
     autoincrement: autoincrement ? true : 'auto',
@@ -89,7 +79,7 @@ function uniqueConstraints(
     .map((group) => {
       const columns = group.map((row) => row.column_name ?? '');
       const named = parsed.uniques.find((unique) => sameNames(unique.columns, columns));
-      return uniqueConstraint(columns, named === undefined ? {} : { name: convertedName(named.name) });
+      return core.uniqueConstraint(columns, named === undefined ? {} : { name: core.convertedName(named.name) });
     });
 }
 
@@ -116,8 +106,8 @@ function foreignKeys(rows: readonly SqliteForeignKeyRow[], parsed: ParsedCreateT
         );
     const onDelete = referentialAction(first.on_delete);
     const onUpdate = referentialAction(first.on_update);
-    return foreignKeyConstraint(columns, first.referred_table, referredColumns, {
-      ...(written?.name === undefined ? {} : { name: convertedName(written.name) }),
+    return core.foreignKeyConstraint(columns, first.referred_table, referredColumns, {
+      ...(written?.name === undefined ? {} : { name: core.convertedName(written.name) }),
       ...(onDelete === undefined ? {} : { onDelete }),
       ...(onUpdate === undefined ? {} : { onUpdate }),
       ...(first.match.toUpperCase() === 'NONE' ? {} : { match: first.match }),
@@ -134,7 +124,7 @@ function indexes(indexGroups: readonly SqliteIndexRow[][]): IndexModel[] {
       const first = group[0] as SqliteIndexRow;
       const parsed = parseCreateIndex(first.sql ?? '');
       const elements = parsed?.elements ?? group.map((row) => row.column_name ?? '');
-      return index(convertedName(first.index_name), elements, {
+      return core.index(core.convertedName(first.index_name), elements, {
         unique: first.unique === 1,
         ...(parsed?.where === undefined ? {} : { where: parsed.where }),
       });
@@ -168,9 +158,9 @@ export function sqliteReflectedTable(rows: SqliteTableRows): TableModel {
   const elements: TableElement[] = columnRows.map((row) => reflectedColumn(row, parsed, explicitKey));
   if (explicitKey) {
     elements.push(
-      primaryKeyConstraint(
+      core.primaryKeyConstraint(
         keyColumns,
-        parsed.primaryKeyName === undefined ? {} : { name: convertedName(parsed.primaryKeyName) },
+        parsed.primaryKeyName === undefined ? {} : { name: core.convertedName(parsed.primaryKeyName) },
       ),
     );
   }
@@ -178,10 +168,10 @@ export function sqliteReflectedTable(rows: SqliteTableRows): TableModel {
   elements.push(...uniqueConstraints(indexGroups, parsed));
   elements.push(
     ...parsed.checks.map((check) =>
-      checkConstraint(check.condition, check.name === undefined ? {} : { name: convertedName(check.name) }),
+      core.checkConstraint(check.condition, check.name === undefined ? {} : { name: core.convertedName(check.name) }),
     ),
   );
   elements.push(...foreignKeys(rows.foreignKeys, parsed));
   elements.push(...indexes(indexGroups));
-  return table(rows.name, elements, rows.schema === undefined ? {} : { schema: rows.schema });
+  return core.table(rows.name, elements, rows.schema === undefined ? {} : { schema: rows.schema });
 }

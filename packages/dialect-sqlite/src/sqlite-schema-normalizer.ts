@@ -13,12 +13,8 @@ import { SqliteDdlCompiler } from './sqlite-ddl-compiler.js';
 import { canonicalSqliteDefault } from './sqlite-default-text.js';
 import { parseSqliteType } from './sqlite-type-parser.js';
 
-/** The SQLite compiler's type rendering, made reachable for the normalizer. */
-class SqliteTypeRenderer extends SqliteDdlCompiler {
-  typeSql(type: ColumnType): string {
-    return this.renderType(type);
-  }
-
+/** The SQLite compiler, with what it decides about AUTOINCREMENT made reachable for the normalizer. */
+class SqliteCompilerView extends SqliteDdlCompiler {
   /** True when the compiler writes `INTEGER PRIMARY KEY AUTOINCREMENT` for `column`. */
   writesAutoincrement(table: TableModel, column: ColumnModel): boolean {
     return this.autoincrementKeyColumn(table)?.name === column.name;
@@ -62,7 +58,7 @@ const UNSUPPORTED_FOREIGN_KEY_OPTIONS: readonly ForeignKeyOption[] = ['match', '
  * ```
  */
 export class SqliteSchemaNormalizer extends DefaultSchemaNormalizer {
-  readonly #renderer = new SqliteTypeRenderer();
+  readonly #compiler = new SqliteCompilerView();
 
   override normalizeTable(table: TableModel, side: SchemaSide): TableModel {
     const { comment: _comment, ...normalized } = super.normalizeTable(table, side);
@@ -75,21 +71,16 @@ export class SqliteSchemaNormalizer extends DefaultSchemaNormalizer {
     return {
       ...normalized,
       nullable: primaryKey ? false : model.nullable,
-      autoincrement: model.autoincrement === true && this.#renderer.writesAutoincrement(table, model) ? true : 'auto',
+      autoincrement: model.autoincrement === true && this.#compiler.writesAutoincrement(table, model) ? true : 'auto',
     };
   }
 
   /** Rendered by the SQLite compiler, read back by the type parser (collation kept). */
-  protected override normalizeType(
-    type: ColumnType,
-    _column: ColumnModel,
-    _table: TableModel,
-    _side: SchemaSide,
-  ): ColumnType {
+  protected override normalizeType(type: ColumnType): ColumnType {
     const collation = type.kind === 'string' || type.kind === 'text' ? type.collation : undefined;
     let declared: string;
     try {
-      declared = this.#renderer.typeSql(type);
+      declared = this.#compiler.renderType(type);
     } catch {
       return type;
     }

@@ -1,19 +1,4 @@
-import {
-  bigInteger,
-  boolean,
-  date,
-  dateTime,
-  float,
-  integer,
-  json,
-  largeBinary,
-  numeric,
-  rawType,
-  smallInteger,
-  string,
-  text,
-  time,
-} from '@alembic/core/dialect';
+import * as types from '@alembic/core/dialect';
 import type { ColumnType } from '@alembic/core/dialect';
 
 const DECLARED_TYPE = /^([A-Z_][A-Z0-9_ ]*?)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?$/;
@@ -34,7 +19,7 @@ export function parseSqliteType(declaredType: string, options: { collation?: str
   const declared = declaredType.trim();
   const match = DECLARED_TYPE.exec(declared.toUpperCase().replace(/\s+/g, ' '));
   if (match === null) {
-    return rawType(declared);
+    return types.rawType(declared);
   }
   const [, name, first, second] = match;
   const length = first === undefined ? undefined : Number(first);
@@ -43,37 +28,37 @@ export function parseSqliteType(declaredType: string, options: { collation?: str
   const collation = options.collation === undefined ? {} : { collation: options.collation };
   switch (name) {
     case 'VARCHAR':
-      return scale === undefined ? string(length, collation) : rawType(declared);
+      return scale === undefined ? types.string(length, collation) : types.rawType(declared);
     case 'NUMERIC':
-      return numeric(length, scale);
+      return types.numeric(length, scale);
   }
   if (!withoutArguments) {
-    return rawType(declared);
+    return types.rawType(declared);
   }
   switch (name) {
     case 'INTEGER':
-      return integer();
+      return types.integer();
     case 'BIGINT':
-      return bigInteger();
+      return types.bigInteger();
     case 'SMALLINT':
-      return smallInteger();
+      return types.smallInteger();
     case 'TEXT':
-      return text(collation);
+      return types.text(collation);
     case 'BOOLEAN':
-      return boolean();
+      return types.boolean();
     case 'DATE':
-      return date();
+      return types.date();
     case 'DATETIME':
-      return dateTime();
+      return types.dateTime();
     case 'TIME':
-      return time();
+      return types.time();
     case 'FLOAT':
-      return float();
+      return types.float();
     case 'JSON':
-      return json();
+      return types.json();
     case 'BLOB':
-      return largeBinary();
+      return types.largeBinary();
     default:
-      return rawType(declared);
+      return types.rawType(declared);
   }
 }

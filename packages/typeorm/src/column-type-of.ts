@@ -1,22 +1,5 @@
 import type { ColumnType } from '@alembic/core';
-import {
-  bigInteger,
-  boolean,
-  date,
-  dateTime,
-  enumType,
-  float,
-  integer,
-  json,
-  largeBinary,
-  numeric,
-  rawType,
-  smallInteger,
-  string,
-  text,
-  time,
-  uuid,
-} from '@alembic/core';
+import * as types from '@alembic/core';
 import type { TypeOrmTargetDialect } from './target-dialect.js';
 import type { TypeOrmColumn, TypeOrmDriver } from './typeorm-shapes.js';
 
@@ -75,7 +58,7 @@ export function columnTypeOf(column: TypeOrmColumn, context: ColumnTypeContext):
   const length = positive(column.length) ?? positive(driver.getColumnLength(column));
   const precision = positive(column.precision);
   const scale = positive(column.scale) ?? (column.scale === 0 ? 0 : undefined);
-  const raw = (): ColumnType => rawType(typeOrmTypeText(column, normalizedType, length));
+  const raw = (): ColumnType => types.rawType(typeOrmTypeText(column, normalizedType, length));
   if (column.isArray || column.unsigned === true) return raw();
   if (
     BOOLEAN_DECLARATIONS.has(column.type) ||
@@ -85,7 +68,7 @@ export function columnTypeOf(column: TypeOrmColumn, context: ColumnTypeContext):
     // TypeORM writes a boolean as a plain `tinyint` on MySQL / MariaDB (MariaDB shows
     // `tinyint(4)`), not the `tinyint(1)` of `boolean()`: the model says what TypeORM writes,
     // so a database TypeORM synchronized compares equal.
-    return dialect === 'mysql' || dialect === 'mariadb' ? raw() : boolean();
+    return dialect === 'mysql' || dialect === 'mariadb' ? raw() : types.boolean();
   }
   if (column.enum !== undefined && column.enum.length > 0) {
     const values = column.enum.map((value) => String(value));
@@ -94,10 +77,10 @@ export function columnTypeOf(column: TypeOrmColumn, context: ColumnTypeContext):
         dialect === 'postgres'
           ? (column.enumName ?? `${context.tableName}_${column.databaseName.toLowerCase()}_enum`)
           : undefined;
-      return enumType(values, { name, nativeEnum: true });
+      return types.enumType(values, { name, nativeEnum: true });
     }
     // simple-enum where there is no native enum: a string column and CHECK (c IN (...)).
-    return enumType(values, { nativeEnum: false, createConstraint: true });
+    return types.enumType(values, { nativeEnum: false, createConstraint: true });
   }
   const collation = column.collation === undefined ? {} : { collation: column.collation };
   switch (normalizedType) {
@@ -106,63 +89,67 @@ export function columnTypeOf(column: TypeOrmColumn, context: ColumnTypeContext):
       // A `uuid` column on MySQL / MariaDB: TypeORM writes varchar, 36 long when generated;
       // the same length without `@Generated`, where it states none (and MySQL needs one).
       if (length === undefined && column.type === 'uuid' && (dialect === 'mysql' || dialect === 'mariadb')) {
-        return string(UUID_TEXT_LENGTH, collation);
+        return types.string(UUID_TEXT_LENGTH, collation);
       }
-      return string(length, collation);
+      return types.string(length, collation);
     case 'int':
     case 'integer':
     case 'int4':
-      return integer();
+      return types.integer();
     case 'bigint':
     case 'int8':
-      return bigInteger();
+      return types.bigInteger();
     case 'smallint':
     case 'int2':
-      return smallInteger();
+      return types.smallInteger();
     case 'text':
-      return text(collation);
+      return types.text(collation);
     case 'date':
-      return date();
+      return types.date();
     case 'timestamp without time zone':
     case 'datetime':
-      return precision === undefined ? dateTime() : raw();
+      return precision === undefined ? types.dateTime() : raw();
     case 'timestamp':
       // MySQL's TIMESTAMP is not its DATETIME.
-      return precision === undefined && dialect !== 'mysql' && dialect !== 'mariadb' ? dateTime() : raw();
+      return precision === undefined && dialect !== 'mysql' && dialect !== 'mariadb' ? types.dateTime() : raw();
     case 'timestamp with time zone':
     case 'timestamptz':
     case 'datetimeoffset':
-      return precision === undefined ? dateTime({ timezone: true }) : raw();
+      return precision === undefined ? types.dateTime({ timezone: true }) : raw();
     case 'time':
     case 'time without time zone':
-      return precision === undefined ? time() : raw();
+      return precision === undefined ? types.time() : raw();
     case 'time with time zone':
     case 'timetz':
-      return precision === undefined ? time({ timezone: true }) : raw();
+      return precision === undefined ? types.time({ timezone: true }) : raw();
     case 'numeric':
-      return numeric(precision, precision === undefined ? undefined : scale);
+      return types.numeric(precision, precision === undefined ? undefined : scale);
     case 'decimal':
       // SQLite keeps a declared type verbatim, and TypeORM declares `decimal(p,s)` there.
-      return dialect === 'sqlite' ? raw() : numeric(precision, precision === undefined ? undefined : scale);
+      return dialect === 'sqlite' ? raw() : types.numeric(precision, precision === undefined ? undefined : scale);
     case 'real':
     case 'float4':
-      return dialect === 'postgres' || dialect === 'mssql' ? float(24) : dialect === 'sqlite' ? raw() : float(53);
+      return dialect === 'postgres' || dialect === 'mssql'
+        ? types.float(24)
+        : dialect === 'sqlite'
+          ? raw()
+          : types.float(53);
     case 'double precision':
     case 'double':
     case 'float8':
-      return dialect === 'sqlite' ? raw() : float(53);
+      return dialect === 'sqlite' ? raw() : types.float(53);
     case 'float':
-      return dialect === 'postgres' ? float(53) : float();
+      return dialect === 'postgres' ? types.float(53) : types.float();
     case 'json':
-      return json();
+      return types.json();
     case 'jsonb':
-      return rawType('jsonb');
+      return types.rawType('jsonb');
     case 'uuid':
     case 'uniqueidentifier':
-      return uuid();
+      return types.uuid();
     case 'bytea':
     case 'blob':
-      return largeBinary();
+      return types.largeBinary();
     default:
       return raw();
   }

@@ -168,7 +168,9 @@ export class CaseProject {
     const run = startCli(this.sandbox, ['upgrade', 'head'], { workingDirectory: PROJECT_DIRECTORY });
     this.#background.push(run);
     await waitFor(
-      () => this.sandbox.exists('lock-holder-started') || run.child.exitCode !== null,
+      // The content, not the file's existence: writeFileSync creates the file before it writes,
+      // and a snapshot taken in between would see the marker change afterwards.
+      () => this.#markerWritten() || run.child.exitCode !== null,
       'the lock holder to start',
       60_000,
     );
@@ -176,6 +178,10 @@ export class CaseProject {
       const { stderr } = await run.finished;
       throw new Error(`the lock holder exited early: ${stderr}`);
     }
+  }
+
+  #markerWritten(): boolean {
+    return this.sandbox.exists('lock-holder-started') && this.sandbox.read('lock-holder-started') === 'sleeping';
   }
 
   /** Kills what {@link holdMigrationLock} started and waits for it to exit. */

@@ -279,9 +279,8 @@ function included(context: CompareContext, object: NormalizedObject, reflected: 
 function creationOf(object: TableObjectModel, target: TableObjectsInput['modelTarget']): Operation {
   if (object.kind === 'index') {
     return createIndexOperation({
+      ...target,
       indexName: object.name,
-      tableName: target.tableName,
-      schema: target.schema,
       columns: object.columns,
       unique: object.unique,
       where: object.where,
@@ -294,17 +293,7 @@ function creationOf(object: TableObjectModel, target: TableObjectsInput['modelTa
 /** The operation that drops `object` from `target`, carrying it for the downgrade. */
 function dropOf(object: TableObjectModel, target: TableObjectsInput['databaseTarget']): Operation {
   if (object.kind === 'index') {
-    return dropIndexOperation({
-      indexName: object.name,
-      tableName: target.tableName,
-      schema: target.schema,
-      existingIndex: object,
-    });
+    return dropIndexOperation({ ...target, indexName: object.name, existingIndex: object });
   }
-  return dropConstraintOperation({
-    constraintName: object.name,
-    tableName: target.tableName,
-    schema: target.schema,
-    existingConstraint: object,
-  });
+  return dropConstraintOperation({ ...target, constraintName: object.name, existingConstraint: object });
 }

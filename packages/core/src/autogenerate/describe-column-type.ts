@@ -1,5 +1,5 @@
 import type { ColumnType } from '../schema/column-types.js';
-import { floatTypeText, numericTypeText } from '../schema/numeric-type-text.js';
+import { floatTypeText, isPlainType, numericTypeText, plainTypeText } from '../schema/generic-type-text.js';
 
 /**
  * A column type as short generic SQL, for diff tuples, data-loss warnings and log lines:
@@ -11,21 +11,12 @@ import { floatTypeText, numericTypeText } from '../schema/numeric-type-text.js';
  * ```
  */
 export function describeColumnType(type: ColumnType): string {
+  if (isPlainType(type)) return plainTypeText(type);
   switch (type.kind) {
-    case 'integer':
-      return 'INTEGER';
-    case 'bigInteger':
-      return 'BIGINT';
-    case 'smallInteger':
-      return 'SMALLINT';
     case 'string':
       return withCollation(type.length === undefined ? 'VARCHAR' : `VARCHAR(${type.length})`, type.collation);
     case 'text':
       return withCollation('TEXT', type.collation);
-    case 'boolean':
-      return 'BOOLEAN';
-    case 'date':
-      return 'DATE';
     case 'dateTime':
       return type.timezone ? 'DATETIME WITH TIME ZONE' : 'DATETIME';
     case 'time':
@@ -34,8 +25,6 @@ export function describeColumnType(type: ColumnType): string {
       return numericTypeText(type);
     case 'float':
       return floatTypeText(type);
-    case 'json':
-      return 'JSON';
     case 'largeBinary':
       return type.length === undefined ? 'BLOB' : `BLOB(${type.length})`;
     case 'enum': {

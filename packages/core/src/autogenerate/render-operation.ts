@@ -27,6 +27,9 @@ const text = (value: string | undefined): string | undefined => (value === undef
 const flag = (value: boolean | undefined): string | undefined => (value === undefined ? undefined : String(value));
 const nullableText = (value: string | null | undefined): string | undefined =>
   value === undefined ? undefined : value === null ? 'null' : renderString(value);
+/** `render(value)`, or no entry when the value is absent. */
+const present = <Value>(value: Value | undefined, render: (value: Value) => string): string | undefined =>
+  value === undefined ? undefined : render(value);
 const dialectOptions = (value: DialectOptions | undefined, state: RenderState): Entry => [
   'dialectOptions',
   value === undefined ? undefined : renderValue(value, state),
@@ -125,10 +128,7 @@ const OPERATION_RENDERERS: OperationRenderers = {
       renderObject([
         ['schema', text(operation.schema)],
         ['ifExists', flag(operation.ifExists)],
-        [
-          'existingTable',
-          operation.existingTable === undefined ? undefined : renderTable(operation.existingTable, state),
-        ],
+        ['existingTable', present(operation.existingTable, (value) => renderTable(value, state))],
       ]),
     ]),
   renameTable: (operation) =>
@@ -155,10 +155,7 @@ const OPERATION_RENDERERS: OperationRenderers = {
       renderObject([
         ['schema', text(operation.schema)],
         ['ifExists', flag(operation.ifExists)],
-        [
-          'existingColumn',
-          operation.existingColumn === undefined ? undefined : renderColumn(operation.existingColumn, state),
-        ],
+        ['existingColumn', present(operation.existingColumn, (value) => renderColumn(value, state))],
         dialectOptions(operation.dialectOptions, state),
       ]),
     ]),
@@ -173,13 +170,7 @@ const OPERATION_RENDERERS: OperationRenderers = {
       renderConstraintName(operation.indexName),
       renderString(operation.tableName),
       renderIndexElements(operation.columns, state),
-      renderObject([
-        ['unique', operation.unique ? 'true' : undefined],
-        ['where', text(operation.where)],
-        ['schema', text(operation.schema)],
-        ['ifNotExists', flag(operation.ifNotExists)],
-        dialectOptions(operation.dialectOptions, state),
-      ]),
+      renderObject(createIndexEntries(operation, state, [['schema', text(operation.schema)]])),
     ]),
   dropIndex: (operation, state) =>
     renderCall('op.dropIndex', [
@@ -189,10 +180,7 @@ const OPERATION_RENDERERS: OperationRenderers = {
         ['schema', text(operation.schema)],
         ['ifExists', flag(operation.ifExists)],
         dialectOptions(operation.dialectOptions, state),
-        [
-          'existingIndex',
-          operation.existingIndex === undefined ? undefined : renderIndex(operation.existingIndex, state),
-        ],
+        ['existingIndex', present(operation.existingIndex, (value) => renderIndex(value, state))],
       ]),
     ]),
   createUniqueConstraint: (operation) =>
@@ -237,12 +225,7 @@ const OPERATION_RENDERERS: OperationRenderers = {
         ['type', text(operation.type)],
         ['schema', text(operation.schema)],
         ['ifExists', flag(operation.ifExists)],
-        [
-          'existingConstraint',
-          operation.existingConstraint === undefined
-            ? undefined
-            : renderConstraint(operation.existingConstraint, state),
-        ],
+        ['existingConstraint', present(operation.existingConstraint, (value) => renderConstraint(value, state))],
       ]),
     ]),
   createTableComment: (operation) =>
@@ -270,10 +253,7 @@ const OPERATION_RENDERERS: OperationRenderers = {
     ]),
   execute: (operation, state) => {
     const executionOptions = renderObject([
-      [
-        'executionOptions',
-        operation.executionOptions === undefined ? undefined : renderValue(operation.executionOptions, state),
-      ],
+      ['executionOptions', present(operation.executionOptions, (value) => renderValue(value, state))],
     ]);
     return renderCall('op.execute', [
       renderString(operation.sql),
@@ -292,14 +272,26 @@ const OPERATION_RENDERERS: OperationRenderers = {
       [
         ['schema', text(operation.schema)],
         ['recreate', operation.recreate === 'auto' ? undefined : renderString(operation.recreate)],
-        ['copyFrom', operation.copyFrom === undefined ? undefined : renderTable(operation.copyFrom, state)],
-        [
-          'partialReordering',
-          operation.partialReordering === undefined ? undefined : renderValue(operation.partialReordering, state),
-        ],
+        ['copyFrom', present(operation.copyFrom, (value) => renderTable(value, state))],
+        ['partialReordering', present(operation.partialReordering, (value) => renderValue(value, state))],
       ],
     ),
 };
+
+/** The options of `createIndex`; `schemaEntries` (none in a batch) after `where`. */
+function createIndexEntries(
+  operation: Extract<BatchOperation, { kind: 'createIndex' }>,
+  state: RenderState,
+  schemaEntries: readonly Entry[],
+): Entry[] {
+  return [
+    ['unique', operation.unique ? 'true' : undefined],
+    ['where', text(operation.where)],
+    ...schemaEntries,
+    ['ifNotExists', flag(operation.ifNotExists)],
+    dialectOptions(operation.dialectOptions, state),
+  ];
+}
 
 function foreignKeyEntries(
   operation: Extract<BatchOperation, { kind: 'createForeignKey' }>,
@@ -337,10 +329,7 @@ const BATCH_RENDERERS: BatchRenderers = {
     renderCall('batch.dropColumn', [
       renderString(operation.columnName),
       renderObject([
-        [
-          'existingColumn',
-          operation.existingColumn === undefined ? undefined : renderColumn(operation.existingColumn, state),
-        ],
+        ['existingColumn', present(operation.existingColumn, (value) => renderColumn(value, state))],
         dialectOptions(operation.dialectOptions, state),
       ]),
     ]),
@@ -353,21 +342,13 @@ const BATCH_RENDERERS: BatchRenderers = {
     renderCall('batch.createIndex', [
       renderConstraintName(operation.indexName),
       renderIndexElements(operation.columns, state),
-      renderObject([
-        ['unique', operation.unique ? 'true' : undefined],
-        ['where', text(operation.where)],
-        ['ifNotExists', flag(operation.ifNotExists)],
-        dialectOptions(operation.dialectOptions, state),
-      ]),
+      renderObject(createIndexEntries(operation, state, [])),
     ]),
   dropIndex: (operation, state) =>
     renderCall('batch.dropIndex', [
       dropIndexName(operation),
       renderObject([
-        [
-          'existingIndex',
-          operation.existingIndex === undefined ? undefined : renderIndex(operation.existingIndex, state),
-        ],
+        ['existingIndex', present(operation.existingIndex, (value) => renderIndex(value, state))],
         dialectOptions(operation.dialectOptions, state),
       ]),
     ]),
@@ -403,12 +384,7 @@ const BATCH_RENDERERS: BatchRenderers = {
       batchDropConstraintName(operation),
       renderObject([
         ['type', text(operation.type)],
-        [
-          'existingConstraint',
-          operation.existingConstraint === undefined
-            ? undefined
-            : renderConstraint(operation.existingConstraint, state),
-        ],
+        ['existingConstraint', present(operation.existingConstraint, (value) => renderConstraint(value, state))],
       ]),
     ]),
   createTableComment: (operation) =>

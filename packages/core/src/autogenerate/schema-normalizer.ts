@@ -2,7 +2,12 @@ import type { ColumnType } from '../schema/column-types.js';
 import type { ColumnModel, ServerDefault } from '../schema/column.js';
 import type { IndexModel } from '../schema/index-model.js';
 import { isSqlExpression, sql } from '../schema/sql-expression.js';
-import type { CheckConstraintModel, ForeignKeyConstraintModel, UniqueConstraintModel } from '../schema/constraints.js';
+import type {
+  CheckConstraintModel,
+  ForeignKeyConstraintModel,
+  PrimaryKeyConstraintModel,
+  UniqueConstraintModel,
+} from '../schema/constraints.js';
 import { type ConstraintName, constraintNameText } from '../schema/converted-name.js';
 import type { TableConstraintModel, TableModel } from '../schema/table.js';
 import { withoutOuterParentheses } from '../dialect/sql-parentheses.js';
@@ -54,10 +59,14 @@ export interface SchemaNormalizer {
  * ```
  */
 export class DefaultSchemaNormalizer implements SchemaNormalizer {
-  /** The table: its columns, constraints and indexes through their hooks; an empty comment is none. */
+  /**
+   * The table: its columns, primary key, constraints and indexes through their hooks; an empty
+   * comment is none.
+   */
   normalizeTable(table: TableModel, side: SchemaSide): TableModel {
     const normalized: TableModel = {
       ...table,
+      ...(table.primaryKey === undefined ? {} : { primaryKey: this.normalizePrimaryKey(table.primaryKey, table) }),
       columns: table.columns.map((model) => this.normalizeColumn(model, table, side)),
       constraints: this.normalizeConstraints(table, side),
       indexes: this.normalizeIndexes(table, side),
@@ -68,7 +77,7 @@ export class DefaultSchemaNormalizer implements SchemaNormalizer {
   /** One column: its type and server default through their hooks; an empty comment is none. */
   protected normalizeColumn(model: ColumnModel, table: TableModel, side: SchemaSide): ColumnModel {
     const serverDefault = this.normalizeServerDefault(model.serverDefault, model, table, side);
-    const type = this.normalizeType(model.type, model, table, side);
+    const type = this.normalizeType(model.type);
     if (serverDefault !== undefined) {
       return withoutEmptyComment({ ...model, type, serverDefault });
     }
@@ -80,7 +89,7 @@ export class DefaultSchemaNormalizer implements SchemaNormalizer {
   }
 
   /** The canonical type. Default: unchanged. */
-  protected normalizeType(type: ColumnType, _column: ColumnModel, _table: TableModel, _side: SchemaSide): ColumnType {
+  protected normalizeType(type: ColumnType): ColumnType {
     return type;
   }
 
@@ -140,6 +149,11 @@ export class DefaultSchemaNormalizer implements SchemaNormalizer {
       case 'checkConstraint':
         return this.normalizeCheckConstraint(constraint, table, side);
     }
+  }
+
+  /** The primary key (MySQL names every one `PRIMARY`; others generate a name). Default: unchanged. */
+  protected normalizePrimaryKey(constraint: PrimaryKeyConstraintModel, _table: TableModel): PrimaryKeyConstraintModel {
+    return constraint;
   }
 
   /** A unique constraint. Default: unchanged. */

@@ -44,4 +44,16 @@ export abstract class BaseSchemaIntrospector implements SchemaIntrospector {
   protected async rows<Row>(sql: string, parameters?: readonly unknown[]): Promise<readonly Row[]> {
     return (await this.connection.query<Row>(sql, parameters)).rows;
   }
+
+  /**
+   * The values of a one-column catalog query (schema or table names), in row order; a NULL is
+   * left out, so `(await this.names(sql))[0]` is a single name or `undefined`.
+   */
+  protected async names(sql: string, parameters?: readonly unknown[]): Promise<string[]> {
+    const rows = await this.rows<Readonly<Record<string, unknown>>>(sql, parameters);
+    return rows.flatMap((row) => {
+      const value = Object.values(row)[0];
+      return typeof value === 'string' ? [value] : [];
+    });
+  }
 }

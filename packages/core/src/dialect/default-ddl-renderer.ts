@@ -15,7 +15,7 @@ import type { DdlCompilerOptions } from './ddl-compiler.js';
 import type { DialectCapabilities } from './dialect-capabilities.js';
 import { defaultCapabilities } from './dialect-capabilities.js';
 import { DEFAULT_RESERVED_WORDS } from './reserved-words.js';
-import { floatTypeText, numericTypeText } from '../schema/numeric-type-text.js';
+import { floatTypeText, isPlainType, numericTypeText, plainTypeText } from '../schema/generic-type-text.js';
 
 /** Options of the default compiler; a dialect's subclass passes its name and capabilities. */
 export interface DefaultDdlCompilerOptions extends DdlCompilerOptions {
@@ -120,23 +120,17 @@ export class DefaultDdlRenderer {
 
   // ---- types -------------------------------------------------------------------------------
 
-  /** The SQL of a column type. */
-  protected renderType(type: ColumnType): string {
+  /**
+   * The SQL of a column type, as DDL writes it. Public so that a dialect's schema normalizer
+   * can compare types as they are declared: rendered here, read back by its type parser.
+   */
+  renderType(type: ColumnType): string {
+    if (isPlainType(type)) return plainTypeText(type);
     switch (type.kind) {
-      case 'integer':
-        return 'INTEGER';
-      case 'bigInteger':
-        return 'BIGINT';
-      case 'smallInteger':
-        return 'SMALLINT';
       case 'string':
         return type.length === undefined ? 'VARCHAR' : `VARCHAR(${type.length})`;
       case 'text':
         return 'TEXT';
-      case 'boolean':
-        return 'BOOLEAN';
-      case 'date':
-        return 'DATE';
       case 'dateTime':
         return 'DATETIME';
       case 'time':
@@ -145,8 +139,6 @@ export class DefaultDdlRenderer {
         return numericTypeText(type);
       case 'float':
         return floatTypeText(type);
-      case 'json':
-        return 'JSON';
       case 'largeBinary':
         return 'BLOB';
       case 'enum':

@@ -2,7 +2,6 @@ import type { ColumnModel } from '../schema/column.js';
 import type { ConstraintModel } from '../schema/constraints.js';
 import type { ConstraintName } from '../schema/converted-name.js';
 import type { DialectOptions } from '../schema/dialect-options.js';
-import type { ReferentialAction } from '../schema/foreign-key-reference.js';
 import type { IndexElement, IndexModel } from '../schema/index-model.js';
 import type { SqlExpression } from '../schema/sql-expression.js';
 import { isSqlExpression } from '../schema/sql-expression.js';
@@ -10,7 +9,7 @@ import { addColumnOperation } from './add-column-operation.js';
 import { type AlterColumnOptions, alterColumnOperation } from './alter-column-operation.js';
 import type { BatchOperation } from './batch-alter-table-operation.js';
 import { createCheckConstraintOperation } from './create-check-constraint-operation.js';
-import { createForeignKeyOperation } from './create-foreign-key-operation.js';
+import { type CreateForeignKeyOptions, createForeignKeyOperation } from './create-foreign-key-operation.js';
 import { createIndexOperation } from './create-index-operation.js';
 import { createPrimaryKeyOperation } from './create-primary-key-operation.js';
 import { createTableCommentOperation } from './create-table-comment-operation.js';
@@ -24,23 +23,13 @@ import type { ExecuteParameters } from './execute-operation.js';
 import { executeOperation } from './execute-operation.js';
 
 export type { AlterColumnOptions } from './alter-column-operation.js';
+export type { CreateForeignKeyOptions } from './create-foreign-key-operation.js';
 
 /** Options of `createIndex`. */
 export interface CreateIndexOptions {
   readonly unique?: boolean;
   readonly where?: string | SqlExpression;
   readonly ifNotExists?: boolean;
-  readonly dialectOptions?: DialectOptions;
-}
-
-/** Options of `createForeignKey`. */
-export interface CreateForeignKeyOptions {
-  readonly referentSchema?: string;
-  readonly onDelete?: ReferentialAction;
-  readonly onUpdate?: ReferentialAction;
-  readonly deferrable?: boolean;
-  readonly initially?: string;
-  readonly match?: string;
   readonly dialectOptions?: DialectOptions;
 }
 

@@ -1,14 +1,14 @@
 import { InvalidOperationError } from '../errors/invalid-operation-error.js';
 import type { ConstraintName } from '../schema/converted-name.js';
 import type { DialectOptions } from '../schema/dialect-options.js';
-import type { ReferentialAction } from '../schema/foreign-key-reference.js';
+import type { ForeignKeyOptions } from '../schema/foreign-key-reference.js';
 import { buildOperation, requireNames, requireText } from './build-operation.js';
 
 /**
  * `ALTER TABLE source ADD CONSTRAINT name FOREIGN KEY(local) REFERENCES referent (remote)`.
  * Reverse: `dropConstraint` (type `'foreignkey'`).
  */
-export interface CreateForeignKeyOperation {
+export interface CreateForeignKeyOperation extends CreateForeignKeyOptions {
   readonly kind: 'createForeignKey';
   readonly constraintName?: ConstraintName;
   readonly sourceTable: string;
@@ -16,12 +16,11 @@ export interface CreateForeignKeyOperation {
   readonly localColumns: readonly string[];
   readonly remoteColumns: readonly string[];
   readonly sourceSchema?: string;
+}
+
+/** Options of `createForeignKey` (and of a batch's): the referential options besides the name. */
+export interface CreateForeignKeyOptions extends Omit<ForeignKeyOptions, 'name'> {
   readonly referentSchema?: string;
-  readonly onDelete?: ReferentialAction;
-  readonly onUpdate?: ReferentialAction;
-  readonly deferrable?: boolean;
-  readonly initially?: string;
-  readonly match?: string;
   /** E.g. `{ postgresql: { notValid: true } }`. */
   readonly dialectOptions?: DialectOptions;
 }

@@ -1,21 +1,4 @@
-import {
-  bigInteger,
-  boolean,
-  date,
-  dateTime,
-  enumType,
-  float,
-  integer,
-  json,
-  largeBinary,
-  numeric,
-  smallInteger,
-  sql,
-  string,
-  text,
-  time,
-  uuid,
-} from '@alembic/core';
+import * as schema from '@alembic/core';
 import type { ColumnType, ServerDefault } from '@alembic/core';
 import type { DialectCapabilities } from '@alembic/core/dialect';
 import type { ColumnDraft, TableDraft } from './schema-draft.js';
@@ -50,35 +33,35 @@ export type TypeTag = (typeof TYPE_TAGS)[number];
 export function typeOf(tag: TypeTag, random: SeededRandom, enumName: string): ColumnType {
   switch (tag) {
     case 'int':
-      return integer();
+      return schema.integer();
     case 'big':
-      return bigInteger();
+      return schema.bigInteger();
     case 'small':
-      return smallInteger();
+      return schema.smallInteger();
     case 'str':
-      return string(random.pick([10, 40, 100, 255]));
+      return schema.string(random.pick([10, 40, 100, 255]));
     case 'text':
-      return text();
+      return schema.text();
     case 'bool':
-      return boolean();
+      return schema.boolean();
     case 'date':
-      return date();
+      return schema.date();
     case 'dt':
-      return dateTime();
+      return schema.dateTime();
     case 'time':
-      return time();
+      return schema.time();
     case 'num':
-      return numeric(random.pick([8, 10, 12]), random.pick([0, 2, 4]));
+      return schema.numeric(random.pick([8, 10, 12]), random.pick([0, 2, 4]));
     case 'float':
-      return float();
+      return schema.float();
     case 'json':
-      return json();
+      return schema.json();
     case 'bin':
-      return largeBinary();
+      return schema.largeBinary();
     case 'uuid':
-      return uuid();
+      return schema.uuid();
     case 'enum':
-      return enumType(['red', 'green', 'blue'], { name: enumName });
+      return schema.enumType(['red', 'green', 'blue'], { name: enumName });
   }
 }
 
@@ -105,13 +88,13 @@ export function randomDefault(type: ColumnType, random: SeededRandom): ServerDef
     case 'integer':
     case 'bigInteger':
     case 'smallInteger':
-      return random.chance(0.5) ? String(random.integer(-5, 99)) : sql(String(random.integer(0, 99)));
+      return random.chance(0.5) ? String(random.integer(-5, 99)) : schema.sql(String(random.integer(0, 99)));
     case 'string':
       return random.pick(['', 'abc', "it's", 'n/a']);
     case 'boolean':
-      return sql(random.pick(['true', 'false']));
+      return schema.sql(random.pick(['true', 'false']));
     case 'dateTime':
-      return sql('CURRENT_TIMESTAMP');
+      return schema.sql('CURRENT_TIMESTAMP');
     case 'numeric':
       return random.pick(type.scale === undefined || type.scale === 0 ? ['0', '12'] : ['0', '1.5', '12']);
     case 'enum':
@@ -207,7 +190,7 @@ export function addRandomForeignKey(
   const columnName = `${referred.slice(RANDOM_TABLE_PREFIX.length - 1)}_id`;
   if (table.columns.some((entry) => entry.name === columnName)) return false;
   const nullable = random.chance(0.7);
-  table.columns.push({ name: columnName, type: integer(), nullable });
+  table.columns.push({ name: columnName, type: schema.integer(), nullable });
   const onDelete = random.pick([undefined, 'CASCADE', 'RESTRICT', ...(nullable ? ['SET NULL'] : [])]);
   table.foreignKeys.push({
     ...(options.named === true || random.chance(0.5) ? { name: `fk_${table.name}_${columnName}` } : {}),
