@@ -1,3 +1,4 @@
+import { loadDriver } from '@alembic/core/dialect';
 import type { DatabaseConnection, DialectConnectOptions } from '@alembic/core/dialect';
 import type { PgwireClient } from './pgwire-connection.js';
 import { PgwireConnection } from './pgwire-connection.js';
@@ -18,8 +19,10 @@ function quoteIdentifier(name: string): string {
  */
 export async function connectPgwire(url: string, options: DialectConnectOptions = {}): Promise<DatabaseConnection> {
   const { connectionString, schema } = parsePgwireUrl(url);
-  const imported = (await import('pg')) as unknown as PgModule & { default?: PgModule };
-  const pg = imported.default ?? imported;
+  const pg = await loadDriver<PgModule>(() => import('pg'), {
+    namedExport: 'Client',
+    missingMessage: 'The pgwire dialect needs the pg driver: npm install pg',
+  });
   const client = new pg.Client({ ...options.driverOptions, connectionString });
   await client.connect();
   const connection = new PgwireConnection(client);

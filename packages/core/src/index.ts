@@ -85,7 +85,6 @@ export type { Operations, BatchAlterTableOptions, BatchCallback } from './operat
 export type {
   AlterColumnOptions,
   BatchOperations,
-  CreateForeignKeyOptions,
   CreateIndexOptions,
 } from './operations/batch-operations.js';
 export type { EnvironmentContext, ConfigureOptions } from './runtime/environment-context.js';

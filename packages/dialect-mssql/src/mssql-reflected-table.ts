@@ -1,4 +1,3 @@
-import { groupRows } from '@alembic/core/dialect';
 import * as core from '@alembic/core/dialect';
 import type { ColumnModel, IdentityOptions, TableElement, TableModel } from '@alembic/core/dialect';
 import { parseMssqlDefault } from './mssql-default-parser.js';
@@ -118,7 +117,7 @@ function reflectColumn(
  * ```
  */
 export function buildReflectedTable(rows: MssqlTableRows): TableModel {
-  const indexGroups = groupRows(rows.indexes, (row) => row.index_name);
+  const indexGroups = core.groupRows(rows.indexes, (row) => row.index_name);
   const primaryKey = [...indexGroups].find(([, parts]) => Boolean(parts[0]?.is_primary_key));
   const primaryKeyColumns = new Set(primaryKey?.[1].map((part) => part.column_name) ?? []);
   const elements: TableElement[] = rows.columns.map((source) =>
@@ -150,7 +149,7 @@ export function buildReflectedTable(rows: MssqlTableRows): TableModel {
       }),
     );
   }
-  for (const [name, parts] of groupRows(rows.foreignKeys, (row) => row.constraint_name)) {
+  for (const [name, parts] of core.groupRows(rows.foreignKeys, (row) => row.constraint_name)) {
     const first = parts[0] as MssqlForeignKeyRow;
     const onDelete = referentialAction(first.delete_rule);
     const onUpdate = referentialAction(first.update_rule);

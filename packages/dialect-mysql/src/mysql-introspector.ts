@@ -3,7 +3,6 @@ import type { DatabaseConnection, GetTablesOptions, TableModel } from '@alembic/
 import { MysqlConnection } from './mysql-connection.js';
 import type { MysqlFlavour } from './mysql-flavour.js';
 import { detectMysqlFlavour } from './mysql-flavour.js';
-import type { MysqlCatalogQuery, MysqlTableScope } from './mysql-introspection-queries.js';
 import * as queries from './mysql-introspection-queries.js';
 import type { MysqlCheckRow, MysqlColumnRow, MysqlForeignKeyRow, MysqlIndexRow } from './mysql-reflected-table.js';
 import { buildReflectedTable } from './mysql-reflected-table.js';
@@ -60,7 +59,7 @@ export class MysqlIntrospector extends BaseSchemaIntrospector {
       return [];
     }
     const flavour = await this.#serverFlavour();
-    const scope: MysqlTableScope = {
+    const scope: queries.MysqlTableScope = {
       ...(options.schema === undefined ? {} : { schema: options.schema }),
       ...(options.tableNames === undefined ? {} : { tableNames: [...new Set(options.tableNames)] }),
     };
@@ -101,11 +100,11 @@ export class MysqlIntrospector extends BaseSchemaIntrospector {
     return (await this.names(queries.MYSQL_INTROSPECTION_QUERIES.defaultSchemaName))[0];
   }
 
-  #catalog<Row>(query: MysqlCatalogQuery): Promise<readonly Row[]> {
+  #catalog<Row>(query: queries.MysqlCatalogQuery): Promise<readonly Row[]> {
     return this.rows<Row>(query.sql, query.parameters);
   }
 
-  async #readChecks(query: MysqlCatalogQuery): Promise<readonly Owned<MysqlCheckRow>[]> {
+  async #readChecks(query: queries.MysqlCatalogQuery): Promise<readonly Owned<MysqlCheckRow>[]> {
     try {
       return await this.#catalog<Owned<MysqlCheckRow>>(query);
     } catch (error) {

@@ -1,4 +1,3 @@
-import { groupRows } from '@alembic/core/dialect';
 import * as core from '@alembic/core/dialect';
 import type { ColumnModel, IndexElement, TableElement, TableModel } from '@alembic/core/dialect';
 import { parseMysqlDefault } from './mysql-default-parser.js';
@@ -136,7 +135,7 @@ function indexElement(row: MysqlIndexRow): IndexElement {
  * `json()` instead).
  */
 export function buildReflectedTable(rows: MysqlTableRows): TableModel {
-  const indexGroups = groupRows(rows.indexes, (row) => row.index_name);
+  const indexGroups = core.groupRows(rows.indexes, (row) => row.index_name);
   const primaryKeyColumns = (indexGroups.get('PRIMARY') ?? []).map((row) => row.column_name ?? '');
   const jsonColumns = new Set(
     rows.columns
@@ -156,7 +155,7 @@ export function buildReflectedTable(rows: MysqlTableRows): TableModel {
   if (primaryKeyColumns.length > 0) {
     elements.push(core.primaryKeyConstraint(primaryKeyColumns));
   }
-  const foreignKeys = [...groupRows(rows.foreignKeys, (row) => row.constraint_name)].map(([name, parts]) => {
+  const foreignKeys = [...core.groupRows(rows.foreignKeys, (row) => row.constraint_name)].map(([name, parts]) => {
     const first = parts[0] as MysqlForeignKeyRow;
     const onDelete =
       first.delete_rule !== null && !DEFAULT_RULES.has(first.delete_rule) ? first.delete_rule : undefined;

@@ -1,4 +1,4 @@
-import { BaseSchemaIntrospector, groupRows } from '@alembic/core/dialect';
+import { BaseSchemaIntrospector } from '@alembic/core/dialect';
 import * as core from '@alembic/core/dialect';
 import type {
   ColumnModel,
@@ -100,7 +100,7 @@ function jsonRows<Row>(value: unknown): readonly Row[] {
 
 /** Rows of a bulk query, by the oid of their table, in query order. */
 function groupByTable<Row extends { readonly table_oid: string }>(rows: readonly Row[]): Map<string, Row[]> {
-  return groupRows(rows, (row) => row.table_oid);
+  return core.groupRows(rows, (row) => row.table_oid);
 }
 
 function indexOf(row: IndexRow): IndexModel {

@@ -110,7 +110,12 @@ export class PostgresSchemaNormalizer extends DefaultSchemaNormalizer {
   }
 
   /** Per normalized type (one object per distinct type, see normalizeType): defaults repeat. */
-  protected override normalizeDefaultText(text: string, column: ColumnModel): string | undefined {
+  protected override normalizeDefaultText(
+    text: string,
+    column: ColumnModel,
+    _table: TableModel,
+    _side: SchemaSide,
+  ): string | undefined {
     const type = this.normalizeType(column.type);
     let byText = this.#defaultsByType.get(type);
     if (byText === undefined) {

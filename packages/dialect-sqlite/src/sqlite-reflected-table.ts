@@ -1,4 +1,3 @@
-import { groupRows } from '@alembic/core/dialect';
 import * as core from '@alembic/core/dialect';
 import type {
   ColumnModel,
@@ -84,7 +83,7 @@ function uniqueConstraints(
 }
 
 function foreignKeys(rows: readonly SqliteForeignKeyRow[], parsed: ParsedCreateTable): ForeignKeyConstraintModel[] {
-  const groups = [...groupRows(rows, (row) => row.id).values()];
+  const groups = [...core.groupRows(rows, (row) => row.id).values()];
   const byPosition = groups.length === parsed.foreignKeys.length;
   return groups.map((group, position) => {
     const first = group[0] as SqliteForeignKeyRow;
@@ -164,7 +163,7 @@ export function sqliteReflectedTable(rows: SqliteTableRows): TableModel {
       ),
     );
   }
-  const indexGroups = [...groupRows(rows.indexes, (row) => row.index_name).values()];
+  const indexGroups = [...core.groupRows(rows.indexes, (row) => row.index_name).values()];
   elements.push(...uniqueConstraints(indexGroups, parsed));
   elements.push(
     ...parsed.checks.map((check) =>

@@ -33,6 +33,7 @@ export {
 export {
   createForeignKeyOperation,
   type CreateForeignKeyOperation,
+  type CreateForeignKeyOptions,
 } from '../operations/create-foreign-key-operation.js';
 export { createIndexOperation, type CreateIndexOperation } from '../operations/create-index-operation.js';
 export {

@@ -1,7 +1,7 @@
 import type { Config } from '../config/config.js';
 import { runEnvironment } from '../runtime/run-environment.js';
 import { ScriptDirectory } from '../script/script-directory.js';
-import { timeoutOptions, type RunOptions } from './run-options.js';
+import { environmentOptions, type RunOptions } from './run-options.js';
 
 /** Options of {@link ensureVersion}. */
 export type EnsureVersionOptions = Pick<RunOptions, 'sql' | 'lockTimeout' | 'statementTimeout'>;
@@ -12,8 +12,7 @@ export async function ensureVersion(config: Config, options: EnsureVersionOption
   await runEnvironment({
     config,
     scripts,
-    asSql: options.sql ?? false,
-    ...timeoutOptions(options),
+    ...environmentOptions(options),
     planSteps: async (_heads, migrationContext) => {
       await migrationContext.ensureVersionTable();
       return [];

@@ -1,4 +1,5 @@
 import { CommandError } from '../errors/command-error.js';
+import type { EnvironmentOptions } from '../runtime/environment-context.js';
 
 /** Options shared by the commands that run migrations. */
 export interface RunOptions {
@@ -36,6 +37,23 @@ export function timeoutOptions(options: RunOptions): { lockTimeout?: number; sta
   return {
     ...(lockTimeout === undefined ? {} : { lockTimeout }),
     ...(statementTimeout === undefined ? {} : { statementTimeout }),
+  };
+}
+
+/**
+ * What every command that runs `env.ts` passes on from its {@link RunOptions}: `--sql`, `--tag`,
+ * `--no-lock` and the checked timeouts, in the shape `runEnvironment` takes.
+ *
+ * @throws CommandError naming a timeout option out of range.
+ */
+export function environmentOptions(
+  options: RunOptions,
+): Pick<EnvironmentOptions, 'asSql' | 'tag' | 'noLock' | 'lockTimeout' | 'statementTimeout'> {
+  return {
+    asSql: options.sql ?? false,
+    tag: options.tag ?? null,
+    noLock: options.noLock ?? false,
+    ...timeoutOptions(options),
   };
 }
 

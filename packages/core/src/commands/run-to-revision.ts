@@ -3,7 +3,7 @@ import { CommandError } from '../errors/command-error.js';
 import type { MigrationStep } from '../runtime/migration-step.js';
 import { runEnvironment } from '../runtime/run-environment.js';
 import { ScriptDirectory } from '../script/script-directory.js';
-import { splitRange, timeoutOptions, type RunOptions } from './run-options.js';
+import { environmentOptions, splitRange, type RunOptions } from './run-options.js';
 
 /** Plans the steps from the database's heads to `destination` (`planUpgrade`, `planDowngrade`). */
 export type DestinationPlanner = (
@@ -33,11 +33,8 @@ export async function runToRevision(
     config,
     scripts,
     planSteps: (heads) => plan(scripts, end, heads),
-    asSql: options.sql ?? false,
     startingRevision: start ?? null,
     destinationRevision: end,
-    tag: options.tag ?? null,
-    noLock: options.noLock ?? false,
-    ...timeoutOptions(options),
+    ...environmentOptions(options),
   });
 }

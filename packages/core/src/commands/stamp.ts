@@ -3,7 +3,7 @@ import { CommandError } from '../errors/command-error.js';
 import { planStamp } from '../runtime/plan-steps.js';
 import { runEnvironment } from '../runtime/run-environment.js';
 import { ScriptDirectory } from '../script/script-directory.js';
-import { splitRange, timeoutOptions, type RunOptions } from './run-options.js';
+import { environmentOptions, splitRange, type RunOptions } from './run-options.js';
 
 /** Options of {@link stamp}. */
 export interface StampOptions extends RunOptions {
@@ -34,12 +34,9 @@ export async function stamp(config: Config, revisions: readonly string[], option
     config,
     scripts,
     planSteps: (heads) => planStamp(scripts, destinations, heads),
-    asSql: options.sql ?? false,
     startingRevision: startingRevision ?? null,
     destinationRevision: destinations,
-    tag: options.tag ?? null,
     purge: options.purge ?? false,
-    noLock: options.noLock ?? false,
-    ...timeoutOptions(options),
+    ...environmentOptions(options),
   });
 }

@@ -46,8 +46,9 @@ export abstract class BaseSchemaIntrospector implements SchemaIntrospector {
   }
 
   /**
-   * The values of a one-column catalog query (schema or table names), in row order; a NULL is
-   * left out, so `(await this.names(sql))[0]` is a single name or `undefined`.
+   * The first column of each row of a catalog query of names (schema or table names), in row
+   * order; a value that is not a string (NULL) is left out, so `(await this.names(sql))[0]` is
+   * a single name or `undefined`.
    */
   protected async names(sql: string, parameters?: readonly unknown[]): Promise<string[]> {
     const rows = await this.rows<Readonly<Record<string, unknown>>>(sql, parameters);

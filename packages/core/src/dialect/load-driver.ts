@@ -3,8 +3,9 @@ import { ConfigError } from '../errors/config-error.js';
 /** How {@link loadDriver} finds the driver and what it says when the driver is missing. */
 export interface LoadDriverOptions {
   /**
-   * An export of the driver module: where the module namespace has it, the namespace is the
-   * driver; otherwise its `default` export is (a CommonJS driver loaded as an ES module).
+   * A function the driver module exports (`Client`, `Database`): where the module namespace has
+   * it, the namespace is the driver; otherwise its `default` export is (a CommonJS driver
+   * loaded as an ES module).
    */
   readonly namedExport: string;
   /** The line a user sees when the driver is not installed, e.g. `... needs the pg driver: npm install pg`. */
@@ -38,5 +39,5 @@ export async function loadDriver<Driver>(
     }
     throw error;
   }
-  return (loaded[options.namedExport] === undefined ? loaded.default : loaded) as Driver;
+  return (typeof loaded[options.namedExport] === 'function' ? loaded : loaded.default) as Driver;
 }
