@@ -235,15 +235,7 @@ function orderTablesForCreation(
             .map(({ foreignKey }) => foreignKey),
         )
       : new Set<ForeignKeyConstraintModel>();
-    const table: TableModel =
-      deferred.size === 0
-        ? node.table
-        : {
-            ...node.table,
-            constraints: node.table.constraints.filter(
-              (constraint) => constraint.kind !== 'foreignKeyConstraint' || !deferred.has(constraint),
-            ),
-          };
+    const table = withoutForeignKeys(node.table, deferred);
     createTables.push(plannedOperation(createTableOperation({ table }), comments.get(node.key) ?? []));
     for (const foreignKey of deferred) {
       deferredForeignKeys.push(
@@ -290,15 +282,7 @@ function orderTablesForDrop(
         ),
       );
     }
-    const existingTable: TableModel =
-      broken.size === 0
-        ? node.table
-        : {
-            ...node.table,
-            constraints: node.table.constraints.filter(
-              (constraint) => constraint.kind !== 'foreignKeyConstraint' || !broken.has(constraint),
-            ),
-          };
+    const existingTable = withoutForeignKeys(node.table, broken);
     dropTables.push(
       plannedOperation(dropTableOperation({ tableName: node.table.name, schema: node.table.schema, existingTable })),
     );
@@ -331,4 +315,15 @@ function pointsAtDroppedColumn(
     foreignKey.referredColumns.some((columnName) =>
       goingAway.has(keyOf(foreignKey.referredSchema ?? table.schema, `${foreignKey.referredTable}\u0000${columnName}`)),
     );
+}
+
+/** The table without the foreign keys in `foreignKeys` (the same object when there are none). */
+function withoutForeignKeys(table: TableModel, foreignKeys: ReadonlySet<ForeignKeyConstraintModel>): TableModel {
+  if (foreignKeys.size === 0) return table;
+  return {
+    ...table,
+    constraints: table.constraints.filter(
+      (constraint) => constraint.kind !== 'foreignKeyConstraint' || !foreignKeys.has(constraint),
+    ),
+  };
 }
