@@ -1,4 +1,4 @@
-import { DatabaseError } from '@alembic/core/dialect';
+import { DatabaseError, idempotentRelease } from '@alembic/core/dialect';
 import type { DatabaseConnection, MigrationLockOptions, ReleaseMigrationLock } from '@alembic/core/dialect';
 import { randomUUID } from 'node:crypto';
 
@@ -96,13 +96,7 @@ export async function acquirePgwireMigrationLock(
     }
     await sleep(settings.pollMilliseconds ?? 50);
   }
-  let released = false;
-  return async () => {
-    if (released) return;
-    released = true;
-    await connection.query(`DELETE FROM ${PGWIRE_LOCK_TABLE} WHERE name = $1 AND holder = $2`, [
-      options.lockName,
-      holder,
-    ]);
-  };
+  return idempotentRelease(() =>
+    connection.query(`DELETE FROM ${PGWIRE_LOCK_TABLE} WHERE name = $1 AND holder = $2`, [options.lockName, holder]),
+  );
 }

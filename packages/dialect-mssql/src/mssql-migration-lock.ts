@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConfigError } from '@alembic/core/dialect';
+import { ConfigError, idempotentRelease } from '@alembic/core/dialect';
 import type { DatabaseConnection, MigrationLockOptions, ReleaseMigrationLock } from '@alembic/core/dialect';
 import { MssqlConnection } from './mssql-connection.js';
 import { MssqlDatabaseError } from './mssql-database-error.js';
@@ -132,12 +132,5 @@ export async function acquireMssqlMigrationLock(
   if (!granted(result)) {
     throw refusal(result, resource, timeout);
   }
-  let released = false;
-  return async () => {
-    if (released) {
-      return;
-    }
-    released = true;
-    await connection.query(RELEASE_SQL, [resource]);
-  };
+  return idempotentRelease(() => connection.query(RELEASE_SQL, [resource]));
 }

@@ -1,3 +1,4 @@
+import { idempotentRelease } from '@alembic/core/dialect';
 import { createHash } from 'node:crypto';
 import type { DatabaseConnection, MigrationLockOptions, ReleaseMigrationLock } from '@alembic/core/dialect';
 import { MysqlConnection } from './mysql-connection.js';
@@ -126,12 +127,5 @@ export async function acquireMysqlMigrationLock(
       );
     }
   }
-  let released = false;
-  return async () => {
-    if (released) {
-      return;
-    }
-    released = true;
-    await connection.query('SELECT RELEASE_LOCK(?) AS released', [name]);
-  };
+  return idempotentRelease(() => connection.query('SELECT RELEASE_LOCK(?) AS released', [name]));
 }

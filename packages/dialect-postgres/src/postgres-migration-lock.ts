@@ -1,3 +1,4 @@
+import { idempotentRelease } from '@alembic/core/dialect';
 import type {
   DatabaseConnection,
   MigrationLockOptions,
@@ -119,12 +120,5 @@ export async function acquirePostgresMigrationLock(
 ): Promise<ReleaseMigrationLock> {
   const key = advisoryLockKey(options.lockName);
   await waitForLock(connection, key, options);
-  let released = false;
-  return async () => {
-    if (released) {
-      return;
-    }
-    released = true;
-    await connection.query(`SELECT pg_advisory_unlock(${key})`);
-  };
+  return idempotentRelease(() => connection.query(`SELECT pg_advisory_unlock(${key})`));
 }

@@ -1,3 +1,4 @@
+import { kindOf } from './kind-of.js';
 /** `INTEGER`. */
 export interface IntegerType {
   readonly kind: 'integer';
@@ -242,7 +243,5 @@ const COLUMN_TYPE_KINDS: ReadonlySet<string> = new Set<ColumnTypeKind>([
 
 /** True when `value` looks like a {@link ColumnType}. */
 export function isColumnType(value: unknown): value is ColumnType {
-  return (
-    typeof value === 'object' && value !== null && COLUMN_TYPE_KINDS.has(String((value as { kind?: unknown }).kind))
-  );
+  return COLUMN_TYPE_KINDS.has(String(kindOf(value)));
 }

@@ -5,6 +5,7 @@ import { deepFreeze, withoutUndefined } from './deep-freeze.js';
 import type { ForeignKeyReference, ForeignKeyReferenceInput } from './foreign-key-reference.js';
 import { parseForeignKeyReference } from './foreign-key-reference.js';
 import type { SqlExpression } from './sql-expression.js';
+import { kindOf } from './kind-of.js';
 
 /**
  * A server-side default: a string is a value, rendered as a quoted literal (`DEFAULT '12'`); a
@@ -89,5 +90,5 @@ export function column(name: string, type: ColumnType, options: ColumnOptions = 
 
 /** True when `value` is a {@link ColumnModel}. */
 export function isColumnModel(value: unknown): value is ColumnModel {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'column';
+  return kindOf(value) === 'column';
 }

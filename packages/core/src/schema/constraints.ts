@@ -5,6 +5,7 @@ import type { DialectOptions } from './dialect-options.js';
 import type { ForeignKeyOptions } from './foreign-key-reference.js';
 import type { SqlExpression } from './sql-expression.js';
 import { isSqlExpression } from './sql-expression.js';
+import { kindOf } from './kind-of.js';
 
 /** `PRIMARY KEY (columns)`. */
 export interface PrimaryKeyConstraintModel {
@@ -163,9 +164,7 @@ const CONSTRAINT_KINDS: ReadonlySet<string> = new Set<ConstraintModel['kind']>([
 
 /** True when `value` is one of the {@link ConstraintModel} kinds. */
 export function isConstraintModel(value: unknown): value is ConstraintModel {
-  return (
-    typeof value === 'object' && value !== null && CONSTRAINT_KINDS.has(String((value as { kind?: unknown }).kind))
-  );
+  return CONSTRAINT_KINDS.has(String(kindOf(value)));
 }
 
 /** The columns a constraint names on its own table (none for a check written as SQL). */

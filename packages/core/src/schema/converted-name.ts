@@ -1,3 +1,4 @@
+import { kindOf } from './kind-of.js';
 /**
  * A constraint or index name that a naming convention must not touch (SQLAlchemy's `conv`,
  * Alembic's `op.f()`): autogenerate writes names it read from the database this way, because
@@ -28,12 +29,7 @@ export function convertedName(name: string): ConvertedName {
 
 /** True when `value` is a {@link ConvertedName}. */
 export function isConvertedName(value: unknown): value is ConvertedName {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { kind?: unknown }).kind === 'convertedName' &&
-    typeof (value as { name?: unknown }).name === 'string'
-  );
+  return kindOf(value) === 'convertedName' && typeof (value as { name?: unknown }).name === 'string';
 }
 
 /** The text of a constraint name, whether plain or converted. */

@@ -4,6 +4,7 @@ import { deepFreeze, withoutUndefined } from './deep-freeze.js';
 import type { DialectOptions } from './dialect-options.js';
 import type { SqlExpression } from './sql-expression.js';
 import { isSqlExpression } from './sql-expression.js';
+import { kindOf } from './kind-of.js';
 
 /** One element of an index: a column name (quoted as needed) or an expression (verbatim). */
 export type IndexElement = string | SqlExpression;
@@ -72,7 +73,7 @@ export function requireIndexElements(columns: readonly IndexElement[]): readonly
 
 /** True when `value` is an {@link IndexModel}. */
 export function isIndexModel(value: unknown): value is IndexModel {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'index';
+  return kindOf(value) === 'index';
 }
 
 /** The plain column names among an index's elements (expressions left out). */

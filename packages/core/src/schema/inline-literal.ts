@@ -1,4 +1,5 @@
 import type { ColumnType } from './column-types.js';
+import { kindOf } from './kind-of.js';
 
 /**
  * A value to be written into the SQL text as a literal even when the statement runs online,
@@ -27,10 +28,5 @@ export function inlineLiteral(value: unknown, type?: ColumnType): InlineLiteral 
 
 /** True when `value` is an {@link InlineLiteral}. */
 export function isInlineLiteral(value: unknown): value is InlineLiteral {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { kind?: unknown }).kind === 'inlineLiteral' &&
-    'value' in value
-  );
+  return kindOf(value) === 'inlineLiteral' && 'value' in (value as object);
 }

@@ -3,6 +3,7 @@ import type { NamingConvention } from './naming-convention.js';
 import { defaultNamingConvention } from './naming-convention.js';
 import type { TableModel } from './table.js';
 import { isTableModel } from './table.js';
+import { kindOf } from './kind-of.js';
 
 /**
  * The application's schema as autogenerate sees it (SQLAlchemy's `MetaData`): tables declared
@@ -58,5 +59,5 @@ export function metadata(tables: readonly TableModel[], options: MetadataOptions
 
 /** True when `value` is a {@link MetadataModel}. */
 export function isMetadataModel(value: unknown): value is MetadataModel {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'metadata';
+  return kindOf(value) === 'metadata';
 }

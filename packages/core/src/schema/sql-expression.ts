@@ -1,3 +1,4 @@
+import { kindOf } from './kind-of.js';
 /**
  * A fragment of SQL that is rendered exactly as written: a server default such as `now()`, a
  * check condition, an index expression such as `lower(email)`.
@@ -25,10 +26,5 @@ export function sql(text: string): SqlExpression {
 
 /** True when `value` is a {@link SqlExpression} built by {@link sql}. */
 export function isSqlExpression(value: unknown): value is SqlExpression {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { kind?: unknown }).kind === 'sqlExpression' &&
-    typeof (value as { text?: unknown }).text === 'string'
-  );
+  return kindOf(value) === 'sqlExpression' && typeof (value as { text?: unknown }).text === 'string';
 }

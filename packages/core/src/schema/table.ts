@@ -12,6 +12,7 @@ import { constraintColumns, isConstraintModel } from './constraints.js';
 import { deepFreeze, withoutUndefined } from './deep-freeze.js';
 import type { IndexModel } from './index-model.js';
 import { indexColumnNames, isIndexModel } from './index-model.js';
+import { kindOf } from './kind-of.js';
 
 /** A constraint other than the primary key, as kept in {@link TableModel.constraints}. */
 export type TableConstraintModel = UniqueConstraintModel | ForeignKeyConstraintModel | CheckConstraintModel;
@@ -171,7 +172,7 @@ function describe(value: unknown): string {
 
 /** True when `value` is a {@link TableModel}. */
 export function isTableModel(value: unknown): value is TableModel {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'table';
+  return kindOf(value) === 'table';
 }
 
 /** The column named `columnName`, or undefined. */
