@@ -2,7 +2,7 @@ import type { Options } from 'tsup';
 
 /**
  * The build of a library package of the project (a dialect, the testing suite): `src/index.ts`
- * as ES module and CommonJS with declarations and source maps, for Node 20 and later, leaving
+ * as ES module and CommonJS with declarations and source maps, for Node 22 and later, leaving
  * out the modules in `external` (peers such as `@alembic/core` and the database driver, which
  * the application installs once, never bundled).
  *
@@ -20,7 +20,7 @@ export function libraryBuild(options: { readonly external: readonly string[] }):
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
-    target: 'node20',
+    target: 'node22',
     platform: 'node',
     sourcemap: true,
     external: [...options.external],

@@ -5,7 +5,7 @@ export default defineConfig({
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
-  target: 'node20',
+  target: 'node22',
   platform: 'node',
   sourcemap: true,
   // The driver and core are peers: never bundle them.

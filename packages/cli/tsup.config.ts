@@ -14,7 +14,7 @@ export default defineConfig({
   format: ['esm'],
   dts: false,
   clean: true,
-  target: 'node20',
+  target: 'node22',
   platform: 'node',
   sourcemap: true,
   ...(binHasShebang ? {} : { banner: { js: '#!/usr/bin/env node' } }),

@@ -43,7 +43,7 @@ const reexportFromCore: Plugin = {
 
 const common: Options = {
   format: ['esm', 'cjs'],
-  target: 'node20',
+  target: 'node22',
   platform: 'node',
   sourcemap: true,
 };

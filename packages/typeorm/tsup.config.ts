@@ -7,7 +7,7 @@ export default defineConfig({
   clean: true,
   // `import.meta.url` in the CommonJS build (transpile.ts loads @swc/core lazily).
   shims: true,
-  target: 'node20',
+  target: 'node22',
   platform: 'node',
   sourcemap: true,
   // Core, TypeORM and the compiler are the project's: never bundled.

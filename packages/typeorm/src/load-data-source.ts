@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { enableTypeScriptImports, enableTypeScriptRequire, importModule } from '@alembic/core/internal';
+import { enableTypeScriptImports, importModule } from '@alembic/core/internal';
 import { isCommonJsFile } from './commonjs-file.js';
 import { TypeOrmModelError } from './typeorm-model-error.js';
 import type { TypeOrmDataSource } from './typeorm-shapes.js';
@@ -20,13 +20,12 @@ export const DATA_SOURCE_EXPORTS = ['default', 'AppDataSource', 'dataSource'] as
  *   it has when none of them is a DataSource
  */
 export async function loadDataSource(path: string): Promise<TypeOrmDataSource> {
-  enableTypeScriptRequire();
+  enableTypeScriptImports();
   const namespace = isCommonJsFile(path)
     ? ((await import(pathToFileURL(path).href)) as Record<string, unknown>)
     : await importModule(path);
   const dataSource = dataSourceIn(namespace);
   if (dataSource !== undefined) {
-    if (namesEntityFiles(dataSource)) enableTypeScriptImports();
     return dataSource;
   }
   const found = Object.keys(namespace).filter((key) => key !== '__esModule');
@@ -51,11 +50,4 @@ function dataSourceIn(namespace: Record<string, unknown>): TypeOrmDataSource | u
     }
   }
   return undefined;
-}
-
-/** Whether TypeORM will load entity files itself (paths or globs among `entities`). */
-function namesEntityFiles(dataSource: TypeOrmDataSource): boolean {
-  const entities = dataSource.options.entities;
-  if (typeof entities !== 'object' || entities === null) return false;
-  return Object.values(entities).some((entity) => typeof entity === 'string');
 }

@@ -10,7 +10,7 @@
  */
 
 // Loading user files
-export { enableTypeScriptImports, enableTypeScriptRequire, importModule } from '../loader/import-module.js';
+export { enableTypeScriptImports, importModule } from '../loader/import-module.js';
 export { DECORATOR_COMPILER, type DecoratorCompiler } from '../loader/decorator-compiler.js';
 export { userCodeLocation } from '../loader/user-code-location.js';
 

@@ -11,7 +11,7 @@ import type { GetTablesOptions, SchemaIntrospector } from './schema-introspector
  * ```ts
  * class PgwireIntrospector extends BaseSchemaIntrospector {
  *   async getTableNames(options: { readonly schema?: string } = {}) {
- *     return (await this.rows<{ name: string }>(TABLE_NAMES_SQL, [options.schema ?? null])).map((row) => row.name);
+ *     return this.names(TABLE_NAMES_SQL, [options.schema ?? null]);
  *   }
  *   async getTables(options: GetTablesOptions = {}) { ... }
  * }

@@ -18,7 +18,7 @@ import { describeLoadError } from './describe-load-error.js';
 import { packageVersion } from './package-version.js';
 
 /** The module kind a TypeScript file is compiled to: for `import` or for `require()`. */
-export type CompiledFormat = 'esm' | 'cjs';
+type CompiledFormat = 'esm' | 'cjs';
 
 /** Part of the cache key: a change of compiler settings must not reuse old output. */
 const COMPILE_SETTINGS = 'esbuild-node22-inline-sourcemap-2';
@@ -35,6 +35,9 @@ function loadEsbuild(): EsbuildSync {
   return esbuild;
 }
 
+/** Cache directories pruned by this process: once each is enough (see `pruneCacheDirectory`). */
+const prunedDirectories = new Set<string>();
+
 /**
  * Compiles one TypeScript file to JavaScript with an inline source map (stack traces then name
  * the `.ts` file and line), reusing the output of an identical source from the cache:
@@ -48,7 +51,7 @@ function loadEsbuild(): EsbuildSync {
  *
  * Synchronous, as the module hooks that call it are.
  *
- * @param cacheDirectory the file's alembic cache (`alembicCacheDirectory`); `undefined`: none
+ * @param cacheDirectory the file's alembic cache (`alembicCacheDirectory`)
  * @param fallbackParentUrl a file URL inside the CLI's installation, where the decorator compiler
  *   is looked for when the file's own directory does not find it
  * @throws ScriptFileError naming the file and line of a syntax error, or of a decorated file with
@@ -58,7 +61,7 @@ export function compileTypeScript(
   source: string,
   path: string,
   format: CompiledFormat,
-  cacheDirectory: string | undefined,
+  cacheDirectory: string,
   fallbackParentUrl: string | undefined,
 ): string {
   const compiler = decoratorCompilerFor(source, path, fallbackParentUrl);
@@ -67,25 +70,24 @@ export function compileTypeScript(
       ? `${COMPILE_SETTINGS}-esbuild@${packageVersion('esbuild', import.meta.url)}`
       : `decorated-${compiler.transpilerIdentity}`;
   const key = createHash('sha1').update(`${settings}\0${format}\0${path}\0`).update(source).digest('hex');
-  const cached = cacheDirectory === undefined ? undefined : join(cacheDirectory, 'compiled', `${key}.js`);
-  if (cached !== undefined) {
-    try {
-      return readFileSync(cached, 'utf8');
-    } catch {
-      // not compiled yet
-    }
+  const cached = join(cacheDirectory, 'compiled', `${key}.js`);
+  try {
+    return readFileSync(cached, 'utf8');
+  } catch {
+    // not compiled yet
   }
   const code =
     compiler === undefined
       ? compileWithEsbuild(source, path, format)
       : compileDecorated(compiler, source, path, format);
-  if (cached !== undefined && cacheDirectory !== undefined) {
-    try {
-      replaceCacheFile(cached, code);
+  try {
+    replaceCacheFile(cached, code);
+    if (!prunedDirectories.has(cacheDirectory)) {
+      prunedDirectories.add(cacheDirectory);
       pruneCacheDirectory(cacheDirectory);
-    } catch {
-      // an unwritable cache only costs speed
     }
+  } catch {
+    // an unwritable cache only costs speed
   }
   return code;
 }

@@ -1,14 +1,5 @@
-import { isAbsolute, relative, sep } from 'node:path';
 import { ScriptFileError } from '../errors/script-file-error.js';
-
-/** A file as esbuild names it in its messages: relative to the working directory when inside it. */
-function shownPath(file: string): string {
-  if (!isAbsolute(file)) return file;
-  const fromHere = relative(process.cwd(), file);
-  return fromHere === '' || fromHere === '..' || fromHere.startsWith(`..${sep}`) || isAbsolute(fromHere)
-    ? file
-    : fromHere;
-}
+import { displayPath } from '../script/display-path.js';
 
 interface EsbuildMessage {
   readonly text: string;
@@ -24,7 +15,7 @@ export function describeLoadError(error: unknown, path: string): ScriptFileError
   if (Array.isArray(errors) && errors.length > 0) {
     const first = errors[0] as EsbuildMessage;
     const where = first.location
-      ? `${shownPath(first.location.file)}:${first.location.line}:${first.location.column + 1}`
+      ? `${displayPath(first.location.file)}:${first.location.line}:${first.location.column + 1}`
       : path;
     return new ScriptFileError(path, first.location?.line, `Could not load ${where}: ${first.text}`);
   }

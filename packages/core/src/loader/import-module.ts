@@ -53,11 +53,3 @@ async function locateSyntaxError(error: unknown, path: string): Promise<Error | 
 export function enableTypeScriptImports(): void {
   registerTypeScriptHooks(import.meta.url);
 }
-
-/**
- * The same as {@link enableTypeScriptImports}: one set of hooks serves `import` and `require()`.
- * Kept for `@alembic/typeorm`, which asks for `require()` first.
- */
-export function enableTypeScriptRequire(): void {
-  registerTypeScriptHooks(import.meta.url);
-}

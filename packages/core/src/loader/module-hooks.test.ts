@@ -1,6 +1,6 @@
 /**
  * The module hooks in a process of their own (jest's module system goes through neither Node's
- * `require()` nor its ES module loader), through the built `enableTypeScriptRequire()`: one set
+ * `require()` nor its ES module loader), through the built `enableTypeScriptImports()`: one set
  * of in-thread hooks (`module.registerHooks`) serves `require()` and `import` of TypeScript files.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ const SCRIPT = `
 const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const [coreDist, directory] = process.argv.slice(1);
-require(coreDist).enableTypeScriptRequire();
+require(coreDist).enableTypeScriptImports();
 (async () => {
   const results = {};
   for (const file of ['plain.ts', 'decorated.ts', 'plain.cts', 'located.ts', 'requires-entity.cjs']) {

@@ -6,6 +6,7 @@ import { CommandError } from '../errors/command-error.js';
 import { alembicCacheDirectory } from '../script/cache-directory.js';
 import { compileTypeScript } from './compile-typescript.js';
 import { realPathOf } from './real-path.js';
+import { processWide } from '../runtime/process-wide.js';
 
 interface ResolveContext {
   readonly parentURL?: string;
@@ -59,16 +60,16 @@ interface HooksState {
   readonly servedBundles: Map<string, string>;
 }
 
-const STATE_KEY = Symbol.for('alembic.loader.moduleHooks');
-
 function state(): HooksState {
-  const holder = globalThis as unknown as Record<symbol, HooksState | undefined>;
-  let found = holder[STATE_KEY];
-  if (found === undefined) {
-    found = { registered: false, fallbackParentUrl: undefined, userFiles: new Set(), servedBundles: new Map() };
-    holder[STATE_KEY] = found;
-  }
-  return found;
+  return processWide(
+    'alembic.loader.moduleHooks',
+    (): HooksState => ({
+      registered: false,
+      fallbackParentUrl: undefined,
+      userFiles: new Set(),
+      servedBundles: new Map(),
+    }),
+  );
 }
 
 /** The errors of a module that is not there (the ones `@alembic/*` falls back on). */
@@ -112,9 +113,7 @@ export function registerTypeScriptHooks(fallbackParent: string | undefined): voi
 
 /** Records a file loaded by path (JavaScript ones too): user code, for `userCodeLocation`. */
 export function addUserFile(path: string): void {
-  // Stack frames name the real file: a path through a symbolic link is recorded both ways.
   state().userFiles.add(path);
-  state().userFiles.add(realPathOf(path));
 }
 
 /**
@@ -128,10 +127,23 @@ export function serveBundle(directory: string, key: string, code: string): strin
   return url;
 }
 
-/** Whether `path` is a file loaded by path or compiled by the hooks in this process. */
+/**
+ * Whether `path` is a file loaded by path or compiled by the hooks in this process. Stack
+ * frames may name the real file of one reached through a symbolic link: those real paths are
+ * worked out here, when a path is not found as given (on the failure path), not for every file
+ * loaded.
+ */
 export function isUserFile(path: string): boolean {
-  return state().userFiles.has(path);
+  const { userFiles } = state();
+  if (userFiles.has(path)) return true;
+  if (realUserFiles === undefined || realUserFiles.basis !== userFiles.size) {
+    realUserFiles = { basis: userFiles.size, paths: new Set([...userFiles].map(realPathOf)) };
+  }
+  return realUserFiles.paths.has(path);
 }
+
+/** The real paths of the user files, as last worked out, and how many files they came from. */
+let realUserFiles: { readonly basis: number; readonly paths: ReadonlySet<string> } | undefined;
 
 function resolve(
   specifier: string,

@@ -26,7 +26,7 @@ const BUNDLEABLE_FILE = /\.(?:ts|mts|mjs)$/;
 const LOCATION_DEPENDENT = /\bimport\.meta\b|\brequire\s*\(|\b__dirname\b|\b__filename\b|\bimport\s*\(\s*(?!['"])/;
 
 /** Returns the module namespace of one script, evaluating it on the first call. */
-export type ScriptModuleLoader = () => Promise<Record<string, unknown>>;
+type ScriptModuleLoader = () => Promise<Record<string, unknown>>;
 
 /**
  * Loads many migration scripts of one directory as one ES module: an esbuild bundle of the

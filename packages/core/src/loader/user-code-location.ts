@@ -1,5 +1,6 @@
-import { relative, sep } from 'node:path';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { displayPath } from '../script/display-path.js';
 import { isUserFile } from './module-hooks.js';
 import { realPathOf } from './real-path.js';
 
@@ -7,7 +8,7 @@ import { realPathOf } from './real-path.js';
 const FRAME = /^\s*at (?:.*? \()?((?:file:\/\/|\/|[A-Za-z]:\\).*?):(\d+):\d+\)?$/;
 
 /** One frame of a stack trace: the file (a path) and its 1-based line. */
-export interface StackFrame {
+interface StackFrame {
   readonly path: string;
   readonly line: number;
 }
@@ -16,7 +17,7 @@ export interface StackFrame {
  * The frames of `error`'s stack trace that name a file, in order. With source maps on (the
  * module hooks switch them on), frames of compiled TypeScript name the `.ts` file and line.
  */
-export function stackFrames(error: unknown): StackFrame[] {
+function stackFrames(error: unknown): StackFrame[] {
   const stack = error instanceof Error ? error.stack : undefined;
   if (typeof stack !== 'string') return [];
   const frames: StackFrame[] = [];
@@ -59,7 +60,5 @@ export function userCodeLocation(error: unknown): string | undefined {
     (candidate) => isUserFile(candidate.path) && !candidate.path.includes(`${sep}node_modules${sep}`),
   );
   if (frame === undefined) return undefined;
-  const fromHere = relative(process.cwd(), frame.path);
-  const shown = fromHere.startsWith(`..${sep}`) || fromHere === '..' ? frame.path : fromHere;
-  return `${shown}:${frame.line}`;
+  return `${displayPath(frame.path)}:${frame.line}`;
 }

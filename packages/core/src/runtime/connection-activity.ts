@@ -1,4 +1,5 @@
 import type { DatabaseConnection } from '../dialect/database-connection.js';
+import { processWide } from './process-wide.js';
 
 /** The calls of a {@link DatabaseConnection} that send something to the database. */
 const SENDING_METHODS = ['query', 'execute', 'executeBatch', 'begin', 'commit', 'rollback'] as const;
@@ -10,17 +11,9 @@ interface ActivityRegistry {
   inFlight: number;
 }
 
-const REGISTRY_KEY = Symbol.for('alembic.runtime.connectionActivity');
-
-/** On `globalThis`, so that two copies of core share it (as the work-in-flight registry). */
+/** Shared by every copy of core in the process, as the work-in-flight registry is. */
 function registry(): ActivityRegistry {
-  const holder = globalThis as unknown as Record<symbol, ActivityRegistry | undefined>;
-  let found = holder[REGISTRY_KEY];
-  if (found === undefined) {
-    found = { open: new Set(), inFlight: 0 };
-    holder[REGISTRY_KEY] = found;
-  }
-  return found;
+  return processWide('alembic.runtime.connectionActivity', (): ActivityRegistry => ({ open: new Set(), inFlight: 0 }));
 }
 
 /**

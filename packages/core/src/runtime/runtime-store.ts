@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { processWide } from './process-wide.js';
 
 /** What a running migration environment makes visible to `env.ts` and migration scripts. */
 export interface RuntimeScope {
@@ -8,7 +9,7 @@ export interface RuntimeScope {
   operations: object | undefined;
 }
 
-const STORE_KEY = Symbol.for('alembic.runtime.store');
+const STORE_KEY = 'alembic.runtime.store';
 
 /**
  * The store the `op` and `context` proxies read. It lives on `globalThis` under a
@@ -16,11 +17,5 @@ const STORE_KEY = Symbol.for('alembic.runtime.store');
  * ESM and a CJS copy) share it; `AsyncLocalStorage` keeps concurrent runs in one process apart.
  */
 export function runtimeStore(): AsyncLocalStorage<RuntimeScope> {
-  const holder = globalThis as unknown as Record<symbol, AsyncLocalStorage<RuntimeScope> | undefined>;
-  let store = holder[STORE_KEY];
-  if (store === undefined) {
-    store = new AsyncLocalStorage<RuntimeScope>();
-    holder[STORE_KEY] = store;
-  }
-  return store;
+  return processWide(STORE_KEY, () => new AsyncLocalStorage<RuntimeScope>());
 }

@@ -1,4 +1,5 @@
 import { NeverSettledError } from '../errors/never-settled-error.js';
+import { processWide } from './process-wide.js';
 
 /**
  * A part of a command that is running now and might never finish: `env.ts`, a migration's
@@ -16,17 +17,9 @@ export interface WorkInFlight {
   readonly abandon?: () => Promise<string | undefined>;
 }
 
-const REGISTRY_KEY = Symbol.for('alembic.runtime.workInFlight');
-
-/** The work in flight, outermost first; on `globalThis` so that two copies of core share it. */
+/** The work in flight, outermost first; shared by every copy of core in the process. */
 function registry(): WorkInFlight[] {
-  const holder = globalThis as unknown as Record<symbol, WorkInFlight[] | undefined>;
-  let list = holder[REGISTRY_KEY];
-  if (list === undefined) {
-    list = [];
-    holder[REGISTRY_KEY] = list;
-  }
-  return list;
+  return processWide('alembic.runtime.workInFlight', (): WorkInFlight[] => []);
 }
 
 /** Runs `work`, recording it as in flight until its promise settles. */

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Config } from '../config/config.js';
 import { CommandError } from '../errors/command-error.js';
 import { MissingRevisionError } from '../errors/missing-revision-error.js';
@@ -13,6 +13,7 @@ import { checkPostWriteHooks, runPostWriteHooks, type PostWriteHook } from './po
 import { renderRevision } from './render-revision.js';
 import { DEFAULT_FILE_TEMPLATE, DEFAULT_TRUNCATE_SLUG_LENGTH } from './revision-file-name.js';
 import { planRevision } from './revision-plan.js';
+import { displayPath } from './display-path.js';
 import { HeaderCache } from './header-cache.js';
 import { readTextFile } from './read-text-file.js';
 import { readScriptHeader } from './script-header.js';
@@ -118,7 +119,6 @@ export class ScriptDirectory {
         header = read;
       }
       const script = Script.fromHeader(header, path, cache);
-      script.fileStamp = `${stats.mtimeMs}:${stats.size}`;
       const previous = pathById.get(script.revision);
       if (previous !== undefined) {
         throw new ScriptFileError(
@@ -148,8 +148,7 @@ export class ScriptDirectory {
 
   /** A path for messages: relative to the working directory when inside it. */
   displayPath(path: string): string {
-    const fromCwd = relative(process.cwd(), path);
-    return fromCwd.startsWith('..') || fromCwd === '' ? path : fromCwd;
+    return displayPath(path);
   }
 
   /** The heads (including effective heads), in load order. */

@@ -27,8 +27,6 @@ export class Script extends Revision {
   readonly doc: string;
   /** Set by commands that mark the database's current revisions (`history -i`). */
   isCurrent = false;
-  /** The file's state when the script directory read it (`mtimeMs:size`), when known. */
-  fileStamp: string | undefined;
 
   constructor(
     declaration: ConstructorParameters<typeof Revision>[0],
