@@ -79,7 +79,7 @@ function referentialAction(rule: string | null): string | undefined {
 /** `([a]>(1))` → `[a]>(1)`: the outer parentheses SQL Server adds. */
 function checkCondition(definition: string): string {
   const trimmed = definition.trim();
-  return trimmed.startsWith('(') && trimmed.endsWith(')') ? trimmed.slice(1, -1) : trimmed;
+  return core.isWrappedInParentheses(trimmed) ? trimmed.slice(1, -1) : trimmed;
 }
 
 function reflectColumn(

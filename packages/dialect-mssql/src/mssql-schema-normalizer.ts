@@ -1,16 +1,5 @@
 import { DefaultSchemaNormalizer, isAutoincrementColumn, withoutGeneratedName } from '@alembic/core/dialect';
-import type {
-  CheckConstraintModel,
-  ColumnModel,
-  ColumnType,
-  ForeignKeyOption,
-  IdentityOptions,
-  IndexModel,
-  PrimaryKeyConstraintModel,
-  SchemaSide,
-  TableModel,
-  UniqueConstraintModel,
-} from '@alembic/core/dialect';
+import type * as schema from '@alembic/core/dialect';
 import { MssqlDdlCompiler } from './mssql-ddl-compiler.js';
 import { canonicalMssqlDefault, canonicalMssqlExpression } from './mssql-expression-text.js';
 import { isMssqlGeneratedName } from './mssql-generated-names.js';
@@ -18,7 +7,12 @@ import { parseMssqlType } from './mssql-type-parser.js';
 import { mssqlTypeRowFromText } from './mssql-type-text.js';
 
 /** Foreign key options SQL Server has none of. */
-const ALL_FOREIGN_KEY_OPTIONS: readonly ForeignKeyOption[] = ['deferrable', 'initially', 'match', 'dialectOptions'];
+const ALL_FOREIGN_KEY_OPTIONS: readonly schema.ForeignKeyOption[] = [
+  'deferrable',
+  'initially',
+  'match',
+  'dialectOptions',
+];
 
 /**
  * SQL Server's autogenerate normalizer: puts model tables and reflected tables into one form, so
@@ -54,18 +48,24 @@ export class MssqlSchemaNormalizer extends DefaultSchemaNormalizer {
   readonly #compiler = new MssqlDdlCompiler();
 
   /** A generated name (`PK__t__...`) unset. */
-  protected override normalizePrimaryKey(constraint: PrimaryKeyConstraintModel): PrimaryKeyConstraintModel {
+  protected override normalizePrimaryKey(
+    constraint: schema.PrimaryKeyConstraintModel,
+  ): schema.PrimaryKeyConstraintModel {
     return withoutGeneratedName(constraint, isMssqlGeneratedName);
   }
 
-  protected override normalizeColumn(model: ColumnModel, table: TableModel, side: SchemaSide): ColumnModel {
+  protected override normalizeColumn(
+    model: schema.ColumnModel,
+    table: schema.TableModel,
+    side: schema.SchemaSide,
+  ): schema.ColumnModel {
     const { identity, autoincrement, ...normalized } = super.normalizeColumn(model, table, side);
     const plainIdentity = identity !== undefined && (identity.start ?? 1) === 1 && (identity.increment ?? 1) === 1;
-    const kept: IdentityOptions | undefined =
+    const kept: schema.IdentityOptions | undefined =
       identity === undefined || plainIdentity
         ? undefined
         : { always: false, start: identity.start ?? 1, increment: identity.increment ?? 1 };
-    const resolved: ColumnModel = {
+    const resolved: schema.ColumnModel = {
       ...normalized,
       autoincrement: plainIdentity ? true : autoincrement,
       ...(kept === undefined ? {} : { identity: kept }),
@@ -79,7 +79,7 @@ export class MssqlSchemaNormalizer extends DefaultSchemaNormalizer {
   }
 
   /** Rendered by the SQL Server compiler, read back as the introspector reads `sys.columns`. */
-  protected override normalizeType(type: ColumnType): ColumnType {
+  protected override normalizeType(type: schema.ColumnType): schema.ColumnType {
     let rendered: string;
     try {
       rendered = type.kind === 'raw' ? type.sql : this.#compiler.renderType(type);
@@ -95,13 +95,13 @@ export class MssqlSchemaNormalizer extends DefaultSchemaNormalizer {
   }
 
   /** Without `DEFERRABLE` (SQL Server has none). */
-  protected override normalizeUniqueConstraint(constraint: UniqueConstraintModel): UniqueConstraintModel {
+  protected override normalizeUniqueConstraint(constraint: schema.UniqueConstraintModel): schema.UniqueConstraintModel {
     const { deferrable: _deferrable, initially: _initially, ...rest } = constraint;
     return withoutGeneratedName(rest, isMssqlGeneratedName);
   }
 
   /** `DEFERRABLE`, `INITIALLY`, `MATCH` and dialect options: SQL Server has none. */
-  protected override get unsupportedForeignKeyOptions(): readonly ForeignKeyOption[] {
+  protected override get unsupportedForeignKeyOptions(): readonly schema.ForeignKeyOption[] {
     return ALL_FOREIGN_KEY_OPTIONS;
   }
 
@@ -110,14 +110,17 @@ export class MssqlSchemaNormalizer extends DefaultSchemaNormalizer {
     return isMssqlGeneratedName(name);
   }
 
-  protected override normalizeCheckConstraint(constraint: CheckConstraintModel): CheckConstraintModel {
+  protected override normalizeCheckConstraint(constraint: schema.CheckConstraintModel): schema.CheckConstraintModel {
     return withoutGeneratedName(
       { ...constraint, condition: canonicalMssqlExpression(constraint.condition) },
       isMssqlGeneratedName,
     );
   }
 
-  protected override normalizeIndexes(table: TableModel, _side: SchemaSide): readonly IndexModel[] {
+  protected override normalizeIndexes(
+    table: schema.TableModel,
+    _side: schema.SchemaSide,
+  ): readonly schema.IndexModel[] {
     return table.indexes.map((model) => {
       const { dialectOptions, where, ...rest } = model;
       const mssql = (dialectOptions?.mssql ?? {}) as { readonly clustered?: unknown; readonly include?: unknown };

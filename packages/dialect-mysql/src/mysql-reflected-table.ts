@@ -64,20 +64,9 @@ export interface MysqlTableRows {
 const DEFAULT_RULES: ReadonlySet<string> = new Set(['RESTRICT', 'NO ACTION']);
 
 /** `(`a` > 1)` (MySQL 8) → `` `a` > 1 `` (MariaDB's spelling), when the parentheses enclose it all. */
-function withoutOuterParentheses(clause: string): string {
+function withoutEnclosingParentheses(clause: string): string {
   const trimmed = clause.trim();
-  if (!trimmed.startsWith('(') || !trimmed.endsWith(')')) {
-    return trimmed;
-  }
-  let depth = 0;
-  for (let position = 0; position < trimmed.length; position += 1) {
-    const character = trimmed[position];
-    depth += character === '(' ? 1 : character === ')' ? -1 : 0;
-    if (depth === 0 && position < trimmed.length - 1) {
-      return trimmed;
-    }
-  }
-  return trimmed.slice(1, -1).trim();
+  return core.isWrappedInParentheses(trimmed) ? trimmed.slice(1, -1).trim() : trimmed;
 }
 
 /** MariaDB keeps a JSON column as `LONGTEXT` with `CHECK (json_valid(column))` named after it. */
@@ -207,7 +196,7 @@ export function buildReflectedTable(rows: MysqlTableRows): TableModel {
   for (const check of rows.checks) {
     if (!jsonColumns.has(check.constraint_name) || !isJsonValidCheck(check, check.constraint_name)) {
       elements.push(
-        core.checkConstraint(withoutOuterParentheses(check.check_clause), {
+        core.checkConstraint(withoutEnclosingParentheses(check.check_clause), {
           name: core.convertedName(check.constraint_name),
         }),
       );

@@ -53,6 +53,12 @@ function batchOperation(recreate: BatchRecreateMode, copyFrom?: TableModel): Bat
   });
 }
 
+/** `batch_owner` with its one row. */
+async function createOwner(op: MigrationOperations): Promise<void> {
+  await op.invoke(createTableOperation({ table: OWNER }));
+  await op.bulkInsert(OWNER, [{ id: 1, name: 'owner' }]);
+}
+
 async function undoBatch(op: MigrationOperations, recreate: BatchRecreateMode): Promise<void> {
   await op.batchAlterTable('batched', { recreate }, (batch) => {
     batch.dropColumn('y');
@@ -68,8 +74,7 @@ async function runBatchRoundTrip(suite: SuiteDatabase, recreate: BatchRecreateMo
       revision: 'tables',
       downRevision: null,
       upgrade: async (op) => {
-        await op.invoke(createTableOperation({ table: OWNER }));
-        await op.bulkInsert(OWNER, [{ id: 1, name: 'owner' }]);
+        await createOwner(op);
         await op.invoke(createTableOperation({ table: BATCHED }));
         await op.bulkInsert(BATCHED, ROWS);
       },
@@ -174,10 +179,7 @@ export function defineBatchModeSuite(harness: ConformanceHarness): void {
           {
             revision: 'tables',
             downRevision: null,
-            upgrade: async (op) => {
-              await op.invoke(createTableOperation({ table: OWNER }));
-              await op.bulkInsert(OWNER, [{ id: 1, name: 'owner' }]);
-            },
+            upgrade: createOwner,
             downgrade: (op) => op.dropTable('batch_owner'),
           },
           {

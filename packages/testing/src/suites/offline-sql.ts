@@ -6,16 +6,7 @@ import { itWhen } from '../support/capability-gate.js';
 import type { ConformanceMigration } from '../support/conformance-project.js';
 import { ConformanceProject } from '../support/conformance-project.js';
 import { parseOfflineOutput, withoutIdentifierQuotes } from '../support/offline-output.js';
-import { CONSTRAINT_ROUND_TRIPS } from './round-trip/constraint-round-trips.js';
-import {
-  createFixture,
-  dropFixture,
-  type RoundTripCase,
-  type RoundTripCases,
-} from './round-trip/round-trip-fixture.js';
-import { TABLE_ROUND_TRIPS } from './round-trip/table-round-trips.js';
-
-const ROUND_TRIPS: RoundTripCases = { ...TABLE_ROUND_TRIPS, ...CONSTRAINT_ROUND_TRIPS };
+import { ROUND_TRIPS, roundTripMigrations } from './round-trip/round-trip-migrations.js';
 
 /** The dialect with `connect()` and introspection taken away: offline runs must need neither. */
 function withoutConnection(dialect: Dialect): Dialect {
@@ -28,24 +19,6 @@ function withoutConnection(dialect: Dialect): Dialect {
       throw new Error(`offline (--sql) output must not read the schema, yet the ${dialect.name} dialect was asked to`);
     },
   });
-}
-
-function migrationsOf(entry: RoundTripCase): ConformanceMigration[] {
-  const start = entry.prepare === undefined ? 'fixture' : 'prepare';
-  return [
-    { revision: 'fixture', downRevision: null, upgrade: createFixture, downgrade: dropFixture },
-    ...(entry.prepare === undefined
-      ? []
-      : [
-          {
-            revision: 'prepare',
-            downRevision: 'fixture',
-            upgrade: entry.prepare,
-            downgrade: entry.unprepare ?? (() => undefined),
-          },
-        ]),
-    { revision: 'case', downRevision: start, upgrade: entry.upgrade, downgrade: entry.downgrade },
-  ];
 }
 
 /** Offline output with `version_num` statements reduced to a neutral form. */
@@ -85,7 +58,7 @@ export function defineOfflineSqlSuite(harness: ConformanceHarness): void {
         const requires =
           kind === 'batchAlterTable' ? { ...entry.requires, requiresBatchRecreate: false } : (entry.requires ?? {});
         itWhen(capabilities, requires, `${kind}: ${entry.title}`, async () => {
-          const project = new ConformanceProject(dialect, migrationsOf(entry));
+          const project = new ConformanceProject(dialect, roundTripMigrations(entry));
           try {
             const upgrade = checkShape((await project.offline('upgrade', 'base:case')).stdout, 'upgrade');
             const upgradeVersions = versionStatements(upgrade);

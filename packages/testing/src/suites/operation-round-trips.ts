@@ -2,20 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import { OPERATION_KINDS } from '@alembic/core';
 import type { ConformanceHarness } from '../conformance-harness.js';
 import { itWhen } from '../support/capability-gate.js';
-import type { ConformanceMigration } from '../support/conformance-project.js';
 import { snapshotSchema } from '../support/schema-snapshot.js';
 import type { SuiteDatabase } from '../support/suite-database.js';
 import { useSuiteDatabase } from '../support/suite-database.js';
-import { CONSTRAINT_ROUND_TRIPS } from './round-trip/constraint-round-trips.js';
-import {
-  createFixture,
-  dropFixture,
-  type RoundTripCase,
-  type RoundTripCases,
-} from './round-trip/round-trip-fixture.js';
-import { TABLE_ROUND_TRIPS } from './round-trip/table-round-trips.js';
-
-const ROUND_TRIPS: RoundTripCases = { ...TABLE_ROUND_TRIPS, ...CONSTRAINT_ROUND_TRIPS };
+import type { RoundTripCase } from './round-trip/round-trip-fixture.js';
+import { ROUND_TRIPS, roundTripMigrations } from './round-trip/round-trip-migrations.js';
 
 /**
  * Runs one case as migrations: `fixture` (the shared tables and rows), `prepare` (when the case
@@ -25,21 +16,7 @@ const ROUND_TRIPS: RoundTripCases = { ...TABLE_ROUND_TRIPS, ...CONSTRAINT_ROUND_
 async function runRoundTrip(suite: SuiteDatabase, entry: RoundTripCase): Promise<void> {
   const { dialect } = suite.harness;
   const start = entry.prepare === undefined ? 'fixture' : 'prepare';
-  const migrations: ConformanceMigration[] = [
-    { revision: 'fixture', downRevision: null, upgrade: createFixture, downgrade: dropFixture },
-    ...(entry.prepare === undefined
-      ? []
-      : [
-          {
-            revision: 'prepare',
-            downRevision: 'fixture',
-            upgrade: entry.prepare,
-            downgrade: entry.unprepare ?? (() => undefined),
-          },
-        ]),
-    { revision: 'case', downRevision: start, upgrade: entry.upgrade, downgrade: entry.downgrade },
-  ];
-  const project = suite.project(migrations);
+  const project = suite.project(roundTripMigrations(entry));
   const connection = await suite.connect();
   const settings = suite.url === undefined ? {} : { url: suite.url };
 

@@ -35,14 +35,8 @@ export function fuzzGraph(): ReturnType<typeof makeMap> {
 
 /** Words and characters identifiers are made of, for the graph of {@link fuzzGraph}. */
 const IDENTIFIER_TOKENS = [
-  'a',
-  'b',
-  'c',
-  'd',
-  'e',
-  'm',
-  'x',
-  'y',
+  // The one-letter revisions of the graph, and two that are not in it.
+  ...'abcdemxy',
   'long',
   'longerrevision1',
   'longerrevision2',
@@ -81,23 +75,7 @@ const IDENTIFIER_TOKENS = [
 ];
 
 const LABEL_PART = ['', 'main@', 'feature@', 'other@', 'a@', 'e@', 'nosuch@', '@', 'x@y@'];
-const SYMBOL_PART = [
-  'a',
-  'b',
-  'c',
-  'd',
-  'e',
-  'm',
-  'y',
-  'base',
-  'head',
-  'heads',
-  'current',
-  'long',
-  'cafe',
-  '1234',
-  'nosuch',
-];
+const SYMBOL_PART = [...'abcdemy', 'base', 'head', 'heads', 'current', 'long', 'cafe', '1234', 'nosuch'];
 
 /** `[label@]symbol`, `[label@][symbol]+N` / `-N`, and the same garbled, over {@link fuzzGraph}'s names. */
 export const structuredIdentifier: fc.Arbitrary<string> = fc.oneof(
