@@ -137,6 +137,13 @@ JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = COALESCE($1, current_schema()) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
 ORDER BY c.relname`,
 
+  /** `$1` schema (the current schema when null), `$2` a table name: one row when it exists. */
+  tableExists: `
+SELECT c.relname AS name
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = COALESCE($1, current_schema()) AND c.relkind IN ('r', 'p') AND c.relname = $2`,
+
   /** The schemas of the database, without PostgreSQL's own. */
   schemaNames: `
 SELECT n.nspname AS name

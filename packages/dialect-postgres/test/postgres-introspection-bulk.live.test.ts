@@ -53,6 +53,28 @@ describeLive('PostgresIntrospector.getTables, live', () => {
     expect(await introspector.getTables()).toEqual(tables.map(({ schema: _schema, ...rest }) => rest));
   });
 
+  it('hasTable finds what getTable finds, in one catalog query', async () => {
+    const counted = countingConnection(connection);
+    const introspector = new PostgresIntrospector(counted);
+    await connection.execute(`CREATE VIEW "${schema}".bulk_view AS SELECT 1 AS one`);
+    await connection.execute(`CREATE TABLE "${schema}".bulk_parted (id integer) PARTITION BY RANGE (id)`);
+    await connection.execute(`CREATE TABLE "${schema}"."Bulk_Mixed" (id integer)`);
+    try {
+      for (const name of ['bulk_01', 'bulk_parted', 'Bulk_Mixed', 'bulk_mixed', 'bulk_view', 'no_such_table']) {
+        const found = (await introspector.getTable(name, { schema })) !== undefined;
+        counted.reset();
+        expect({ name, exists: await introspector.hasTable(name, { schema }) }).toEqual({ name, exists: found });
+        expect(counted.queries).toHaveLength(1);
+      }
+      expect(await introspector.hasTable('bulk_01', { schema: `${schema}_missing` })).toBe(false);
+      // The default schema (the connection's search_path) when none is given.
+      expect(await introspector.hasTable('bulk_01')).toBe(true);
+    } finally {
+      await connection.execute(`DROP VIEW "${schema}".bulk_view`);
+      await connection.execute(`DROP TABLE "${schema}".bulk_parted, "${schema}"."Bulk_Mixed"`);
+    }
+  });
+
   it('reads every feature of a table', async () => {
     const [second] = await new PostgresIntrospector(connection).getTables({ schema, tableNames: ['bulk_02'] });
     expect(second?.comment).toBe('table 2');

@@ -27,6 +27,12 @@ export interface SchemaIntrospector {
   /** One table with its columns, constraints and indexes; undefined when it does not exist. */
   getTable(tableName: string, options?: { readonly schema?: string }): Promise<TableModel | undefined>;
   /**
+   * Whether the table exists: what {@link getTable} finds, without reading its columns (the
+   * version table is looked up so before every command). Optional: `getTable` answers when it
+   * is missing.
+   */
+  hasTable?(tableName: string, options?: { readonly schema?: string }): Promise<boolean>;
+  /**
    * Many tables at once, for autogenerate: the same result as {@link getTable} for each, sorted
    * by name, read with a fixed number of catalog queries whatever the number of tables (bulk
    * queries per schema, never one per table). Constraint and index names are

@@ -154,11 +154,11 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
   // ---- the version table -------------------------------------------------------------------
 
   async #versionTableExists(): Promise<boolean> {
-    const connection = this.#requireConnection();
-    const found = await this.dialect.createIntrospector(connection).getTable(this.versionTable.tableName, {
-      ...(this.versionTable.schema === undefined ? {} : { schema: this.versionTable.schema }),
-    });
-    return found !== undefined;
+    const introspector = this.dialect.createIntrospector(this.#requireConnection());
+    const { tableName, schema } = this.versionTable;
+    const options = schema === undefined ? {} : { schema };
+    if (introspector.hasTable !== undefined) return introspector.hasTable(tableName, options);
+    return (await introspector.getTable(tableName, options)) !== undefined;
   }
 
   /** The revisions the version table holds (offline: the starting revision of the range). */

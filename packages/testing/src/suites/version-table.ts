@@ -62,8 +62,15 @@ export function defineVersionTableSuite(harness: ConformanceHarness): void {
         const connection = await suite.connect();
         const project = suite.project([step('aaa1', null)]);
         const introspector = introspectorOf(harness.dialect, connection);
+        // What the runtime asks before each command: the dialect's hasTable, else getTable.
+        const exists = async (name: string): Promise<boolean> =>
+          introspector.hasTable === undefined
+            ? (await introspector.getTable(name)) !== undefined
+            : introspector.hasTable(name);
         expect(await introspector.getTable('alembic_version')).toBeUndefined();
+        expect(await exists('alembic_version')).toBe(false);
         await project.upgrade(connection, 'heads', settingsWith());
+        expect(await exists('alembic_version')).toBe(true);
         const versionTable = await introspector.getTable('alembic_version');
         expect(versionTable === undefined ? [] : columnNames(versionTable)).toEqual(['version_num']);
         const versionNum = columnOf(versionTable!, 'version_num');
