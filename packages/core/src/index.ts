@@ -82,12 +82,9 @@ export { abandonUnsettledWork } from './runtime/work-in-flight.js';
 // Migration scripts and env.ts: `op`, `context` and what they hand out
 export { context, op } from './runtime/proxies.js';
 export type { Operations, BatchAlterTableOptions, BatchCallback } from './operations/operations.js';
-export type {
-  AlterColumnOptions,
-  BatchOperations,
-  CreateIndexOptions,
-} from './operations/batch-operations.js';
-export type { EnvironmentContext, ConfigureOptions } from './runtime/environment-context.js';
+export type { BatchOperations, CreateIndexOptions } from './operations/batch-operations.js';
+export type { OperationInvoker } from './operations/operation-invoker.js';
+export type { EnvironmentContext, ConfigureOptions, EnvironmentOptions } from './runtime/environment-context.js';
 export type { MigrationContext, VersionApplyEvent } from './runtime/migration-context.js';
 export type { MigrationStep, RevisionStep, StampStep, VersionChange } from './runtime/migration-step.js';
 export type { VersionTable } from './runtime/version-table.js';
@@ -114,8 +111,11 @@ export type { MigrationPlan, PlannedOperation, RenameDirective } from './autogen
 export type { PlanDifference } from './autogenerate/describe-plan-differences.js';
 
 // The script directory and the revision graph, for programs that read them
-export { Script } from './script/script.js';
+export { Script, type LongDocSource, type ScriptHeaderWithoutLongDoc } from './script/script.js';
+export type { ScriptHeader } from './script/script-header.js';
 export { ScriptDirectory, type GenerateRevisionOptions, type PreparedRevision } from './script/script-directory.js';
 export { Revision, type RevisionDeclaration, type RevisionReference } from './revision/revision.js';
 export { RevisionMap, type IterateRevisionsOptions, type RevisionMapOptions } from './revision/revision-map.js';
-export { BASE, type RevisionTarget } from './revision/revision-target.js';
+export type { RevisionGraph } from './revision/revision-graph.js';
+export type { WarningHandler } from './revision/relative-target.js';
+export { BASE, type RevisionTarget, type WalkResult } from './revision/revision-target.js';

@@ -19,6 +19,7 @@ export type {
 export type { ExcludeConstraintDefinition, ExcludeConstraintElement } from './postgres-exclude-constraint.js';
 export { createExcludeConstraintOperation } from './postgres-exclude-constraint-operation.js';
 export { jsonb } from './postgres-types.js';
+export type { NamedEnumType } from './postgres-enum-types.js';
 export { POSTGRES_RESERVED_WORDS } from './postgres-reserved-words.js';
 export { PostgresConnection, type PostgresConnectionOptions } from './postgres-connection.js';
 export { connectPostgres } from './postgres-connect.js';

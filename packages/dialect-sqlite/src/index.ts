@@ -12,7 +12,7 @@ export { sqliteCapabilities } from './sqlite-capabilities.js';
 export { SqliteDdlCompiler } from './sqlite-ddl-compiler.js';
 export { SqliteConnection, type SqliteConnectionOptions } from './sqlite-connection.js';
 export { connectSqlite } from './sqlite-connect.js';
-export { isSqliteClient, type SqliteClient, type SqliteRunResult } from './sqlite-client.js';
+export { isSqliteClient, type SqliteClient, type SqliteRunResult, type SqliteStatement } from './sqlite-client.js';
 export { parseSqliteUrl, type SqliteUrl } from './sqlite-url.js';
 export { SqliteIntrospector } from './sqlite-introspector.js';
 export { SqliteSchemaNormalizer } from './sqlite-schema-normalizer.js';

@@ -10,7 +10,7 @@ export type { ConformanceDatabase, ConformanceHarness, ConformanceSettings } fro
 
 // Golden SQL
 export { NOT_SUPPORTED } from './golden/not-supported.js';
-export { GOLDEN_SQL_CASES, type GoldenSqlCaseName } from './golden/golden-sql-cases.js';
+export { GOLDEN_SQL_CASES, type GoldenSqlCaseName, type GoldenSqlVariantName } from './golden/golden-sql-cases.js';
 export { GOLDEN_SQL_CASE_NAMES, compileGoldenCase, defineGoldenSqlSuite, type GoldenSql } from './golden/golden-sql.js';
 export { goldenCaseRows, type GoldenCase, type GoldenCases, type GoldenExpectation } from './golden/golden-case.js';
 

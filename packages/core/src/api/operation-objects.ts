@@ -7,12 +7,17 @@
 export {
   OPERATION_KINDS,
   type Operation,
+  type OperationHandlers,
   type OperationKind,
   type OperationMap,
   type OperationOfKind,
 } from '../operations/operation.js';
 export { addColumnOperation, type AddColumnOperation } from '../operations/add-column-operation.js';
-export { alterColumnOperation, type AlterColumnOperation } from '../operations/alter-column-operation.js';
+export {
+  alterColumnOperation,
+  type AlterColumnOperation,
+  type AlterColumnOptions,
+} from '../operations/alter-column-operation.js';
 export {
   batchAlterTableOperation,
   type BatchAlterTableOperation,

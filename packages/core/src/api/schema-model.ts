@@ -82,6 +82,7 @@ export {
   defaultNamingConvention,
   type NamingConvention,
   type NamingConventionKey,
+  type NamingSubject,
 } from '../schema/naming-convention.js';
 export type { DialectOptions } from '../schema/dialect-options.js';
 export { metadata, isMetadataModel, type MetadataModel, type MetadataOptions } from '../schema/metadata.js';

@@ -89,6 +89,33 @@ const BASE_CASES: { readonly [Kind in OperationKind]: OperationMap[Kind] } = {
   }),
 };
 
+/** The names of the variant cases: `<kind>.<variant>`. */
+export type GoldenSqlVariantName =
+  | 'createTable.constraints'
+  | 'createTable.comment'
+  | 'createTable.ifNotExists'
+  | 'createTable.schema'
+  | 'dropTable.ifExists'
+  | 'renameTable.schema'
+  | 'addColumn.notNullWithDefault'
+  | 'addColumn.foreignKey'
+  | 'addColumn.schema'
+  | 'alterColumn.notNull'
+  | 'alterColumn.type'
+  | 'alterColumn.serverDefault'
+  | 'alterColumn.dropServerDefault'
+  | 'alterColumn.rename'
+  | 'alterColumn.comment'
+  | 'createIndex.unique'
+  | 'createIndex.partial'
+  | 'createForeignKey.onDelete'
+  | 'dropConstraint.foreignKey'
+  | 'dropConstraint.check'
+  | 'dropConstraint.primary'
+  | 'execute.parameters'
+  | 'batchAlterTable.addColumnAndIndex'
+  | 'batchAlterTable.recreateAlways';
+
 /** Further cases, named `<kind>.<variant>`. */
 const VARIANT_CASES = {
   'createTable.constraints': createTableOperation({
@@ -224,7 +251,7 @@ const VARIANT_CASES = {
     recreate: 'always',
     operations: [dropColumnOperation({ tableName: 'account', columnName: 'note' })],
   }),
-} as const satisfies Readonly<Record<`${OperationKind}.${string}`, Operation>>;
+} as const satisfies Readonly<Record<GoldenSqlVariantName, Operation>>;
 
 /**
  * The operations of the golden SQL cases every dialect states (see `GoldenSql`): one per
@@ -237,4 +264,4 @@ export const GOLDEN_SQL_CASES: Readonly<Record<GoldenSqlCaseName, Operation>> = 
 });
 
 /** The name of a golden SQL case: an operation kind, or `<kind>.<variant>`. */
-export type GoldenSqlCaseName = OperationKind | keyof typeof VARIANT_CASES;
+export type GoldenSqlCaseName = OperationKind | GoldenSqlVariantName;
