@@ -22,6 +22,30 @@ describe('transpileDecorated', () => {
     expect(commonJs).toContain('"design:type", String');
   });
 
+  it("gives an ES module CommonJS's __dirname and __filename, leaving a local one alone", () => {
+    const source = [
+      "import { Entity } from 'typeorm';",
+      '',
+      '@Entity()',
+      'export class Photo {',
+      '  static folder = __dirname + "/photos";',
+      '  static file = __filename;',
+      '  static named(__dirname: string): string {',
+      '    return __dirname;',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const esm = transpileDecorated(source, '/app/src/photo.ts', 'esm').code;
+    expect(esm).toContain('import.meta.dirname + "/photos"');
+    expect(esm).toContain('file = import.meta.filename');
+    expect(esm).toMatch(/named\(__dirname\) \{\s+return __dirname;/);
+    // CommonJS has them already.
+    const commonJs = transpileDecorated(source, '/app/src/photo.ts', 'cjs').code;
+    expect(commonJs).toContain('__dirname + "/photos"');
+    expect(commonJs).not.toContain('import.meta');
+  });
+
   it('gives Object, not a ReferenceError, for a class still in its temporal dead zone', () => {
     const esm = transpileDecorated(ENTITY, '/app/src/post.ts', 'esm').code;
     expect(esm).not.toContain('typeof User === "undefined" ? Object : User)');

@@ -68,7 +68,13 @@ function swcVersion(): string {
  * Identifies the compiler, its release and its settings, for the loader's cache keys: output of
  * another `@swc/core` release is not reused.
  */
-export const transpilerIdentity = `swc-legacy-decorators-metadata-es2022-1@${swcVersion()}`;
+export const transpilerIdentity = `swc-legacy-decorators-metadata-es2022-2@${swcVersion()}`;
+
+/**
+ * In an ES module, CommonJS's `__dirname` and `__filename` stand for `import.meta.dirname` and
+ * `import.meta.filename` (free references only), as core's compiler does for undecorated files.
+ */
+const ES_MODULE_LOCATION_GLOBALS = { vars: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' } };
 
 interface SwcModule {
   transformSync(source: string, options: Record<string, unknown>): { code: string };
@@ -101,7 +107,8 @@ function withoutDeadZoneErrors(code: string): string {
 /**
  * Compiles one TypeScript file that uses decorators: legacy (`experimentalDecorators`)
  * semantics, `design:type` / `design:paramtypes` / `design:returntype` metadata emitted,
- * types stripped, nothing checked. No `.swcrc` or tsconfig is read.
+ * types stripped, nothing checked; in an ES module, `__dirname` and `__filename` stand for
+ * `import.meta.dirname` and `import.meta.filename`. No `.swcrc` or tsconfig is read.
  *
  * ```ts
  * const { code } = transpileDecorated(source, '/app/src/entities/user.ts', 'esm');
@@ -120,7 +127,12 @@ export function transpileDecorated(source: string, filePath: string, format: Tra
       inlineSourcesContent: true,
       jsc: {
         parser: { syntax: 'typescript', decorators: true, tsx: filePath.endsWith('.tsx') },
-        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+        transform: {
+          legacyDecorator: true,
+          decoratorMetadata: true,
+          useDefineForClassFields: false,
+          ...(format === 'esm' ? { optimizer: { globals: ES_MODULE_LOCATION_GLOBALS } } : {}),
+        },
         target: 'es2022',
         keepClassNames: true,
       },

@@ -34,6 +34,10 @@ describe.each([['typeorm'], ['typeorm-1']] as const)('a TypeORM project on %s', 
   it.each([
     ['CommonJS, entity classes', { esm: false, entities: 'classes' }],
     ['CommonJS, entity glob (TypeORM require()s the files)', { esm: false, entities: 'glob' }],
+    [
+      'CommonJS, entity glob under __dirname (data-source.ts imported as an ES module)',
+      { esm: false, entities: 'dirname-glob' },
+    ],
     ['ES modules, entity classes', { esm: true, entities: 'classes' }],
     ['ES modules, entity glob (TypeORM import()s the files)', { esm: true, entities: 'glob' }],
   ] as const)('loads decorated entities with their metadata: %s', (_name, options) => {

@@ -21,7 +21,18 @@ import { packageVersion } from './package-version.js';
 type CompiledFormat = 'esm' | 'cjs';
 
 /** Part of the cache key: a change of compiler settings must not reuse old output. */
-const COMPILE_SETTINGS = 'esbuild-node22-inline-sourcemap-2';
+const COMPILE_SETTINGS = 'esbuild-node22-inline-sourcemap-3';
+
+/**
+ * CommonJS's location globals, in a file compiled to an ES module: a TypeScript file that a
+ * CommonJS project would run with ts-node or tsx (a TypeORM `data-source.ts` with
+ * `entities: [__dirname + '/entities/*.ts']`) keeps working when it is imported. Only free
+ * references are replaced: a file that declares its own `__dirname` keeps it.
+ */
+const ES_MODULE_LOCATION_GLOBALS = Object.freeze({
+  __dirname: 'import.meta.dirname',
+  __filename: 'import.meta.filename',
+});
 
 interface EsbuildSync {
   transformSync(source: string, options: Record<string, unknown>): { code: string };
@@ -42,7 +53,8 @@ const prunedDirectories = new Set<string>();
  * Compiles one TypeScript file to JavaScript with an inline source map (stack traces then name
  * the `.ts` file and line), reusing the output of an identical source from the cache:
  *
- * - esbuild, types stripped, nothing checked, no tsconfig;
+ * - esbuild, types stripped, nothing checked, no tsconfig; in an ES module, `__dirname` and
+ *   `__filename` stand for `import.meta.dirname` and `import.meta.filename`;
  * - a file that uses decorators goes to the decorator compiler `@alembic/typeorm` brings, which
  *   emits their metadata (see `decorator-compiler.ts`);
  * - the output is kept in `<cacheDirectory>/compiled/`, named by a hash of the compiler, the
@@ -102,6 +114,7 @@ function compileWithEsbuild(source: string, path: string, format: CompiledFormat
       tsconfigRaw: {},
       sourcefile: path,
       sourcemap: 'inline',
+      ...(format === 'esm' ? { define: ES_MODULE_LOCATION_GLOBALS } : {}),
     }).code;
   } catch (error) {
     throw describeLoadError(error, path) ?? error;

@@ -26,6 +26,12 @@ require(coreDist).enableTypeScriptImports();
   }
   const imported = await import(pathToFileURL(join(directory, 'imports-helper.ts')).href);
   results['import imports-helper.ts'] = { exports: { ...imported } };
+  // An imported .ts file is an ES module: CommonJS's location globals still name it, unless it
+  // declares its own.
+  const locatedModule = await import(pathToFileURL(join(directory, 'located-module.ts')).href);
+  results['import located-module.ts'] = { exports: { ...locatedModule } };
+  const ownDirname = await import(pathToFileURL(join(directory, 'own-dirname.ts')).href);
+  results['import own-dirname.ts'] = { exports: { ...ownDirname } };
   // .cts is CommonJS however it is reached (__dirname exists), and its exports are named.
   const importedCts = await import(pathToFileURL(join(directory, 'located.cts')).href);
   results['import located.cts'] = { exports: { directoryName: importedCts.directoryName } };
@@ -59,6 +65,24 @@ describe('the module hooks for TypeScript', () => {
     );
     writeFileSync(join(directory, 'located.ts'), 'export const directoryName: string = __dirname;\n');
     writeFileSync(join(directory, 'located.cts'), 'export const directoryName: string = __dirname;\n');
+    writeFileSync(
+      join(directory, 'located-module.ts'),
+      [
+        "import { join } from 'node:path';",
+        'export const entities: string[] = [join(__dirname, "entities", "*.ts"), __dirname + "/more/*.ts"];',
+        'export const fileName: string = __filename;',
+        'export function shadowed(__dirname: string): string {',
+        '  return __dirname;',
+        '}',
+        'export const shadowedValue: string = shadowed("given");',
+        'export const isModule: boolean = typeof import.meta.url === "string";',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(directory, 'own-dirname.ts'),
+      "import { dirname } from 'node:path';\nconst __dirname = dirname('/own/place/file.ts');\nexport const directoryName: string = __dirname;\n",
+    );
     writeFileSync(join(directory, 'user.entity.ts'), 'export const entityName: string = "user";\n');
     writeFileSync(join(directory, 'requires-entity.cjs'), "module.exports = require('./user.entity');\n");
     writeFileSync(join(directory, 'helper.ts'), 'export const helped: string = "yes";\n');
@@ -85,7 +109,7 @@ describe('the module hooks for TypeScript', () => {
     return JSON.parse(result.stdout) as Record<string, { exports?: unknown; error?: string; frame?: string }>;
   }
 
-  it('require() compiles .ts and .cts files to CommonJS, import() finds ./helper.js as helper.ts, and stack traces name the .ts line', () => {
+  it('require() compiles .ts and .cts files to CommonJS, import() finds ./helper.js as helper.ts and gives ES modules __dirname, and stack traces name the .ts line', () => {
     const results = run();
     expect(results['require plain.ts']).toEqual({ exports: { value: 1 } });
     // No decorator compiler resolves from a temporary directory: ours says so, naming the line.
@@ -98,6 +122,15 @@ describe('the module hooks for TypeScript', () => {
     expect(results['require requires-entity.cjs']).toEqual({ exports: { entityName: 'user' } });
     expect(results['import imports-helper.ts']).toEqual({ exports: { viaHelper: 'yes' } });
     expect(results['import located.cts']).toEqual({ exports: { directoryName: directory } });
+    expect(results['import located-module.ts']).toEqual({
+      exports: {
+        entities: [join(directory, 'entities', '*.ts'), `${directory}/more/*.ts`],
+        fileName: join(directory, 'located-module.ts'),
+        shadowedValue: 'given',
+        isModule: true,
+      },
+    });
+    expect(results['import own-dirname.ts']).toEqual({ exports: { directoryName: '/own/place' } });
     expect(results['hooks shared']).toEqual({ exports: { userFiles: true, registered: true } });
     expect(results['stack of throws.ts']?.frame).toContain(`${join(directory, 'throws.ts')}:5:`);
   });

@@ -17,8 +17,11 @@ export interface ProjectOptions {
   readonly typeormPackage: 'typeorm' | 'typeorm-1';
   /** `"type": "module"` in package.json. */
   readonly esm?: boolean;
-  /** Entities listed as classes (default) or as a glob TypeORM loads itself. */
-  readonly entities?: 'classes' | 'glob';
+  /**
+   * Entities listed as classes (default), or as a glob TypeORM loads itself: relative to the
+   * working directory (`glob`) or to the data source's `__dirname` (`dirname-glob`).
+   */
+  readonly entities?: 'classes' | 'glob' | 'dirname-glob';
   /** Link @alembic/typeorm (default true). */
   readonly withAlembicTypeOrm?: boolean;
   /**
@@ -95,7 +98,8 @@ export function createTypeOrmProject(options: ProjectOptions): string {
   mkdirSync(join(project, 'src', 'entities'), { recursive: true });
   writeFileSync(join(project, 'src', 'entities', 'user.ts'), USER_ENTITY);
   writeFileSync(join(project, 'src', 'entities', 'post.ts'), POST_ENTITY);
-  const glob = options.entities === 'glob';
+  const glob = options.entities === 'glob' || options.entities === 'dirname-glob';
+  const globText = options.entities === 'dirname-glob' ? "__dirname + '/entities/*.ts'" : "'src/entities/*.ts'";
   if (options.dataSource === 'cjs') {
     writeFileSync(
       join(project, 'src', 'data-source.js'),
@@ -121,7 +125,7 @@ export function createTypeOrmProject(options: ProjectOptions): string {
       'export const AppDataSource = new DataSource({',
       "  type: 'better-sqlite3',",
       "  database: 'typeorm-app.db',",
-      `  entities: ${glob ? "['src/entities/*.ts']" : '[User, Post]'},`,
+      `  entities: ${glob ? `[${globText}]` : '[User, Post]'},`,
       '});',
       '',
     ].join('\n'),
