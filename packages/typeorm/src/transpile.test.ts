@@ -22,7 +22,7 @@ describe('transpileDecorated', () => {
     expect(commonJs).toContain('"design:type", String');
   });
 
-  it("gives an ES module CommonJS's __dirname and __filename, leaving a local one alone", () => {
+  it("gives an ES module CommonJS's __dirname, __filename and require, leaving a local one alone", () => {
     const source = [
       "import { Entity } from 'typeorm';",
       '',
@@ -30,6 +30,7 @@ describe('transpileDecorated', () => {
       'export class Photo {',
       '  static folder = __dirname + "/photos";',
       '  static file = __filename;',
+      "  static config = require('./ormconfig.json');",
       '  static named(__dirname: string): string {',
       '    return __dirname;',
       '  }',
@@ -40,10 +41,15 @@ describe('transpileDecorated', () => {
     expect(esm).toContain('import.meta.dirname + "/photos"');
     expect(esm).toContain('file = import.meta.filename');
     expect(esm).toMatch(/named\(__dirname\) \{\s+return __dirname;/);
+    expect(esm).toContain(`config = __alembicRequire('./ormconfig.json')`);
+    expect(esm.split('\n')[0]).toMatch(
+      /^import \{ createRequire as __alembicCreateRequire \} from "node:module";const __alembicRequire = __alembicCreateRequire\(import\.meta\.url\);/,
+    );
     // CommonJS has them already.
     const commonJs = transpileDecorated(source, '/app/src/photo.ts', 'cjs').code;
     expect(commonJs).toContain('__dirname + "/photos"');
     expect(commonJs).not.toContain('import.meta');
+    expect(commonJs).not.toContain('__alembicRequire');
   });
 
   it('gives Object, not a ReferenceError, for a class still in its temporal dead zone', () => {

@@ -68,13 +68,20 @@ function swcVersion(): string {
  * Identifies the compiler, its release and its settings, for the loader's cache keys: output of
  * another `@swc/core` release is not reused.
  */
-export const transpilerIdentity = `swc-legacy-decorators-metadata-es2022-2@${swcVersion()}`;
+export const transpilerIdentity = `swc-legacy-decorators-metadata-es2022-3@${swcVersion()}`;
 
 /**
- * In an ES module, CommonJS's `__dirname` and `__filename` stand for `import.meta.dirname` and
- * `import.meta.filename` (free references only), as core's compiler does for undecorated files.
+ * In an ES module, CommonJS's `__dirname`, `__filename` and `require` work (free references
+ * only), as core's compiler does for files without decorators.
  */
-const ES_MODULE_LOCATION_GLOBALS = { vars: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' } };
+const ES_MODULE_COMMONJS_GLOBALS = {
+  vars: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename', require: '__alembicRequire' },
+};
+
+/** Defines `__alembicRequire`, put on the first line (source maps then need no shift). */
+const REQUIRE_PROLOGUE =
+  'import { createRequire as __alembicCreateRequire } from "node:module";' +
+  'const __alembicRequire = __alembicCreateRequire(import.meta.url);';
 
 interface SwcModule {
   transformSync(source: string, options: Record<string, unknown>): { code: string };
@@ -107,8 +114,8 @@ function withoutDeadZoneErrors(code: string): string {
 /**
  * Compiles one TypeScript file that uses decorators: legacy (`experimentalDecorators`)
  * semantics, `design:type` / `design:paramtypes` / `design:returntype` metadata emitted,
- * types stripped, nothing checked; in an ES module, `__dirname` and `__filename` stand for
- * `import.meta.dirname` and `import.meta.filename`. No `.swcrc` or tsconfig is read.
+ * types stripped, nothing checked; in an ES module, `__dirname`, `__filename` and `require`
+ * work as in CommonJS. No `.swcrc` or tsconfig is read.
  *
  * ```ts
  * const { code } = transpileDecorated(source, '/app/src/entities/user.ts', 'esm');
@@ -131,7 +138,7 @@ export function transpileDecorated(source: string, filePath: string, format: Tra
           legacyDecorator: true,
           decoratorMetadata: true,
           useDefineForClassFields: false,
-          ...(format === 'esm' ? { optimizer: { globals: ES_MODULE_LOCATION_GLOBALS } } : {}),
+          ...(format === 'esm' ? { optimizer: { globals: ES_MODULE_COMMONJS_GLOBALS } } : {}),
         },
         target: 'es2022',
         keepClassNames: true,
@@ -141,7 +148,8 @@ export function transpileDecorated(source: string, filePath: string, format: Tra
   } catch (error) {
     throw describeSwcError(error, filePath);
   }
-  return { code: withoutDeadZoneErrors(code) };
+  const prologue = format === 'esm' && /\brequire\b/.test(source) ? REQUIRE_PROLOGUE : '';
+  return { code: prologue + withoutDeadZoneErrors(code) };
 }
 
 /**

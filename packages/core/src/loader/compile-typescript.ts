@@ -21,18 +21,25 @@ import { packageVersion } from './package-version.js';
 type CompiledFormat = 'esm' | 'cjs';
 
 /** Part of the cache key: a change of compiler settings must not reuse old output. */
-const COMPILE_SETTINGS = 'esbuild-node22-inline-sourcemap-3';
+const COMPILE_SETTINGS = 'esbuild-node22-inline-sourcemap-4';
 
 /**
- * CommonJS's location globals, in a file compiled to an ES module: a TypeScript file that a
- * CommonJS project would run with ts-node or tsx (a TypeORM `data-source.ts` with
- * `entities: [__dirname + '/entities/*.ts']`) keeps working when it is imported. Only free
- * references are replaced: a file that declares its own `__dirname` keeps it.
+ * CommonJS's globals, in a file compiled to an ES module: a TypeScript file that a CommonJS
+ * project would run with ts-node or tsx (a TypeORM `data-source.ts` with
+ * `entities: [__dirname + '/entities/*.ts']`, or `require('./ormconfig.json')`) keeps working
+ * when it is imported. Only free references are replaced: a file that declares its own
+ * `__dirname` or `require` keeps it.
  */
-const ES_MODULE_LOCATION_GLOBALS = Object.freeze({
+const ES_MODULE_COMMONJS_GLOBALS = Object.freeze({
   __dirname: 'import.meta.dirname',
   __filename: 'import.meta.filename',
+  require: '__alembicRequire',
 });
+
+/** Defines `__alembicRequire`, on the first line (source maps then need no shift). */
+const REQUIRE_PROLOGUE =
+  'import { createRequire as __alembicCreateRequire } from "node:module";' +
+  'const __alembicRequire = __alembicCreateRequire(import.meta.url);';
 
 interface EsbuildSync {
   transformSync(source: string, options: Record<string, unknown>): { code: string };
@@ -53,8 +60,8 @@ const prunedDirectories = new Set<string>();
  * Compiles one TypeScript file to JavaScript with an inline source map (stack traces then name
  * the `.ts` file and line), reusing the output of an identical source from the cache:
  *
- * - esbuild, types stripped, nothing checked, no tsconfig; in an ES module, `__dirname` and
- *   `__filename` stand for `import.meta.dirname` and `import.meta.filename`;
+ * - esbuild, types stripped, nothing checked, no tsconfig; in an ES module, `__dirname`,
+ *   `__filename` and `require` work as in CommonJS;
  * - a file that uses decorators goes to the decorator compiler `@alembic/typeorm` brings, which
  *   emits their metadata (see `decorator-compiler.ts`);
  * - the output is kept in `<cacheDirectory>/compiled/`, named by a hash of the compiler, the
@@ -114,7 +121,9 @@ function compileWithEsbuild(source: string, path: string, format: CompiledFormat
       tsconfigRaw: {},
       sourcefile: path,
       sourcemap: 'inline',
-      ...(format === 'esm' ? { define: ES_MODULE_LOCATION_GLOBALS } : {}),
+      ...(format === 'esm'
+        ? { define: ES_MODULE_COMMONJS_GLOBALS, ...(/\brequire\b/.test(source) ? { banner: REQUIRE_PROLOGUE } : {}) }
+        : {}),
     }).code;
   } catch (error) {
     throw describeLoadError(error, path) ?? error;

@@ -32,6 +32,13 @@ require(coreDist).enableTypeScriptImports();
   results['import located-module.ts'] = { exports: { ...locatedModule } };
   const ownDirname = await import(pathToFileURL(join(directory, 'own-dirname.ts')).href);
   results['import own-dirname.ts'] = { exports: { ...ownDirname } };
+  const ownRequire = await import(pathToFileURL(join(directory, 'own-require.ts')).href);
+  results['import own-require.ts'] = { exports: { ...ownRequire } };
+  try {
+    (await import(pathToFileURL(join(directory, 'throws-module.ts')).href)).fail();
+  } catch (error) {
+    results['stack of throws-module.ts'] = { frame: error.stack.split('\\n')[1].trim() };
+  }
   // .cts is CommonJS however it is reached (__dirname exists), and its exports are named.
   const importedCts = await import(pathToFileURL(join(directory, 'located.cts')).href);
   results['import located.cts'] = { exports: { directoryName: importedCts.directoryName } };
@@ -76,8 +83,17 @@ describe('the module hooks for TypeScript', () => {
         '}',
         'export const shadowedValue: string = shadowed("given");',
         'export const isModule: boolean = typeof import.meta.url === "string";',
+        "export const viaRequire: string = require('./helper.ts').helped + typeof require('node:os').tmpdir;",
         '',
       ].join('\n'),
+    );
+    writeFileSync(
+      join(directory, 'own-require.ts'),
+      "import { createRequire } from 'node:module';\nconst require = Object.assign(createRequire(import.meta.url), { mine: true });\nexport const mine: boolean = require.mine;\n",
+    );
+    writeFileSync(
+      join(directory, 'throws-module.ts'),
+      "const os = require('node:os');\n\nexport function fail(): void {\n  throw new Error('failing on line 4 ' + typeof os.tmpdir);\n}\n",
     );
     writeFileSync(
       join(directory, 'own-dirname.ts'),
@@ -128,9 +144,12 @@ describe('the module hooks for TypeScript', () => {
         fileName: join(directory, 'located-module.ts'),
         shadowedValue: 'given',
         isModule: true,
+        viaRequire: 'yesfunction',
       },
     });
     expect(results['import own-dirname.ts']).toEqual({ exports: { directoryName: '/own/place' } });
+    expect(results['import own-require.ts']).toEqual({ exports: { mine: true } });
+    expect(results['stack of throws-module.ts']?.frame).toContain(`${join(directory, 'throws-module.ts')}:4:`);
     expect(results['hooks shared']).toEqual({ exports: { userFiles: true, registered: true } });
     expect(results['stack of throws.ts']?.frame).toContain(`${join(directory, 'throws.ts')}:5:`);
   });
