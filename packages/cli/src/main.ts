@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { CliIo } from './cli-io.js';
 import { ExitCode } from './exit-codes.js';
+import { failedMessage } from './failed-message.js';
 import { commandHelp, commandUsage, mainHelp, mainUsage } from './help-text.js';
 import { findCommand } from './command-table.js';
 import { type ParsedArguments, parseArguments } from './parse-arguments.js';
@@ -52,7 +53,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     if (globals.raiseerr === true) throw error;
     if (core.AlembicError.isInstance(error)) {
-      io.stderr(`FAILED: ${core.maskPassword(error.message)}\n`);
+      io.stderr(`FAILED: ${core.maskPassword(failedMessage(error.message))}\n`);
       return ExitCode.failure;
     }
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -60,7 +61,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const { userCodeLocation } = await import('@alembic/core/internal');
     const location = userCodeLocation(error);
     const at = location === undefined ? '' : ` (at ${location})`;
-    io.stderr(`FAILED: ${core.maskPassword(message)}${at}\n(run with --raiseerr for the stack trace)\n`);
+    io.stderr(`FAILED: ${core.maskPassword(failedMessage(message))}${at}\n(run with --raiseerr for the stack trace)\n`);
     return ExitCode.failure;
   }
 }

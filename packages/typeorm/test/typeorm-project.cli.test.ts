@@ -38,6 +38,11 @@ describe.each([['typeorm'], ['typeorm-1']] as const)('a TypeORM project on %s', 
       'CommonJS, entity glob under __dirname (data-source.ts imported as an ES module)',
       { esm: false, entities: 'dirname-glob' },
     ],
+    ['CommonJS, entity classes importing each other by tsconfig baseUrl', { esm: false, baseUrlImports: true }],
+    [
+      'CommonJS, entity glob, entities importing each other by tsconfig baseUrl',
+      { esm: false, entities: 'glob', baseUrlImports: true },
+    ],
     ['ES modules, entity classes', { esm: true, entities: 'classes' }],
     ['ES modules, entity glob (TypeORM import()s the files)', { esm: true, entities: 'glob' }],
   ] as const)('loads decorated entities with their metadata: %s', (_name, options) => {
@@ -126,6 +131,19 @@ describe('loading decorated files', () => {
     const check = runAlembic(directory, ['check']);
     expect(check.status).not.toBe(0);
     expect(check.stderr).toBe(`FAILED: Could not load ${postFile}:10:20: Expression expected\n`);
+  });
+
+  it('names the missing module and the entity that required it, in one line', () => {
+    const directory = project({ typeormPackage: 'typeorm', esm: false, entities: 'glob' });
+    expect(runAlembic(directory, ['init', '--template', 'typeorm', 'migrations']).status).toBe(0);
+    const postFile = join(directory, 'src', 'entities', 'post.ts');
+    // No tsconfig.json maps `src/...` here: the import cannot resolve.
+    writeFileSync(postFile, readFileSync(postFile, 'utf8').replace("from './user'", "from 'src/entities/user'"));
+    const check = runAlembic(directory, ['check']);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toBe(
+      `FAILED: TypeORM rejected the entities: Cannot find module 'src/entities/user' (required by ${postFile})\n`,
+    );
   });
 
   it('without @alembic/typeorm, fails with one line naming the decorated file and line', () => {

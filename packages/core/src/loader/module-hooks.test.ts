@@ -4,7 +4,7 @@
  * of in-thread hooks (`module.registerHooks`) serves `require()` and `import` of TypeScript files.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -32,6 +32,15 @@ require(coreDist).enableTypeScriptImports();
   results['import located-module.ts'] = { exports: { ...locatedModule } };
   const ownDirname = await import(pathToFileURL(join(directory, 'own-dirname.ts')).href);
   results['import own-dirname.ts'] = { exports: { ...ownDirname } };
+  // Bare imports mapped by tsconfig.json (paths, baseUrl), by import and by require().
+  const mappedImports = await import(pathToFileURL(join(directory, 'app', 'uses-paths.ts')).href);
+  results['import uses-paths.ts'] = { exports: { ...mappedImports } };
+  results['require uses-paths.cts'] = { exports: { ...require(join(directory, 'app', 'uses-paths.cts')) } };
+  try {
+    await import(pathToFileURL(join(directory, 'app', 'unmapped.ts')).href);
+  } catch (error) {
+    results['import unmapped.ts'] = { error: error.code };
+  }
   const ownRequire = await import(pathToFileURL(join(directory, 'own-require.ts')).href);
   results['import own-require.ts'] = { exports: { ...ownRequire } };
   try {
@@ -87,6 +96,29 @@ describe('the module hooks for TypeScript', () => {
         '',
       ].join('\n'),
     );
+    mkdirSync(join(directory, 'app', 'lib', 'nested'), { recursive: true });
+    writeFileSync(
+      join(directory, 'app', 'tsconfig.json'),
+      // Comments and a trailing comma, as tsconfig.json allows.
+      '{\n  // where bare imports start\n  "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["lib/*"], "#nested": ["lib/nested/index.ts"] }, },\n}\n',
+    );
+    writeFileSync(join(directory, 'app', 'lib', 'shared.ts'), 'export const shared: string = "shared";\n');
+    writeFileSync(join(directory, 'app', 'lib', 'nested', 'index.ts'), 'export const nested: string = "nested";\n');
+    writeFileSync(
+      join(directory, 'app', 'uses-paths.ts'),
+      [
+        "import { shared } from '@/shared';",
+        "import { shared as viaBaseUrl } from 'lib/shared.js';",
+        "import { nested } from '#nested';",
+        'export const found: string[] = [shared, viaBaseUrl, nested];',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(directory, 'app', 'uses-paths.cts'),
+      "const { shared } = require('@/shared');\nconst { nested } = require('lib/nested');\nexport const found: string[] = [shared, nested];\n",
+    );
+    writeFileSync(join(directory, 'app', 'unmapped.ts'), "import { x } from '@nowhere/x';\nexport const y = x;\n");
     writeFileSync(
       join(directory, 'own-require.ts'),
       "import { createRequire } from 'node:module';\nconst require = Object.assign(createRequire(import.meta.url), { mine: true });\nexport const mine: boolean = require.mine;\n",
@@ -149,6 +181,9 @@ describe('the module hooks for TypeScript', () => {
     });
     expect(results['import own-dirname.ts']).toEqual({ exports: { directoryName: '/own/place' } });
     expect(results['import own-require.ts']).toEqual({ exports: { mine: true } });
+    expect(results['import uses-paths.ts']).toEqual({ exports: { found: ['shared', 'shared', 'nested'] } });
+    expect(results['require uses-paths.cts']).toEqual({ exports: { found: ['shared', 'nested'] } });
+    expect(results['import unmapped.ts']).toEqual({ error: 'ERR_MODULE_NOT_FOUND' });
     expect(results['stack of throws-module.ts']?.frame).toContain(`${join(directory, 'throws-module.ts')}:4:`);
     expect(results['hooks shared']).toEqual({ exports: { userFiles: true, registered: true } });
     expect(results['stack of throws.ts']?.frame).toContain(`${join(directory, 'throws.ts')}:5:`);

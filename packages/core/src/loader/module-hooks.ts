@@ -6,6 +6,7 @@ import { CommandError } from '../errors/command-error.js';
 import { alembicCacheDirectory } from '../script/cache-directory.js';
 import { compileTypeScript } from './compile-typescript.js';
 import { realPathOf } from './real-path.js';
+import { tsconfigPathFile } from './tsconfig-paths.js';
 import { processWide } from '../runtime/process-wide.js';
 
 interface ResolveContext {
@@ -76,6 +77,12 @@ function state(): HooksState {
 const NOT_FOUND = new Set(['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND']);
 
 /**
+ * The errors after which a bare import is looked up in tsconfig.json `paths`: not found, and
+ * the aliases Node refuses as package names (`@/entities/user`) or as package imports (`#lib`).
+ */
+const UNRESOLVED_BARE = new Set([...NOT_FOUND, 'ERR_INVALID_MODULE_SPECIFIER', 'ERR_PACKAGE_IMPORT_NOT_DEFINED']);
+
+/**
  * Installs, once per process and in the main thread (no loader thread), the module hooks through which every
  * TypeScript file is loaded, by `import` and by `require()` alike (`alembic.config.ts`, `env.ts`,
  * migrations, helpers they import, TypeORM entity files):
@@ -87,7 +94,9 @@ const NOT_FOUND = new Set(['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND']);
  * - a relative `./x.js` import from a TypeScript file that names a `.ts` file on disk finds it,
  *   as TypeScript allows (and `./x`, `./x/index.ts`);
  * - `@alembic/*` imports that the project cannot resolve (a migrations folder with no
- *   `node_modules` near it) resolve from the running CLI's own installation.
+ *   `node_modules` near it) resolve from the running CLI's own installation;
+ * - a bare import Node does not find (`@app/user`, `src/entities/user`) is looked up in the
+ *   `paths` and `baseUrl` of the nearest tsconfig.json, as TypeScript does (`tsconfig-paths.ts`).
  *
  * Source maps are switched on (`process.setSourceMapsEnabled`), so a stack trace through a
  * compiled file names the `.ts` file and line; modules loaded before (the CLI's own) keep their
@@ -157,7 +166,8 @@ function resolve(
   } catch (error) {
     // Only when the project has no such package: an older @alembic/* of its own that lacks an
     // export is reported as it is, not mixed with the CLI's release.
-    const notFound = NOT_FOUND.has((error as NodeJS.ErrnoException).code ?? '');
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const notFound = NOT_FOUND.has(code);
     if (specifier.startsWith('@alembic/') && hooks.fallbackParentUrl !== undefined && notFound) {
       return nextResolve(specifier, { ...context, parentURL: hooks.fallbackParentUrl });
     }
@@ -168,8 +178,20 @@ function resolve(
         // try the next spelling
       }
     }
+    const mapped = UNRESOLVED_BARE.has(code) ? tsconfigMapped(specifier, context) : undefined;
+    if (mapped !== undefined) return { url: pathToFileURL(mapped).href, shortCircuit: true };
     throw error;
   }
+}
+
+/** A bare specifier (not relative, absolute or a URL) that tsconfig.json `paths` may map, and the file it names. */
+function tsconfigMapped(specifier: string, context: ResolveContext): string | undefined {
+  const parent = context.parentURL?.split('?', 1)[0];
+  if (parent === undefined || !parent.startsWith('file:')) return undefined;
+  if (specifier.startsWith('.') || specifier.startsWith('/') || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(specifier)) {
+    return undefined;
+  }
+  return tsconfigPathFile(specifier, fileURLToPath(parent));
 }
 
 /**

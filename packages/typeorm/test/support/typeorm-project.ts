@@ -22,6 +22,11 @@ export interface ProjectOptions {
    * working directory (`glob`) or to the data source's `__dirname` (`dirname-glob`).
    */
   readonly entities?: 'classes' | 'glob' | 'dirname-glob';
+  /**
+   * A tsconfig.json with `baseUrl: "./"`, and the post entity importing the user entity as
+   * `src/entities/user` (as NestJS projects often do).
+   */
+  readonly baseUrlImports?: boolean;
   /** Link @alembic/typeorm (default true). */
   readonly withAlembicTypeOrm?: boolean;
   /**
@@ -97,7 +102,16 @@ export function createTypeOrmProject(options: ProjectOptions): string {
   );
   mkdirSync(join(project, 'src', 'entities'), { recursive: true });
   writeFileSync(join(project, 'src', 'entities', 'user.ts'), USER_ENTITY);
-  writeFileSync(join(project, 'src', 'entities', 'post.ts'), POST_ENTITY);
+  writeFileSync(
+    join(project, 'src', 'entities', 'post.ts'),
+    options.baseUrlImports ? POST_ENTITY.replace("from './user'", "from 'src/entities/user'") : POST_ENTITY,
+  );
+  if (options.baseUrlImports) {
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      '{\n  "compilerOptions": {\n    "baseUrl": "./",\n    "experimentalDecorators": true,\n    "emitDecoratorMetadata": true,\n  },\n}\n',
+    );
+  }
   const glob = options.entities === 'glob' || options.entities === 'dirname-glob';
   const globText = options.entities === 'dirname-glob' ? "__dirname + '/entities/*.ts'" : "'src/entities/*.ts'";
   if (options.dataSource === 'cjs') {
