@@ -14,6 +14,7 @@ export {
   type TypeOrmModelSource,
 } from './build-entity-metadata.js';
 export { loadDataSource, DATA_SOURCE_EXPORTS } from './load-data-source.js';
+export { databaseUrlOf } from './database-url-of.js';
 export { excludeTypeOrmTables, typeOrmTableNames } from './exclude-typeorm-tables.js';
 export { columnTypeOf, typeOrmTypeText, type ColumnTypeContext } from './column-type-of.js';
 export { serverDefaultOf } from './server-default-of.js';

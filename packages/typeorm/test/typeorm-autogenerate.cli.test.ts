@@ -78,7 +78,7 @@ async function postgresEnumTypes(url: string): Promise<string[]> {
 interface Flow {
   readonly database: NewUserDatabase;
   readonly typeormPackage: 'typeorm' | 'typeorm-1';
-  /** `DATABASE_URL` for the commands (none: the template's SQLite file). */
+  /** `DATABASE_URL` for the commands (none: where the DataSource connects, its SQLite file). */
   readonly databaseUrl?: string;
 }
 
@@ -86,7 +86,7 @@ interface Flow {
 async function newUserFlow(flow: Flow): Promise<void> {
   const project = createNewUserProject(flow.typeormPackage, flow.database);
   const environment: Record<string, string> = flow.databaseUrl === undefined ? {} : { DATABASE_URL: flow.databaseUrl };
-  const url = flow.databaseUrl ?? `sqlite:///${join(project, 'alembic.db')}`;
+  const url = flow.databaseUrl ?? `sqlite:///${join(project, 'app.db')}`;
   const dialect: Dialect = flow.database === 'postgres' ? postgres() : sqliteDialect;
   const alembic = (args: string[], status: number): CommandResult => {
     const result = runAlembic(project, args, environment);

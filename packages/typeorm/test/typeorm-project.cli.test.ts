@@ -85,12 +85,17 @@ describe.each([['typeorm'], ['typeorm-1']] as const)('a TypeORM project on %s', 
     const upgrade = runAlembic(directory, ['upgrade', 'head']);
     expect(upgrade.stderr).not.toMatch(/FAILED|Error/);
     expect(upgrade.status).toBe(0);
-    expect(existsSync(join(directory, 'alembic.db'))).toBe(true);
-    expect(existsSync(join(directory, 'typeorm-app.db'))).toBe(false);
+    // Without DATABASE_URL, alembic connects where the DataSource does: its SQLite file.
+    expect(existsSync(join(directory, 'typeorm-app.db'))).toBe(true);
+    expect(existsSync(join(directory, 'alembic.db'))).toBe(false);
     // The model builds for the commands that compare: the entities' tables are missing.
     const check = runAlembic(directory, ['check']);
     expect(check.status).toBe(1);
     expect(check.stderr).toMatch(/^FAILED: New upgrade operations detected: .*add_table/m);
+    // DATABASE_URL, when set, wins.
+    const elsewhere = runAlembic(directory, ['upgrade', 'head'], { DATABASE_URL: 'sqlite:///elsewhere.db' });
+    expect(elsewhere.status).toBe(0);
+    expect(existsSync(join(directory, 'elsewhere.db'))).toBe(true);
   });
 
   it('names the data source file and its exports when none is a DataSource', () => {

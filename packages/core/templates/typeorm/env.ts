@@ -3,16 +3,20 @@
  * It is yours to edit (connection options, filters, several schemas...).
  */
 import { context } from '@alembic/core';
-import { excludeTypeOrmTables, fromDataSource, loadDataSource } from '@alembic/typeorm';
+import { databaseUrlOf, excludeTypeOrmTables, fromDataSource, loadDataSource } from '@alembic/typeorm';
 
 // The TypeORM DataSource whose entities are the model (`typeorm.dataSource` in
-// alembic.config.ts, relative to it). It is never initialized: alembic connects with the URL.
+// alembic.config.ts, relative to it). It is never initialized: alembic connects itself.
 const dataSourceFile = context.config.resolvePath(
   (context.config.values.typeorm as { dataSource?: string } | undefined)?.dataSource ?? 'src/data-source.ts',
 );
 const dataSource = await loadDataSource(dataSourceFile);
 
-const url = String(context.config.values.url);
+// The database: `url` in alembic.config.ts (DATABASE_URL) when it is set, else the DataSource's
+// own connection settings (its url, or host, port, username, password and database; its file
+// for SQLite).
+const configuredUrl = context.config.values.url;
+const url = typeof configuredUrl === 'string' && configuredUrl !== '' ? configuredUrl : databaseUrlOf(dataSource);
 
 /** Options shared by both modes: the model, and TypeORM's own tables left alone. */
 const autogenerateOptions = {
@@ -42,7 +46,7 @@ async function runMigrationsOffline(): Promise<void> {
  * Online mode: connect with the configured URL and run the migrations.
  */
 async function runMigrationsOnline(): Promise<void> {
-  const connection = await context.connect();
+  const connection = await context.connect(url);
   try {
     context.configure({ connection, ...autogenerateOptions });
     await context.beginTransaction(() => context.runMigrations());

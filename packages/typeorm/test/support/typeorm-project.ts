@@ -157,9 +157,11 @@ export function removeProject(project: string): void {
  * pnpm points at the workspace's hoisted packages, where every package resolves).
  */
 function projectEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const environment: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  const environment: NodeJS.ProcessEnv = { ...process.env };
   delete environment.NODE_PATH;
-  return environment;
+  // The project's DataSource says where to connect unless a test says otherwise.
+  delete environment.DATABASE_URL;
+  return { ...environment, ...extra };
 }
 
 /** Runs the built `alembic` CLI in `project`. */
