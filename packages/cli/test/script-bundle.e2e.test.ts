@@ -122,21 +122,30 @@ describe('bundled loading of long plans', () => {
     expect(bundleFiles(project).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('helpers are shared modules and import.meta names the script itself', () => {
+  it("helpers are shared modules, import.meta names the script itself, and CommonJS's require works", () => {
     const project = projectWithLocalCache('bundle-helpers');
     project.write('migrations/helpers/counter.ts', 'export const counter = { runs: 0 };\n');
     const count = BUNDLED_PLAN + 2;
     const locatedIndex = 5;
+    const commonJsIndex = 7;
+    const upgradeAt = (index: number): string => {
+      if (index === locatedIndex) {
+        return "  counter.runs += 1;\n  console.log('probe: located ' + new URL(import.meta.url).pathname.split('/').pop());";
+      }
+      if (index === commonJsIndex) {
+        // Only `require.resolve`: no call of `require` itself, nothing else tied to the file.
+        return "  counter.runs += 1;\n  console.log('probe: commonjs ' + require.resolve('node:path'));";
+      }
+      return '  counter.runs += 1;\n  console.log(`probe: runs ${counter.runs}`);';
+    };
     writeProbingChain(project, count, (index) => ({
       imports: "import { counter } from '../helpers/counter.js';",
-      upgrade:
-        index === locatedIndex
-          ? "  counter.runs += 1;\n  console.log('probe: located ' + new URL(import.meta.url).pathname.split('/').pop());"
-          : '  counter.runs += 1;\n  console.log(`probe: runs ${counter.runs}`);',
+      upgrade: upgradeAt(index),
     }));
     const result = runOk(project, ['upgrade', 'head']);
     const lines = probes(result.stdout);
     expect(lines).toContain(`located ${revisionAt(locatedIndex)}_rev.ts`);
+    expect(lines).toContain('commonjs node:path');
     expect(lines[lines.length - 1]).toBe(`runs ${count}`);
     expect(runningSteps(result)).toHaveLength(count);
     expect(bundleFiles(project)).toHaveLength(1);

@@ -45,6 +45,11 @@ describe('transpileDecorated', () => {
     expect(esm.split('\n')[0]).toMatch(
       /^import \{ createRequire as __alembicCreateRequire \} from "node:module";const __alembicRequire = __alembicCreateRequire\(import\.meta\.url\);/,
     );
+    // A hashbang stays the first line; the prologue goes on the next one.
+    const withHashbang = transpileDecorated(`#!/usr/bin/env node\n${source}`, '/app/src/photo.ts', 'esm').code;
+    expect(withHashbang.startsWith('#!/usr/bin/env node\nimport { createRequire as __alembicCreateRequire }')).toBe(
+      true,
+    );
     // CommonJS has them already.
     const commonJs = transpileDecorated(source, '/app/src/photo.ts', 'cjs').code;
     expect(commonJs).toContain('__dirname + "/photos"');

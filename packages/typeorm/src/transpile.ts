@@ -148,8 +148,13 @@ export function transpileDecorated(source: string, filePath: string, format: Tra
   } catch (error) {
     throw describeSwcError(error, filePath);
   }
-  const prologue = format === 'esm' && /\brequire\b/.test(source) ? REQUIRE_PROLOGUE : '';
-  return { code: prologue + withoutDeadZoneErrors(code) };
+  code = withoutDeadZoneErrors(code);
+  if (format !== 'esm' || !/\brequire\b/.test(source)) return { code };
+  if (!code.startsWith('#!')) return { code: `${REQUIRE_PROLOGUE}${code}` };
+  // After a hashbang, which must stay the very first characters: the prologue prefixes line 2.
+  const lineEnd = code.indexOf('\n');
+  if (lineEnd === -1) return { code: `${code}\n${REQUIRE_PROLOGUE}` };
+  return { code: `${code.slice(0, lineEnd + 1)}${REQUIRE_PROLOGUE}${code.slice(lineEnd + 1)}` };
 }
 
 /**

@@ -77,10 +77,16 @@ function state(): HooksState {
 const NOT_FOUND = new Set(['ERR_MODULE_NOT_FOUND', 'MODULE_NOT_FOUND']);
 
 /**
- * The errors after which a bare import is looked up in tsconfig.json `paths`: not found, and
- * the aliases Node refuses as package names (`@/entities/user`) or as package imports (`#lib`).
+ * The errors after which a bare import is looked up in tsconfig.json `paths`: not found, the
+ * aliases Node refuses as package names (`@/entities/user`) or as package imports (`#lib`), and
+ * a subpath an installed package of the same name does not export (`entities/user`).
  */
-const UNRESOLVED_BARE = new Set([...NOT_FOUND, 'ERR_INVALID_MODULE_SPECIFIER', 'ERR_PACKAGE_IMPORT_NOT_DEFINED']);
+const UNRESOLVED_BARE = new Set([
+  ...NOT_FOUND,
+  'ERR_INVALID_MODULE_SPECIFIER',
+  'ERR_PACKAGE_IMPORT_NOT_DEFINED',
+  'ERR_PACKAGE_PATH_NOT_EXPORTED',
+]);
 
 /**
  * Installs, once per process and in the main thread (no loader thread), the module hooks through which every
@@ -95,8 +101,9 @@ const UNRESOLVED_BARE = new Set([...NOT_FOUND, 'ERR_INVALID_MODULE_SPECIFIER', '
  *   as TypeScript allows (and `./x`, `./x/index.ts`);
  * - `@alembic/*` imports that the project cannot resolve (a migrations folder with no
  *   `node_modules` near it) resolve from the running CLI's own installation;
- * - a bare import Node does not find (`@app/user`, `src/entities/user`) is looked up in the
- *   `paths` and `baseUrl` of the nearest tsconfig.json, as TypeScript does (`tsconfig-paths.ts`).
+ * - a bare import Node does not resolve (`@/entities/user`, `src/entities/user`) is looked up in
+ *   the `paths` and `baseUrl` of the nearest tsconfig.json (`tsconfig-paths.ts`). Unlike
+ *   TypeScript, which tries the mapping first, an installed package of the same name wins.
  *
  * Source maps are switched on (`process.setSourceMapsEnabled`), so a stack trace through a
  * compiled file names the `.ts` file and line; modules loaded before (the CLI's own) keep their

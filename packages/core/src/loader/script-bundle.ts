@@ -23,7 +23,7 @@ const BUNDLEABLE_FILE = /\.(?:ts|mts|mjs)$/;
  * Code that depends on the file's own location (`import.meta`, `require`, `__dirname`, an
  * `import()` of a computed name): such a script is imported on its own.
  */
-const LOCATION_DEPENDENT = /\bimport\.meta\b|\brequire\s*\(|\b__dirname\b|\b__filename\b|\bimport\s*\(\s*(?!['"])/;
+const LOCATION_DEPENDENT = /\bimport\.meta\b|\brequire\b|\b__dirname\b|\b__filename\b|\bimport\s*\(\s*(?!['"])/;
 
 /** Returns the module namespace of one script, evaluating it on the first call. */
 type ScriptModuleLoader = () => Promise<Record<string, unknown>>;

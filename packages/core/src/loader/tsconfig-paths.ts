@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 
@@ -25,6 +25,8 @@ function loadGetTsconfig(): GetTsconfig {
 function fileCandidates(path: string): string[] {
   const candidates = [path];
   if (path.endsWith('.js')) candidates.push(`${path.slice(0, -3)}.ts`);
+  if (path.endsWith('.mjs')) candidates.push(`${path.slice(0, -4)}.mts`);
+  if (path.endsWith('.cjs')) candidates.push(`${path.slice(0, -4)}.cts`);
   for (const extension of ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json']) {
     candidates.push(`${path}${extension}`);
   }
@@ -42,9 +44,9 @@ function isFile(path: string): boolean {
 
 /**
  * The file a bare specifier (`@app/user`, `src/entities/user`) names through the `paths` and
- * `baseUrl` of the tsconfig.json nearest to the importing file, as TypeScript resolves it (and
- * tsx, or ts-node with tsconfig-paths, at run time): the first candidate that is a file, with
- * the extensions TypeScript would add. `undefined` when no tsconfig.json maps it; files inside
+ * `baseUrl` of the tsconfig.json nearest to the importing file, as TypeScript maps it (and tsx,
+ * or ts-node with tsconfig-paths, at run time): the first candidate that is a file, with the
+ * extensions TypeScript would add, as its real path. `undefined` when no tsconfig.json maps it; files inside
  * `node_modules` are never mapped. Called only after Node found no such package, so a project
  * without `paths` pays nothing.
  *
@@ -71,7 +73,8 @@ export function tsconfigPathFile(specifier: string, parentPath: string): string 
   if (matcher === null) return undefined;
   for (const path of matcher(specifier)) {
     const found = fileCandidates(path).find(isFile);
-    if (found !== undefined) return found;
+    // The real path, as Node's resolver gives: one module per file, however it is reached.
+    if (found !== undefined) return realpathSync(found);
   }
   return undefined;
 }
