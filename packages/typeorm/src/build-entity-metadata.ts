@@ -122,6 +122,7 @@ export async function buildEntityMetadata(
     });
   }
   restoreActiveRecordDataSource(dataSource, isTypeOrmDataSource(source) ? source : undefined);
+  refuseUnmatchedGlobs(baseOptions, dataSource);
   const entities = dataSource.entityMetadatas.filter(
     (entity) => entity.synchronize !== false && entity.tableType !== 'view' && entity.tableType !== 'entity-child',
   );
@@ -135,6 +136,23 @@ export async function buildEntityMetadata(
     entities: entities.filter((entity) => !ownTableNames.includes(entity.tableName)),
     ownTableNames,
   };
+}
+
+/**
+ * Entity globs that found no entity at all (`dist/**\/*.entity.js` before a build, a path from
+ * another working directory) would make an empty model, and autogenerate would then drop every
+ * table: refused, naming the globs and where relative ones start.
+ */
+function refuseUnmatchedGlobs(options: TypeOrmDataSourceOptions, built: TypeOrmDataSource): void {
+  if (built.entityMetadatas.length > 0 || !Array.isArray(options.entities)) return;
+  const globs = (options.entities as unknown[]).filter((entry): entry is string => typeof entry === 'string');
+  if (globs.length === 0) return;
+  throw new TypeOrmModelError(
+    'ALEMBIC_TYPEORM_NO_ENTITIES',
+    `The DataSource's entities (${globs.map((glob) => `'${glob}'`).join(', ')}, relative to ${process.cwd()}) ` +
+      'found no entity class: a build output not built yet, or a path that matches no file? ' +
+      'An empty model would drop every table',
+  );
 }
 
 /**

@@ -110,6 +110,23 @@ describe('fromDataSource errors', () => {
     });
   });
 
+  it.each(LINES)(
+    'refuses entity globs that find no entity (TypeORM %s): an empty model would drop every table',
+    async (_line, typeorm) => {
+      const DataSource = typeorm.DataSource as unknown as TypeOrmDataSourceClass;
+      const dataSource = new DataSource({
+        type: 'postgres',
+        entities: ['dist/**/*.entity.js', '/nowhere/entities/*.ts'],
+      });
+      await expect(fromDataSource(dataSource)).rejects.toMatchObject({
+        code: 'ALEMBIC_TYPEORM_NO_ENTITIES',
+        message: `The DataSource's entities ('dist/**/*.entity.js', '/nowhere/entities/*.ts', relative to ${process.cwd()}) found no entity class: a build output not built yet, or a path that matches no file? An empty model would drop every table`,
+      });
+      // No entities at all is a model with no tables, as before.
+      expect((await fromDataSource(new DataSource({ type: 'postgres', entities: [] }))).tables).toEqual([]);
+    },
+  );
+
   it('reports entities TypeORM rejects', async () => {
     const { Entity, Column } = typeorm03;
     @Entity('keyless')

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MetadataModel } from '@alembic/core';
 import { createTypeOrmProject, printModel, removeProject, runAlembic } from './support/typeorm-project.js';
@@ -149,6 +149,27 @@ describe('loading decorated files', () => {
     expect(check.stderr).toBe(
       `FAILED: TypeORM rejected the entities: Cannot find module 'src/entities/user' (required by ${postFile})\n`,
     );
+  });
+
+  it('refuses entity globs that find nothing (a build output not built) in one line, writing no revision', () => {
+    const directory = project({ typeormPackage: 'typeorm', esm: false, entities: 'glob' });
+    expect(runAlembic(directory, ['init', '--template', 'typeorm', 'migrations']).status).toBe(0);
+    expect(runAlembic(directory, ['revision', '--autogenerate', '-m', 'init']).status).toBe(0);
+    expect(runAlembic(directory, ['upgrade', 'head']).status).toBe(0);
+    const dataSourceFile = join(directory, 'src', 'data-source.ts');
+    writeFileSync(
+      dataSourceFile,
+      readFileSync(dataSourceFile, 'utf8').replace("'src/entities/*.ts'", "'dist/entities/*.js'"),
+    );
+    const versions = join(directory, 'migrations', 'versions');
+    const before = readdirSync(versions).sort();
+    const revision = runAlembic(directory, ['revision', '--autogenerate', '-m', 'oops']);
+    expect(revision.status).toBe(1);
+    expect(revision.stderr).toBe(
+      `FAILED: The DataSource's entities ('dist/entities/*.js', relative to ${directory}) found no entity class: ` +
+        'a build output not built yet, or a path that matches no file? An empty model would drop every table\n',
+    );
+    expect(readdirSync(versions).sort()).toEqual(before);
   });
 
   it('without @alembic/typeorm, fails with one line naming the decorated file and line', () => {
