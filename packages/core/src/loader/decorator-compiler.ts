@@ -80,19 +80,31 @@ export function missingDecoratorCompilerError(filePath: string, line: number): S
  * `fallbackParentUrl` (a file inside the CLI's installation); `undefined` when from neither.
  */
 export function resolveDecoratorCompiler(filePath: string, fallbackParentUrl: string | undefined): string | undefined {
+  const directory = dirname(filePath);
+  const key = `${directory}\0${fallbackParentUrl ?? ''}`;
+  if (resolvedCompilers.has(key)) return resolvedCompilers.get(key);
   const parents = [
-    pathToFileURL(`${dirname(filePath)}/`).href,
+    pathToFileURL(`${directory}/`).href,
     ...(fallbackParentUrl === undefined ? [] : [fallbackParentUrl]),
   ];
+  let resolved: string | undefined;
   for (const parent of parents) {
     try {
-      return createRequire(parent).resolve(DECORATOR_COMPILER);
+      resolved = createRequire(parent).resolve(DECORATOR_COMPILER);
+      break;
     } catch {
       // not installed there
     }
   }
-  return undefined;
+  resolvedCompilers.set(key, resolved);
+  return resolved;
 }
+
+/**
+ * Where the compiler resolved from each directory (and fallback) this process asked about:
+ * entity files share a few directories, and a resolution costs about 65 µs.
+ */
+const resolvedCompilers = new Map<string, string | undefined>();
 
 const loadedCompilers = new Map<string, DecoratorCompiler>();
 
