@@ -15,6 +15,7 @@ export {
 } from './build-entity-metadata.js';
 export { loadDataSource, DATA_SOURCE_EXPORTS } from './load-data-source.js';
 export { databaseUrlOf } from './database-url-of.js';
+export { createTypeOrmExtensions, postgresExtensionsNeeded } from './postgres-extensions.js';
 export { excludeTypeOrmTables, typeOrmTableNames } from './exclude-typeorm-tables.js';
 export { columnTypeOf, typeOrmTypeText, type ColumnTypeContext } from './column-type-of.js';
 export { serverDefaultOf } from './server-default-of.js';

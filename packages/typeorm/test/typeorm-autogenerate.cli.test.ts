@@ -164,6 +164,42 @@ async function newUserFlow(flow: Flow): Promise<void> {
   }
 }
 
+describeWhenReachable(postgresUnavailableReason, 'a TypeORM uuid column on PostgreSQL', () => {
+  it('gets a migration that creates the uuid-ossp extension its uuid_generate_v4() default needs, as TypeORM does when it connects', async () => {
+    const database = await createPostgresDatabase('cli');
+    const project = createNewUserProject('typeorm', 'postgres');
+    const environment = { DATABASE_URL: database.url };
+    const alembic = (args: string[], status: number): CommandResult => {
+      const result = runAlembic(project, args, environment);
+      expectStatus(result, status, args.join(' '));
+      return result;
+    };
+    try {
+      editEntity(project, 'post', (source) =>
+        source.replace(
+          '  @PrimaryGeneratedColumn()\n  id!: number;',
+          "  @PrimaryGeneratedColumn()\n  id!: number;\n\n  @Column({ type: 'uuid', default: () => 'uuid_generate_v4()' })\n  publicId!: string;",
+        ),
+      );
+      alembic(['init', '--template', 'typeorm', 'migrations'], 0);
+      alembic(['revision', '--autogenerate', '-m', 'init'], 0);
+      const upgrade = revisionSource(project, 'init').split('export async function downgrade')[0] as string;
+      const extension = upgrade.indexOf(`await op.execute('CREATE EXTENSION IF NOT EXISTS "uuid-ossp"');`);
+      expect(extension).toBeGreaterThan(-1);
+      expect(extension).toBeLessThan(upgrade.indexOf("createTable('app_post'"));
+      // The fresh database has no uuid-ossp: the migration runs only because it creates it.
+      alembic(['upgrade', 'head'], 0);
+      expect(alembic(['check'], 0).stdout).toContain('No new upgrade operations detected.');
+      // The downgrade leaves the extension; a second revision needs none.
+      alembic(['downgrade', 'base'], 0);
+      alembic(['upgrade', 'head'], 0);
+    } finally {
+      removeProject(project);
+      await database.drop();
+    }
+  });
+});
+
 describe.each(LINES)('a new user of TypeORM %s', (_line, typeormPackage) => {
   it('on SQLite: init --template typeorm, autogenerate, upgrade, check, change an entity, repeat, downgrade to base', async () => {
     await newUserFlow({ database: 'sqlite', typeormPackage });

@@ -3,7 +3,13 @@
  * It is yours to edit (connection options, filters, several schemas...).
  */
 import { context } from '@alembic/core';
-import { databaseUrlOf, excludeTypeOrmTables, fromDataSource, loadDataSource } from '@alembic/typeorm';
+import {
+  createTypeOrmExtensions,
+  databaseUrlOf,
+  excludeTypeOrmTables,
+  fromDataSource,
+  loadDataSource,
+} from '@alembic/typeorm';
 
 // The TypeORM DataSource whose entities are the model (`typeorm.dataSource` in
 // alembic.config.ts, relative to it). It is never initialized: alembic connects itself.
@@ -24,6 +30,9 @@ const autogenerateOptions = {
   // that compare (revision --autogenerate, check), while they read the database's catalog.
   targetMetadata: () => fromDataSource(dataSource, { dialect: typeOrmDialectOf(url) }),
   includeName: excludeTypeOrmTables(dataSource),
+  // On PostgreSQL, a new migration whose columns need an extension (uuid_generate_v4() of
+  // uuid-ossp, citext, postgis...) creates it first, as TypeORM does when it connects.
+  processRevisionDirectives: createTypeOrmExtensions,
 };
 
 /** `postgresql://...` -> `postgres`, `mysql+driver://...` -> `mysql`, `sqlite:///...` -> `sqlite`. */
