@@ -76,12 +76,6 @@ function referentialAction(rule: string | null): string | undefined {
   return rule === null || rule === 'NO_ACTION' ? undefined : rule.replaceAll('_', ' ');
 }
 
-/** `([a]>(1))` → `[a]>(1)`: the outer parentheses SQL Server adds. */
-function checkCondition(definition: string): string {
-  const trimmed = definition.trim();
-  return core.isWrappedInParentheses(trimmed) ? trimmed.slice(1, -1) : trimmed;
-}
-
 function reflectColumn(
   source: MssqlColumnRow,
   primaryKeyColumns: ReadonlySet<string>,
@@ -144,7 +138,9 @@ export function buildReflectedTable(rows: MssqlTableRows): TableModel {
     elements.push(
       core.index(core.convertedName(name), keyColumns, {
         unique: Boolean(first.is_unique),
-        ...(first.filter_definition === null ? {} : { where: checkCondition(first.filter_definition) }),
+        ...(first.filter_definition === null
+          ? {}
+          : { where: core.withoutEnclosingParentheses(first.filter_definition) }),
         ...(Object.keys(mssqlOptions).length > 0 ? { dialectOptions: { mssql: mssqlOptions } } : {}),
       }),
     );
@@ -169,7 +165,9 @@ export function buildReflectedTable(rows: MssqlTableRows): TableModel {
   }
   for (const check of rows.checks) {
     elements.push(
-      core.checkConstraint(checkCondition(check.definition), { name: core.convertedName(check.constraint_name) }),
+      core.checkConstraint(core.withoutEnclosingParentheses(check.definition), {
+        name: core.convertedName(check.constraint_name),
+      }),
     );
   }
   return core.table(rows.tableName, elements, {

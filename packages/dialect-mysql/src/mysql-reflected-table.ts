@@ -63,12 +63,6 @@ export interface MysqlTableRows {
 /** The rules every InnoDB foreign key has unless told otherwise. */
 const DEFAULT_RULES: ReadonlySet<string> = new Set(['RESTRICT', 'NO ACTION']);
 
-/** `(`a` > 1)` (MySQL 8) → `` `a` > 1 `` (MariaDB's spelling), when the parentheses enclose it all. */
-function withoutEnclosingParentheses(clause: string): string {
-  const trimmed = clause.trim();
-  return core.isWrappedInParentheses(trimmed) ? trimmed.slice(1, -1).trim() : trimmed;
-}
-
 /** MariaDB keeps a JSON column as `LONGTEXT` with `CHECK (json_valid(column))` named after it. */
 function isJsonValidCheck(check: MysqlCheckRow, columnName: string): boolean {
   const quoted = `\`${columnName.replaceAll('`', '``')}\``;
@@ -195,8 +189,9 @@ export function buildReflectedTable(rows: MysqlTableRows): TableModel {
   elements.push(...foreignKeys);
   for (const check of rows.checks) {
     if (!jsonColumns.has(check.constraint_name) || !isJsonValidCheck(check, check.constraint_name)) {
+      // MySQL 8 wraps the clause once (`(`a` > 1)`); MariaDB does not.
       elements.push(
-        core.checkConstraint(withoutEnclosingParentheses(check.check_clause), {
+        core.checkConstraint(core.withoutEnclosingParentheses(check.check_clause), {
           name: core.convertedName(check.constraint_name),
         }),
       );

@@ -181,7 +181,7 @@ export class PostgresIntrospector extends BaseSchemaIntrospector {
   }
 
   /** One `pg_class` lookup (tables and partitioned tables, as `getTables` finds them). */
-  override async hasTable(tableName: string, options: { readonly schema?: string } = {}): Promise<boolean> {
+  async hasTable(tableName: string, options: { readonly schema?: string } = {}): Promise<boolean> {
     return (await this.names(INTROSPECTION_QUERIES.tableExists, [options.schema ?? null, tableName])).length > 0;
   }
 

@@ -46,9 +46,14 @@ export type { BatchRecreatePlan, ColumnTransfer } from '../operations/batch/plan
 export type { GetTablesOptions, SchemaIntrospector } from '../dialect/schema-introspector.js';
 export { BaseSchemaIntrospector } from '../dialect/base-schema-introspector.js';
 export { groupRows } from '../dialect/group-rows.js';
+export { tableExists } from '../dialect/table-exists.js';
 export { idempotentRelease } from '../dialect/idempotent-release.js';
 export { loadDriver, type LoadDriverOptions } from '../dialect/load-driver.js';
-export { isWrappedInParentheses, withoutOuterParentheses } from '../dialect/sql-parentheses.js';
+export {
+  isWrappedInParentheses,
+  withoutEnclosingParentheses,
+  withoutOuterParentheses,
+} from '../dialect/sql-parentheses.js';
 export {
   DefaultSchemaNormalizer,
   withoutGeneratedName,

@@ -40,14 +40,6 @@ export abstract class BaseSchemaIntrospector implements SchemaIntrospector {
     return tables.find((model) => model.name === tableName) ?? (tables.length === 1 ? tables[0] : undefined);
   }
 
-  /**
-   * Whether `getTable` finds the table. A dialect with a cheaper catalog lookup overrides it;
-   * this one reads the table.
-   */
-  async hasTable(tableName: string, options: { readonly schema?: string } = {}): Promise<boolean> {
-    return (await this.getTable(tableName, options)) !== undefined;
-  }
-
   /** The rows of one catalog query. */
   protected async rows<Row>(sql: string, parameters?: readonly unknown[]): Promise<readonly Row[]> {
     return (await this.connection.query<Row>(sql, parameters)).rows;

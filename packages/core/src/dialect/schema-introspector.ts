@@ -29,7 +29,7 @@ export interface SchemaIntrospector {
   /**
    * Whether the table exists: what {@link getTable} finds, without reading its columns (the
    * version table is looked up so before every command). Optional: `getTable` answers when it
-   * is missing.
+   * is missing (see `tableExists`).
    */
   hasTable?(tableName: string, options?: { readonly schema?: string }): Promise<boolean>;
   /**

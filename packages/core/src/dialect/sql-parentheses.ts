@@ -51,3 +51,18 @@ export function withoutOuterParentheses(text: string): string {
   }
   return result;
 }
+
+/**
+ * `text` trimmed, without one pair of parentheses that encloses all of it (see
+ * {@link isWrappedInParentheses}), trimmed again: how a check clause that a database wraps once
+ * (`(\`a\` > 1)`, `([a]>(1))`) is read back, keeping the parentheses of its own terms.
+ *
+ * ```ts
+ * withoutEnclosingParentheses('([a]>(1))'); // '[a]>(1)'
+ * withoutEnclosingParentheses('((0))');     // '(0)'
+ * ```
+ */
+export function withoutEnclosingParentheses(text: string): string {
+  const trimmed = text.trim();
+  return isWrappedInParentheses(trimmed) ? trimmed.slice(1, -1).trim() : trimmed;
+}

@@ -7,6 +7,7 @@ import { alembicCacheDirectory } from '../script/cache-directory.js';
 import { compileTypeScript } from './compile-typescript.js';
 import { realPathOf } from './real-path.js';
 import { tsconfigPathFile } from './tsconfig-paths.js';
+import { typeScriptSpelling } from './typescript-spelling.js';
 import { processWide } from '../runtime/process-wide.js';
 
 interface ResolveContext {
@@ -214,9 +215,8 @@ function typeScriptCandidates(specifier: string, context: ResolveContext): strin
     const required = context.conditions?.includes('require') === true;
     return required && extensionless ? [`${specifier}.ts`, `${specifier}.cts`, `${specifier}/index.ts`] : [];
   }
-  if (specifier.endsWith('.js')) return [`${specifier.slice(0, -3)}.ts`];
-  if (specifier.endsWith('.mjs')) return [`${specifier.slice(0, -4)}.mts`];
-  if (specifier.endsWith('.cjs')) return [`${specifier.slice(0, -4)}.cts`];
+  const spelled = typeScriptSpelling(specifier);
+  if (spelled !== undefined) return [spelled];
   if (extensionless) return [`${specifier}.ts`, `${specifier}/index.ts`];
   return [];
 }

@@ -1,17 +1,16 @@
-import { realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { realPathOf } from './real-path.js';
+import { typeScriptSpelling } from './typescript-spelling.js';
 
 interface GetTsconfig {
-  getTsconfig(searchPath: string, configName?: string, cache?: Map<string, unknown>): unknown;
+  getTsconfig(searchPath: string): unknown;
   createPathsMatcher(tsconfig: unknown): ((specifier: string) => string[]) | null;
 }
 
 /** The matcher of the tsconfig.json nearest to each directory asked about (`null`: none applies). */
 const matchers = new Map<string, ((specifier: string) => string[]) | null>();
-
-/** get-tsconfig's cache of the files it read, shared by every lookup of the process. */
-const tsconfigCache = new Map<string, unknown>();
 
 let getTsconfig: GetTsconfig | undefined;
 
@@ -24,9 +23,8 @@ function loadGetTsconfig(): GetTsconfig {
 /** What a path from `paths` or `baseUrl` may name, in the order TypeScript and Node try them. */
 function fileCandidates(path: string): string[] {
   const candidates = [path];
-  if (path.endsWith('.js')) candidates.push(`${path.slice(0, -3)}.ts`);
-  if (path.endsWith('.mjs')) candidates.push(`${path.slice(0, -4)}.mts`);
-  if (path.endsWith('.cjs')) candidates.push(`${path.slice(0, -4)}.cts`);
+  const spelled = typeScriptSpelling(path);
+  if (spelled !== undefined) candidates.push(spelled);
   for (const extension of ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json']) {
     candidates.push(`${path}${extension}`);
   }
@@ -62,7 +60,7 @@ export function tsconfigPathFile(specifier: string, parentPath: string): string 
   if (matcher === undefined) {
     const library = loadGetTsconfig();
     try {
-      const tsconfig = library.getTsconfig(directory, 'tsconfig.json', tsconfigCache);
+      const tsconfig = library.getTsconfig(directory);
       matcher = tsconfig === null ? null : library.createPathsMatcher(tsconfig);
     } catch {
       // A tsconfig.json that does not parse maps nothing: the import fails as Node reports it.
@@ -74,7 +72,7 @@ export function tsconfigPathFile(specifier: string, parentPath: string): string 
   for (const path of matcher(specifier)) {
     const found = fileCandidates(path).find(isFile);
     // The real path, as Node's resolver gives: one module per file, however it is reached.
-    if (found !== undefined) return realpathSync(found);
+    if (found !== undefined) return realPathOf(found);
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { tableExists } from '../dialect/table-exists.js';
 import type { AutogenerateOptions } from '../autogenerate/autogenerate-options.js';
 import type { Config } from '../config/config.js';
 import { maskPassword } from '../config/database-url.js';
@@ -154,11 +155,9 @@ export class MigrationContext implements OperationInvoker<MigrationContext, Data
   // ---- the version table -------------------------------------------------------------------
 
   async #versionTableExists(): Promise<boolean> {
-    const introspector = this.dialect.createIntrospector(this.#requireConnection());
     const { tableName, schema } = this.versionTable;
-    const options = schema === undefined ? {} : { schema };
-    if (introspector.hasTable !== undefined) return introspector.hasTable(tableName, options);
-    return (await introspector.getTable(tableName, options)) !== undefined;
+    const introspector = this.dialect.createIntrospector(this.#requireConnection());
+    return tableExists(introspector, tableName, schema === undefined ? {} : { schema });
   }
 
   /** The revisions the version table holds (offline: the starting revision of the range). */

@@ -6,7 +6,7 @@ import { snapshotSchema } from '../support/schema-snapshot.js';
 import type { SuiteDatabase } from '../support/suite-database.js';
 import { useSuiteDatabase } from '../support/suite-database.js';
 import type { RoundTripCase } from './round-trip/round-trip-fixture.js';
-import { ROUND_TRIPS, roundTripMigrations } from './round-trip/round-trip-migrations.js';
+import { ROUND_TRIPS, roundTripMigrations, roundTripStart } from './round-trip/round-trip-migrations.js';
 
 /**
  * Runs one case as migrations: `fixture` (the shared tables and rows), `prepare` (when the case
@@ -15,7 +15,7 @@ import { ROUND_TRIPS, roundTripMigrations } from './round-trip/round-trip-migrat
  */
 async function runRoundTrip(suite: SuiteDatabase, entry: RoundTripCase): Promise<void> {
   const { dialect } = suite.harness;
-  const start = entry.prepare === undefined ? 'fixture' : 'prepare';
+  const start = roundTripStart(entry);
   const project = suite.project(roundTripMigrations(entry));
   const connection = await suite.connect();
   const settings = suite.url === undefined ? {} : { url: suite.url };

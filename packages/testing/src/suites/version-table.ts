@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { constraintNameText } from '@alembic/core/dialect';
+import { constraintNameText, tableExists } from '@alembic/core/dialect';
 import type { DatabaseConnection } from '@alembic/core';
 import type { ConformanceHarness } from '../conformance-harness.js';
 import type { ConformanceMigration, ConformanceProject, RunSettings } from '../support/conformance-project.js';
@@ -63,10 +63,7 @@ export function defineVersionTableSuite(harness: ConformanceHarness): void {
         const project = suite.project([step('aaa1', null)]);
         const introspector = introspectorOf(harness.dialect, connection);
         // What the runtime asks before each command: the dialect's hasTable, else getTable.
-        const exists = async (name: string): Promise<boolean> =>
-          introspector.hasTable === undefined
-            ? (await introspector.getTable(name)) !== undefined
-            : introspector.hasTable(name);
+        const exists = (name: string): Promise<boolean> => tableExists(introspector, name);
         expect(await introspector.getTable('alembic_version')).toBeUndefined();
         expect(await exists('alembic_version')).toBe(false);
         await project.upgrade(connection, 'heads', settingsWith());
