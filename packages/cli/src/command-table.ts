@@ -29,35 +29,36 @@ export interface CommandSpec {
   readonly options: readonly OptionSpec[];
 }
 
-const verbose: OptionSpec = { key: 'verbose', flags: ['-v', '--verbose'], help: 'Use more verbose output' };
-const sql: OptionSpec = {
-  key: 'sql',
-  flags: ['--sql'],
-  help: "Don't emit SQL to database - dump to standard output instead",
-};
-const tag: OptionSpec = {
-  key: 'tag',
-  flags: ['--tag'],
-  valueName: 'TAG',
-  help: "Arbitrary 'tag' name - can be used by custom env.ts scripts.",
-};
-const noLock: OptionSpec = {
-  key: 'noLock',
-  flags: ['--no-lock'],
-  help: 'Do not take the migration lock (for connection poolers that cannot hold one)',
-};
-const lockTimeout: OptionSpec = {
-  key: 'lockTimeout',
-  flags: ['--lock-timeout'],
-  valueName: 'SECONDS',
-  help: 'Fail if another run holds the migration lock for longer than SECONDS (0: do not wait). Default (config lockTimeout): wait until it is free, saying so after 1 s',
-};
-const statementTimeout: OptionSpec = {
-  key: 'statementTimeout',
-  flags: ['--statement-timeout'],
-  valueName: 'SECONDS',
-  help: 'Cancel any statement running longer than SECONDS (PostgreSQL statement_timeout, MariaDB max_statement_time, MySQL max_execution_time: SELECT only; SQL Server request timeout; SQLite has none). Default (config statementTimeout): no limit',
-};
+/** A switch such as `--sql`. */
+function switchOption(key: string, flags: readonly string[], help: string): OptionSpec {
+  return { key, flags, help };
+}
+
+/** An option that takes a value, such as `--tag TAG`. */
+function valueOption(key: string, flags: readonly string[], valueName: string, help: string): OptionSpec {
+  return { key, flags, valueName, help };
+}
+
+const verbose = switchOption('verbose', ['-v', '--verbose'], 'Use more verbose output');
+const sql = switchOption('sql', ['--sql'], "Don't emit SQL to database - dump to standard output instead");
+const tag = valueOption('tag', ['--tag'], 'TAG', "Arbitrary 'tag' name - can be used by custom env.ts scripts.");
+const noLock = switchOption(
+  'noLock',
+  ['--no-lock'],
+  'Do not take the migration lock (for connection poolers that cannot hold one)',
+);
+const lockTimeout = valueOption(
+  'lockTimeout',
+  ['--lock-timeout'],
+  'SECONDS',
+  'Fail if another run holds the migration lock for longer than SECONDS (0: do not wait). Default (config lockTimeout): wait until it is free, saying so after 1 s',
+);
+const statementTimeout = valueOption(
+  'statementTimeout',
+  ['--statement-timeout'],
+  'SECONDS',
+  'Cancel any statement running longer than SECONDS (PostgreSQL statement_timeout, MariaDB max_statement_time, MySQL max_execution_time: SELECT only; SQL Server request timeout; SQLite has none). Default (config statementTimeout): no limit',
+);
 
 /** Options accepted before or after any command. */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [

@@ -17,6 +17,8 @@ export {
   alterColumnOperation,
   type AlterColumnOperation,
   type AlterColumnOptions,
+  type AlterableColumnAspects,
+  type ExistingColumnAspects,
 } from '../operations/alter-column-operation.js';
 export {
   batchAlterTableOperation,

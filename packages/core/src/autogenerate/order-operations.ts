@@ -4,25 +4,23 @@ import { dropConstraintOperation } from '../operations/drop-constraint-operation
 import { dropTableOperation } from '../operations/drop-table-operation.js';
 import type { ForeignKeyConstraintModel } from '../schema/constraints.js';
 import type { TableModel } from '../schema/table.js';
+import type { TableObjectChanges } from './compare-table-objects.js';
 import type { PlannedOperation } from './migration-plan.js';
 import { plannedOperation } from './operation-data-loss.js';
 
-/** The changes to one table that exists on both sides, by kind; {@link orderOperations} places them. */
-export interface ExistingTableChanges {
+/**
+ * The changes to one table that exists on both sides, by kind; {@link orderOperations} places them.
+ * Foreign keys that change or go away are dropped first of all; indexes, unique and check
+ * constraints that change or go away are `droppedObjects`, new ones `createdObjects`.
+ */
+export interface ExistingTableChanges extends Readonly<TableObjectChanges> {
   /** The table's name and schema in the model (after a rename). */
   readonly tableName: string;
   readonly schema?: string | undefined;
-  /** Foreign keys of the table that change or go away (dropped first of all). */
-  readonly droppedForeignKeys: readonly PlannedOperation[];
-  /** Indexes, unique and check constraints that change or go away. */
-  readonly droppedObjects: readonly PlannedOperation[];
   readonly addedColumns: readonly PlannedOperation[];
   readonly alteredColumns: readonly PlannedOperation[];
-  /** New indexes, unique and check constraints. */
-  readonly createdObjects: readonly PlannedOperation[];
   /** Table comment changes. */
   readonly commentChanges: readonly PlannedOperation[];
-  readonly createdForeignKeys: readonly PlannedOperation[];
   readonly droppedColumns: readonly PlannedOperation[];
 }
 

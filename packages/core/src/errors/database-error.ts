@@ -48,12 +48,11 @@ export interface DatabaseErrorOptions {
  * SQLSTATE and the driver's code when there are any, and, for constraint violations, the kind of
  * constraint. Each dialect adds its server's own details (error numbers, say) in a subclass:
  * the other keys of the options become fields of the error (never replacing one it has), which
- * the subclass declares. The subclass names itself in `instanceMarker`, so that its inherited
- * `isInstance` recognizes its own instances, from any copy of its package:
+ * the subclass declares. Its inherited `isInstance` recognizes its own instances, from any copy
+ * of its package:
  *
  * ```ts
  * class ExampleDatabaseError extends DatabaseError {
- *   static override readonly instanceMarker = 'example.error.ExampleDatabaseError';
  *   declare readonly errorNumber: number | undefined;
  *
  *   constructor(code: DatabaseErrorCode, message: string, details: DatabaseErrorOptions & { errorNumber?: number } = {}) {
@@ -77,12 +76,6 @@ export interface DatabaseErrorOptions {
  * ```
  */
 export class DatabaseError extends AlembicError {
-  /**
-   * The key (of `Symbol.for`) marking instances of this class; each subclass sets its own, or
-   * its `isInstance` is its parent's.
-   */
-  static readonly instanceMarker: string = 'alembic.error.DatabaseError';
-
   declare readonly code: DatabaseErrorCode;
   /** The SQLSTATE the server sent, e.g. `'23505'`. */
   readonly sqlState: string | undefined;
@@ -101,26 +94,5 @@ export class DatabaseError extends AlembicError {
     for (const [key, value] of Object.entries(serverDetails)) {
       if (!(key in this)) fields[key] = value;
     }
-    // Marked as an instance of each class from new.target up to DatabaseError that names a marker.
-    let kind: unknown = new.target;
-    while (typeof kind === 'function' && kind !== AlembicError) {
-      if (Object.hasOwn(kind, 'instanceMarker')) {
-        fields[Symbol.for((kind as typeof DatabaseError).instanceMarker)] = true;
-      }
-      kind = Object.getPrototypeOf(kind);
-    }
-  }
-
-  /**
-   * True when `value` is an instance of the class this is called on (`DatabaseError`: of any
-   * dialect), from any copy of the package that defines it.
-   */
-  static override isInstance<T extends DatabaseError>(
-    this: (abstract new (...args: never[]) => T) & { readonly instanceMarker: string },
-    value: unknown,
-  ): value is T {
-    // biome-ignore lint/complexity/noThisInStatic: `this` is the class called on, a dialect's subclass with its own marker
-    const marker = Symbol.for(this.instanceMarker);
-    return AlembicError.isInstance(value) && (value as unknown as Record<symbol, unknown>)[marker] === true;
   }
 }

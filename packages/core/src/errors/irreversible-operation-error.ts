@@ -1,7 +1,5 @@
 import { AlembicError } from './alembic-error.js';
 
-const MARKER = Symbol.for('alembic.error.IrreversibleOperationError');
-
 /**
  * `reverseOperation()` was asked to reverse an operation that does not carry what the reverse
  * needs: a `dropColumn` without the dropped column's definition, an `execute`, a `bulkInsert`.
@@ -13,16 +11,10 @@ export class IrreversibleOperationError extends AlembicError {
   readonly operationKind: string;
   /** What the operation lacks (for example `'existingColumn'`), when one thing would suffice. */
   readonly missing: string | undefined;
-  private readonly [MARKER] = true;
 
   constructor(operationKind: string, message: string, options: { missing?: string; cause?: unknown } = {}) {
     super('ALEMBIC_IRREVERSIBLE_OPERATION', message, { cause: options.cause });
     this.operationKind = operationKind;
     this.missing = options.missing;
-  }
-
-  /** True when `value` is an `IrreversibleOperationError` from any copy of `@alembic/core`. */
-  static override isInstance(value: unknown): value is IrreversibleOperationError {
-    return AlembicError.isInstance(value) && (value as unknown as Record<symbol, unknown>)[MARKER] === true;
   }
 }

@@ -1,6 +1,9 @@
 import { AlembicError } from './alembic-error.js';
 import { InvalidOperationError } from './invalid-operation-error.js';
 import { InvalidSchemaError } from './invalid-schema-error.js';
+import { MissingRevisionError } from './missing-revision-error.js';
+import { MultipleHeadsError } from './multiple-heads-error.js';
+import { RevisionError } from './revision-error.js';
 import { IrreversibleOperationError } from './irreversible-operation-error.js';
 import { NamingConventionError } from './naming-convention-error.js';
 import { UnsupportedOperationError } from './unsupported-operation-error.js';
@@ -35,6 +38,24 @@ describe('errors of schema, operations and dialects', () => {
     expect(NamingConventionError.isInstance(errors[3][0])).toBe(true);
     expect(InvalidSchemaError.isInstance(errors[4][0])).toBe(true);
     expect(InvalidSchemaError.isInstance(new Error('plain'))).toBe(false);
+  });
+
+  it('recognizes an instance made by a second copy of the package, for classes that declare no marker', () => {
+    let copy: { MultipleHeadsError: typeof MultipleHeadsError } | undefined;
+    jest.isolateModules(() => {
+      copy = require('./multiple-heads-error.js');
+    });
+    if (copy === undefined) throw new Error('the second copy did not load');
+    expect(copy.MultipleHeadsError).not.toBe(MultipleHeadsError);
+    const fromCopy = new copy.MultipleHeadsError(['a', 'b'], 'head');
+    expect(fromCopy instanceof MultipleHeadsError).toBe(false);
+    expect([
+      MultipleHeadsError.isInstance(fromCopy),
+      RevisionError.isInstance(fromCopy),
+      AlembicError.isInstance(fromCopy),
+      MissingRevisionError.isInstance(fromCopy),
+    ]).toEqual([true, true, true, false]);
+    expect(MultipleHeadsError.isInstance(new RevisionError('not two heads'))).toBe(false);
   });
 
   it('keeps structured fields', () => {

@@ -20,8 +20,11 @@ export interface AlterColumnOperation extends AlterColumnOptions {
   readonly schema?: string;
 }
 
-/** Options of `alterColumn` (in batch and outside it): what changes, and what the column was. */
-export interface AlterColumnOptions {
+/**
+ * The aspects of a column `alterColumn` can change. `undefined`: not changing; `null` (default,
+ * identity, comment): remove.
+ */
+export interface AlterableColumnAspects {
   readonly nullable?: boolean;
   readonly type?: ColumnType;
   readonly serverDefault?: ServerDefault | null;
@@ -31,17 +34,20 @@ export interface AlterColumnOptions {
    */
   readonly identity?: IdentityOptions | null;
   readonly comment?: string | null;
-  readonly newColumnName?: string;
   readonly autoincrement?: boolean;
-  readonly existingType?: ColumnType;
-  readonly existingNullable?: boolean;
-  /** `null`: the column has no server default. */
-  readonly existingServerDefault?: ServerDefault | null;
-  /** `null`: the column has no identity. */
-  readonly existingIdentity?: IdentityOptions | null;
-  /** `null`: the column has no comment. */
-  readonly existingComment?: string | null;
-  readonly existingAutoincrement?: boolean;
+}
+
+/**
+ * The column as it is, one `existing*` field per aspect (`existingType`, `existingNullable`,
+ * ...). `null`: the column has no server default, identity or comment.
+ */
+export type ExistingColumnAspects = {
+  readonly [Aspect in keyof AlterableColumnAspects as `existing${Capitalize<Aspect>}`]: AlterableColumnAspects[Aspect];
+};
+
+/** Options of `alterColumn` (in batch and outside it): what changes, and what the column was. */
+export interface AlterColumnOptions extends AlterableColumnAspects, ExistingColumnAspects {
+  readonly newColumnName?: string;
   /** E.g. `{ postgresql: { using: 'c::integer' } }`. */
   readonly dialectOptions?: DialectOptions;
 }

@@ -29,8 +29,8 @@ export interface ColumnTransfer {
 export interface BatchRecreatePlan {
   readonly originalTable: TableModel;
   readonly newTable: TableModel;
-  readonly temporaryTableName: string;
   readonly columnTransfers: readonly ColumnTransfer[];
+  readonly temporaryTableName: string;
   readonly executeBefore: readonly ExecuteOperation[];
   readonly executeAfter: readonly ExecuteOperation[];
 }
