@@ -1,5 +1,6 @@
 import { ConfigError, loadDriver } from '@alembic/core/dialect';
-import type { DialectConnectOptions } from '@alembic/core/dialect';
+import { closeOnFailure, connectionPassword, defineDialectConnect } from '@alembic/core/dialect';
+import type { DialectConnect, DialectConnectOptions } from '@alembic/core/dialect';
 import type { MssqlPool } from './mssql-client.js';
 import { isMssqlPool } from './mssql-client.js';
 import { MssqlConnection } from './mssql-connection.js';
@@ -105,18 +106,15 @@ async function wrapExistingPool(existingClient: unknown): Promise<MssqlConnectio
  * connection.defaultSchema; // 'dbo'
  * ```
  */
-export async function connectMssql(
-  url: string,
-  options: DialectConnectOptions = {},
-  dialectOptions: MssqlDialectOptions = {},
-): Promise<MssqlConnection> {
-  const existingClient = options.existingClient ?? dialectOptions.existingClient;
-  if (existingClient !== undefined) {
-    return wrapExistingPool(existingClient);
-  }
+export const connectMssql: DialectConnect<MssqlDialectOptions, MssqlConnection> = defineDialectConnect({
+  wrapExisting: wrapExistingPool,
+  openOwn: openPool,
+});
+
+/** Opens a pool of one connection on the server `url` names, closed again if the session cannot be described. */
+async function openPool(url: string, options: DialectConnectOptions): Promise<MssqlConnection> {
   const settings = parseMssqlUrl(url);
-  const driverPassword = options.driverOptions?.password;
-  const secret = typeof driverPassword === 'string' ? driverPassword : settings.password;
+  const password = connectionPassword(options, settings.password);
   const driver = await loadDriver<MssqlDriver>(() => import('mssql'), {
     namedExport: 'ConnectionPool',
     missingMessage: 'The SQL Server dialect needs the mssql driver: npm install mssql@11',
@@ -127,13 +125,14 @@ export async function connectMssql(
   // A connection lost while idle is reported by the next request; without a listener, the
   // pool's 'error' event would end the process.
   pool.on?.('error', () => undefined);
-  try {
-    await pool.connect();
-    return await describeSession(pool, singleSession, async () => {
-      await pool.close();
-    });
-  } catch (error) {
-    await pool.close().catch(() => undefined);
-    throw translateMssqlError(scrubSecret(error, secret));
-  }
+  return closeOnFailure(
+    async () => {
+      await pool.connect();
+      return describeSession(pool, singleSession, async () => {
+        await pool.close();
+      });
+    },
+    () => pool.close(),
+    (error) => translateMssqlError(scrubSecret(error, password)),
+  );
 }

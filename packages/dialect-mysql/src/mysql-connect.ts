@@ -1,5 +1,6 @@
 import { ConfigError, loadDriver } from '@alembic/core/dialect';
-import type { DialectConnectOptions } from '@alembic/core/dialect';
+import { closeOnFailure, connectionPassword, defineDialectConnect } from '@alembic/core/dialect';
+import type { DialectConnect, DialectConnectOptions } from '@alembic/core/dialect';
 import type { MysqlClient } from './mysql-client.js';
 import { isMysqlCallbackClient, isMysqlClient, isMysqlPool } from './mysql-client.js';
 import { MysqlConnection } from './mysql-connection.js';
@@ -33,8 +34,8 @@ async function describeSession(client: MysqlClient, close: () => Promise<void>):
   });
 }
 
-/** Wraps an application's own connection or pool. */
-async function wrapExistingClient(existingClient: unknown): Promise<MysqlConnection> {
+/** Describes an application's own connection, or one checked out of its pool (given back on close). */
+async function describeExistingClient(existingClient: unknown): Promise<MysqlConnection> {
   const client = isMysqlCallbackClient(existingClient) ? existingClient.promise() : existingClient;
   if (isMysqlPool(client)) {
     const pooled = await client.getConnection();
@@ -53,6 +54,53 @@ async function wrapExistingClient(existingClient: unknown): Promise<MysqlConnect
   return describeSession(client, async () => undefined);
 }
 
+/** Wraps an application's own connection or pool, with the statement timeout when one is given. */
+async function wrapExistingClient(existingClient: unknown, options: DialectConnectOptions): Promise<MysqlConnection> {
+  const connection = await describeExistingClient(existingClient);
+  const statementTimeout = options.statementTimeoutMilliseconds;
+  if (statementTimeout === undefined) {
+    return connection;
+  }
+  return closeOnFailure(
+    async () => {
+      await connection.setStatementTimeout(statementTimeout, true);
+      return connection;
+    },
+    () => connection.close(),
+    translateMysqlError,
+  );
+}
+
+/** Opens a session of its own on the server `url` names, ended again if it cannot be set up. */
+async function openConnection(url: string, options: DialectConnectOptions): Promise<MysqlConnection> {
+  const settings = parseMysqlUrl(url);
+  const password = connectionPassword(options, settings.password);
+  const translate = (error: unknown): unknown => translateMysqlError(scrubSecret(error, password));
+  const driver = await loadDriver<MysqlDriver>(() => import('mysql2/promise'), {
+    namedExport: 'createConnection',
+    missingMessage: 'The MySQL dialect needs the mysql2 driver: npm install mysql2',
+  });
+  let client: OwnedClient;
+  try {
+    client = await driver.createConnection({ ...settings, multipleStatements: true, ...options.driverOptions });
+  } catch (error) {
+    throw translate(error);
+  }
+  // A session lost while idle is reported by the next query; without a listener, mysql2's
+  // 'error' event would end the process.
+  client.on?.('error', () => undefined);
+  const statementTimeout = options.statementTimeoutMilliseconds;
+  return closeOnFailure(
+    async () => {
+      const connection = await describeSession(client, () => client.end());
+      if (statementTimeout !== undefined) await connection.setStatementTimeout(statementTimeout, false);
+      return connection;
+    },
+    () => client.end(),
+    translate,
+  );
+}
+
 /**
  * Opens a session on the server a `mysql://` / `mariadb://` URL names (see `parseMysqlUrl`), or
  * wraps an application's own mysql2 connection or pool (`existingClient`, from the call or the
@@ -69,47 +117,7 @@ async function wrapExistingClient(existingClient: unknown): Promise<MysqlConnect
  * connection.flavour; // 'mysql'
  * ```
  */
-export async function connectMysql(
-  url: string,
-  options: DialectConnectOptions = {},
-  dialectOptions: MysqlDialectOptions = {},
-): Promise<MysqlConnection> {
-  const existingClient = options.existingClient ?? dialectOptions.existingClient;
-  const statementTimeout = options.statementTimeoutMilliseconds;
-  if (existingClient !== undefined) {
-    const connection = await wrapExistingClient(existingClient);
-    if (statementTimeout !== undefined) {
-      try {
-        await connection.setStatementTimeout(statementTimeout, true);
-      } catch (error) {
-        await connection.close().catch(() => undefined);
-        throw translateMysqlError(error);
-      }
-    }
-    return connection;
-  }
-  const settings = parseMysqlUrl(url);
-  const driverPassword = options.driverOptions?.password;
-  const secret = typeof driverPassword === 'string' ? driverPassword : settings.password;
-  const driver = await loadDriver<MysqlDriver>(() => import('mysql2/promise'), {
-    namedExport: 'createConnection',
-    missingMessage: 'The MySQL dialect needs the mysql2 driver: npm install mysql2',
-  });
-  let client: OwnedClient;
-  try {
-    client = await driver.createConnection({ ...settings, multipleStatements: true, ...options.driverOptions });
-  } catch (error) {
-    throw translateMysqlError(scrubSecret(error, secret));
-  }
-  // A session lost while idle is reported by the next query; without a listener, mysql2's
-  // 'error' event would end the process.
-  client.on?.('error', () => undefined);
-  try {
-    const connection = await describeSession(client, () => client.end());
-    if (statementTimeout !== undefined) await connection.setStatementTimeout(statementTimeout, false);
-    return connection;
-  } catch (error) {
-    await client.end().catch(() => undefined);
-    throw translateMysqlError(scrubSecret(error, secret));
-  }
-}
+export const connectMysql: DialectConnect<MysqlDialectOptions, MysqlConnection> = defineDialectConnect({
+  wrapExisting: wrapExistingClient,
+  openOwn: openConnection,
+});

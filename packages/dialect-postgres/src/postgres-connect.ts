@@ -1,5 +1,5 @@
-import { ConfigError, loadDriver, maskPassword } from '@alembic/core/dialect';
-import type { DialectConnectOptions } from '@alembic/core/dialect';
+import { closeOnFailure, ConfigError, defineDialectConnect, loadDriver, maskPassword } from '@alembic/core/dialect';
+import type { DialectConnect, DialectConnectOptions } from '@alembic/core/dialect';
 import type { PostgresClient } from './postgres-client.js';
 import { isPostgresClient, isPostgresPool } from './postgres-client.js';
 import { PostgresConnection } from './postgres-connection.js';
@@ -82,32 +82,39 @@ function connectionError(error: unknown, url: string): unknown {
  * const connection = await connectPostgres('postgresql://app@127.0.0.1:5432/app');
  * ```
  */
-export async function connectPostgres(
-  url: string,
-  options: DialectConnectOptions = {},
-  dialectOptions: PostgresDialectOptions = {},
+export const connectPostgres: DialectConnect<PostgresDialectOptions, PostgresConnection> = defineDialectConnect({
+  wrapExisting: wrapExistingClient,
+  openOwn: openClient,
+});
+
+/** Wraps an application's own client, or one checked out of its pool (given back on close). */
+async function wrapExistingClient(
+  existingClient: unknown,
+  options: DialectConnectOptions,
 ): Promise<PostgresConnection> {
-  const existingClient = options.existingClient ?? dialectOptions.existingClient;
   const statementTimeout = options.statementTimeoutMilliseconds;
-  if (existingClient !== undefined) {
-    if (isPostgresPool(existingClient)) {
-      const client = await existingClient.connect();
-      try {
-        return await borrowedConnection(client, async () => client.release(), statementTimeout);
-      } catch (error) {
-        client.release();
-        throw translatePostgresError(error);
-      }
-    }
-    if (!isPostgresClient(existingClient)) {
-      throw new ConfigError(
-        'existingClient must be a pg Client or Pool (an object with query, or a pool with connect)',
-      );
-    }
-    return borrowedConnection(existingClient, undefined, statementTimeout).catch((error: unknown) => {
-      throw translatePostgresError(error);
-    });
+  if (isPostgresPool(existingClient)) {
+    const client = await existingClient.connect();
+    return closeOnFailure(
+      () => borrowedConnection(client, async () => client.release(), statementTimeout),
+      async () => client.release(),
+      translatePostgresError,
+    );
   }
+  if (!isPostgresClient(existingClient)) {
+    throw new ConfigError('existingClient must be a pg Client or Pool (an object with query, or a pool with connect)');
+  }
+  return borrowedConnection(existingClient, undefined, statementTimeout).catch((error: unknown) => {
+    throw translatePostgresError(error);
+  });
+}
+
+/** Opens a client of its own through `pg`, ended again if it cannot connect or take the statement timeout. */
+async function openClient(
+  url: string,
+  options: DialectConnectOptions,
+  dialectOptions: PostgresDialectOptions,
+): Promise<PostgresConnection> {
   const driver = await loadDriver<PostgresDriver>(() => import('pg'), {
     namedExport: 'Client',
     missingMessage: 'The PostgreSQL dialect needs the pg driver: npm install pg',
@@ -128,14 +135,16 @@ export async function connectPostgres(
   }
   // An idle connection the server closes emits 'error'; the next query reports it instead.
   client.on?.('error', () => undefined);
-  try {
-    await client.connect();
-    if (statementTimeout !== undefined) await client.query(`SET statement_timeout = ${Math.round(statementTimeout)}`);
-  } catch (error) {
-    await client.end().catch(() => undefined);
-    throw connectionError(error, url);
-  }
-  return new PostgresConnection(client, { releaseClient: () => client.end() });
+  const statementTimeout = options.statementTimeoutMilliseconds;
+  return closeOnFailure(
+    async () => {
+      await client.connect();
+      if (statementTimeout !== undefined) await client.query(`SET statement_timeout = ${Math.round(statementTimeout)}`);
+      return new PostgresConnection(client, { releaseClient: () => client.end() });
+    },
+    () => client.end(),
+    (error) => connectionError(error, url),
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
-import { ConfigError, loadDriver } from '@alembic/core/dialect';
-import type { DialectConnectOptions } from '@alembic/core/dialect';
+import { closeOnFailure, ConfigError, defineDialectConnect, loadDriver } from '@alembic/core/dialect';
+import type { DialectConnect, DialectConnectOptions } from '@alembic/core/dialect';
 import type { SqliteClient } from './sqlite-client.js';
 import { isSqliteClient } from './sqlite-client.js';
 import { SqliteConnection } from './sqlite-connection.js';
@@ -61,22 +61,33 @@ async function setBusyTimeout(connection: SqliteConnection, milliseconds: number
  * const connection = await connectSqlite('sqlite:////srv/app/app.db');
  * ```
  */
-export async function connectSqlite(
-  url: string,
-  options: DialectConnectOptions = {},
-  dialectOptions: SqliteDialectOptions = {},
+export const connectSqlite: DialectConnect<SqliteDialectOptions, SqliteConnection> = defineDialectConnect({
+  wrapExisting: (existingClient, _options, dialectOptions) =>
+    wrapExistingDatabase(existingClient, dialectOptions.busyTimeoutMilliseconds),
+  openOwn: openConnection,
+});
+
+/** Wraps an application's own `Database`, with the configured busy timeout when there is one. */
+async function wrapExistingDatabase(
+  existingClient: unknown,
+  busyTimeoutMilliseconds: number | undefined,
 ): Promise<SqliteConnection> {
-  const existingClient = options.existingClient ?? dialectOptions.existingClient;
-  if (existingClient !== undefined) {
-    if (!isSqliteClient(existingClient)) {
-      throw new ConfigError('existingClient must be a sqlite3 Database (an object with all, run, exec and close)');
-    }
-    const connection = new SqliteConnection(existingClient, { ownsClient: false });
-    if (dialectOptions.busyTimeoutMilliseconds !== undefined) {
-      await setBusyTimeout(connection, dialectOptions.busyTimeoutMilliseconds);
-    }
-    return connection;
+  if (!isSqliteClient(existingClient)) {
+    throw new ConfigError('existingClient must be a sqlite3 Database (an object with all, run, exec and close)');
   }
+  const connection = new SqliteConnection(existingClient, { ownsClient: false });
+  if (busyTimeoutMilliseconds !== undefined) {
+    await setBusyTimeout(connection, busyTimeoutMilliseconds);
+  }
+  return connection;
+}
+
+/** Opens the database `url` names with the busy timeout (the URL's, the dialect's or 30 s), closed again if that fails. */
+async function openConnection(
+  url: string,
+  options: DialectConnectOptions,
+  dialectOptions: SqliteDialectOptions,
+): Promise<SqliteConnection> {
   const parsed = parseSqliteUrl(url);
   const driver = await loadDriver<SqliteDriver>(() => import('sqlite3'), {
     namedExport: 'Database',
@@ -84,14 +95,14 @@ export async function connectSqlite(
   });
   const client = await openDatabase(driver, parsed, options.driverOptions);
   const connection = new SqliteConnection(client, { ownsClient: true });
-  try {
-    await setBusyTimeout(
-      connection,
-      parsed.busyTimeoutMilliseconds ?? dialectOptions.busyTimeoutMilliseconds ?? DEFAULT_BUSY_TIMEOUT_MILLISECONDS,
-    );
-  } catch (error) {
-    await connection.close().catch(() => undefined);
-    throw translateSqliteError(error);
-  }
-  return connection;
+  const busyTimeout =
+    parsed.busyTimeoutMilliseconds ?? dialectOptions.busyTimeoutMilliseconds ?? DEFAULT_BUSY_TIMEOUT_MILLISECONDS;
+  return closeOnFailure(
+    async () => {
+      await setBusyTimeout(connection, busyTimeout);
+      return connection;
+    },
+    () => connection.close(),
+    translateSqliteError,
+  );
 }

@@ -50,6 +50,13 @@ export { tableExists } from '../dialect/table-exists.js';
 export { idempotentRelease } from '../dialect/idempotent-release.js';
 export { loadDriver, type LoadDriverOptions } from '../dialect/load-driver.js';
 export {
+  defineDialectConnect,
+  type DialectConnect,
+  type DialectConnectWays,
+} from '../dialect/define-dialect-connect.js';
+export { connectionPassword } from '../dialect/connection-password.js';
+export { closeOnFailure } from '../dialect/close-on-failure.js';
+export {
   isWrappedInParentheses,
   withoutEnclosingParentheses,
   withoutOuterParentheses,
