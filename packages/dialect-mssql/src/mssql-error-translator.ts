@@ -1,4 +1,4 @@
-import { AlembicError } from '@alembic/core/dialect';
+import { AlembicError, driverErrorOptions, driverMessage, isErrorLike, serverErrorNumber } from '@alembic/core/dialect';
 import type { MssqlDatabaseErrorCode } from './mssql-database-error.js';
 import { MssqlDatabaseError } from './mssql-database-error.js';
 
@@ -81,7 +81,7 @@ interface DriverError {
 
 /** Duck-typed, not `instanceof`: the driver may be another copy, errors may come from another realm. */
 function isDriverError(error: unknown): error is DriverError {
-  if (typeof error !== 'object' || error === null || typeof (error as { message?: unknown }).message !== 'string') {
+  if (!isErrorLike(error)) {
     return false;
   }
   const { name, code, number } = error as DriverError;
@@ -125,14 +125,11 @@ export function translateMssqlError(error: unknown): unknown {
   if (AlembicError.isInstance(error) || !isDriverError(error)) {
     return error;
   }
-  const errorNumber = typeof error.number === 'number' && error.number > 0 ? error.number : undefined;
+  const errorNumber = serverErrorNumber(error.number);
   const constraintKind = errorNumber === undefined ? undefined : CONSTRAINT_KIND_BY_NUMBER.get(errorNumber);
-  const message = error.message !== '' ? error.message : `${String(error.code)} (no message from the driver)`;
-  return new MssqlDatabaseError(codeOf(error, errorNumber), message, {
+  return new MssqlDatabaseError(codeOf(error, errorNumber), driverMessage([error.message], error.code), {
     ...(errorNumber === undefined ? {} : { number: errorNumber }),
     ...(typeof error.state === 'number' ? { state: error.state } : {}),
-    ...(typeof error.code === 'string' ? { driverCode: error.code } : {}),
-    ...(constraintKind === undefined ? {} : { constraintKind }),
-    cause: error,
+    ...driverErrorOptions(error, constraintKind),
   });
 }

@@ -1,4 +1,4 @@
-import { AlembicError } from '@alembic/core/dialect';
+import { AlembicError, driverErrorOptions, driverMessage, isErrorLike, serverErrorNumber } from '@alembic/core/dialect';
 import type { MysqlDatabaseErrorCode } from './mysql-database-error.js';
 import { MysqlDatabaseError } from './mysql-database-error.js';
 
@@ -59,6 +59,13 @@ const CONSTRAINT_KIND_BY_ERRNO: ReadonlyMap<number, string> = new Map([
   [4025, 'CHECK'],
 ]);
 
+/** SQLSTATE classes (the first two characters), by the stable code they map to, for errors no errno names. */
+const CODE_BY_SQLSTATE_CLASS: ReadonlyMap<string, MysqlDatabaseErrorCode> = new Map([
+  ['23', 'ALEMBIC_CONSTRAINT_VIOLATION'],
+  ['22', 'ALEMBIC_DATA_ERROR'],
+  ['08', 'ALEMBIC_CONNECTION_FAILED'],
+]);
+
 /** The fields of a mysql2 error (`code: 'ER_NO_SUCH_TABLE', errno: 1146, sqlState: '42S02'`). */
 interface DriverError extends Error {
   readonly code?: unknown;
@@ -69,18 +76,21 @@ interface DriverError extends Error {
 
 /** Duck-typed, not `instanceof Error`: network errors may come from another realm (a test sandbox). */
 function isDriverError(error: unknown): error is DriverError {
-  if (typeof error !== 'object' || error === null || typeof (error as { message?: unknown }).message !== 'string') {
-    return false;
-  }
-  const { code, sqlState } = error as DriverError;
   return (
-    typeof sqlState === 'string' || (typeof code === 'string' && (code.startsWith('ER_') || CONNECTION_CODES.has(code)))
+    isErrorLike(error) &&
+    (typeof (error as DriverError).sqlState === 'string' || isDriverCode((error as DriverError).code))
   );
+}
+
+/** Whether `code` is one mysql2 gives: a server error's (`ER_...`) or a network failure's. */
+function isDriverCode(code: unknown): boolean {
+  return typeof code === 'string' && (code.startsWith('ER_') || CONNECTION_CODES.has(code));
 }
 
 /** The stable code of a driver error: by errno, then by SQLSTATE class, then by network code. */
 function codeOf(error: DriverError): MysqlDatabaseErrorCode {
-  const byErrno = typeof error.errno === 'number' && error.errno > 0 ? CODE_BY_ERRNO.get(error.errno) : undefined;
+  const errno = serverErrorNumber(error.errno);
+  const byErrno = errno === undefined ? undefined : CODE_BY_ERRNO.get(errno);
   if (byErrno !== undefined) {
     return byErrno;
   }
@@ -88,19 +98,10 @@ function codeOf(error: DriverError): MysqlDatabaseErrorCode {
     return 'ALEMBIC_CONNECTION_FAILED';
   }
   const sqlState = typeof error.sqlState === 'string' ? error.sqlState : '';
-  if (sqlState.startsWith('23')) {
-    return 'ALEMBIC_CONSTRAINT_VIOLATION';
-  }
-  if (sqlState.startsWith('22')) {
-    return 'ALEMBIC_DATA_ERROR';
-  }
-  if (sqlState.startsWith('08')) {
-    return 'ALEMBIC_CONNECTION_FAILED';
-  }
   if (sqlState === '40001') {
     return 'ALEMBIC_DEADLOCK';
   }
-  return 'ALEMBIC_DATABASE_ERROR';
+  return CODE_BY_SQLSTATE_CLASS.get(sqlState.slice(0, 2)) ?? 'ALEMBIC_DATABASE_ERROR';
 }
 
 /**
@@ -117,19 +118,12 @@ export function translateMysqlError(error: unknown): unknown {
   if (AlembicError.isInstance(error) || !isDriverError(error)) {
     return error;
   }
-  const errno = typeof error.errno === 'number' && error.errno > 0 ? error.errno : undefined;
-  const message =
-    typeof error.sqlMessage === 'string' && error.sqlMessage !== ''
-      ? error.sqlMessage
-      : error.message !== ''
-        ? error.message
-        : `${String(error.code)} (no message from the driver)`;
+  const errno = serverErrorNumber(error.errno);
+  const message = driverMessage([error.sqlMessage, error.message], error.code);
   const constraintKind = errno === undefined ? undefined : CONSTRAINT_KIND_BY_ERRNO.get(errno);
   return new MysqlDatabaseError(codeOf(error), message, {
     ...(errno === undefined ? {} : { errno }),
     ...(typeof error.sqlState === 'string' ? { sqlState: error.sqlState } : {}),
-    ...(typeof error.code === 'string' ? { driverCode: error.code } : {}),
-    ...(constraintKind === undefined ? {} : { constraintKind }),
-    cause: error,
+    ...driverErrorOptions(error, constraintKind),
   });
 }

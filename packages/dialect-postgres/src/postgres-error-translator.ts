@@ -1,4 +1,4 @@
-import { AlembicError } from '@alembic/core/dialect';
+import { AlembicError, isErrorLike } from '@alembic/core/dialect';
 import type { PostgresDatabaseErrorCode } from './postgres-database-error.js';
 import { PostgresDatabaseError } from './postgres-database-error.js';
 
@@ -72,10 +72,6 @@ interface DriverErrorFields {
  * An error by shape, not by `instanceof Error`: errors made by Node's own modules (a refused
  * socket) belong to another realm under test runners such as jest.
  */
-function isErrorLike(value: unknown): value is Error {
-  return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
-}
-
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }

@@ -1,4 +1,4 @@
-import { AlembicError } from '@alembic/core/dialect';
+import { AlembicError, isErrorLike } from '@alembic/core/dialect';
 import type { SqliteDatabaseErrorCode } from './sqlite-database-error.js';
 import { SqliteDatabaseError } from './sqlite-database-error.js';
 
@@ -20,7 +20,7 @@ const CONSTRAINT_KIND = /\b(UNIQUE|NOT NULL|FOREIGN KEY|CHECK|PRIMARY KEY) const
  * shape, not `instanceof Error`: the native driver's errors may come from another realm (jest).
  */
 function sqliteResultCode(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null || typeof (error as { message?: unknown }).message !== 'string') {
+  if (!isErrorLike(error)) {
     return undefined;
   }
   const { code } = error as { code?: unknown };

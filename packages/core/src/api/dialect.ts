@@ -75,6 +75,12 @@ export { CommandError } from '../errors/command-error.js';
 export { ConfigError } from '../errors/config-error.js';
 export { DatabaseError, type DatabaseErrorCode, type DatabaseErrorOptions } from '../errors/database-error.js';
 export { secretScrubber, type SecretScrubber, type SecretScrubberOptions } from '../errors/secret-scrubber.js';
+export {
+  driverErrorOptions,
+  driverMessage,
+  isErrorLike,
+  serverErrorNumber,
+} from '../dialect/driver-error-fields.js';
 export { InvalidOperationError } from '../errors/invalid-operation-error.js';
 export { InvalidSchemaError } from '../errors/invalid-schema-error.js';
 export { UnsupportedOperationError } from '../errors/unsupported-operation-error.js';
