@@ -147,8 +147,6 @@ export function buildReflectedTable(rows: MssqlTableRows): TableModel {
   }
   for (const [name, parts] of core.groupRows(rows.foreignKeys, (row) => row.constraint_name)) {
     const first = parts[0] as MssqlForeignKeyRow;
-    const onDelete = referentialAction(first.delete_rule);
-    const onUpdate = referentialAction(first.update_rule);
     elements.push(
       core.foreignKeyConstraint(
         parts.map((part) => part.column_name),
@@ -156,22 +154,13 @@ export function buildReflectedTable(rows: MssqlTableRows): TableModel {
         parts.map((part) => part.referred_column),
         {
           name: core.convertedName(name),
-          ...(onDelete === undefined ? {} : { onDelete }),
-          ...(onUpdate === undefined ? {} : { onUpdate }),
-          ...(first.referred_schema === first.table_schema ? {} : { referredSchema: first.referred_schema }),
+          onDelete: referentialAction(first.delete_rule),
+          onUpdate: referentialAction(first.update_rule),
+          referredSchema: first.referred_schema === first.table_schema ? undefined : first.referred_schema,
         },
       ),
     );
   }
-  for (const check of rows.checks) {
-    elements.push(
-      core.checkConstraint(core.withoutEnclosingParentheses(check.definition), {
-        name: core.convertedName(check.constraint_name),
-      }),
-    );
-  }
-  return core.table(rows.tableName, elements, {
-    ...(rows.schema === undefined ? {} : { schema: rows.schema }),
-    ...(rows.comment === null || rows.comment === '' ? {} : { comment: rows.comment }),
-  });
+  elements.push(...rows.checks.map((check) => core.reflectedCheckConstraint(check.definition, check.constraint_name)));
+  return core.table(rows.tableName, elements, { schema: rows.schema, comment: rows.comment || undefined });
 }

@@ -63,6 +63,11 @@ export interface MysqlTableRows {
 /** The rules every InnoDB foreign key has unless told otherwise. */
 const DEFAULT_RULES: ReadonlySet<string> = new Set(['RESTRICT', 'NO ACTION']);
 
+/** A foreign key's rule as the model has it: none for InnoDB's defaults. */
+function referentialAction(rule: string | null): string | undefined {
+  return rule === null || DEFAULT_RULES.has(rule) ? undefined : rule;
+}
+
 /** MariaDB keeps a JSON column as `LONGTEXT` with `CHECK (json_valid(column))` named after it. */
 function isJsonValidCheck(check: MysqlCheckRow, columnName: string): boolean {
   const quoted = `\`${columnName.replaceAll('`', '``')}\``;
@@ -140,21 +145,18 @@ export function buildReflectedTable(rows: MysqlTableRows): TableModel {
   }
   const foreignKeys = [...core.groupRows(rows.foreignKeys, (row) => row.constraint_name)].map(([name, parts]) => {
     const first = parts[0] as MysqlForeignKeyRow;
-    const onDelete =
-      first.delete_rule !== null && !DEFAULT_RULES.has(first.delete_rule) ? first.delete_rule : undefined;
-    const onUpdate =
-      first.update_rule !== null && !DEFAULT_RULES.has(first.update_rule) ? first.update_rule : undefined;
     return core.foreignKeyConstraint(
       parts.map((part) => part.column_name),
       first.referenced_table,
       parts.map((part) => part.referenced_column),
       {
         name: core.convertedName(name),
-        ...(onDelete === undefined ? {} : { onDelete }),
-        ...(onUpdate === undefined ? {} : { onUpdate }),
-        ...(first.referenced_schema === null || first.referenced_schema === rows.actualSchema
-          ? {}
-          : { referredSchema: first.referenced_schema }),
+        onDelete: referentialAction(first.delete_rule),
+        onUpdate: referentialAction(first.update_rule),
+        referredSchema:
+          first.referenced_schema === null || first.referenced_schema === rows.actualSchema
+            ? undefined
+            : first.referenced_schema,
       },
     );
   });
@@ -190,15 +192,8 @@ export function buildReflectedTable(rows: MysqlTableRows): TableModel {
   for (const check of rows.checks) {
     if (!jsonColumns.has(check.constraint_name) || !isJsonValidCheck(check, check.constraint_name)) {
       // MySQL 8 wraps the clause once (`(`a` > 1)`); MariaDB does not.
-      elements.push(
-        core.checkConstraint(core.withoutEnclosingParentheses(check.check_clause), {
-          name: core.convertedName(check.constraint_name),
-        }),
-      );
+      elements.push(core.reflectedCheckConstraint(check.check_clause, check.constraint_name));
     }
   }
-  return core.table(rows.tableName, elements, {
-    ...(rows.schema === undefined ? {} : { schema: rows.schema }),
-    ...(rows.comment === null || rows.comment === '' ? {} : { comment: rows.comment }),
-  });
+  return core.table(rows.tableName, elements, { schema: rows.schema, comment: rows.comment || undefined });
 }

@@ -47,6 +47,7 @@ export type { GetTablesOptions, SchemaIntrospector } from '../dialect/schema-int
 export { BaseSchemaIntrospector } from '../dialect/base-schema-introspector.js';
 export { groupRows } from '../dialect/group-rows.js';
 export { tableExists } from '../dialect/table-exists.js';
+export { reflectedCheckConstraint } from '../dialect/reflected-check-constraint.js';
 export { idempotentRelease } from '../dialect/idempotent-release.js';
 export { loadDriver, type LoadDriverOptions } from '../dialect/load-driver.js';
 export {
