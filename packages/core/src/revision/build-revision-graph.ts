@@ -2,6 +2,7 @@ import { MissingRevisionError } from '../errors/missing-revision-error.js';
 import { CycleDetectedError, DependencyCycleDetectedError } from '../errors/cycle-detected-error.js';
 import { RevisionError } from '../errors/revision-error.js';
 import { ancestorsOf, collectRelatedRevisions, descendantsOf } from './related-revisions.js';
+import type { NeighbourSelector } from './related-revisions.js';
 import type { Revision } from './revision.js';
 import type { RevisionGraph } from './revision-graph.js';
 
@@ -132,22 +133,44 @@ function detectCycles<T extends Revision>(
   // In a graph without cycles every revision reaches a base going down and a head going up, so
   // the exact (and costlier) search for the revisions caught in a cycle only runs when there is one.
   if (heads.length > 0 && bases.length > 0 && isAcyclic(byId, loadOrder)) return;
-  const all = [...byId.keys()];
-  if (heads.length === 0 || bases.length === 0) throw new CycleDetectedError(all);
+  throwWhereWalksMiss(byId, {
+    heads,
+    bases,
+    down: (revision) => revision.versionedDownRevisions,
+    up: (revision) => revision.nextRevisions,
+    cycleError: (revisions) => new CycleDetectedError(revisions),
+  });
+  throwWhereWalksMiss(byId, {
+    heads: realHeads,
+    bases: realBases,
+    down: (revision) => revision.allDownRevisions,
+    up: (revision) => revision.allNextRevisions,
+    cycleError: (revisions) => new DependencyCycleDetectedError(revisions),
+  });
+}
+
+/** One cycle check: the walk down from the heads and up from the bases, and the error it throws. */
+interface CycleWalk<T extends Revision> {
+  readonly heads: readonly T[];
+  readonly bases: readonly T[];
+  readonly down: NeighbourSelector<T>;
+  readonly up: NeighbourSelector<T>;
+  readonly cycleError: (revisions: readonly string[]) => Error;
+}
+
+/**
+ * Throws the walk's cycle error naming every revision when there is no head or no base, or
+ * naming the revisions that neither the walk down from the heads nor the one up from the bases
+ * reaches.
+ */
+function throwWhereWalksMiss<T extends Revision>(byId: ReadonlyMap<string, T>, walk: CycleWalk<T>): void {
+  if (walk.heads.length === 0 || walk.bases.length === 0) throw walk.cycleError([...byId.keys()]);
   const unreachable = outsideOfBothWalks(
     byId,
-    collectRelatedRevisions(heads, (revision) => revision.versionedDownRevisions, byId),
-    collectRelatedRevisions(bases, (revision) => revision.nextRevisions, byId),
+    collectRelatedRevisions(walk.heads, walk.down, byId),
+    collectRelatedRevisions(walk.bases, walk.up, byId),
   );
-  if (unreachable.length > 0) throw new CycleDetectedError(unreachable);
-
-  if (realHeads.length === 0 || realBases.length === 0) throw new DependencyCycleDetectedError(all);
-  const unreachableWithDependencies = outsideOfBothWalks(
-    byId,
-    collectRelatedRevisions(realHeads, (revision) => revision.allDownRevisions, byId),
-    collectRelatedRevisions(realBases, (revision) => revision.allNextRevisions, byId),
-  );
-  if (unreachableWithDependencies.length > 0) throw new DependencyCycleDetectedError(unreachableWithDependencies);
+  if (unreachable.length > 0) throw walk.cycleError(unreachable);
 }
 
 /** Kahn's algorithm over every link (`downRevision` and `dependsOn`): true when no cycle. */
