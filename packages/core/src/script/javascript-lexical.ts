@@ -104,6 +104,14 @@ export function isDigit(code: number): boolean {
   return code >= DIGIT_ZERO && code <= 0x39;
 }
 
+/** The one-letter escapes of control characters: `\n`, `\t`, `\r`, `\b`, `\f`, `\v`. */
+const CONTROL_ESCAPES: ReadonlyMap<number, string> = new Map(
+  Object.entries({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v' }).map(([letter, text]) => [
+    letter.charCodeAt(0),
+    text,
+  ]),
+);
+
 /**
  * Decodes the escape sequence whose backslash is just before `position`: the text it stands for
  * and where it ends; `undefined` for a malformed or legacy octal escape.
@@ -112,19 +120,9 @@ export function isDigit(code: number): boolean {
  */
 export function decodeEscape(source: string, position: number): { text: string; end: number } | undefined {
   const code = source.charCodeAt(position);
+  const control = CONTROL_ESCAPES.get(code);
+  if (control !== undefined) return { text: control, end: position + 1 };
   switch (code) {
-    case 0x6e: // n
-      return { text: '\n', end: position + 1 };
-    case 0x74: // t
-      return { text: '\t', end: position + 1 };
-    case 0x72: // r
-      return { text: '\r', end: position + 1 };
-    case 0x62: // b
-      return { text: '\b', end: position + 1 };
-    case 0x66: // f
-      return { text: '\f', end: position + 1 };
-    case 0x76: // v
-      return { text: '\v', end: position + 1 };
     case DIGIT_ZERO:
       return isDigit(source.charCodeAt(position + 1)) ? undefined : { text: '\0', end: position + 1 };
     case 0x78: // x
