@@ -1,5 +1,12 @@
 import * as core from '@alembic/core/dialect';
-import type { ColumnModel, IdentityOptions, TableElement, TableModel } from '@alembic/core/dialect';
+import type {
+  ColumnModel,
+  ForeignKeyColumnRow,
+  IdentityOptions,
+  ReflectedTableRows,
+  TableElement,
+  TableModel,
+} from '@alembic/core/dialect';
 import { parseMssqlDefault } from './mssql-default-parser.js';
 import type { MssqlTypeRow } from './mssql-type-parser.js';
 import { parseMssqlType } from './mssql-type-parser.js';
@@ -58,22 +65,28 @@ export interface MssqlCheckRow {
 }
 
 /** Everything the introspector read about one table. */
-export interface MssqlTableRows {
-  readonly tableName: string;
-  /** Set on the model when the caller asked for a schema. */
-  readonly schema?: string;
-  readonly comment: string | null;
+export interface MssqlTableRows
+  extends ReflectedTableRows<MssqlColumnRow, MssqlIndexRow, MssqlForeignKeyRow, MssqlCheckRow> {
   /** The database's collation: column collations equal to it are left out. */
   readonly databaseCollation: string | null;
-  readonly columns: readonly MssqlColumnRow[];
-  readonly indexes: readonly MssqlIndexRow[];
-  readonly foreignKeys: readonly MssqlForeignKeyRow[];
-  readonly checks: readonly MssqlCheckRow[];
 }
 
 /** `CASCADE`, `SET NULL`, ... from `SET_NULL`; undefined for the default `NO_ACTION`. */
 function referentialAction(rule: string | null): string | undefined {
   return rule === null || rule === 'NO_ACTION' ? undefined : rule.replaceAll('_', ' ');
+}
+
+/** A foreign key column in the model's terms: the referred schema only when it is another. */
+function foreignKeyColumn(row: MssqlForeignKeyRow): ForeignKeyColumnRow {
+  return {
+    constraintName: row.constraint_name,
+    column: row.column_name,
+    referredSchema: row.referred_schema === row.table_schema ? undefined : row.referred_schema,
+    referredTable: row.referred_table,
+    referredColumn: row.referred_column,
+    onDelete: referentialAction(row.delete_rule),
+    onUpdate: referentialAction(row.update_rule),
+  };
 }
 
 function reflectColumn(
@@ -145,22 +158,7 @@ export function buildReflectedTable(rows: MssqlTableRows): TableModel {
       }),
     );
   }
-  for (const [name, parts] of core.groupRows(rows.foreignKeys, (row) => row.constraint_name)) {
-    const first = parts[0] as MssqlForeignKeyRow;
-    elements.push(
-      core.foreignKeyConstraint(
-        parts.map((part) => part.column_name),
-        first.referred_table,
-        parts.map((part) => part.referred_column),
-        {
-          name: core.convertedName(name),
-          onDelete: referentialAction(first.delete_rule),
-          onUpdate: referentialAction(first.update_rule),
-          referredSchema: first.referred_schema === first.table_schema ? undefined : first.referred_schema,
-        },
-      ),
-    );
-  }
+  elements.push(...core.reflectedForeignKeys(rows.foreignKeys.map(foreignKeyColumn)));
   elements.push(...rows.checks.map((check) => core.reflectedCheckConstraint(check.definition, check.constraint_name)));
   return core.table(rows.tableName, elements, { schema: rows.schema, comment: rows.comment || undefined });
 }

@@ -1,5 +1,12 @@
 import * as core from '@alembic/core/dialect';
-import type { ColumnModel, IndexElement, TableElement, TableModel } from '@alembic/core/dialect';
+import type {
+  ColumnModel,
+  ForeignKeyColumnRow,
+  IndexElement,
+  ReflectedTableRows,
+  TableElement,
+  TableModel,
+} from '@alembic/core/dialect';
 import { parseMysqlDefault } from './mysql-default-parser.js';
 import type { MysqlFlavour } from './mysql-flavour.js';
 import { parseMysqlColumnType } from './mysql-type-parser.js';
@@ -45,19 +52,12 @@ export interface MysqlCheckRow {
 }
 
 /** Everything the introspector read about one table. */
-export interface MysqlTableRows {
+export interface MysqlTableRows
+  extends ReflectedTableRows<MysqlColumnRow, MysqlIndexRow, MysqlForeignKeyRow, MysqlCheckRow> {
   readonly flavour: MysqlFlavour;
-  readonly tableName: string;
-  /** Set on the model when the caller asked for a schema. */
-  readonly schema?: string;
   /** The database the table is in, to tell foreign keys to other databases apart. */
   readonly actualSchema: string;
-  readonly comment: string | null;
   readonly collation: string | null;
-  readonly columns: readonly MysqlColumnRow[];
-  readonly indexes: readonly MysqlIndexRow[];
-  readonly foreignKeys: readonly MysqlForeignKeyRow[];
-  readonly checks: readonly MysqlCheckRow[];
 }
 
 /** The rules every InnoDB foreign key has unless told otherwise. */
@@ -66,6 +66,20 @@ const DEFAULT_RULES: ReadonlySet<string> = new Set(['RESTRICT', 'NO ACTION']);
 /** A foreign key's rule as the model has it: none for InnoDB's defaults. */
 function referentialAction(rule: string | null): string | undefined {
   return rule === null || DEFAULT_RULES.has(rule) ? undefined : rule;
+}
+
+/** A foreign key column in the model's terms: the referred database unless it is `actualSchema`. */
+function foreignKeyColumn(row: MysqlForeignKeyRow, actualSchema: string): ForeignKeyColumnRow {
+  return {
+    constraintName: row.constraint_name,
+    column: row.column_name,
+    referredSchema:
+      row.referenced_schema === null || row.referenced_schema === actualSchema ? undefined : row.referenced_schema,
+    referredTable: row.referenced_table,
+    referredColumn: row.referenced_column,
+    onDelete: referentialAction(row.delete_rule),
+    onUpdate: referentialAction(row.update_rule),
+  };
 }
 
 /** MariaDB keeps a JSON column as `LONGTEXT` with `CHECK (json_valid(column))` named after it. */
@@ -143,23 +157,9 @@ export function buildReflectedTable(rows: MysqlTableRows): TableModel {
   if (primaryKeyColumns.length > 0) {
     elements.push(core.primaryKeyConstraint(primaryKeyColumns));
   }
-  const foreignKeys = [...core.groupRows(rows.foreignKeys, (row) => row.constraint_name)].map(([name, parts]) => {
-    const first = parts[0] as MysqlForeignKeyRow;
-    return core.foreignKeyConstraint(
-      parts.map((part) => part.column_name),
-      first.referenced_table,
-      parts.map((part) => part.referenced_column),
-      {
-        name: core.convertedName(name),
-        onDelete: referentialAction(first.delete_rule),
-        onUpdate: referentialAction(first.update_rule),
-        referredSchema:
-          first.referenced_schema === null || first.referenced_schema === rows.actualSchema
-            ? undefined
-            : first.referenced_schema,
-      },
-    );
-  });
+  const foreignKeys = core.reflectedForeignKeys(
+    rows.foreignKeys.map((row) => foreignKeyColumn(row, rows.actualSchema)),
+  );
   for (const [name, parts] of indexGroups) {
     if (name === 'PRIMARY') {
       continue;

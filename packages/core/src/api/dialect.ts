@@ -48,6 +48,8 @@ export { BaseSchemaIntrospector } from '../dialect/base-schema-introspector.js';
 export { groupRows } from '../dialect/group-rows.js';
 export { tableExists } from '../dialect/table-exists.js';
 export { reflectedCheckConstraint } from '../dialect/reflected-check-constraint.js';
+export type { ReflectedTableRows } from '../dialect/reflected-table-rows.js';
+export { reflectedForeignKeys, type ForeignKeyColumnRow } from '../dialect/reflected-foreign-keys.js';
 export { idempotentRelease } from '../dialect/idempotent-release.js';
 export { loadDriver, type LoadDriverOptions } from '../dialect/load-driver.js';
 export {
