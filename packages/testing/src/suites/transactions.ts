@@ -2,7 +2,7 @@ import { describe, expect } from '@jest/globals';
 import { column, createTableOperation, integer, table } from '@alembic/core';
 import type { DatabaseConnection, MigrationFailure } from '@alembic/core';
 import type { ConformanceHarness } from '../conformance-harness.js';
-import { itWhen } from '../support/capability-gate.js';
+import { connectedTests } from '../support/connected-test.js';
 import type { ConformanceMigration, ConformanceProject, RunSettings } from '../support/conformance-project.js';
 import { snapshotSchema } from '../support/schema-snapshot.js';
 import { useSuiteDatabase } from '../support/suite-database.js';
@@ -57,8 +57,9 @@ async function failureOf(run: Promise<unknown>): Promise<MigrationFailure & { co
 export function defineTransactionSuite(harness: ConformanceHarness): void {
   describe('transactions and rollback', () => {
     const suite = useSuiteDatabase(harness, 'transactions');
-    const { capabilities } = harness.dialect;
-    const timeout = harness.settings?.testTimeoutMilliseconds;
+    const itConnected = connectedTests(suite);
+    const itTransactional = connectedTests(suite, { transactionalDdl: true });
+    const itNonTransactional = connectedTests(suite, { transactionalDdl: false });
     const baseSettings = (): RunSettings => (suite.url === undefined ? {} : { url: suite.url });
 
     async function tablesAndHeads(
@@ -73,11 +74,11 @@ export function defineTransactionSuite(harness: ConformanceHarness): void {
 
     /** Runs a long chain whose migration at `failingIndex` fails: it must be named, nothing left. */
     async function expectLongRunFailure(
+      connection: DatabaseConnection,
       count: number,
       failingIndex: number,
       migrationAt: (revision: string, downRevision: string | null, index: number) => ConformanceMigration,
     ): Promise<void> {
-      const connection = await suite.connect();
       const revisionAt = (index: number): string => `long${String(index).padStart(3, '0')}`;
       const migrations = Array.from({ length: count }, (_, index) =>
         migrationAt(revisionAt(index), index === 0 ? null : revisionAt(index - 1), index),
@@ -89,111 +90,75 @@ export function defineTransactionSuite(harness: ConformanceHarness): void {
       expect(await tablesAndHeads(project, connection)).toEqual({ tables: [], heads: [] });
     }
 
-    itWhen(
-      capabilities,
-      {},
-      'a failure names the migration, its step and the statement that failed',
-      async () => {
-        const connection = await suite.connect();
-        const project = suite.project(FAILING_SECOND);
-        const failure = await failureOf(project.upgrade(connection, 'heads', baseSettings()));
-        expect(failure.revision).toBe('tx2');
-        expect(failure.step).toBe('upgrade tx1 -> tx2');
-        expect(failure.statement).toContain('tx_missing_table');
-        expect(failure.cause).toBeDefined();
-      },
-      timeout,
-    );
+    itConnected('a failure names the migration, its step and the statement that failed', async (connection) => {
+      const project = suite.project(FAILING_SECOND);
+      const failure = await failureOf(project.upgrade(connection, 'heads', baseSettings()));
+      expect(failure.revision).toBe('tx2');
+      expect(failure.step).toBe('upgrade tx1 -> tx2');
+      expect(failure.statement).toContain('tx_missing_table');
+      expect(failure.cause).toBeDefined();
+    });
 
-    itWhen(
-      capabilities,
-      { transactionalDdl: true },
+    itTransactional(
       'a run from base that fails in its second migration leaves no table and no version row',
-      async () => {
-        const connection = await suite.connect();
+      async (connection) => {
         const project = suite.project(FAILING_SECOND);
         await failureOf(project.upgrade(connection, 'heads', baseSettings()));
         expect(await tablesAndHeads(project, connection)).toEqual({ tables: [], heads: [] });
       },
-      timeout,
     );
 
-    itWhen(
-      capabilities,
-      { transactionalDdl: true },
+    itTransactional(
       'a failing migration after a completed run leaves the version table where it was',
-      async () => {
-        const connection = await suite.connect();
+      async (connection) => {
         const project = suite.project(FAILING_SECOND);
         await project.upgrade(connection, 'tx1', baseSettings());
         await failureOf(project.upgrade(connection, 'heads', baseSettings()));
         expect(await tablesAndHeads(project, connection)).toEqual({ tables: ['tx_one'], heads: ['tx1'] });
         await expectRows(connection, 'SELECT id FROM tx_one', [{ id: 1 }]);
       },
-      timeout,
     );
 
-    itWhen(
-      capabilities,
-      { transactionalDdl: true },
+    itTransactional(
       'with transactionPerMigration, the migrations before the failing one stay committed',
-      async () => {
-        const connection = await suite.connect();
+      async (connection) => {
         const project = suite.project(FAILING_SECOND);
         await failureOf(project.upgrade(connection, 'heads', { ...baseSettings(), transactionPerMigration: true }));
         expect(await tablesAndHeads(project, connection)).toEqual({ tables: ['tx_one'], heads: ['tx1'] });
       },
-      timeout,
     );
 
-    itWhen(
-      capabilities,
-      { transactionalDdl: true },
-      'a migration that throws after its DDL leaves nothing of it',
-      async () => {
-        const connection = await suite.connect();
-        const project = suite.project([
-          tableStep('tx1', null, 'tx_one'),
-          tableStep('tx2', 'tx1', 'tx_two', () => {
-            throw new Error('the migration gave up');
-          }),
-        ]);
-        await project.upgrade(connection, 'tx1', baseSettings());
-        const failure = await failureOf(project.upgrade(connection, 'heads', baseSettings()));
-        expect(String(failure.cause)).toContain('the migration gave up');
-        expect(await tablesAndHeads(project, connection)).toEqual({ tables: ['tx_one'], heads: ['tx1'] });
-      },
-      timeout,
-    );
+    itTransactional('a migration that throws after its DDL leaves nothing of it', async (connection) => {
+      const project = suite.project([
+        tableStep('tx1', null, 'tx_one'),
+        tableStep('tx2', 'tx1', 'tx_two', () => {
+          throw new Error('the migration gave up');
+        }),
+      ]);
+      await project.upgrade(connection, 'tx1', baseSettings());
+      const failure = await failureOf(project.upgrade(connection, 'heads', baseSettings()));
+      expect(String(failure.cause)).toContain('the migration gave up');
+      expect(await tablesAndHeads(project, connection)).toEqual({ tables: ['tx_one'], heads: ['tx1'] });
+    });
 
-    itWhen(
-      capabilities,
-      { transactionalDdl: true },
-      'a failing downgrade keeps the schema and the version table',
-      async () => {
-        const connection = await suite.connect();
-        const project = suite.project([
-          {
-            ...tableStep('tx1', null, 'tx_one'),
-            downgrade: async (op) => {
-              await op.dropTable('tx_one');
-              await op.execute(FAILING_STATEMENT);
-            },
+    itTransactional('a failing downgrade keeps the schema and the version table', async (connection) => {
+      const project = suite.project([
+        {
+          ...tableStep('tx1', null, 'tx_one'),
+          downgrade: async (op) => {
+            await op.dropTable('tx_one');
+            await op.execute(FAILING_STATEMENT);
           },
-        ]);
-        await project.upgrade(connection, 'heads', baseSettings());
-        await failureOf(project.downgrade(connection, 'base', baseSettings()));
-        expect(await tablesAndHeads(project, connection)).toEqual({ tables: ['tx_one'], heads: ['tx1'] });
-      },
-      timeout,
-    );
+        },
+      ]);
+      await project.upgrade(connection, 'heads', baseSettings());
+      await failureOf(project.downgrade(connection, 'base', baseSettings()));
+      expect(await tablesAndHeads(project, connection)).toEqual({ tables: ['tx_one'], heads: ['tx1'] });
+    });
 
-    itWhen(
-      capabilities,
-      {},
+    itConnected(
       'every statement sees the effects of the statements before it, through op.getBind() too',
-      async () => {
-        const connection = await suite.connect();
+      async (connection) => {
         const counts: unknown[] = [];
         const project = suite.project([
           tableStep('tx1', null, 'tx_one', async (op) => {
@@ -215,15 +180,12 @@ export function defineTransactionSuite(harness: ConformanceHarness): void {
         expect(counts.map(Number)).toEqual([2, 2]);
         expect(await tablesAndHeads(project, connection)).toEqual({ tables: ['tx_one', 'tx_two'], heads: ['tx2'] });
       },
-      timeout,
     );
 
-    itWhen(
-      capabilities,
-      { transactionalDdl: true },
+    itTransactional(
       'in a long run, a failure far from the start names its own migration and leaves nothing',
-      () =>
-        expectLongRunFailure(120, 110, (revision, downRevision, index) =>
+      (connection) =>
+        expectLongRunFailure(connection, 120, 110, (revision, downRevision, index) =>
           tableStep(
             revision,
             downRevision,
@@ -231,18 +193,15 @@ export function defineTransactionSuite(harness: ConformanceHarness): void {
             index === 110 ? (op) => op.execute(FAILING_STATEMENT) : undefined,
           ),
         ),
-      timeout,
     );
 
-    itWhen(
-      capabilities,
-      { transactionalDdl: true },
+    itTransactional(
       'a failure in an early batch, found while later migrations queue theirs, names its migration and leaves nothing',
       // Enough migrations for several batches: the failing statement is in the first one, which
       // is still running while the migrations after it queue the next. Only statements without
       // parameters, so that they wait in batches.
-      () =>
-        expectLongRunFailure(400, 12, (revision, downRevision, index) => ({
+      (connection) =>
+        expectLongRunFailure(connection, 400, 12, (revision, downRevision, index) => ({
           revision,
           downRevision,
           upgrade: async (op) => {
@@ -252,17 +211,13 @@ export function defineTransactionSuite(harness: ConformanceHarness): void {
           },
           downgrade: (op) => op.execute(`DROP TABLE tx_early_${index}`),
         })),
-      timeout,
     );
 
-    itWhen(
-      capabilities,
-      {},
+    itConnected(
       'a migration that does not load fails a long run before any statement, even on a dialect without transactional DDL',
       // Every script of the plan is loaded before the first step: the failing statement at 10
       // never runs, and no version table is created.
-      async () => {
-        const connection = await suite.connect();
+      async (connection) => {
         const revisionAt = (index: number): string => `load${String(index).padStart(3, '0')}`;
         const migrations = Array.from(
           { length: 300 },
@@ -281,15 +236,11 @@ export function defineTransactionSuite(harness: ConformanceHarness): void {
         );
         expect(await tablesAndHeads(project, connection)).toEqual({ tables: [], heads: [] });
       },
-      timeout,
     );
 
-    itWhen(
-      capabilities,
-      { transactionalDdl: true },
+    itTransactional(
       'statements started together (Promise.all over op calls) all run, and a failure among them is reported',
-      async () => {
-        const connection = await suite.connect();
+      async (connection) => {
         const concurrentStep = (
           revision: string,
           downRevision: string | null,
@@ -319,15 +270,11 @@ export function defineTransactionSuite(harness: ConformanceHarness): void {
         expect(failure.statement).toContain('tx_missing_table');
         expect(await tablesAndHeads(project, connection)).toEqual(afterFirst);
       },
-      timeout,
     );
 
-    itWhen(
-      capabilities,
-      { transactionalDdl: false },
+    itNonTransactional(
       'a failing migration leaves the version table at the last migration that completed',
-      async () => {
-        const connection = await suite.connect();
+      async (connection) => {
         const project = suite.project(FAILING_SECOND);
         await failureOf(project.upgrade(connection, 'heads', baseSettings()));
         const state = await tablesAndHeads(project, connection);
@@ -335,7 +282,6 @@ export function defineTransactionSuite(harness: ConformanceHarness): void {
         expect(state.tables).toContain('tx_one');
         // tx_two may remain: without transactional DDL, its CREATE TABLE committed before the failure.
       },
-      timeout,
     );
   });
 }

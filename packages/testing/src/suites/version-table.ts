@@ -1,8 +1,9 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect } from '@jest/globals';
 import { constraintNameText, tableExists } from '@alembic/core/dialect';
 import type { DatabaseConnection } from '@alembic/core';
 import type { ConformanceHarness } from '../conformance-harness.js';
 import type { ConformanceMigration, ConformanceProject, RunSettings } from '../support/conformance-project.js';
+import { connectedTests } from '../support/connected-test.js';
 import { columnNames, columnOf } from '../support/model-queries.js';
 import { introspectorOf } from '../support/schema-snapshot.js';
 import { useSuiteDatabase } from '../support/suite-database.js';
@@ -11,6 +12,9 @@ import { useSuiteDatabase } from '../support/suite-database.js';
 function step(revision: string, downRevision: ConformanceMigration['downRevision']): ConformanceMigration {
   return { revision, downRevision, upgrade: () => undefined, downgrade: () => undefined };
 }
+
+/** A command, its target, and the version rows expected after it. */
+type Move = readonly ['upgrade' | 'downgrade', string, readonly string[]];
 
 /** Alembic's fixture graph: aaa1 -> bbb2 -> {ccc3, ddd4}, merged by eee5. */
 const BRANCH_AND_MERGE: readonly ConformanceMigration[] = [
@@ -35,7 +39,7 @@ async function versionRows(connection: DatabaseConnection, versionTable = 'alemb
 export function defineVersionTableSuite(harness: ConformanceHarness): void {
   describe('version table', () => {
     const suite = useSuiteDatabase(harness, 'version_table');
-    const timeout = harness.settings?.testTimeoutMilliseconds;
+    const itConnected = connectedTests(suite);
     const settingsWith = (extra: RunSettings = {}): RunSettings => ({
       ...(suite.url === undefined ? {} : { url: suite.url }),
       ...extra,
@@ -44,7 +48,7 @@ export function defineVersionTableSuite(harness: ConformanceHarness): void {
     async function moveThrough(
       project: ConformanceProject,
       connection: DatabaseConnection,
-      moves: readonly (readonly ['upgrade' | 'downgrade', string, readonly string[]])[],
+      moves: readonly Move[],
       settings: RunSettings = settingsWith(),
     ): Promise<void> {
       for (const [command, target, expected] of moves) {
@@ -56,10 +60,9 @@ export function defineVersionTableSuite(harness: ConformanceHarness): void {
       }
     }
 
-    it(
+    itConnected(
       'is created by the first run: version_num VARCHAR(32) NOT NULL, primary key alembic_version_pkc',
-      async () => {
-        const connection = await suite.connect();
+      async (connection) => {
         const project = suite.project([step('aaa1', null)]);
         const introspector = introspectorOf(harness.dialect, connection);
         // What the runtime asks before each command: the dialect's hasTable, else getTable.
@@ -78,57 +81,54 @@ export function defineVersionTableSuite(harness: ConformanceHarness): void {
         if (keyName !== undefined) expect(constraintNameText(keyName)).toBe('alembic_version_pkc');
         expect(await versionRows(connection)).toEqual(['aaa1']);
       },
-      timeout,
     );
 
-    it(
+    /**
+     * A test that runs `migrations` through `moves` and then down to base, reading the version
+     * rows after each move (none left at base).
+     */
+    const itMovesDownToBase = (title: string, migrations: readonly ConformanceMigration[], moves: readonly Move[]) =>
+      itConnected(title, (connection) =>
+        moveThrough(suite.project(migrations), connection, [...moves, ['downgrade', 'base', []]]),
+      );
+
+    itMovesDownToBase(
       'holds one row per head through a branch, a merge, an unmerge and back to base',
-      async () => {
-        const connection = await suite.connect();
-        const project = suite.project(BRANCH_AND_MERGE);
-        await moveThrough(project, connection, [
-          ['upgrade', 'aaa1', ['aaa1']],
-          ['upgrade', 'bbb2', ['bbb2']],
-          ['upgrade', 'ccc3', ['ccc3']],
-          ['upgrade', 'ddd4', ['ccc3', 'ddd4']],
-          ['upgrade', 'eee5', ['eee5']],
-          ['downgrade', 'ddd4', ['ccc3', 'ddd4']],
-          // Already current: nothing to do (Alembic's rule).
-          ['downgrade', 'ccc3', ['ccc3', 'ddd4']],
-          ['downgrade', 'bbb2', ['bbb2']],
-          ['upgrade', 'ddd4', ['ddd4']],
-          ['upgrade', 'ccc3', ['ccc3', 'ddd4']],
-          ['upgrade', 'heads', ['eee5']],
-          ['downgrade', 'base', []],
-        ]);
-      },
-      timeout,
+      BRANCH_AND_MERGE,
+      [
+        ['upgrade', 'aaa1', ['aaa1']],
+        ['upgrade', 'bbb2', ['bbb2']],
+        ['upgrade', 'ccc3', ['ccc3']],
+        ['upgrade', 'ddd4', ['ccc3', 'ddd4']],
+        ['upgrade', 'eee5', ['eee5']],
+        ['downgrade', 'ddd4', ['ccc3', 'ddd4']],
+        // Already current: nothing to do (Alembic's rule).
+        ['downgrade', 'ccc3', ['ccc3', 'ddd4']],
+        ['downgrade', 'bbb2', ['bbb2']],
+        ['upgrade', 'ddd4', ['ddd4']],
+        ['upgrade', 'ccc3', ['ccc3', 'ddd4']],
+        ['upgrade', 'heads', ['eee5']],
+      ],
     );
 
-    it(
+    itMovesDownToBase(
       'holds a row for each of two independent bases, and drops one branch without touching the other',
-      async () => {
-        const connection = await suite.connect();
-        const project = suite.project([
-          { ...step('acc1', null), branchLabels: 'accounts' },
-          step('acc2', 'acc1'),
-          { ...step('net1', null), branchLabels: 'network' },
-        ]);
-        await moveThrough(project, connection, [
-          ['upgrade', 'heads', ['acc2', 'net1']],
-          ['downgrade', 'accounts@base', ['net1']],
-          ['upgrade', 'accounts@head', ['acc2', 'net1']],
-          ['downgrade', 'network@base', ['acc2']],
-          ['downgrade', 'base', []],
-        ]);
-      },
-      timeout,
+      [
+        { ...step('acc1', null), branchLabels: 'accounts' },
+        step('acc2', 'acc1'),
+        { ...step('net1', null), branchLabels: 'network' },
+      ],
+      [
+        ['upgrade', 'heads', ['acc2', 'net1']],
+        ['downgrade', 'accounts@base', ['net1']],
+        ['upgrade', 'accounts@head', ['acc2', 'net1']],
+        ['downgrade', 'network@base', ['acc2']],
+      ],
     );
 
-    it(
+    itConnected(
       'takes a configured name (primary key named after it) and a wider version_num for long ids',
-      async () => {
-        const connection = await suite.connect();
+      async (connection) => {
         const longId = `rev_${'0123456789'.repeat(5)}`;
         const project = suite.project([step('aaa1', null), step(longId, 'aaa1')]);
         const settings = settingsWith({ versionTable: 'alembic_version_wide', versionNumWidth: 64 });
@@ -140,20 +140,14 @@ export function defineVersionTableSuite(harness: ConformanceHarness): void {
         expect(await project.currentHeads(connection, settings)).toEqual([longId]);
         expect(await introspectorOf(harness.dialect, connection).getTable('alembic_version')).toBeUndefined();
       },
-      timeout,
     );
 
-    it(
-      'is read by a read-only look without being created',
-      async () => {
-        const connection = await suite.connect();
-        const project = suite.project([step('aaa1', null)]);
-        expect(
-          await project.currentHeads(connection, settingsWith({ versionTable: 'alembic_version_absent' })),
-        ).toEqual([]);
-        expect(await introspectorOf(harness.dialect, connection).getTable('alembic_version_absent')).toBeUndefined();
-      },
-      timeout,
-    );
+    itConnected('is read by a read-only look without being created', async (connection) => {
+      const project = suite.project([step('aaa1', null)]);
+      expect(await project.currentHeads(connection, settingsWith({ versionTable: 'alembic_version_absent' }))).toEqual(
+        [],
+      );
+      expect(await introspectorOf(harness.dialect, connection).getTable('alembic_version_absent')).toBeUndefined();
+    });
   });
 }
