@@ -70,6 +70,23 @@ function seconds(value: string, name: string, url: string): number {
   return Math.round(parsed * 1000);
 }
 
+/** Reads a query parameter's value (`key` and `url` name it in errors). */
+type ParameterReader = (value: string, key: string, url: string) => unknown;
+
+const verbatim: ParameterReader = (value) => value;
+
+/** The option each query parameter sets and how its value is read; `driver` (ODBC's) sets none. */
+const PARAMETER_OPTIONS: Readonly<
+  Record<Exclude<ParameterName, 'driver'>, readonly [keyof MssqlUrl, ParameterReader]>
+> = {
+  encrypt: ['encrypt', (value, key, url) => (/^strict$/i.test(value) ? 'strict' : flag(value, key, url))],
+  trustServerCertificate: ['trustServerCertificate', flag],
+  instanceName: ['instanceName', verbatim],
+  connect_timeout: ['connectTimeoutMilliseconds', seconds],
+  request_timeout: ['requestTimeoutMilliseconds', seconds],
+  application_name: ['applicationName', verbatim],
+};
+
 /** Splits `host\instance` off the authority: the WHATWG URL parser refuses a backslash in a host. */
 function splitInstance(rest: string): { rest: string; instanceName?: string } {
   const authorityEnd = rest.search(/[/?#]/);
@@ -139,31 +156,14 @@ export function parseMssqlUrl(url: string): MssqlUrl {
   }
   for (const [key, value] of parsed.searchParams) {
     const name = PARAMETER_BY_KEY.get(key.replaceAll('_', '').toLowerCase());
-    switch (name) {
-      case 'encrypt':
-        result.encrypt = /^strict$/i.test(value) ? 'strict' : flag(value, key, url);
-        break;
-      case 'trustServerCertificate':
-        result.trustServerCertificate = flag(value, key, url);
-        break;
-      case 'instanceName':
-        result.instanceName = value;
-        break;
-      case 'connect_timeout':
-        result.connectTimeoutMilliseconds = seconds(value, key, url);
-        break;
-      case 'request_timeout':
-        result.requestTimeoutMilliseconds = seconds(value, key, url);
-        break;
-      case 'application_name':
-        result.applicationName = value;
-        break;
-      case 'driver':
-        break;
-      default:
-        throw new ConfigError(
-          `Unknown parameter '${key}' in the SQL Server URL '${maskPassword(url)}'; known: ${PARAMETER_NAMES.join(', ')} (pass other driver options as driverOptions)`,
-        );
+    if (name === undefined) {
+      throw new ConfigError(
+        `Unknown parameter '${key}' in the SQL Server URL '${maskPassword(url)}'; known: ${PARAMETER_NAMES.join(', ')} (pass other driver options as driverOptions)`,
+      );
+    }
+    if (name !== 'driver') {
+      const [option, read] = PARAMETER_OPTIONS[name];
+      result[option] = read(value, key, url);
     }
   }
   if (result.port === undefined && result.instanceName === undefined) {
