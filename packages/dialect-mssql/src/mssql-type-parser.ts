@@ -15,6 +15,19 @@ export interface MssqlTypeRow {
 /** Character types whose `max_length` counts two bytes per character. */
 const NATIONAL_TYPES: ReadonlySet<string> = new Set(['nvarchar', 'nchar']);
 
+/** The system types that are one neutral type whatever their length, precision or scale. */
+const TYPES_WITHOUT_DETAILS: ReadonlyMap<string, () => ColumnType> = new Map(
+  Object.entries({
+    int: () => types.integer(),
+    bigint: () => types.bigInteger(),
+    smallint: () => types.smallInteger(),
+    bit: () => types.boolean(),
+    datetime: () => types.dateTime(),
+    date: () => types.date(),
+    uniqueidentifier: () => types.uuid(),
+  }),
+);
+
 /** `(n)` / `(max)` from `max_length`. */
 function lengthOf(row: MssqlTypeRow): string {
   if (row.max_length === -1) {
@@ -46,15 +59,11 @@ export function parseMssqlType(row: MssqlTypeRow, databaseCollation?: string | n
       ? undefined
       : row.collation_name;
   const name = row.type_name.toLowerCase();
+  const withoutDetails = TYPES_WITHOUT_DETAILS.get(name);
+  if (withoutDetails !== undefined) {
+    return withoutDetails();
+  }
   switch (name) {
-    case 'int':
-      return types.integer();
-    case 'bigint':
-      return types.bigInteger();
-    case 'smallint':
-      return types.smallInteger();
-    case 'bit':
-      return types.boolean();
     case 'varchar':
       if (row.max_length === -1) {
         return types.text(collation === undefined ? {} : { collation });
@@ -64,14 +73,10 @@ export function parseMssqlType(row: MssqlTypeRow, databaseCollation?: string | n
     case 'nchar':
     case 'char':
       return withCollation(`${name.toUpperCase()}(${lengthOf(row)})`, collation);
-    case 'datetime':
-      return types.dateTime();
     case 'datetimeoffset':
       return row.scale === 7 ? types.dateTime({ timezone: true }) : types.rawType(`DATETIMEOFFSET(${row.scale})`);
     case 'datetime2':
       return types.rawType(row.scale === 7 ? 'DATETIME2' : `DATETIME2(${row.scale})`);
-    case 'date':
-      return types.date();
     case 'time':
       return row.scale === 7 ? types.time() : types.rawType(`TIME(${row.scale})`);
     case 'decimal':
@@ -83,8 +88,6 @@ export function parseMssqlType(row: MssqlTypeRow, databaseCollation?: string | n
       return row.max_length === -1 ? types.largeBinary() : types.largeBinary(row.max_length);
     case 'binary':
       return types.rawType(`BINARY(${lengthOf(row)})`);
-    case 'uniqueidentifier':
-      return types.uuid();
     default:
       return withCollation(name.toUpperCase(), collation);
   }

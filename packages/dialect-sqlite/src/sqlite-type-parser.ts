@@ -3,6 +3,21 @@ import type { ColumnType } from '@alembic/core/dialect';
 
 const DECLARED_TYPE = /^([A-Z_][A-Z0-9_ ]*?)\s*(?:\(\s*(\d+)\s*(?:,\s*(\d+)\s*)?\))?$/;
 
+/** The declarations without arguments that map to a neutral type, and that type. */
+const TYPES_WITHOUT_ARGUMENTS = new Map<string, (collation: { collation?: string }) => ColumnType>([
+  ['INTEGER', () => types.integer()],
+  ['BIGINT', () => types.bigInteger()],
+  ['SMALLINT', () => types.smallInteger()],
+  ['TEXT', (collation) => types.text(collation)],
+  ['BOOLEAN', () => types.boolean()],
+  ['DATE', () => types.date()],
+  ['DATETIME', () => types.dateTime()],
+  ['TIME', () => types.time()],
+  ['FLOAT', () => types.float()],
+  ['JSON', () => types.json()],
+  ['BLOB', () => types.largeBinary()],
+]);
+
 /**
  * The neutral type of a column declared with `declaredType` (`PRAGMA table_xinfo`'s `type`).
  * A declaration maps to a neutral type only where rendering that type gives the same
@@ -35,30 +50,5 @@ export function parseSqliteType(declaredType: string, options: { collation?: str
   if (!withoutArguments) {
     return types.rawType(declared);
   }
-  switch (name) {
-    case 'INTEGER':
-      return types.integer();
-    case 'BIGINT':
-      return types.bigInteger();
-    case 'SMALLINT':
-      return types.smallInteger();
-    case 'TEXT':
-      return types.text(collation);
-    case 'BOOLEAN':
-      return types.boolean();
-    case 'DATE':
-      return types.date();
-    case 'DATETIME':
-      return types.dateTime();
-    case 'TIME':
-      return types.time();
-    case 'FLOAT':
-      return types.float();
-    case 'JSON':
-      return types.json();
-    case 'BLOB':
-      return types.largeBinary();
-    default:
-      return types.rawType(declared);
-  }
+  return TYPES_WITHOUT_ARGUMENTS.get(name as string)?.(collation) ?? types.rawType(declared);
 }

@@ -16,6 +16,23 @@ const UUID_TEXT_LENGTH = 36;
 
 const BOOLEAN_DECLARATIONS: ReadonlySet<unknown> = new Set([Boolean, 'bool', 'boolean']);
 
+/** TypeORM's normalized types that are one core type on every dialect whatever the column's details, by that type. */
+const SAME_EVERYWHERE: readonly (readonly [readonly string[], () => ColumnType])[] = [
+  [['int', 'integer', 'int4'], () => types.integer()],
+  [['bigint', 'int8'], () => types.bigInteger()],
+  [['smallint', 'int2'], () => types.smallInteger()],
+  [['date'], () => types.date()],
+  [['json'], () => types.json()],
+  [['jsonb'], () => types.rawType('jsonb')],
+  [['uuid', 'uniqueidentifier'], () => types.uuid()],
+  [['bytea', 'blob'], () => types.largeBinary()],
+];
+
+/** {@link SAME_EVERYWHERE} by normalized type name. */
+const TYPES_THE_SAME_EVERYWHERE: ReadonlyMap<string, () => ColumnType> = new Map(
+  SAME_EVERYWHERE.flatMap(([names, type]) => names.map((name) => [name, type] as const)),
+);
+
 function positive(value: string | number | null | undefined): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const number = Number(value);
@@ -82,6 +99,8 @@ export function columnTypeOf(column: TypeOrmColumn, context: ColumnTypeContext):
     // simple-enum where there is no native enum: a string column and CHECK (c IN (...)).
     return types.enumType(values, { nativeEnum: false, createConstraint: true });
   }
+  const sameEverywhere = TYPES_THE_SAME_EVERYWHERE.get(normalizedType);
+  if (sameEverywhere !== undefined) return sameEverywhere();
   const collation = column.collation === undefined ? {} : { collation: column.collation };
   switch (normalizedType) {
     case 'character varying':
@@ -92,20 +111,8 @@ export function columnTypeOf(column: TypeOrmColumn, context: ColumnTypeContext):
         return types.string(UUID_TEXT_LENGTH, collation);
       }
       return types.string(length, collation);
-    case 'int':
-    case 'integer':
-    case 'int4':
-      return types.integer();
-    case 'bigint':
-    case 'int8':
-      return types.bigInteger();
-    case 'smallint':
-    case 'int2':
-      return types.smallInteger();
     case 'text':
       return types.text(collation);
-    case 'date':
-      return types.date();
     case 'timestamp without time zone':
     case 'datetime':
       return precision === undefined ? types.dateTime() : raw();
@@ -140,16 +147,6 @@ export function columnTypeOf(column: TypeOrmColumn, context: ColumnTypeContext):
       return dialect === 'sqlite' ? raw() : types.float(53);
     case 'float':
       return dialect === 'postgres' ? types.float(53) : types.float();
-    case 'json':
-      return types.json();
-    case 'jsonb':
-      return types.rawType('jsonb');
-    case 'uuid':
-    case 'uniqueidentifier':
-      return types.uuid();
-    case 'bytea':
-    case 'blob':
-      return types.largeBinary();
     default:
       return raw();
   }

@@ -29,40 +29,28 @@ const TYPE_TAGS = [
 /** The tag of a generic type. */
 export type TypeTag = (typeof TYPE_TAGS)[number];
 
+/** How each tag's type is made: some draw a length, a precision or a scale. */
+const TYPE_OF_TAG: Readonly<Record<TypeTag, (random: SeededRandom, enumName: string) => ColumnType>> = {
+  int: () => schema.integer(),
+  big: () => schema.bigInteger(),
+  small: () => schema.smallInteger(),
+  str: (random) => schema.string(random.pick([10, 40, 100, 255])),
+  text: () => schema.text(),
+  bool: () => schema.boolean(),
+  date: () => schema.date(),
+  dt: () => schema.dateTime(),
+  time: () => schema.time(),
+  num: (random) => schema.numeric(random.pick([8, 10, 12]), random.pick([0, 2, 4])),
+  float: () => schema.float(),
+  json: () => schema.json(),
+  bin: () => schema.largeBinary(),
+  uuid: () => schema.uuid(),
+  enum: (_random, enumName) => schema.enumType(['red', 'green', 'blue'], { name: enumName }),
+};
+
 /** A random type for a tag (lengths and precisions vary). */
 export function typeOf(tag: TypeTag, random: SeededRandom, enumName: string): ColumnType {
-  switch (tag) {
-    case 'int':
-      return schema.integer();
-    case 'big':
-      return schema.bigInteger();
-    case 'small':
-      return schema.smallInteger();
-    case 'str':
-      return schema.string(random.pick([10, 40, 100, 255]));
-    case 'text':
-      return schema.text();
-    case 'bool':
-      return schema.boolean();
-    case 'date':
-      return schema.date();
-    case 'dt':
-      return schema.dateTime();
-    case 'time':
-      return schema.time();
-    case 'num':
-      return schema.numeric(random.pick([8, 10, 12]), random.pick([0, 2, 4]));
-    case 'float':
-      return schema.float();
-    case 'json':
-      return schema.json();
-    case 'bin':
-      return schema.largeBinary();
-    case 'uuid':
-      return schema.uuid();
-    case 'enum':
-      return schema.enumType(['red', 'green', 'blue'], { name: enumName });
-  }
+  return TYPE_OF_TAG[tag](random, enumName);
 }
 
 /** The tags a dialect's random schemas use: every generic type, enums where native. */
