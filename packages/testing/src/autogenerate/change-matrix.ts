@@ -15,7 +15,14 @@ import {
   text,
   uniqueConstraint,
 } from '@alembic/core';
-import type { ColumnModel, NamingConvention, TableElement, TableModel, TableOptions } from '@alembic/core';
+import type {
+  ColumnModel,
+  ColumnOptions,
+  NamingConvention,
+  TableElement,
+  TableModel,
+  TableOptions,
+} from '@alembic/core';
 import type { CapabilityRequirement } from '../support/capability-gate.js';
 import type { SchemaChange } from './autogenerate-round-trip.js';
 
@@ -78,6 +85,11 @@ function childWith(columns: Readonly<Record<string, ColumnModel>>, extra: readon
   return table(CHILD, [...base.columns.map((entry) => columns[entry.name] ?? entry), ...extra]);
 }
 
+/** The child table with its `label` column declared with `options`. */
+function childWithLabel(options: ColumnOptions): TableModel {
+  return childWith({ label: column('label', string(30), options) });
+}
+
 const CHILD_TO_PARENT = foreignKeyConstraint(['parent_id'], PARENT, ['id'], { name: 'fk_ag_child_parent' });
 
 function change(
@@ -136,22 +148,8 @@ const TABLE_AND_COLUMN_CASES: readonly [ChangeArea, ChangeCase][] = [
 
 /** Nullability, types and server defaults of existing columns. */
 const COLUMN_CHANGE_CASES: readonly [ChangeArea, ChangeCase][] = [
-  [
-    'nullable',
-    change(
-      'makes a column NOT NULL',
-      [child()],
-      [childWith({ label: column('label', string(30), { nullable: false }) })],
-    ),
-  ],
-  [
-    'nullable',
-    change(
-      'makes a NOT NULL column nullable',
-      [childWith({ label: column('label', string(30), { nullable: false }) })],
-      [child()],
-    ),
-  ],
+  ['nullable', change('makes a column NOT NULL', [child()], [childWithLabel({ nullable: false })])],
+  ['nullable', change('makes a NOT NULL column nullable', [childWithLabel({ nullable: false })], [child()])],
   ['types', change('widens a VARCHAR length', [child()], [childWith({ label: column('label', string(60)) })])],
   ['types', change('widens NUMERIC precision', [child()], [childWith({ amount: column('amount', numeric(14, 4)) })])],
   ['types', change('changes INTEGER to BIGINT', [child()], [childWith({ qty: column('qty', bigInteger()) })])],
@@ -168,8 +166,8 @@ const COLUMN_CHANGE_CASES: readonly [ChangeArea, ChangeCase][] = [
     'server defaults',
     change(
       'changes a server default value',
-      [childWith({ label: column('label', string(30), { serverDefault: 'new' }) })],
-      [childWith({ label: column('label', string(30), { serverDefault: 'old' }) })],
+      [childWithLabel({ serverDefault: 'new' })],
+      [childWithLabel({ serverDefault: 'old' })],
     ),
   ],
   [
@@ -382,30 +380,22 @@ const OTHER_CASES: readonly [ChangeArea, ChangeCase][] = [
   ],
   [
     'comments',
-    change(
-      'adds a column comment',
-      [child()],
-      [childWith({ label: column('label', string(30), { comment: 'shown to users' }) })],
-      { supportsComments: true },
-    ),
+    change('adds a column comment', [child()], [childWithLabel({ comment: 'shown to users' })], {
+      supportsComments: true,
+    }),
   ],
   [
     'comments',
     change(
       'changes a column comment',
-      [childWith({ label: column('label', string(30), { comment: 'shown' }) })],
-      [childWith({ label: column('label', string(30), { comment: 'shown to users' }) })],
+      [childWithLabel({ comment: 'shown' })],
+      [childWithLabel({ comment: 'shown to users' })],
       { supportsComments: true },
     ),
   ],
   [
     'comments',
-    change(
-      'drops a column comment',
-      [childWith({ label: column('label', string(30), { comment: 'shown' }) })],
-      [child()],
-      { supportsComments: true },
-    ),
+    change('drops a column comment', [childWithLabel({ comment: 'shown' })], [child()], { supportsComments: true }),
   ],
   [
     'check constraints',
