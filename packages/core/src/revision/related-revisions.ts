@@ -82,30 +82,23 @@ const UP: Direction = {
   withDependencies: (revision) => revision.allNextRevisions,
 };
 
-function relativesOf<T extends Revision>(
-  direction: Direction,
-  targets: Iterable<T>,
-  lookup: ReadonlyMap<string, T>,
-  options: RelationOptions,
-): T[] {
-  const selector = options.includeDependencies === false ? direction.own : direction.withDependencies;
-  return collectRelatedRevisions(targets, selector, lookup, options.checkOverlap);
+/** The walk in one direction: the targets and every revision its links reach from them. */
+function relativesIn(direction: Direction) {
+  return <T extends Revision>(
+    targets: Iterable<T>,
+    lookup: ReadonlyMap<string, T>,
+    options: RelationOptions = {},
+  ): T[] =>
+    collectRelatedRevisions(
+      targets,
+      options.includeDependencies === false ? direction.own : direction.withDependencies,
+      lookup,
+      options.checkOverlap,
+    );
 }
 
 /** `targets` and everything below them. */
-export function ancestorsOf<T extends Revision>(
-  targets: Iterable<T>,
-  lookup: ReadonlyMap<string, T>,
-  options: RelationOptions = {},
-): T[] {
-  return relativesOf(DOWN, targets, lookup, options);
-}
+export const ancestorsOf = relativesIn(DOWN);
 
 /** `targets` and everything above them. */
-export function descendantsOf<T extends Revision>(
-  targets: Iterable<T>,
-  lookup: ReadonlyMap<string, T>,
-  options: RelationOptions = {},
-): T[] {
-  return relativesOf(UP, targets, lookup, options);
-}
+export const descendantsOf = relativesIn(UP);
