@@ -127,15 +127,40 @@ function skipType(tokens: readonly Token[], start: number): number {
   return position;
 }
 
-function removeCasts(tokens: readonly Token[], casts: 'literals' | 'all'): Token[] {
+/** What a pass puts in place of the tokens from the one it looks at: `replaced` of them, by `by` (or by nothing). */
+interface Rewrite {
+  readonly replaced: number;
+  readonly by?: Token;
+}
+
+/**
+ * One pass over the tokens: `rewrite` sees each token, with its position (to look ahead) and
+ * the tokens the pass has written so far (to look back), and says what replaces it and the
+ * tokens after it; `undefined` keeps the token.
+ */
+function rewriteTokens(
+  tokens: readonly Token[],
+  rewrite: (token: Token, position: number, written: readonly Token[]) => Rewrite | undefined,
+): Token[] {
   const result: Token[] = [];
-  for (let position = 0; position < tokens.length; position += 1) {
+  let position = 0;
+  while (position < tokens.length) {
     const token = tokens[position] as Token;
-    if (token.kind !== 'cast') {
-      result.push(token);
-      continue;
+    const { replaced, by } = rewrite(token, position, result) ?? { replaced: 1, by: token };
+    if (by !== undefined) {
+      result.push(by);
     }
-    const previous = result[result.length - 1];
+    position += replaced;
+  }
+  return result;
+}
+
+function removeCasts(tokens: readonly Token[], casts: 'literals' | 'all'): Token[] {
+  return rewriteTokens(tokens, (token, position, written) => {
+    if (token.kind !== 'cast') {
+      return undefined;
+    }
+    const previous = written[written.length - 1];
     const end = skipType(tokens, position + 1);
     const typeText = tokens
       .slice(position + 1, end)
@@ -145,53 +170,40 @@ function removeCasts(tokens: readonly Token[], casts: 'literals' | 'all'): Token
       previous?.kind === 'string' ||
       previous?.kind === 'number' ||
       (previous?.kind === 'word' && previous.text === 'null');
-    if (end > position + 1 && (casts === 'all' || literal || typeText === 'regclass')) {
-      position = end - 1;
-    } else {
-      result.push(token);
-    }
-  }
-  return result;
+    return end > position + 1 && (casts === 'all' || literal || typeText === 'regclass')
+      ? { replaced: end - position }
+      : undefined;
+  });
 }
 
 /** Unary minus before a number becomes part of it (`- 1` → `-1`). */
 function joinNegativeNumbers(tokens: readonly Token[]): Token[] {
-  const result: Token[] = [];
-  for (let position = 0; position < tokens.length; position += 1) {
-    const token = tokens[position] as Token;
+  return rewriteTokens(tokens, (token, position, written) => {
     const next = tokens[position + 1];
-    const previous = result[result.length - 1];
+    const previous = written[written.length - 1];
     const unary =
       previous === undefined || previous.kind === 'open' || previous.kind === 'comma' || previous.kind === 'other';
-    if (token.text === '-' && next?.kind === 'number' && unary) {
-      result.push({ kind: 'number', text: `-${next.text}` });
-      position += 1;
-    } else {
-      result.push(token);
-    }
-  }
-  return result;
+    return token.text === '-' && next?.kind === 'number' && unary
+      ? { replaced: 2, by: { kind: 'number', text: `-${next.text}` } }
+      : undefined;
+  });
 }
 
 function canonicalFunctions(tokens: readonly Token[]): Token[] {
-  const result: Token[] = [];
-  for (let position = 0; position < tokens.length; position += 1) {
-    const token = tokens[position] as Token;
+  return rewriteTokens(tokens, (token, position) => {
     if (
       token.kind === 'word' &&
       SAME_AS_CURRENT_TIMESTAMP.has(token.text) &&
       tokens[position + 1]?.kind === 'open' &&
       tokens[position + 2]?.kind === 'close'
     ) {
-      result.push({ kind: 'word', text: 'CURRENT_TIMESTAMP' });
-      position += 2;
-    } else if (token.kind === 'word' && VALUE_FUNCTIONS.has(token.text)) {
-      result.push({ kind: 'word', text: token.text.toUpperCase() });
-    } else {
-      result.push(token);
+      return { replaced: 3, by: { kind: 'word', text: 'CURRENT_TIMESTAMP' } };
     }
-  }
-  return result;
+    if (token.kind === 'word' && VALUE_FUNCTIONS.has(token.text)) {
+      return { replaced: 1, by: { kind: 'word', text: token.text.toUpperCase() } };
+    }
+    return undefined;
+  });
 }
 
 function isCallParenthesis(tokens: readonly Token[], open: number): boolean {
