@@ -1,4 +1,5 @@
 import { IrreversibleOperationError } from '../errors/irreversible-operation-error.js';
+import type { ConstraintName } from '../schema/converted-name.js';
 import { constraintNameText } from '../schema/converted-name.js';
 import { addColumnOperation } from './add-column-operation.js';
 import type { AlterColumnOperation } from './alter-column-operation.js';
@@ -22,6 +23,32 @@ import { renameTableOperation } from './rename-table-operation.js';
 function irreversible(kind: string, message: string, missing?: string): IrreversibleOperationError {
   return new IrreversibleOperationError(kind, message, missing === undefined ? {} : { missing });
 }
+
+/**
+ * `operation[field]`, which the reverse of a drop creates again; when the operation does not
+ * carry it, an {@link IrreversibleOperationError} naming the field. `subject` says what the
+ * operation drops (`of 'account'`), `what` what the field holds.
+ */
+function carried<Op extends Operation, Field extends keyof Op & string>(
+  operation: Op,
+  field: Field,
+  subject: string,
+  what: string,
+): Exclude<Op[Field], undefined> {
+  const value = operation[field];
+  if (value === undefined) {
+    const { kind } = operation;
+    throw irreversible(
+      kind,
+      `Cannot reverse ${kind} ${subject}: the operation does not carry ${what} (${field})`,
+      field,
+    );
+  }
+  return value as Exclude<Op[Field], undefined>;
+}
+
+const quotedName = (name: ConstraintName | undefined): string =>
+  name === undefined ? "'(unnamed)'" : `'${constraintNameText(name)}'`;
 
 function reverseAlterColumn(operation: AlterColumnOperation): AlterColumnOperation {
   const reversed: Record<string, unknown> = { ...operation };
@@ -68,16 +95,11 @@ const REVERSERS: OperationHandlers<Operation> = {
       ifExists: operation.ifNotExists,
       existingTable: operation.table,
     }),
-  dropTable: (operation) => {
-    if (operation.existingTable === undefined) {
-      throw irreversible(
-        'dropTable',
-        `Cannot reverse dropTable of '${operation.tableName}': the operation does not carry the table definition (existingTable)`,
-        'existingTable',
-      );
-    }
-    return createTableOperation({ table: operation.existingTable, ifNotExists: operation.ifExists });
-  },
+  dropTable: (operation) =>
+    createTableOperation({
+      table: carried(operation, 'existingTable', `of '${operation.tableName}'`, 'the table definition'),
+      ifNotExists: operation.ifExists,
+    }),
   renameTable: (operation) =>
     renameTableOperation({
       oldTableName: operation.newTableName,
@@ -92,21 +114,18 @@ const REVERSERS: OperationHandlers<Operation> = {
       ifExists: operation.ifNotExists,
       existingColumn: operation.column,
     }),
-  dropColumn: (operation) => {
-    if (operation.existingColumn === undefined) {
-      throw irreversible(
-        'dropColumn',
-        `Cannot reverse dropColumn of '${operation.tableName}.${operation.columnName}': the operation does not carry the column definition (existingColumn)`,
-        'existingColumn',
-      );
-    }
-    return addColumnOperation({
+  dropColumn: (operation) =>
+    addColumnOperation({
       tableName: operation.tableName,
-      column: operation.existingColumn,
+      column: carried(
+        operation,
+        'existingColumn',
+        `of '${operation.tableName}.${operation.columnName}'`,
+        'the column definition',
+      ),
       schema: operation.schema,
       ifNotExists: operation.ifExists,
-    });
-  },
+    }),
   alterColumn: reverseAlterColumn,
   createIndex: (operation) =>
     dropIndexOperation({
@@ -118,22 +137,11 @@ const REVERSERS: OperationHandlers<Operation> = {
       existingIndex: indexOfOperation(operation),
     }),
   dropIndex: (operation) => {
-    const { existingIndex, tableName } = operation;
-    if (existingIndex === undefined || tableName === undefined) {
-      const missing = existingIndex === undefined ? 'existingIndex' : 'tableName';
-      throw irreversible(
-        'dropIndex',
-        `Cannot reverse dropIndex of '${
-          operation.indexName === undefined ? '(unnamed)' : constraintNameText(operation.indexName)
-        }': the operation does not carry ${
-          missing === 'existingIndex' ? 'the index definition (existingIndex)' : 'the table name (tableName)'
-        }`,
-        missing,
-      );
-    }
+    const subject = `of ${quotedName(operation.indexName)}`;
+    const existingIndex = carried(operation, 'existingIndex', subject, 'the index definition');
     return createIndexOperation({
       indexName: existingIndex.name ?? operation.indexName,
-      tableName,
+      tableName: carried(operation, 'tableName', subject, 'the table name'),
       schema: operation.schema,
       columns: existingIndex.columns,
       unique: existingIndex.unique,
@@ -148,16 +156,9 @@ const REVERSERS: OperationHandlers<Operation> = {
   createCheckConstraint: (operation) => dropOfConstraint(operation, operation),
   createPrimaryKey: (operation) => dropOfConstraint(operation, operation),
   dropConstraint: (operation) => {
-    if (operation.existingConstraint === undefined) {
-      throw irreversible(
-        'dropConstraint',
-        `Cannot reverse dropConstraint of '${
-          operation.constraintName === undefined ? '(unnamed)' : constraintNameText(operation.constraintName)
-        }' on '${operation.tableName}': the operation does not carry the constraint definition (existingConstraint)`,
-        'existingConstraint',
-      );
-    }
-    return operationOfConstraint(operation, operation.existingConstraint, operation.constraintName);
+    const subject = `of ${quotedName(operation.constraintName)} on '${operation.tableName}'`;
+    const existingConstraint = carried(operation, 'existingConstraint', subject, 'the constraint definition');
+    return operationOfConstraint(operation, existingConstraint, operation.constraintName);
   },
   createTableComment: (operation) =>
     typeof operation.existingComment === 'string'
@@ -172,20 +173,12 @@ const REVERSERS: OperationHandlers<Operation> = {
           schema: operation.schema,
           existingComment: operation.comment,
         }),
-  dropTableComment: (operation) => {
-    if (operation.existingComment === undefined) {
-      throw irreversible(
-        'dropTableComment',
-        `Cannot reverse dropTableComment on '${operation.tableName}': the operation does not carry the comment being dropped (existingComment)`,
-        'existingComment',
-      );
-    }
-    return createTableCommentOperation({
+  dropTableComment: (operation) =>
+    createTableCommentOperation({
       tableName: operation.tableName,
       schema: operation.schema,
-      comment: operation.existingComment,
-    });
-  },
+      comment: carried(operation, 'existingComment', `on '${operation.tableName}'`, 'the comment being dropped'),
+    }),
   bulkInsert: (operation) => {
     throw irreversible(
       'bulkInsert',
