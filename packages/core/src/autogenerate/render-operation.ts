@@ -34,6 +34,17 @@ const dialectOptions = (value: DialectOptions | undefined, state: RenderState): 
   'dialectOptions',
   value === undefined ? undefined : renderValue(value, state),
 ];
+/** `schema`, then `ifExists`: the options the `op.drop*` calls share. */
+const dropEntries = (operation: { readonly schema?: string; readonly ifExists?: boolean }): Entry[] => [
+  ['schema', text(operation.schema)],
+  ['ifExists', flag(operation.ifExists)],
+];
+
+/** `deferrable`, then `initially`: when a unique constraint or a foreign key is checked. */
+const deferrableEntries = (operation: { readonly deferrable?: boolean; readonly initially?: string }): Entry[] => [
+  ['deferrable', flag(operation.deferrable)],
+  ['initially', text(operation.initially)],
+];
 
 /** The options of `alterColumn`, in the order a reader expects: changes, then what exists. */
 function alterColumnEntries(operation: AlterColumnOptions, state: RenderState): Entry[] {
@@ -126,8 +137,7 @@ const OPERATION_RENDERERS: OperationRenderers = {
     renderCall('op.dropTable', [
       renderString(operation.tableName),
       renderObject([
-        ['schema', text(operation.schema)],
-        ['ifExists', flag(operation.ifExists)],
+        ...dropEntries(operation),
         ['existingTable', present(operation.existingTable, (value) => renderTable(value, state))],
       ]),
     ]),
@@ -152,12 +162,7 @@ const OPERATION_RENDERERS: OperationRenderers = {
     renderCall('op.dropColumn', [
       renderString(operation.tableName),
       renderString(operation.columnName),
-      renderObject([
-        ['schema', text(operation.schema)],
-        ['ifExists', flag(operation.ifExists)],
-        ['existingColumn', present(operation.existingColumn, (value) => renderColumn(value, state))],
-        dialectOptions(operation.dialectOptions, state),
-      ]),
+      renderObject([...dropEntries(operation), ...dropColumnEntries(operation, state)]),
     ]),
   alterColumn: (operation, state) =>
     renderCall('op.alterColumn', [
@@ -177,8 +182,7 @@ const OPERATION_RENDERERS: OperationRenderers = {
       dropIndexName(operation),
       operation.tableName === undefined ? 'undefined' : renderString(operation.tableName),
       renderObject([
-        ['schema', text(operation.schema)],
-        ['ifExists', flag(operation.ifExists)],
+        ...dropEntries(operation),
         dialectOptions(operation.dialectOptions, state),
         ['existingIndex', present(operation.existingIndex, (value) => renderIndex(value, state))],
       ]),
@@ -188,11 +192,7 @@ const OPERATION_RENDERERS: OperationRenderers = {
       renderConstraintName(operation.constraintName),
       renderString(operation.tableName),
       renderNames(operation.columns),
-      renderObject([
-        ['schema', text(operation.schema)],
-        ['deferrable', flag(operation.deferrable)],
-        ['initially', text(operation.initially)],
-      ]),
+      renderObject([['schema', text(operation.schema)], ...deferrableEntries(operation)]),
     ]),
   createForeignKey: (operation, state) =>
     renderCall('op.createForeignKey', [
@@ -221,12 +221,7 @@ const OPERATION_RENDERERS: OperationRenderers = {
     renderCall('op.dropConstraint', [
       dropConstraintName(operation),
       renderString(operation.tableName),
-      renderObject([
-        ['type', text(operation.type)],
-        ['schema', text(operation.schema)],
-        ['ifExists', flag(operation.ifExists)],
-        ['existingConstraint', present(operation.existingConstraint, (value) => renderConstraint(value, state))],
-      ]),
+      renderObject(dropConstraintEntries(operation, state, dropEntries(operation))),
     ]),
   createTableComment: (operation) =>
     renderCall('op.createTableComment', [
@@ -293,6 +288,27 @@ function createIndexEntries(
   ];
 }
 
+/** The options of `dropColumn`; in `op.dropColumn` after the {@link dropEntries}. */
+function dropColumnEntries(operation: Extract<BatchOperation, { kind: 'dropColumn' }>, state: RenderState): Entry[] {
+  return [
+    ['existingColumn', present(operation.existingColumn, (value) => renderColumn(value, state))],
+    dialectOptions(operation.dialectOptions, state),
+  ];
+}
+
+/** The options of `dropConstraint`; `opEntries` (`schema` and `ifExists`, none in a batch) after `type`. */
+function dropConstraintEntries(
+  operation: DropConstraintOperation,
+  state: RenderState,
+  opEntries: readonly Entry[],
+): Entry[] {
+  return [
+    ['type', text(operation.type)],
+    ...opEntries,
+    ['existingConstraint', present(operation.existingConstraint, (value) => renderConstraint(value, state))],
+  ];
+}
+
 function foreignKeyEntries(
   operation: Extract<BatchOperation, { kind: 'createForeignKey' }>,
   state: RenderState,
@@ -301,8 +317,7 @@ function foreignKeyEntries(
     ['referentSchema', text(operation.referentSchema)],
     ['onDelete', text(operation.onDelete)],
     ['onUpdate', text(operation.onUpdate)],
-    ['deferrable', flag(operation.deferrable)],
-    ['initially', text(operation.initially)],
+    ...deferrableEntries(operation),
     ['match', text(operation.match)],
     dialectOptions(operation.dialectOptions, state),
   ];
@@ -328,10 +343,7 @@ const BATCH_RENDERERS: BatchRenderers = {
   dropColumn: (operation, state) =>
     renderCall('batch.dropColumn', [
       renderString(operation.columnName),
-      renderObject([
-        ['existingColumn', present(operation.existingColumn, (value) => renderColumn(value, state))],
-        dialectOptions(operation.dialectOptions, state),
-      ]),
+      renderObject(dropColumnEntries(operation, state)),
     ]),
   alterColumn: (operation, state) =>
     renderCall('batch.alterColumn', [
@@ -356,10 +368,7 @@ const BATCH_RENDERERS: BatchRenderers = {
     renderCall('batch.createUniqueConstraint', [
       renderConstraintName(operation.constraintName),
       renderNames(operation.columns),
-      renderObject([
-        ['deferrable', flag(operation.deferrable)],
-        ['initially', text(operation.initially)],
-      ]),
+      renderObject(deferrableEntries(operation)),
     ]),
   createForeignKey: (operation, state) =>
     renderCall('batch.createForeignKey', [
@@ -382,10 +391,7 @@ const BATCH_RENDERERS: BatchRenderers = {
   dropConstraint: (operation, state) =>
     renderCall('batch.dropConstraint', [
       batchDropConstraintName(operation),
-      renderObject([
-        ['type', text(operation.type)],
-        ['existingConstraint', present(operation.existingConstraint, (value) => renderConstraint(value, state))],
-      ]),
+      renderObject(dropConstraintEntries(operation, state, [])),
     ]),
   createTableComment: (operation) =>
     renderCall('batch.createTableComment', [
