@@ -106,7 +106,7 @@ async function wrapExistingPool(existingClient: unknown): Promise<MssqlConnectio
  * connection.defaultSchema; // 'dbo'
  * ```
  */
-export const connectMssql: DialectConnect<MssqlDialectOptions, MssqlConnection> = defineDialectConnect({
+export const connectMssql: DialectConnect<MssqlDialectOptions, MssqlConnection> = defineDialectConnect('connectMssql', {
   wrapExisting: wrapExistingPool,
   openOwn: openPool,
 });

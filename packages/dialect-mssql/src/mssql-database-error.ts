@@ -46,6 +46,7 @@ export type MssqlDatabaseErrorDetails = DatabaseErrorOptions & Partial<Pick<Mssq
  * ```
  */
 export class MssqlDatabaseError extends DatabaseError {
+  static override readonly instanceMarker = 'alembic.error.MssqlDatabaseError';
   /** The server's error number, e.g. `208`. */
   declare readonly number: number | undefined;
   /** The error's state. */

@@ -117,7 +117,7 @@ async function openConnection(url: string, options: DialectConnectOptions): Prom
  * connection.flavour; // 'mysql'
  * ```
  */
-export const connectMysql: DialectConnect<MysqlDialectOptions, MysqlConnection> = defineDialectConnect({
+export const connectMysql: DialectConnect<MysqlDialectOptions, MysqlConnection> = defineDialectConnect('connectMysql', {
   wrapExisting: wrapExistingClient,
   openOwn: openConnection,
 });

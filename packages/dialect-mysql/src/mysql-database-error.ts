@@ -43,6 +43,7 @@ export type MysqlDatabaseErrorDetails = DatabaseErrorOptions & Partial<Pick<Mysq
  * ```
  */
 export class MysqlDatabaseError extends DatabaseError {
+  static override readonly instanceMarker = 'alembic.error.MysqlDatabaseError';
   /** The server's error number, e.g. `1146`. */
   declare readonly errno: number | undefined;
 

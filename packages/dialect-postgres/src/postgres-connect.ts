@@ -82,10 +82,13 @@ function connectionError(error: unknown, url: string): unknown {
  * const connection = await connectPostgres('postgresql://app@127.0.0.1:5432/app');
  * ```
  */
-export const connectPostgres: DialectConnect<PostgresDialectOptions, PostgresConnection> = defineDialectConnect({
-  wrapExisting: wrapExistingClient,
-  openOwn: openClient,
-});
+export const connectPostgres: DialectConnect<PostgresDialectOptions, PostgresConnection> = defineDialectConnect(
+  'connectPostgres',
+  {
+    wrapExisting: wrapExistingClient,
+    openOwn: openClient,
+  },
+);
 
 /** Wraps an application's own client, or one checked out of its pool (given back on close). */
 async function wrapExistingClient(

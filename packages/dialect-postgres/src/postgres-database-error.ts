@@ -49,6 +49,7 @@ export type PostgresErrorDetails = DatabaseErrorOptions &
  * ```
  */
 export class PostgresDatabaseError extends DatabaseError {
+  static override readonly instanceMarker = 'alembic.error.PostgresDatabaseError';
   declare readonly detail: string | undefined;
   declare readonly hint: string | undefined;
   declare readonly schemaName: string | undefined;

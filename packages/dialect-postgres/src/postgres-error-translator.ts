@@ -68,10 +68,7 @@ interface DriverErrorFields {
   readonly constraint?: unknown;
 }
 
-/**
- * An error by shape, not by `instanceof Error`: errors made by Node's own modules (a refused
- * socket) belong to another realm under test runners such as jest.
- */
+/** A non-empty string field of the driver's error, else `undefined`. */
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }

@@ -61,11 +61,14 @@ async function setBusyTimeout(connection: SqliteConnection, milliseconds: number
  * const connection = await connectSqlite('sqlite:////srv/app/app.db');
  * ```
  */
-export const connectSqlite: DialectConnect<SqliteDialectOptions, SqliteConnection> = defineDialectConnect({
-  wrapExisting: (existingClient, _options, dialectOptions) =>
-    wrapExistingDatabase(existingClient, dialectOptions.busyTimeoutMilliseconds),
-  openOwn: openConnection,
-});
+export const connectSqlite: DialectConnect<SqliteDialectOptions, SqliteConnection> = defineDialectConnect(
+  'connectSqlite',
+  {
+    wrapExisting: (existingClient, _options, dialectOptions) =>
+      wrapExistingDatabase(existingClient, dialectOptions.busyTimeoutMilliseconds),
+    openOwn: openConnection,
+  },
+);
 
 /** Wraps an application's own `Database`, with the configured busy timeout when there is one. */
 async function wrapExistingDatabase(

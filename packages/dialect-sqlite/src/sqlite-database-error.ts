@@ -25,6 +25,7 @@ export type SqliteDatabaseErrorCode =
  * ```
  */
 export class SqliteDatabaseError extends DatabaseError {
+  static override readonly instanceMarker = 'alembic.error.SqliteDatabaseError';
   /** SQLite's primary result code name, e.g. `'SQLITE_BUSY'`. */
   declare readonly sqliteCode: string;
   /** SQLite's numeric result code, when the driver gave it. */

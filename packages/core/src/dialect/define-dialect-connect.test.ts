@@ -1,7 +1,7 @@
 import { defineDialectConnect } from './define-dialect-connect.js';
 
 describe('defineDialectConnect', () => {
-  const connect = defineDialectConnect<{ existingClient?: unknown; label?: string }, string>({
+  const connect = defineDialectConnect<{ existingClient?: unknown; label?: string }, string>('connectExample', {
     wrapExisting: async (existingClient, _options, dialectOptions) =>
       `wrapped ${String(existingClient)} ${dialectOptions.label}`,
     openOwn: async (url, options) => `opened ${url} ${options.statementTimeoutMilliseconds}`,
@@ -19,5 +19,9 @@ describe('defineDialectConnect', () => {
     await expect(connect('example://db', {}, { existingClient: 'dialect', label: 'x' })).resolves.toBe(
       'wrapped dialect x',
     );
+  });
+
+  it('is named as the dialect exports it, for stack traces', () => {
+    expect(connect.name).toBe('connectExample');
   });
 });

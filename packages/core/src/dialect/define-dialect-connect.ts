@@ -30,23 +30,30 @@ export interface DialectConnectWays<DialectOptions, Connection> {
 /**
  * Makes a dialect's connect function out of its two ways to a connection: when the call or the
  * dialect's options name an application's own client (`existingClient`, the call's first), it is
- * wrapped; otherwise the dialect opens a session of its own. Both options default to `{}`.
+ * wrapped; otherwise the dialect opens a session of its own. Both options default to `{}`. The
+ * function is named `name`, as stack traces then show it.
  *
  * ```ts
- * export const connectExample = defineDialectConnect<ExampleDialectOptions, ExampleConnection>({
+ * export const connectExample = defineDialectConnect<ExampleDialectOptions, ExampleConnection>('connectExample', {
  *   wrapExisting: wrapExistingClient,
  *   openOwn: openClient,
  * });
  * ```
  */
 export function defineDialectConnect<DialectOptions extends { readonly existingClient?: unknown }, Connection>(
+  name: string,
   ways: DialectConnectWays<DialectOptions, Connection>,
 ): DialectConnect<DialectOptions, Connection> {
   // Every dialect's options are optional field by field, so none given is the empty object.
-  return async (url, options = {}, dialectOptions = {} as DialectOptions) => {
+  const connect: DialectConnect<DialectOptions, Connection> = async (
+    url,
+    options = {},
+    dialectOptions = {} as DialectOptions,
+  ) => {
     const existingClient = options.existingClient ?? dialectOptions.existingClient;
     return existingClient === undefined
       ? ways.openOwn(url, options, dialectOptions)
       : ways.wrapExisting(existingClient, options, dialectOptions);
   };
+  return Object.defineProperty(connect, 'name', { value: name });
 }

@@ -1,12 +1,14 @@
 /**
  * The `Symbol.for` key that marks instances of `kind`: the class's own `instanceMarker` when it
- * declares one, else `alembic.error.<class name>`.
+ * declares one, else `alembic.error.<class name>`; none for a class without a name.
  */
-function markerOf(kind: object): symbol {
+function markerOf(kind: object): symbol | undefined {
   const declared = Object.hasOwn(kind, 'instanceMarker')
     ? (kind as { instanceMarker: unknown }).instanceMarker
     : undefined;
-  return Symbol.for(typeof declared === 'string' ? declared : `alembic.error.${(kind as { name: string }).name}`);
+  if (typeof declared === 'string') return Symbol.for(declared);
+  const { name } = kind as { name?: unknown };
+  return typeof name === 'string' && name !== '' ? Symbol.for(`alembic.error.${name}`) : undefined;
 }
 
 /**
@@ -16,8 +18,10 @@ function markerOf(kind: object): symbol {
  * can test instead of the message. `isInstance()`, called on this class or any subclass, works
  * across two copies of the package that defines the class (an ESM and a CJS copy, or two
  * versions), where `instanceof` would not: each instance is marked with a `Symbol.for` key per
- * class from its own up to this one, `alembic.error.<class name>` unless the class declares
- * another in a static `instanceMarker`.
+ * class from its own up to this one. The key is the class's own static `instanceMarker` when it
+ * declares one (as the dialects' errors and several of core's do, so that a bundler that
+ * renames classes changes nothing for them), else `alembic.error.<class name>`. A copy older than the
+ * one that marks every class by name only marks the classes that declare a marker.
  *
  * ```ts
  * try {
@@ -30,7 +34,10 @@ function markerOf(kind: object): symbol {
  * ```
  */
 export class AlembicError extends Error {
-  /** The key (of `Symbol.for`) marking instances of this class. */
+  /**
+   * The key (of `Symbol.for`) marking instances of this class. Only a class's own declaration
+   * counts: a subclass that declares none is marked by its name.
+   */
   static readonly instanceMarker: string = 'alembic.error';
 
   /** Stable identifier of the kind of failure. */
@@ -42,18 +49,22 @@ export class AlembicError extends Error {
     this.name = new.target.name;
     const fields = this as unknown as Record<symbol, boolean>;
     for (let kind: object = new.target; ; kind = Object.getPrototypeOf(kind)) {
-      Object.defineProperty(fields, markerOf(kind), { value: true });
+      const marker = markerOf(kind);
+      if (marker !== undefined) fields[marker] = true;
       if (kind === AlembicError) break;
     }
   }
 
   /**
    * True when `value` is an instance of the class this is called on (`AlembicError`: any error
-   * of the tool), from any copy of the package that defines it.
+   * of the tool), from any copy of the package that defines it. Called detached from a class
+   * (`errors.filter(AlembicError.isInstance)`), it answers for `AlembicError`.
    */
   static isInstance<T extends AlembicError>(this: abstract new (...args: never[]) => T, value: unknown): value is T {
     // biome-ignore lint/complexity/noThisInStatic: `this` is the class called on
-    const marker = markerOf(this);
+    const kind: abstract new (...args: never[]) => unknown = typeof this === 'function' ? this : AlembicError;
+    const marker = markerOf(kind);
+    if (marker === undefined) return value instanceof kind;
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
   }
 

@@ -49,10 +49,12 @@ export interface DatabaseErrorOptions {
  * constraint. Each dialect adds its server's own details (error numbers, say) in a subclass:
  * the other keys of the options become fields of the error (never replacing one it has), which
  * the subclass declares. Its inherited `isInstance` recognizes its own instances, from any copy
- * of its package:
+ * of its package, by the marker the subclass names in `instanceMarker` (by its class name when it
+ * names none, which a bundler that renames classes would change):
  *
  * ```ts
  * class ExampleDatabaseError extends DatabaseError {
+ *   static override readonly instanceMarker = 'example.error.ExampleDatabaseError';
  *   declare readonly errorNumber: number | undefined;
  *
  *   constructor(code: DatabaseErrorCode, message: string, details: DatabaseErrorOptions & { errorNumber?: number } = {}) {
@@ -76,6 +78,7 @@ export interface DatabaseErrorOptions {
  * ```
  */
 export class DatabaseError extends AlembicError {
+  static override readonly instanceMarker: string = 'alembic.error.DatabaseError';
   declare readonly code: DatabaseErrorCode;
   /** The SQLSTATE the server sent, e.g. `'23505'`. */
   readonly sqlState: string | undefined;

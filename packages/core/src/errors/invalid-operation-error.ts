@@ -7,6 +7,7 @@ import { AlembicError } from './alembic-error.js';
  * rebuild, a constraint to drop that the batch table does not have.
  */
 export class InvalidOperationError extends AlembicError {
+  static override readonly instanceMarker: string = 'alembic.error.InvalidOperationError';
   constructor(message: string, options: { cause?: unknown } = {}) {
     super('ALEMBIC_INVALID_OPERATION', message, options);
   }

@@ -6,6 +6,7 @@ import { AlembicError } from './alembic-error.js';
  * lists differ in length, a malformed `'table.column'` reference.
  */
 export class InvalidSchemaError extends AlembicError {
+  static override readonly instanceMarker: string = 'alembic.error.InvalidSchemaError';
   constructor(message: string, options: { cause?: unknown } = {}) {
     super('ALEMBIC_INVALID_SCHEMA', message, options);
   }

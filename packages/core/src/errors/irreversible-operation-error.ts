@@ -7,6 +7,7 @@ import { AlembicError } from './alembic-error.js';
  * `existingColumn`) or write the downgrade by hand.
  */
 export class IrreversibleOperationError extends AlembicError {
+  static override readonly instanceMarker: string = 'alembic.error.IrreversibleOperationError';
   /** The `kind` of the operation that could not be reversed. */
   readonly operationKind: string;
   /** What the operation lacks (for example `'existingColumn'`), when one thing would suffice. */

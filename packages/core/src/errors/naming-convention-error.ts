@@ -6,6 +6,7 @@ import { AlembicError } from './alembic-error.js';
  * or contains a token that does not exist.
  */
 export class NamingConventionError extends AlembicError {
+  static override readonly instanceMarker: string = 'alembic.error.NamingConventionError';
   constructor(message: string, options: { cause?: unknown } = {}) {
     super('ALEMBIC_NAMING_CONVENTION', message, options);
   }

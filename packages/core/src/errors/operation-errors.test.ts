@@ -58,6 +58,21 @@ describe('errors of schema, operations and dialects', () => {
     expect(MultipleHeadsError.isInstance(new RevisionError('not two heads'))).toBe(false);
   });
 
+  it('answers for AlembicError when isInstance is called detached from its class', () => {
+    const errors: unknown[] = [new InvalidOperationError('bad'), new Error('plain')];
+    expect(errors.map(AlembicError.isInstance)).toEqual([true, false]);
+    expect(errors.filter(InvalidSchemaError.isInstance)).toEqual([errors[0]]);
+  });
+
+  it('tells apart subclasses without a name by instanceof, and marks them with their parents', () => {
+    const First = (() => class extends InvalidOperationError {})();
+    const Second = (() => class extends InvalidOperationError {})();
+    expect([First.name, Second.name]).toEqual(['', '']);
+    const first = new First('anonymous');
+    expect([First.isInstance(first), Second.isInstance(first)]).toEqual([true, false]);
+    expect([InvalidOperationError.isInstance(first), AlembicError.isInstance(first)]).toEqual([true, true]);
+  });
+
   it('keeps structured fields', () => {
     expect(errors[0][0]).toMatchObject({ operationKind: 'dropColumn', missing: 'existingColumn' });
     expect(errors[2][0]).toMatchObject({ dialectName: 'sqlite', operationKind: 'dropConstraint' });

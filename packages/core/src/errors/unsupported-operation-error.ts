@@ -6,6 +6,7 @@ import { AlembicError } from './alembic-error.js';
  * comments. The message says what to do instead when there is an alternative.
  */
 export class UnsupportedOperationError extends AlembicError {
+  static override readonly instanceMarker: string = 'alembic.error.UnsupportedOperationError';
   /** The dialect that refused (`'default'` for the generic compiler). */
   readonly dialectName: string;
   /** The `kind` of the operation, when the refusal is about one operation. */

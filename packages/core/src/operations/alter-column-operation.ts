@@ -21,25 +21,27 @@ export interface AlterColumnOperation extends AlterColumnOptions {
 }
 
 /**
- * The aspects of a column `alterColumn` can change. `undefined`: not changing; `null` (default,
- * identity, comment): remove.
+ * The aspects of a column `alterColumn` can change. `undefined`: not changing; `null` (server
+ * default, identity, comment): remove it. `GENERATED ... AS IDENTITY` options add an identity, or
+ * change it given `existingIdentity`; only dialects with identity columns can ALTER it
+ * (PostgreSQL).
  */
 export interface AlterableColumnAspects {
   readonly nullable?: boolean;
   readonly type?: ColumnType;
+  /** `null`: no server default. */
   readonly serverDefault?: ServerDefault | null;
-  /**
-   * `GENERATED ... AS IDENTITY`: options add it (or change it, given `existingIdentity`), `null`
-   * drops it. Only dialects with identity columns can ALTER it (PostgreSQL).
-   */
+  /** `GENERATED ... AS IDENTITY` options; `null`: no identity. */
   readonly identity?: IdentityOptions | null;
+  /** `null`: no comment. */
   readonly comment?: string | null;
   readonly autoincrement?: boolean;
 }
 
 /**
  * The column as it is, one `existing*` field per aspect (`existingType`, `existingNullable`,
- * ...). `null`: the column has no server default, identity or comment.
+ * ...), each documented as its aspect is. `null`: the column has no server default, identity or
+ * comment.
  */
 export type ExistingColumnAspects = {
   readonly [Aspect in keyof AlterableColumnAspects as `existing${Capitalize<Aspect>}`]: AlterableColumnAspects[Aspect];
