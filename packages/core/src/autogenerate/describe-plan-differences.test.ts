@@ -1,3 +1,5 @@
+import { bulkInsertOperation } from '../operations/bulk-insert-operation.js';
+import { executeOperation } from '../operations/execute-operation.js';
 import { column } from '../schema/column.js';
 import { integer, string } from '../schema/column-types.js';
 import { checkConstraint, foreignKeyConstraint, uniqueConstraint } from '../schema/constraints.js';
@@ -7,6 +9,7 @@ import { sql } from '../schema/sql-expression.js';
 import { table } from '../schema/table.js';
 import { comparePlan } from './compare-test-support.js';
 import { describePlanDifferences, formatDifferenceList } from './describe-plan-differences.js';
+import { plannedOperation } from './operation-data-loss.js';
 
 const id = () => column('id', integer(), { primaryKey: true });
 
@@ -104,5 +107,19 @@ describe('describePlanDifferences', () => {
       { tuple: "('modify_comment', None, 't', 'name', 'old' -> None)", message: "Detected removed comment 't.name'" },
     ]);
     expect(formatDifferenceList([])).toBe('[]');
+  });
+
+  it('names what an execute or bulkInsert added by a hook does', () => {
+    const planned = [
+      plannedOperation(executeOperation({ sql: 'CREATE EXTENSION IF NOT EXISTS "uuid-ossp"' })),
+      plannedOperation(bulkInsertOperation({ table: { name: 'plan', schema: 'billing' }, rows: [{ id: 1 }] })),
+    ];
+    expect(describePlanDifferences(planned)).toEqual([
+      {
+        tuple: `('execute', 'CREATE EXTENSION IF NOT EXISTS "uuid-ossp"')`,
+        message: 'Detected SQL to execute: CREATE EXTENSION IF NOT EXISTS "uuid-ossp"',
+      },
+      { tuple: "('bulk_insert', 'billing.plan')", message: "Detected rows to insert into 'billing.plan'" },
+    ]);
   });
 });

@@ -158,9 +158,13 @@ function differencesOf(operation: Operation): PlanDifference[] {
           `Detected added primary key on '${qualified(operation.schema, operation.tableName)}'`,
         ),
       ];
+    // Added by a processRevisionDirectives hook (compare never plans them): named with what they do.
     case 'execute':
-    case 'bulkInsert':
-      return [difference([operation.kind], `Detected ${operation.kind}`)];
+      return [difference(['execute', operation.sql], `Detected SQL to execute: ${operation.sql}`)];
+    case 'bulkInsert': {
+      const name = qualified(operation.table.schema, operation.table.name);
+      return [difference(['bulk_insert', name], `Detected rows to insert into '${name}'`)];
+    }
   }
 }
 
