@@ -122,4 +122,14 @@ describe('describePlanDifferences', () => {
       { tuple: "('bulk_insert', 'billing.plan')", message: "Detected rows to insert into 'billing.plan'" },
     ]);
   });
+
+  it('keeps a multi-line statement on one line, escaped as Python prints it', () => {
+    const planned = [plannedOperation(executeOperation({ sql: "UPDATE t\n   SET note = 'it''s'\tWHERE id = 1" }))];
+    expect(describePlanDifferences(planned)).toEqual([
+      {
+        tuple: "('execute', 'UPDATE t\\n   SET note = \\'it\\'\\'s\\'\\tWHERE id = 1')",
+        message: "Detected SQL to execute: UPDATE t SET note = 'it''s' WHERE id = 1",
+      },
+    ]);
+  });
 });

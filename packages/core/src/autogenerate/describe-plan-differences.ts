@@ -160,7 +160,9 @@ function differencesOf(operation: Operation): PlanDifference[] {
       ];
     // Added by a processRevisionDirectives hook (compare never plans them): named with what they do.
     case 'execute':
-      return [difference(['execute', operation.sql], `Detected SQL to execute: ${operation.sql}`)];
+      return [
+        difference(['execute', operation.sql], `Detected SQL to execute: ${operation.sql.replace(/\s+/g, ' ').trim()}`),
+      ];
     case 'bulkInsert': {
       const name = qualified(operation.table.schema, operation.table.name);
       return [difference(['bulk_insert', name], `Detected rows to insert into '${name}'`)];
@@ -311,7 +313,15 @@ function pythonValue(value: unknown): string {
   if (value === undefined || value === null) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+  if (typeof value === 'string') {
+    const escaped = value
+      .replaceAll('\\', '\\\\')
+      .replaceAll("'", "\\'")
+      .replaceAll('\n', '\\n')
+      .replaceAll('\r', '\\r')
+      .replaceAll('\t', '\\t');
+    return `'${escaped}'`;
+  }
   if (Array.isArray(value)) return tuple(value);
   return String(value);
 }
