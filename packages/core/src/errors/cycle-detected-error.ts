@@ -2,11 +2,12 @@ import { RevisionError } from './revision-error.js';
 
 /** The `downRevision` links form a cycle; `revisions` are the revisions caught in it. */
 export class CycleDetectedError extends RevisionError {
-  readonly revisions: readonly string[];
-
-  constructor(revisions: readonly string[], kind = 'Cycle', code = 'ALEMBIC_CYCLE_DETECTED') {
+  constructor(
+    readonly revisions: readonly string[],
+    kind = 'Cycle',
+    code = 'ALEMBIC_CYCLE_DETECTED',
+  ) {
     super(`${kind} is detected in revisions (${revisions.join(', ')})`, { code });
-    this.revisions = revisions;
   }
 }
 

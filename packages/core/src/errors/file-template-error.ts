@@ -5,14 +5,13 @@ import { AlembicError } from './alembic-error.js';
  * not exist, or a `%` directive outside the supported subset of Python `%`-formatting.
  */
 export class FileTemplateError extends AlembicError {
-  /** The template as configured. */
-  readonly template: string;
-  /** The token the failing directive names, when it got that far. */
-  readonly key: string | undefined;
-
-  constructor(template: string, key: string | undefined, message: string) {
+  constructor(
+    /** The template as configured. */
+    readonly template: string,
+    /** The token the failing directive names, when it got that far. */
+    readonly key: string | undefined,
+    message: string,
+  ) {
     super('ALEMBIC_FILE_TEMPLATE', message);
-    this.template = template;
-    this.key = key;
   }
 }

@@ -8,14 +8,16 @@ import { AlembicError } from './alembic-error.js';
  */
 export class IrreversibleOperationError extends AlembicError {
   static override readonly instanceMarker: string = 'alembic.error.IrreversibleOperationError';
-  /** The `kind` of the operation that could not be reversed. */
-  readonly operationKind: string;
   /** What the operation lacks (for example `'existingColumn'`), when one thing would suffice. */
   readonly missing: string | undefined;
 
-  constructor(operationKind: string, message: string, options: { missing?: string; cause?: unknown } = {}) {
+  constructor(
+    /** The `kind` of the operation that could not be reversed. */
+    readonly operationKind: string,
+    message: string,
+    options: { missing?: string; cause?: unknown } = {},
+  ) {
     super('ALEMBIC_IRREVERSIBLE_OPERATION', message, { cause: options.cause });
-    this.operationKind = operationKind;
     this.missing = options.missing;
   }
 }

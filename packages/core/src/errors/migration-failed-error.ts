@@ -26,9 +26,7 @@ function describeCause(cause: unknown): string {
  * step, the file, the failing statement and the database's message, on one line.
  */
 export class MigrationFailedError extends AlembicError {
-  readonly failure: MigrationFailure;
-
-  constructor(failure: MigrationFailure) {
+  constructor(readonly failure: MigrationFailure) {
     const statement = failure.statement === undefined ? '' : ` while running "${oneLine(failure.statement)}"`;
     super(
       'ALEMBIC_MIGRATION_FAILED',
@@ -37,7 +35,6 @@ export class MigrationFailedError extends AlembicError {
       ),
       { cause: failure.cause },
     );
-    this.failure = failure;
   }
 }
 

@@ -31,9 +31,7 @@ function seconds(milliseconds: number): string {
  * ```
  */
 export class MigrationLockTimeoutError extends AlembicError {
-  readonly timeout: MigrationLockTimeout;
-
-  constructor(timeout: MigrationLockTimeout) {
+  constructor(readonly timeout: MigrationLockTimeout) {
     const after = timeout.timeoutMilliseconds === undefined ? '' : ` after ${seconds(timeout.timeoutMilliseconds)}`;
     const holder = timeout.holder === undefined ? '' : `, held by ${timeout.holder}`;
     super(
@@ -44,6 +42,5 @@ export class MigrationLockTimeoutError extends AlembicError {
       ),
       { cause: timeout.cause },
     );
-    this.timeout = timeout;
   }
 }

@@ -7,11 +7,11 @@ import { AlembicError } from './alembic-error.js';
  * `env.ts`) and says what was done about the open transaction.
  */
 export class NeverSettledError extends AlembicError {
-  /** What never finished: `upgrade aaa1 -> bbb2 (migrations/versions/bbb2_add.ts)`, or the env.ts file. */
-  readonly work: string;
-
-  constructor(work: string, message: string) {
+  constructor(
+    /** What never finished: `upgrade aaa1 -> bbb2 (migrations/versions/bbb2_add.ts)`, or the env.ts file. */
+    readonly work: string,
+    message: string,
+  ) {
     super('ALEMBIC_NEVER_SETTLED', message);
-    this.work = work;
   }
 }

@@ -5,17 +5,15 @@ import { RevisionError } from './revision-error.js';
  * upgrades or downgrades joins them.
  */
 export class RangeNotAncestorError extends RevisionError {
-  /** The lower end as given (a revision id, a list of them, or `null` for base). */
-  readonly lower: string | readonly string[] | null;
-  /** The upper end as given. */
-  readonly upper: string | readonly string[] | null;
-
-  constructor(lower: string | readonly string[] | null, upper: string | readonly string[] | null) {
+  constructor(
+    /** The lower end as given (a revision id, a list of them, or `null` for base). */
+    readonly lower: string | readonly string[] | null,
+    /** The upper end as given. */
+    readonly upper: string | readonly string[] | null,
+  ) {
     super(`Revision ${describeEnd(lower)} is not an ancestor of revision ${describeEnd(upper)}`, {
       code: 'ALEMBIC_RANGE_NOT_ANCESTOR',
     });
-    this.lower = lower;
-    this.upper = upper;
   }
 }
 

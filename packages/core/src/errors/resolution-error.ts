@@ -5,14 +5,13 @@ import { RevisionError } from './revision-error.js';
  * (then `candidates` lists them).
  */
 export class ResolutionError extends RevisionError {
-  /** The identifier that could not be resolved. */
-  readonly argument: string;
-  /** For an ambiguous partial id: the revisions it could mean. Empty otherwise. */
-  readonly candidates: readonly string[];
-
-  constructor(message: string, argument: string, candidates: readonly string[] = []) {
+  constructor(
+    message: string,
+    /** The identifier that could not be resolved. */
+    readonly argument: string,
+    /** For an ambiguous partial id: the revisions it could mean. Empty otherwise. */
+    readonly candidates: readonly string[] = [],
+  ) {
     super(message, { code: candidates.length > 0 ? 'ALEMBIC_AMBIGUOUS_REVISION' : 'ALEMBIC_NO_SUCH_REVISION' });
-    this.argument = argument;
-    this.candidates = candidates;
   }
 }

@@ -2,14 +2,13 @@ import { AlembicError } from './alembic-error.js';
 
 /** A migration script whose identity (`revision`, `downRevision`, ...) cannot be read statically. */
 export class ScriptFileError extends AlembicError {
-  /** The script, as the caller named it. */
-  readonly filePath: string;
-  /** 1-based line of the offending declaration, when there is one. */
-  readonly line: number | undefined;
-
-  constructor(filePath: string, line: number | undefined, message: string) {
+  constructor(
+    /** The script, as the caller named it. */
+    readonly filePath: string,
+    /** 1-based line of the offending declaration, when there is one. */
+    readonly line: number | undefined,
+    message: string,
+  ) {
     super('ALEMBIC_BAD_SCRIPT_FILE', message);
-    this.filePath = filePath;
-    this.line = line;
   }
 }

@@ -7,14 +7,16 @@ import { AlembicError } from './alembic-error.js';
  */
 export class UnsupportedOperationError extends AlembicError {
   static override readonly instanceMarker: string = 'alembic.error.UnsupportedOperationError';
-  /** The dialect that refused (`'default'` for the generic compiler). */
-  readonly dialectName: string;
   /** The `kind` of the operation, when the refusal is about one operation. */
   readonly operationKind: string | undefined;
 
-  constructor(dialectName: string, message: string, options: { operationKind?: string; cause?: unknown } = {}) {
+  constructor(
+    /** The dialect that refused (`'default'` for the generic compiler). */
+    readonly dialectName: string,
+    message: string,
+    options: { operationKind?: string; cause?: unknown } = {},
+  ) {
     super('ALEMBIC_UNSUPPORTED_OPERATION', message, { cause: options.cause });
-    this.dialectName = dialectName;
     this.operationKind = options.operationKind;
   }
 }
