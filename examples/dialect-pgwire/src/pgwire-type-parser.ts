@@ -5,6 +5,30 @@ const VARCHAR = /^character varying(?:\((\d+)\))?$/;
 const NUMERIC = /^numeric(?:\((\d+)(?:,(\d+))?\))?$/;
 
 /**
+ * The types `format_type()` writes without arguments, and the column type each reads as (column
+ * types are frozen, so one value serves every column).
+ */
+const TYPES_WITHOUT_ARGUMENTS: ReadonlyMap<string, ColumnType> = new Map(
+  Object.entries({
+    bigint: types.bigInteger(),
+    integer: types.bigInteger(),
+    smallint: types.smallInteger(),
+    text: types.text(),
+    boolean: types.boolean(),
+    date: types.date(),
+    'timestamp without time zone': types.dateTime(),
+    'timestamp with time zone': types.dateTime({ timezone: true }),
+    'time without time zone': types.time(),
+    'double precision': types.float(),
+    real: types.float(),
+    json: types.json(),
+    jsonb: types.json(),
+    bytea: types.largeBinary(),
+    uuid: types.uuid(),
+  }),
+);
+
+/**
  * Core's column type for what `pg_catalog.format_type()` says. Every integer but `INT2` is read
  * as `bigInteger`: on this database `INT` and `INT8` are the same 64-bit type (the dialect
  * writes `integer()` as `INT8`). Anything unknown stays as written (`rawType`).
@@ -24,35 +48,5 @@ export function parsePgwireType(formatted: string): ColumnType {
       decimal[2] === undefined ? undefined : Number(decimal[2]),
     );
   }
-  switch (formatted) {
-    case 'bigint':
-    case 'integer':
-      return types.bigInteger();
-    case 'smallint':
-      return types.smallInteger();
-    case 'text':
-      return types.text();
-    case 'boolean':
-      return types.boolean();
-    case 'date':
-      return types.date();
-    case 'timestamp without time zone':
-      return types.dateTime();
-    case 'timestamp with time zone':
-      return types.dateTime({ timezone: true });
-    case 'time without time zone':
-      return types.time();
-    case 'double precision':
-    case 'real':
-      return types.float();
-    case 'json':
-    case 'jsonb':
-      return types.json();
-    case 'bytea':
-      return types.largeBinary();
-    case 'uuid':
-      return types.uuid();
-    default:
-      return types.rawType(formatted);
-  }
+  return TYPES_WITHOUT_ARGUMENTS.get(formatted) ?? types.rawType(formatted);
 }

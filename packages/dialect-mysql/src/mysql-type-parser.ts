@@ -12,6 +12,22 @@ export interface MysqlTypeDetails {
 const TYPE_PATTERN = /^\s*([a-z]+)\s*(?:\((.*)\))?\s*(.*?)\s*$/is;
 
 /**
+ * The base types that are one neutral type whatever their arguments (`int(11)` is `integer()`),
+ * by name (column types are frozen, so one value serves every column).
+ */
+const TYPES_WHATEVER_THE_ARGUMENTS: ReadonlyMap<string, ColumnType> = new Map<string, ColumnType>([
+  ['int', types.integer()],
+  ['integer', types.integer()],
+  ['bigint', types.bigInteger()],
+  ['smallint', types.smallInteger()],
+  ['bool', types.boolean()],
+  ['boolean', types.boolean()],
+  ['date', types.date()],
+  ['json', types.json()],
+  ['uuid', types.uuid()],
+]);
+
+/**
  * Splits a list of SQL string literals (`'a','it''s'`) as `information_schema` writes the
  * values of an `ENUM` or `SET`: quotes doubled, backslash escapes.
  *
@@ -100,6 +116,10 @@ export function parseMysqlColumnType(columnType: string, details: MysqlTypeDetai
   if (modifiers !== '') {
     return raw();
   }
+  const withoutArguments = TYPES_WHATEVER_THE_ARGUMENTS.get(base);
+  if (withoutArguments !== undefined) {
+    return withoutArguments;
+  }
   const collation =
     details.collation !== undefined && details.collation !== null && details.collation !== details.tableCollation
       ? details.collation
@@ -107,18 +127,8 @@ export function parseMysqlColumnType(columnType: string, details: MysqlTypeDetai
   const collationOption = collation === undefined ? {} : { collation };
   const [first, second] = numbersOf(argumentsText);
   switch (base) {
-    case 'int':
-    case 'integer':
-      return types.integer();
-    case 'bigint':
-      return types.bigInteger();
-    case 'smallint':
-      return types.smallInteger();
     case 'tinyint':
       return first === 1 ? types.boolean() : raw();
-    case 'bool':
-    case 'boolean':
-      return types.boolean();
     case 'varchar':
       return first === undefined ? raw() : types.string(first, collationOption);
     case 'text':
@@ -128,20 +138,14 @@ export function parseMysqlColumnType(columnType: string, details: MysqlTypeDetai
       return types.numeric(first, second);
     case 'float':
       return argumentsText === undefined ? types.float() : raw();
-    case 'date':
-      return types.date();
     case 'datetime':
       return argumentsText === undefined || first === 0 ? types.dateTime() : raw();
     case 'time':
       return argumentsText === undefined || first === 0 ? types.time() : raw();
-    case 'json':
-      return types.json();
     case 'blob':
       return argumentsText === undefined ? types.largeBinary() : raw();
     case 'varbinary':
       return first === undefined ? raw() : types.largeBinary(first);
-    case 'uuid':
-      return types.uuid();
     default:
       return raw();
   }
