@@ -1,16 +1,8 @@
 import type { Config } from '../config/config.js';
 import { CommandError } from '../errors/command-error.js';
-import type { MigrationStep } from '../runtime/migration-step.js';
-import { runEnvironment } from '../runtime/run-environment.js';
 import { ScriptDirectory } from '../script/script-directory.js';
-import { environmentOptions, splitRange, type RunOptions } from './run-options.js';
-
-/** Plans the steps from the database's heads to `destination` (`planUpgrade`, `planDowngrade`). */
-export type DestinationPlanner = (
-  scripts: ScriptDirectory,
-  destination: string,
-  currentHeads: readonly string[],
-) => MigrationStep[];
+import { splitRange, type RunOptions } from './run-options.js';
+import { runToDestination, type DestinationPlanner } from './run-to-destination.js';
 
 /**
  * What `upgrade` and `downgrade` share: reads `revision` (a target, or with `sql` a
@@ -22,19 +14,12 @@ export async function runToRevision(
   config: Config,
   revision: string,
   options: RunOptions,
-  plan: DestinationPlanner,
+  plan: DestinationPlanner<string>,
   offlineRangeError?: string,
 ): Promise<void> {
   const scripts = ScriptDirectory.fromConfig(config);
   const { start, end } = splitRange(revision);
   if (start !== undefined && !options.sql) throw new CommandError('Range revision not allowed');
   if (start === undefined && options.sql && offlineRangeError !== undefined) throw new CommandError(offlineRangeError);
-  await runEnvironment({
-    config,
-    scripts,
-    planSteps: (heads) => plan(scripts, end, heads),
-    startingRevision: start ?? null,
-    destinationRevision: end,
-    ...environmentOptions(options),
-  });
+  await runToDestination(config, scripts, options, plan, { start, end });
 }

@@ -1,9 +1,9 @@
 import type { Config } from '../config/config.js';
 import { CommandError } from '../errors/command-error.js';
 import { planStamp } from '../runtime/plan-steps.js';
-import { runEnvironment } from '../runtime/run-environment.js';
 import { ScriptDirectory } from '../script/script-directory.js';
-import { environmentOptions, splitRange, type RunOptions } from './run-options.js';
+import { splitRange, type RunOptions } from './run-options.js';
+import { runToDestination } from './run-to-destination.js';
 
 /** Options of {@link stamp}. */
 export interface StampOptions extends RunOptions {
@@ -30,13 +30,12 @@ export async function stamp(config: Config, revisions: readonly string[], option
     destinations.push(end);
   }
   if (options.purge && options.sql) throw new CommandError("Can't use --purge with --sql mode");
-  await runEnvironment({
+  await runToDestination(
     config,
     scripts,
-    planSteps: (heads) => planStamp(scripts, destinations, heads),
-    startingRevision: startingRevision ?? null,
-    destinationRevision: destinations,
-    purge: options.purge ?? false,
-    ...environmentOptions(options),
-  });
+    options,
+    planStamp,
+    { start: startingRevision, end: destinations },
+    options.purge ?? false,
+  );
 }
