@@ -8,6 +8,16 @@ import type {
 } from '@alembic/core/dialect';
 import { pgwireCapabilities } from './pgwire-capabilities.js';
 
+/** The SQL of the column kinds this database spells one way, whatever the type's details. */
+const TYPE_SPELLINGS: Readonly<Partial<Record<ColumnType['kind'], string>>> = {
+  integer: 'INT8',
+  bigInteger: 'INT8',
+  smallInteger: 'INT2',
+  float: 'FLOAT8',
+  largeBinary: 'BYTEA',
+  json: 'JSONB',
+};
+
 /**
  * The pgwire database's DDL: core's `DefaultDdlCompiler` (the generic SQL of Alembic's default
  * dialect) with only what this database does differently overridden.
@@ -32,23 +42,10 @@ export class PgwireDdlCompiler extends DefaultDdlCompiler {
   }
 
   override renderType(type: ColumnType): string {
-    switch (type.kind) {
-      case 'integer':
-      case 'bigInteger':
-        return 'INT8';
-      case 'smallInteger':
-        return 'INT2';
-      case 'dateTime':
-        return type.timezone ? 'TIMESTAMPTZ' : 'TIMESTAMP';
-      case 'float':
-        return 'FLOAT8';
-      case 'largeBinary':
-        return 'BYTEA';
-      case 'json':
-        return 'JSONB';
-      default:
-        return super.renderType(type);
+    if (type.kind === 'dateTime') {
+      return type.timezone ? 'TIMESTAMPTZ' : 'TIMESTAMP';
     }
+    return TYPE_SPELLINGS[type.kind] ?? super.renderType(type);
   }
 
   protected override renderColumnType(column: ColumnModel, context: ColumnRenderContext): string {

@@ -44,6 +44,14 @@ export interface MssqlDdlCompilerOptions extends DdlCompilerOptions {
 /** Operation kinds that have `IF EXISTS` on SQL Server 2016 and later. */
 const IF_EXISTS_KINDS: ReadonlySet<string> = new Set(['dropTable', 'dropColumn', 'dropIndex', 'dropConstraint']);
 
+/** The SQL of the column kinds SQL Server spells one way, whatever the type's details. */
+const TYPE_SPELLINGS: Readonly<Partial<Record<ColumnType['kind'], string>>> = {
+  boolean: 'BIT',
+  time: 'TIME',
+  json: 'NVARCHAR(max)',
+  uuid: 'UNIQUEIDENTIFIER',
+};
+
 /** `dialectOptions.mssql` of `dropColumn`: constraints on the column to drop first. */
 const DROP_COLUMN_OPTIONS: Readonly<Record<string, MssqlColumnConstraintKind>> = {
   dropDefault: 'default',
@@ -105,22 +113,14 @@ export class MssqlDdlCompiler extends DefaultDdlCompiler {
         return this.withCollation(`VARCHAR(${type.length ?? 'max'})`, type.collation);
       case 'text':
         return this.withCollation('VARCHAR(max)', type.collation);
-      case 'boolean':
-        return 'BIT';
       case 'dateTime':
         return type.timezone ? 'DATETIMEOFFSET' : 'DATETIME';
-      case 'time':
-        return 'TIME';
-      case 'json':
-        return 'NVARCHAR(max)';
       case 'largeBinary':
         return `VARBINARY(${type.length ?? 'max'})`;
-      case 'uuid':
-        return 'UNIQUEIDENTIFIER';
       case 'enum':
         return `VARCHAR(${Math.max(1, ...type.values.map((value) => value.length))})`;
       default:
-        return super.renderType(type);
+        return TYPE_SPELLINGS[type.kind] ?? super.renderType(type);
     }
   }
 

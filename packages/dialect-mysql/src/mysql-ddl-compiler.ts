@@ -30,6 +30,13 @@ export interface MysqlDdlCompilerOptions extends DdlCompilerOptions {
   readonly flavour?: MysqlFlavour;
 }
 
+/** The SQL of the column kinds MySQL and MariaDB spell one way, whatever the type's details. */
+const TYPE_SPELLINGS: Readonly<Partial<Record<ColumnType['kind'], string>>> = {
+  boolean: 'BOOL',
+  dateTime: 'DATETIME',
+  time: 'TIME',
+};
+
 /** Operation kinds whose `IF [NOT] EXISTS` MySQL 8 has; MariaDB has them all. */
 const MYSQL_EXISTENCE_KINDS: ReadonlySet<string> = new Set(['createTable', 'dropTable']);
 
@@ -100,12 +107,6 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
         return this.withCollation(`VARCHAR(${type.length})`, type.collation);
       case 'text':
         return this.withCollation('TEXT', type.collation);
-      case 'boolean':
-        return 'BOOL';
-      case 'dateTime':
-        return 'DATETIME';
-      case 'time':
-        return 'TIME';
       case 'largeBinary':
         return type.length === undefined ? 'BLOB' : `VARBINARY(${type.length})`;
       case 'enum':
@@ -115,7 +116,7 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
       case 'uuid':
         return this.capabilities.nativeUuid ? 'UUID' : 'CHAR(36)';
       default:
-        return super.renderType(type);
+        return TYPE_SPELLINGS[type.kind] ?? super.renderType(type);
     }
   }
 

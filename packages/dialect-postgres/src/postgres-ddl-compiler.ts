@@ -44,6 +44,11 @@ export interface PostgresDdlCompilerOptions extends DdlCompilerOptions {
   readonly manageEnumTypes?: boolean;
 }
 
+/** The SQL of the column kinds PostgreSQL spells one way, whatever the type's details. */
+const TYPE_SPELLINGS: Readonly<Partial<Record<ColumnType['kind'], string>>> = {
+  largeBinary: 'BYTEA',
+};
+
 /** `SERIAL` and friends: how SQLAlchemy writes an autoincrementing integer primary key. */
 const SERIAL_TYPES: Readonly<Partial<Record<ColumnType['kind'], string>>> = {
   integer: 'SERIAL',
@@ -118,8 +123,6 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
         return `TIMESTAMP ${timeZoneClause(type.timezone)}`;
       case 'time':
         return `TIME ${timeZoneClause(type.timezone)}`;
-      case 'largeBinary':
-        return 'BYTEA';
       case 'string':
       case 'text': {
         const rendered = super.renderType(type);
@@ -133,7 +136,7 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
         }
         return super.renderType(type);
       default:
-        return super.renderType(type);
+        return TYPE_SPELLINGS[type.kind] ?? super.renderType(type);
     }
   }
 

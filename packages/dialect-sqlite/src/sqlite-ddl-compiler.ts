@@ -17,6 +17,11 @@ import { formatSqliteDate } from './sqlite-date-format.js';
 import { sqliteDefaultExpression } from './sqlite-default-expression.js';
 import { SQLITE_RESERVED_WORDS } from './sqlite-reserved-words.js';
 
+/** The SQL of the column kinds SQLite spells one way, whatever the type's details (`FLOAT` without precision). */
+const TYPE_SPELLINGS: Readonly<Partial<Record<ColumnType['kind'], string>>> = {
+  float: 'FLOAT',
+};
+
 const CONSTRAINT_DESCRIPTIONS: Readonly<Record<ConstraintModel['kind'], string>> = {
   primaryKeyConstraint: 'a primary key',
   uniqueConstraint: 'a unique constraint',
@@ -59,7 +64,7 @@ export class SqliteDdlCompiler extends DefaultDdlCompiler {
   }
 
   override renderType(type: ColumnType): string {
-    return type.kind === 'float' ? 'FLOAT' : super.renderType(type);
+    return TYPE_SPELLINGS[type.kind] ?? super.renderType(type);
   }
 
   /** The type, then `COLLATE name` for strings with a collation. */
