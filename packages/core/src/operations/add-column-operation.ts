@@ -1,7 +1,7 @@
 import { InvalidOperationError } from '../errors/invalid-operation-error.js';
 import type { ColumnModel } from '../schema/column.js';
 import { isColumnModel } from '../schema/column.js';
-import { buildOperation, requireText } from './build-operation.js';
+import { buildOperation } from './build-operation.js';
 
 /**
  * `ALTER TABLE t ADD COLUMN <spec>`, then the column's unique constraint, foreign key, check
@@ -38,15 +38,5 @@ export function addColumnOperation(fields: Omit<AddColumnOperation, 'kind'>): Ad
   if (fields.insertBefore !== undefined && fields.insertAfter !== undefined) {
     throw new InvalidOperationError('addColumn: give insertBefore or insertAfter, not both');
   }
-  return buildOperation({
-    kind: 'addColumn',
-    tableName: requireText('addColumn', 'tableName', fields.tableName),
-    column: fields.column,
-    schema: fields.schema,
-    ifNotExists: fields.ifNotExists,
-    inlineReferences: fields.inlineReferences,
-    inlinePrimaryKey: fields.inlinePrimaryKey,
-    insertBefore: fields.insertBefore,
-    insertAfter: fields.insertAfter,
-  });
+  return buildOperation('addColumn', fields);
 }

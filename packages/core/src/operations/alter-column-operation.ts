@@ -78,24 +78,5 @@ export function alterColumnOperation(fields: Omit<AlterColumnOperation, 'kind'>)
   if (fields.nullable !== undefined && typeof fields.nullable !== 'boolean') {
     throw new InvalidOperationError("alterColumn: 'nullable' must be true or false");
   }
-  return buildOperation({
-    kind: 'alterColumn',
-    tableName: requireText('alterColumn', 'tableName', fields.tableName),
-    columnName: requireText('alterColumn', 'columnName', fields.columnName),
-    schema: fields.schema,
-    nullable: fields.nullable,
-    type: fields.type,
-    serverDefault: fields.serverDefault,
-    identity: fields.identity,
-    comment: fields.comment,
-    newColumnName: fields.newColumnName,
-    autoincrement: fields.autoincrement,
-    existingType: fields.existingType,
-    existingNullable: fields.existingNullable,
-    existingServerDefault: fields.existingServerDefault,
-    existingIdentity: fields.existingIdentity,
-    existingComment: fields.existingComment,
-    existingAutoincrement: fields.existingAutoincrement,
-    dialectOptions: fields.dialectOptions,
-  });
+  return buildOperation('alterColumn', fields);
 }

@@ -124,13 +124,10 @@ export function batchAlterTableOperation(
       `batchAlterTable: copyFrom describes table '${fields.copyFrom.name}', not '${tableName}'`,
     );
   }
-  return buildOperation({
-    kind: 'batchAlterTable',
+  return buildOperation('batchAlterTable', {
+    ...fields,
     tableName,
-    schema: fields.schema,
     recreate,
     operations: [...fields.operations],
-    copyFrom: fields.copyFrom,
-    partialReordering: fields.partialReordering,
   });
 }

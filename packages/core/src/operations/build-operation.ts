@@ -1,14 +1,8 @@
 import { InvalidOperationError } from '../errors/invalid-operation-error.js';
 import { deepFreeze, withoutUndefined } from '../schema/deep-freeze.js';
-
-/**
- * Drops unset optional fields and deep-freezes an operation object.
- *
- * @internal
- */
-export function buildOperation<T extends { readonly kind: string }>(operation: T): T {
-  return deepFreeze(withoutUndefined(operation));
-}
+import type { OperationKind, OperationMap } from './operation.js';
+import type { FieldRule } from './operation-field-rules.js';
+import { OPERATION_FIELD_RULES } from './operation-field-rules.js';
 
 /**
  * Throws an {@link InvalidOperationError} unless `value` is a non-empty string.
@@ -36,4 +30,33 @@ export function requireNames(operationKind: string, field: string, value: unknow
     throw new InvalidOperationError(`${operationKind}: '${field}' must be a non-empty list of column names`);
   }
   return [...(value as string[])];
+}
+
+const APPLY_RULE: Readonly<Record<FieldRule, (operationKind: string, field: string, value: unknown) => unknown>> = {
+  text: requireText,
+  names: requireNames,
+  given: (_operationKind, _field, value) => value,
+};
+
+/**
+ * Builds an operation of `kind` from `fields` by the kind's {@link OPERATION_FIELD_RULES}: checks
+ * each field by its rule, in order (the first failure throws), and keeps only the fields the
+ * rules name, in that order; then drops unset fields and deep-freezes the result.
+ *
+ * ```ts
+ * buildOperation('renameTable', { oldTableName: 'address', newTableName: 'addresses' });
+ * ```
+ *
+ * @internal
+ */
+export function buildOperation<Kind extends OperationKind>(
+  kind: Kind,
+  fields: Omit<OperationMap[Kind], 'kind'>,
+): OperationMap[Kind] {
+  const given = fields as Readonly<Record<string, unknown>>;
+  const operation: Record<string, unknown> = { kind };
+  for (const [field, rule] of Object.entries(OPERATION_FIELD_RULES[kind]) as [string, FieldRule][]) {
+    operation[field] = APPLY_RULE[rule](kind, field, given[field]);
+  }
+  return deepFreeze(withoutUndefined(operation)) as unknown as OperationMap[Kind];
 }

@@ -83,8 +83,7 @@ export function bulkInsertOperation(
     ...(entry.type === undefined ? {} : { type: entry.type }),
     ...(isGenerated(entry) ? { generated: true } : {}),
   }));
-  return buildOperation({
-    kind: 'bulkInsert',
+  return buildOperation('bulkInsert', {
     table: {
       name: requireText('bulkInsert', 'table.name', table.name),
       ...(table.schema === undefined ? {} : { schema: table.schema }),

@@ -1,5 +1,5 @@
 import type { ConstraintName } from '../schema/converted-name.js';
-import { buildOperation, requireText } from './build-operation.js';
+import { buildOperation } from './build-operation.js';
 
 /** `ALTER TABLE t ADD CONSTRAINT name CHECK (condition)`. Reverse: `dropConstraint` (type `'check'`). */
 export interface CreateCheckConstraintOperation {
@@ -21,11 +21,5 @@ export interface CreateCheckConstraintOperation {
 export function createCheckConstraintOperation(
   fields: Omit<CreateCheckConstraintOperation, 'kind'>,
 ): CreateCheckConstraintOperation {
-  return buildOperation({
-    kind: 'createCheckConstraint',
-    constraintName: fields.constraintName,
-    tableName: requireText('createCheckConstraint', 'tableName', fields.tableName),
-    condition: requireText('createCheckConstraint', 'condition', fields.condition),
-    schema: fields.schema,
-  });
+  return buildOperation('createCheckConstraint', fields);
 }

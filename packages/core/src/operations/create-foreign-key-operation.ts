@@ -2,7 +2,7 @@ import { InvalidOperationError } from '../errors/invalid-operation-error.js';
 import type { ConstraintName } from '../schema/converted-name.js';
 import type { DialectOptions } from '../schema/dialect-options.js';
 import type { ForeignKeyOptions } from '../schema/foreign-key-reference.js';
-import { buildOperation, requireNames, requireText } from './build-operation.js';
+import { buildOperation, requireNames } from './build-operation.js';
 
 /**
  * `ALTER TABLE source ADD CONSTRAINT name FOREIGN KEY(local) REFERENCES referent (remote)`.
@@ -43,20 +43,5 @@ export function createForeignKeyOperation(fields: Omit<CreateForeignKeyOperation
       `createForeignKey: ${localColumns.length} local column(s) but ${remoteColumns.length} remote column(s)`,
     );
   }
-  return buildOperation({
-    kind: 'createForeignKey',
-    constraintName: fields.constraintName,
-    sourceTable: requireText('createForeignKey', 'sourceTable', fields.sourceTable),
-    referentTable: requireText('createForeignKey', 'referentTable', fields.referentTable),
-    localColumns,
-    remoteColumns,
-    sourceSchema: fields.sourceSchema,
-    referentSchema: fields.referentSchema,
-    onDelete: fields.onDelete,
-    onUpdate: fields.onUpdate,
-    deferrable: fields.deferrable,
-    initially: fields.initially,
-    match: fields.match,
-    dialectOptions: fields.dialectOptions,
-  });
+  return buildOperation('createForeignKey', { ...fields, localColumns, remoteColumns });
 }

@@ -3,7 +3,7 @@ import type { ConstraintName } from '../schema/converted-name.js';
 import type { DialectOptions } from '../schema/dialect-options.js';
 import type { IndexElement } from '../schema/index-model.js';
 import { requireIndexElements } from '../schema/index-model.js';
-import { buildOperation, requireText } from './build-operation.js';
+import { buildOperation } from './build-operation.js';
 
 /** `CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON t (columns) [WHERE ...]`. Reverse: `dropIndex`. */
 export interface CreateIndexOperation {
@@ -37,15 +37,5 @@ export function createIndexOperation(
   } catch (error) {
     throw new InvalidOperationError(`createIndex: ${(error as Error).message}`, { cause: error });
   }
-  return buildOperation({
-    kind: 'createIndex',
-    indexName: fields.indexName,
-    tableName: requireText('createIndex', 'tableName', fields.tableName),
-    columns,
-    schema: fields.schema,
-    unique: fields.unique ?? false,
-    where: fields.where,
-    ifNotExists: fields.ifNotExists,
-    dialectOptions: fields.dialectOptions,
-  });
+  return buildOperation('createIndex', { ...fields, columns, unique: fields.unique ?? false });
 }

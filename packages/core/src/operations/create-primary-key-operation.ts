@@ -1,5 +1,5 @@
 import type { ConstraintName } from '../schema/converted-name.js';
-import { buildOperation, requireNames, requireText } from './build-operation.js';
+import { buildOperation } from './build-operation.js';
 
 /** `ALTER TABLE t ADD CONSTRAINT name PRIMARY KEY (columns)`. Reverse: `dropConstraint` (type `'primary'`). */
 export interface CreatePrimaryKeyOperation {
@@ -18,11 +18,5 @@ export interface CreatePrimaryKeyOperation {
  * ```
  */
 export function createPrimaryKeyOperation(fields: Omit<CreatePrimaryKeyOperation, 'kind'>): CreatePrimaryKeyOperation {
-  return buildOperation({
-    kind: 'createPrimaryKey',
-    constraintName: fields.constraintName,
-    tableName: requireText('createPrimaryKey', 'tableName', fields.tableName),
-    columns: requireNames('createPrimaryKey', 'columns', fields.columns),
-    schema: fields.schema,
-  });
+  return buildOperation('createPrimaryKey', fields);
 }

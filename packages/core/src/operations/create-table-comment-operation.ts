@@ -1,4 +1,4 @@
-import { buildOperation, requireText } from './build-operation.js';
+import { buildOperation } from './build-operation.js';
 
 /**
  * `COMMENT ON TABLE t IS '...'`. Reverse: the previous comment when `existingComment` is a
@@ -22,11 +22,5 @@ export interface CreateTableCommentOperation {
 export function createTableCommentOperation(
   fields: Omit<CreateTableCommentOperation, 'kind'>,
 ): CreateTableCommentOperation {
-  return buildOperation({
-    kind: 'createTableComment',
-    tableName: requireText('createTableComment', 'tableName', fields.tableName),
-    comment: requireText('createTableComment', 'comment', fields.comment),
-    existingComment: fields.existingComment,
-    schema: fields.schema,
-  });
+  return buildOperation('createTableComment', fields);
 }

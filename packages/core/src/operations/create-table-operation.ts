@@ -21,5 +21,5 @@ export function createTableOperation(fields: Omit<CreateTableOperation, 'kind'>)
   if (!isTableModel(fields.table)) {
     throw new InvalidOperationError('createTable: expected a table model built with table()');
   }
-  return buildOperation({ kind: 'createTable', table: fields.table, ifNotExists: fields.ifNotExists });
+  return buildOperation('createTable', fields);
 }

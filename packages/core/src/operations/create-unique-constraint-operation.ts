@@ -1,5 +1,5 @@
 import type { ConstraintName } from '../schema/converted-name.js';
-import { buildOperation, requireNames, requireText } from './build-operation.js';
+import { buildOperation } from './build-operation.js';
 
 /** `ALTER TABLE t ADD CONSTRAINT name UNIQUE (columns)`. Reverse: `dropConstraint` (type `'unique'`). */
 export interface CreateUniqueConstraintOperation {
@@ -23,13 +23,5 @@ export interface CreateUniqueConstraintOperation {
 export function createUniqueConstraintOperation(
   fields: Omit<CreateUniqueConstraintOperation, 'kind'>,
 ): CreateUniqueConstraintOperation {
-  return buildOperation({
-    kind: 'createUniqueConstraint',
-    constraintName: fields.constraintName,
-    tableName: requireText('createUniqueConstraint', 'tableName', fields.tableName),
-    columns: requireNames('createUniqueConstraint', 'columns', fields.columns),
-    schema: fields.schema,
-    deferrable: fields.deferrable,
-    initially: fields.initially,
-  });
+  return buildOperation('createUniqueConstraint', fields);
 }

@@ -1,6 +1,6 @@
 import type { ColumnModel } from '../schema/column.js';
 import type { DialectOptions } from '../schema/dialect-options.js';
-import { buildOperation, requireText } from './build-operation.js';
+import { buildOperation } from './build-operation.js';
 
 /**
  * `ALTER TABLE t DROP COLUMN c`. Reversible only with `existingColumn`, the definition of the
@@ -25,13 +25,5 @@ export interface DropColumnOperation {
  * ```
  */
 export function dropColumnOperation(fields: Omit<DropColumnOperation, 'kind'>): DropColumnOperation {
-  return buildOperation({
-    kind: 'dropColumn',
-    tableName: requireText('dropColumn', 'tableName', fields.tableName),
-    columnName: requireText('dropColumn', 'columnName', fields.columnName),
-    schema: fields.schema,
-    ifExists: fields.ifExists,
-    existingColumn: fields.existingColumn,
-    dialectOptions: fields.dialectOptions,
-  });
+  return buildOperation('dropColumn', fields);
 }

@@ -1,7 +1,7 @@
 import { InvalidOperationError } from '../errors/invalid-operation-error.js';
 import type { ConstraintModel } from '../schema/constraints.js';
 import type { ConstraintName } from '../schema/converted-name.js';
-import { buildOperation, requireText } from './build-operation.js';
+import { buildOperation } from './build-operation.js';
 
 /** The constraint types `dropConstraint` accepts (Alembic's `type_`). */
 export type DropConstraintType = 'foreignkey' | 'unique' | 'check' | 'primary';
@@ -60,18 +60,11 @@ export function dropConstraintOperation(fields: Omit<DropConstraintOperation, 'k
       `dropConstraint: type '${String(type)}' does not match the existing ${fields.existingConstraint.kind}`,
     );
   }
-  return buildOperation({
-    kind: 'dropConstraint',
-    constraintName: fields.constraintName,
-    tableName: requireText('dropConstraint', 'tableName', fields.tableName),
-    type,
-    schema: fields.schema,
-    ifExists: fields.ifExists,
-    existingConstraint:
-      fields.existingConstraint !== undefined &&
-      fields.existingConstraint.name === undefined &&
-      fields.constraintName !== undefined
-        ? { ...fields.existingConstraint, name: fields.constraintName }
-        : fields.existingConstraint,
-  });
+  const existingConstraint =
+    fields.existingConstraint !== undefined &&
+    fields.existingConstraint.name === undefined &&
+    fields.constraintName !== undefined
+      ? { ...fields.existingConstraint, name: fields.constraintName }
+      : fields.existingConstraint;
+  return buildOperation('dropConstraint', { ...fields, type, existingConstraint });
 }

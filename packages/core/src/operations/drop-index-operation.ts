@@ -30,16 +30,9 @@ export function dropIndexOperation(fields: Omit<DropIndexOperation, 'kind'>): Dr
   if (fields.indexName === undefined && fields.existingIndex === undefined) {
     throw new InvalidOperationError('dropIndex: give the index name (or the existing index to derive it from)');
   }
-  return buildOperation({
-    kind: 'dropIndex',
-    indexName: fields.indexName,
-    tableName: fields.tableName,
-    schema: fields.schema,
-    ifExists: fields.ifExists,
-    dialectOptions: fields.dialectOptions,
-    existingIndex:
-      fields.existingIndex !== undefined && fields.existingIndex.name === undefined && fields.indexName !== undefined
-        ? { ...fields.existingIndex, name: fields.indexName }
-        : fields.existingIndex,
-  });
+  const existingIndex =
+    fields.existingIndex !== undefined && fields.existingIndex.name === undefined && fields.indexName !== undefined
+      ? { ...fields.existingIndex, name: fields.indexName }
+      : fields.existingIndex;
+  return buildOperation('dropIndex', { ...fields, existingIndex });
 }

@@ -1,4 +1,4 @@
-import { buildOperation, requireText } from './build-operation.js';
+import { buildOperation } from './build-operation.js';
 
 /** `COMMENT ON TABLE t IS NULL`. Reversible only with `existingComment`. */
 export interface DropTableCommentOperation {
@@ -16,10 +16,5 @@ export interface DropTableCommentOperation {
  * ```
  */
 export function dropTableCommentOperation(fields: Omit<DropTableCommentOperation, 'kind'>): DropTableCommentOperation {
-  return buildOperation({
-    kind: 'dropTableComment',
-    tableName: requireText('dropTableComment', 'tableName', fields.tableName),
-    existingComment: fields.existingComment,
-    schema: fields.schema,
-  });
+  return buildOperation('dropTableComment', fields);
 }

@@ -1,5 +1,5 @@
 import type { TableModel } from '../schema/table.js';
-import { buildOperation, requireText } from './build-operation.js';
+import { buildOperation } from './build-operation.js';
 
 /**
  * `DROP TABLE`. Reversible only when `existingTable` describes the table being dropped
@@ -21,11 +21,5 @@ export interface DropTableOperation {
  * ```
  */
 export function dropTableOperation(fields: Omit<DropTableOperation, 'kind'>): DropTableOperation {
-  return buildOperation({
-    kind: 'dropTable',
-    tableName: requireText('dropTable', 'tableName', fields.tableName),
-    schema: fields.schema,
-    ifExists: fields.ifExists,
-    existingTable: fields.existingTable,
-  });
+  return buildOperation('dropTable', fields);
 }

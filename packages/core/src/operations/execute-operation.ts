@@ -1,6 +1,6 @@
 import type { SqlExpression } from '../schema/sql-expression.js';
 import { isSqlExpression } from '../schema/sql-expression.js';
-import { buildOperation, requireText } from './build-operation.js';
+import { buildOperation } from './build-operation.js';
 
 /** Named parameters of `execute`: `:name` in the SQL takes the value of `name`. */
 export type ExecuteParameters = Readonly<Record<string, unknown>>;
@@ -28,11 +28,9 @@ export interface ExecuteOperation {
 export function executeOperation(
   fields: Omit<ExecuteOperation, 'kind' | 'sql'> & { sql: string | SqlExpression },
 ): ExecuteOperation {
-  const sqlText = isSqlExpression(fields.sql) ? fields.sql.text : fields.sql;
-  return buildOperation({
-    kind: 'execute',
-    sql: requireText('execute', 'sql', sqlText),
+  return buildOperation('execute', {
+    ...fields,
+    sql: isSqlExpression(fields.sql) ? fields.sql.text : fields.sql,
     parameters: fields.parameters === undefined ? undefined : { ...fields.parameters },
-    executionOptions: fields.executionOptions,
   });
 }

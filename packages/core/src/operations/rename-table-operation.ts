@@ -1,4 +1,4 @@
-import { buildOperation, requireText } from './build-operation.js';
+import { buildOperation } from './build-operation.js';
 
 /** `ALTER TABLE old RENAME TO new`. Reverse: the opposite rename. */
 export interface RenameTableOperation {
@@ -16,10 +16,5 @@ export interface RenameTableOperation {
  * ```
  */
 export function renameTableOperation(fields: Omit<RenameTableOperation, 'kind'>): RenameTableOperation {
-  return buildOperation({
-    kind: 'renameTable',
-    oldTableName: requireText('renameTable', 'oldTableName', fields.oldTableName),
-    newTableName: requireText('renameTable', 'newTableName', fields.newTableName),
-    schema: fields.schema,
-  });
+  return buildOperation('renameTable', fields);
 }
