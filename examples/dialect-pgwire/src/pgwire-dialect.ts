@@ -1,3 +1,4 @@
+import { defineDialect } from '@alembic/core/dialect';
 import type { Dialect } from '@alembic/core/dialect';
 import { pgwireCapabilities } from './pgwire-capabilities.js';
 import { connectPgwire } from './pgwire-connect.js';
@@ -30,10 +31,8 @@ export interface PgwireDialectOptions extends PgwireLockSettings {
  * ```
  */
 export function pgwire(options: PgwireDialectOptions = {}): Dialect {
-  return Object.freeze({
-    specVersion: 1,
+  return defineDialect({
     name: 'pgwire',
-    urlSchemes: Object.freeze(['pgwire']),
     capabilities: pgwireCapabilities,
     createDdlCompiler: (compilerOptions) => new PgwireDdlCompiler(compilerOptions),
     connect: (url, connectOptions) =>
@@ -44,7 +43,7 @@ export function pgwire(options: PgwireDialectOptions = {}): Dialect {
     createIntrospector: (connection) => new PgwireIntrospector(connection),
     acquireMigrationLock: (connection, lockOptions) => acquirePgwireMigrationLock(connection, lockOptions, options),
     translateError: (error: unknown) => error,
-  } satisfies Dialect);
+  });
 }
 
 /** The pgwire dialect with default options. */

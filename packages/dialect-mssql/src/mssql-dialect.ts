@@ -1,3 +1,4 @@
+import { defineDialect } from '@alembic/core/dialect';
 import type { DatabaseConnection, Dialect } from '@alembic/core/dialect';
 import { defineMssqlCapabilities } from './mssql-capabilities.js';
 import { connectMssql } from './mssql-connect.js';
@@ -37,10 +38,9 @@ function sessionSchema(connection: DatabaseConnection | undefined): string | und
  */
 export function mssql(options: MssqlDialectOptions = {}): Dialect {
   const batchSeparator = options.batchSeparator;
-  return Object.freeze({
-    specVersion: 1,
+  return defineDialect({
     name: 'mssql',
-    urlSchemes: Object.freeze(['mssql', 'sqlserver']),
+    urlSchemes: ['mssql', 'sqlserver'],
     capabilities: defineMssqlCapabilities(batchSeparator === undefined ? {} : { batchSeparator }),
     createDdlCompiler: (compilerOptions: MssqlDdlCompilerOptions = {}) => {
       const defaultSchema =
@@ -56,7 +56,7 @@ export function mssql(options: MssqlDialectOptions = {}): Dialect {
     createSchemaNormalizer: () => new MssqlSchemaNormalizer(),
     acquireMigrationLock: acquireMssqlMigrationLock,
     translateError: translateMssqlError,
-  } satisfies Dialect);
+  });
 }
 
 /**

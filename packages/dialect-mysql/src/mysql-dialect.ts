@@ -1,3 +1,4 @@
+import { defineDialect } from '@alembic/core/dialect';
 import type { Dialect } from '@alembic/core/dialect';
 import { capabilitiesOfFlavour } from './mysql-capabilities.js';
 import { connectMysql } from './mysql-connect.js';
@@ -46,10 +47,9 @@ export function mysql(options: MysqlDialectOptions = {}): Dialect {
     compilerOptions.flavour ??
     (compilerOptions.connection instanceof MysqlConnection ? compilerOptions.connection.flavour : undefined) ??
     offlineFlavour;
-  return Object.freeze({
-    specVersion: 1,
+  return defineDialect({
     name: 'mysql',
-    urlSchemes: Object.freeze(['mysql', 'mariadb']),
+    urlSchemes: ['mysql', 'mariadb'],
     capabilities: capabilitiesOfFlavour(offlineFlavour),
     createDdlCompiler: (compilerOptions: MysqlDdlCompilerOptions = {}) =>
       new MysqlDdlCompiler({ ...compilerOptions, flavour: flavourFor(compilerOptions) }),
@@ -61,7 +61,7 @@ export function mysql(options: MysqlDialectOptions = {}): Dialect {
       }),
     acquireMigrationLock: acquireMysqlMigrationLock,
     translateError: translateMysqlError,
-  } satisfies Dialect);
+  });
 }
 
 /**
@@ -75,7 +75,4 @@ export const mysqlDialect: Dialect = mysql();
  * URLs use when no dialect is listed in the config (core takes the first export, in name
  * order, that serves the scheme, and `mariadbDialect` comes before `mysqlDialect`).
  */
-export const mariadbDialect: Dialect = Object.freeze({
-  ...mysql({ flavour: 'mariadb' }),
-  urlSchemes: Object.freeze(['mariadb']),
-});
+export const mariadbDialect: Dialect = defineDialect({ ...mysql({ flavour: 'mariadb' }), urlSchemes: ['mariadb'] });

@@ -1,3 +1,4 @@
+import { defineDialect } from '@alembic/core/dialect';
 import type { Dialect } from '@alembic/core/dialect';
 import { postgresCapabilities } from './postgres-capabilities.js';
 import { connectPostgres } from './postgres-connect.js';
@@ -27,10 +28,9 @@ import { PostgresSchemaNormalizer } from './postgres-schema-normalizer.js';
  */
 export function postgres(options: PostgresDialectOptions = {}): Dialect {
   const manageEnumTypes = options.manageEnumTypes ?? true;
-  return Object.freeze({
-    specVersion: 1,
+  return defineDialect({
     name: 'postgresql',
-    urlSchemes: Object.freeze(['postgresql', 'postgres']),
+    urlSchemes: ['postgresql', 'postgres'],
     capabilities: postgresCapabilities,
     createDdlCompiler: (compilerOptions) => new PostgresDdlCompiler({ ...compilerOptions, manageEnumTypes }),
     connect: (url, connectOptions) => connectPostgres(url, connectOptions, options),
@@ -44,7 +44,7 @@ export function postgres(options: PostgresDialectOptions = {}): Dialect {
           : {}),
       }),
     translateError: translatePostgresError,
-  } satisfies Dialect);
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { defineDialect } from '@alembic/core/dialect';
 import type { Dialect } from '@alembic/core/dialect';
 import { sqliteCapabilities } from './sqlite-capabilities.js';
 import { connectSqlite } from './sqlite-connect.js';
@@ -26,10 +27,8 @@ import { acquireSqliteMigrationLock } from './sqlite-migration-lock.js';
  * ```
  */
 export function sqlite(options: SqliteDialectOptions = {}): Dialect {
-  return Object.freeze({
-    specVersion: 1,
+  return defineDialect({
     name: 'sqlite',
-    urlSchemes: Object.freeze(['sqlite']),
     capabilities: sqliteCapabilities,
     createDdlCompiler: (compilerOptions) => new SqliteDdlCompiler(compilerOptions),
     connect: (url, connectOptions) => connectSqlite(url, connectOptions, options),
@@ -37,7 +36,7 @@ export function sqlite(options: SqliteDialectOptions = {}): Dialect {
     createSchemaNormalizer: () => new SqliteSchemaNormalizer(),
     acquireMigrationLock: acquireSqliteMigrationLock,
     translateError: translateSqliteError,
-  } satisfies Dialect);
+  });
 }
 
 /**

@@ -20,6 +20,7 @@ export type {
   MigrationLockWait,
   ReleaseMigrationLock,
 } from '../dialect/dialect.js';
+export { defineDialect, type DialectDefinition } from '../dialect/define-dialect.js';
 export {
   defaultCapabilities,
   defineCapabilities,
