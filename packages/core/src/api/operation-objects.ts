@@ -56,10 +56,15 @@ export {
   createUniqueConstraintOperation,
   type CreateUniqueConstraintOperation,
 } from '../operations/create-unique-constraint-operation.js';
-export { dropColumnOperation, type DropColumnOperation } from '../operations/drop-column-operation.js';
+export {
+  dropColumnOperation,
+  type DropColumnOperation,
+  type DropColumnOptions,
+} from '../operations/drop-column-operation.js';
 export {
   dropConstraintOperation,
   type DropConstraintOperation,
+  type DropConstraintOptions,
   type DropConstraintType,
 } from '../operations/drop-constraint-operation.js';
 export { dropIndexOperation, type DropIndexOperation } from '../operations/drop-index-operation.js';

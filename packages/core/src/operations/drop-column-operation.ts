@@ -6,10 +6,14 @@ import { buildOperation } from './build-operation.js';
  * `ALTER TABLE t DROP COLUMN c`. Reversible only with `existingColumn`, the definition of the
  * column being dropped.
  */
-export interface DropColumnOperation {
+export interface DropColumnOperation extends DropColumnOptions {
   readonly kind: 'dropColumn';
   readonly tableName: string;
   readonly columnName: string;
+}
+
+/** Options of `dropColumn`: all but the table and the column. */
+export interface DropColumnOptions {
   readonly schema?: string;
   readonly ifExists?: boolean;
   readonly existingColumn?: ColumnModel;

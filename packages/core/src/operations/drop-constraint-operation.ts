@@ -23,10 +23,14 @@ export function dropConstraintTypeOf(constraint: ConstraintModel): DropConstrain
  * `existingConstraint`; with it, the name may be left out when the naming convention can
  * produce it.
  */
-export interface DropConstraintOperation {
+export interface DropConstraintOperation extends DropConstraintOptions {
   readonly kind: 'dropConstraint';
   readonly constraintName?: ConstraintName;
   readonly tableName: string;
+}
+
+/** Options of `dropConstraint`: all but the constraint's name and its table. */
+export interface DropConstraintOptions {
   readonly type?: DropConstraintType;
   readonly schema?: string;
   readonly ifExists?: boolean;

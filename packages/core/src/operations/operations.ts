@@ -1,7 +1,6 @@
 import { InvalidOperationError } from '../errors/invalid-operation-error.js';
 import type { ColumnType } from '../schema/column-types.js';
 import type { ColumnModel } from '../schema/column.js';
-import type { ConstraintModel } from '../schema/constraints.js';
 import type { ConstraintName, ConvertedName } from '../schema/converted-name.js';
 import { convertedName } from '../schema/converted-name.js';
 import type { DialectOptions } from '../schema/dialect-options.js';
@@ -27,8 +26,9 @@ import { createPrimaryKeyOperation } from './create-primary-key-operation.js';
 import { createTableCommentOperation } from './create-table-comment-operation.js';
 import { createTableOperation } from './create-table-operation.js';
 import { createUniqueConstraintOperation } from './create-unique-constraint-operation.js';
+import type { DropColumnOptions } from './drop-column-operation.js';
 import { dropColumnOperation } from './drop-column-operation.js';
-import type { DropConstraintType } from './drop-constraint-operation.js';
+import type { DropConstraintOptions } from './drop-constraint-operation.js';
 import { dropConstraintOperation } from './drop-constraint-operation.js';
 import { dropIndexOperation } from './drop-index-operation.js';
 import { dropTableCommentOperation } from './drop-table-comment-operation.js';
@@ -147,16 +147,7 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.dropColumn('account', 'last_login');
    * ```
    */
-  async dropColumn(
-    tableName: string,
-    columnName: string,
-    options: {
-      schema?: string;
-      ifExists?: boolean;
-      existingColumn?: ColumnModel;
-      dialectOptions?: DialectOptions;
-    } = {},
-  ): Promise<void> {
+  async dropColumn(tableName: string, columnName: string, options: DropColumnOptions = {}): Promise<void> {
     await this.invoke(dropColumnOperation({ tableName, columnName, ...options }));
   }
 
@@ -314,12 +305,7 @@ export class Operations<Context = unknown, Bind = unknown> {
   async dropConstraint(
     constraintName: ConstraintName,
     tableName: string,
-    options: {
-      type?: DropConstraintType;
-      schema?: string;
-      ifExists?: boolean;
-      existingConstraint?: ConstraintModel;
-    } = {},
+    options: DropConstraintOptions = {},
   ): Promise<void> {
     await this.invoke(dropConstraintOperation({ constraintName, tableName, ...options }));
   }
