@@ -1,5 +1,5 @@
 import { InvalidOperationError } from '../errors/invalid-operation-error.js';
-import type { AlterColumnOptions } from '../operations/batch-operations.js';
+import type { AlterColumnOptions, AlterableColumnAspects } from '../operations/alter-column-operation.js';
 import type { BatchOperation, BatchOperationKind } from '../operations/batch-alter-table-operation.js';
 import type { BulkInsertTable } from '../operations/bulk-insert-operation.js';
 import type { DropConstraintOperation } from '../operations/drop-constraint-operation.js';
@@ -46,26 +46,46 @@ const deferrableEntries = (operation: { readonly deferrable?: boolean; readonly 
   ['initially', text(operation.initially)],
 ];
 
+type AspectName = keyof AlterableColumnAspects;
+
+/** How each aspect `alterColumn` can change is rendered: the change and its `existing*` twin alike. */
+const ASPECT_RENDERERS: {
+  readonly [Aspect in AspectName]: (value: AlterableColumnAspects[Aspect], state: RenderState) => string | undefined;
+} = {
+  nullable: flag,
+  type: (value, state) => present(value, (type) => renderType(type, state)),
+  serverDefault: renderOptionalServerDefault,
+  identity: (value, state) => (value === null ? 'null' : present(value, (identity) => renderValue(identity, state))),
+  comment: nullableText,
+  autoincrement: flag,
+};
+
+/** The aspects in the order their changes are rendered. */
+const CHANGE_ORDER = ['nullable', 'type', 'serverDefault', 'identity', 'comment', 'autoincrement'] as const;
+/** The aspects in the order their `existing*` values are rendered: the type first. */
+const EXISTING_ORDER = ['type', 'nullable', 'serverDefault', 'identity', 'comment', 'autoincrement'] as const;
+
+const existingField = <Aspect extends AspectName>(aspect: Aspect): `existing${Capitalize<Aspect>}` =>
+  `existing${aspect.charAt(0).toUpperCase()}${aspect.slice(1)}` as `existing${Capitalize<Aspect>}`;
+
+function aspectEntry<Aspect extends AspectName>(
+  field: string,
+  aspect: Aspect,
+  value: AlterableColumnAspects[Aspect],
+  state: RenderState,
+): Entry {
+  return [field, ASPECT_RENDERERS[aspect](value, state)];
+}
+
 /** The options of `alterColumn`, in the order a reader expects: changes, then what exists. */
 function alterColumnEntries(operation: AlterColumnOptions, state: RenderState): Entry[] {
-  const type = (value: AlterColumnOptions['type']): string | undefined =>
-    value === undefined ? undefined : renderType(value, state);
-  const identity = (value: AlterColumnOptions['identity']): string | undefined =>
-    value === undefined ? undefined : value === null ? 'null' : renderValue(value, state);
   return [
     ['newColumnName', text(operation.newColumnName)],
-    ['nullable', flag(operation.nullable)],
-    ['type', type(operation.type)],
-    ['serverDefault', renderOptionalServerDefault(operation.serverDefault, state)],
-    ['identity', identity(operation.identity)],
-    ['comment', nullableText(operation.comment)],
-    ['autoincrement', flag(operation.autoincrement)],
-    ['existingType', type(operation.existingType)],
-    ['existingNullable', flag(operation.existingNullable)],
-    ['existingServerDefault', renderOptionalServerDefault(operation.existingServerDefault, state)],
-    ['existingIdentity', identity(operation.existingIdentity)],
-    ['existingComment', nullableText(operation.existingComment)],
-    ['existingAutoincrement', flag(operation.existingAutoincrement)],
+    ...CHANGE_ORDER.map((aspect) => aspectEntry(aspect, aspect, operation[aspect], state)),
+    ...EXISTING_ORDER.map((aspect) => {
+      const field = existingField(aspect);
+      return aspectEntry(field, aspect, operation[field], state);
+    }),
     dialectOptions(operation.dialectOptions, state),
   ];
 }
