@@ -1,4 +1,5 @@
 import { AlembicError } from '@alembic/core';
+import { COMMONJS_GLOBALS } from '@alembic/core/internal';
 import { TranspileSyntaxError, transpileDecorated } from './transpile.js';
 
 const ENTITY = `import { Column, Entity, ManyToOne } from 'typeorm';
@@ -37,7 +38,7 @@ describe('transpileDecorated', () => {
       '}',
       '',
     ].join('\n');
-    const esm = transpileDecorated(source, '/app/src/photo.ts', 'esm').code;
+    const esm = transpileDecorated(source, '/app/src/photo.ts', 'esm', COMMONJS_GLOBALS).code;
     expect(esm).toContain('import.meta.dirname + "/photos"');
     expect(esm).toContain('file = import.meta.filename');
     expect(esm).toMatch(/named\(__dirname\) \{\s+return __dirname;/);
@@ -46,15 +47,24 @@ describe('transpileDecorated', () => {
       /^import \{ createRequire as __alembicCreateRequire \} from "node:module";const __alembicRequire = __alembicCreateRequire\(import\.meta\.url\);/,
     );
     // A hashbang stays the first line; the prologue goes on the next one.
-    const withHashbang = transpileDecorated(`#!/usr/bin/env node\n${source}`, '/app/src/photo.ts', 'esm').code;
+    const withHashbang = transpileDecorated(
+      `#!/usr/bin/env node\n${source}`,
+      '/app/src/photo.ts',
+      'esm',
+      COMMONJS_GLOBALS,
+    ).code;
     expect(withHashbang.startsWith('#!/usr/bin/env node\nimport { createRequire as __alembicCreateRequire }')).toBe(
       true,
     );
     // CommonJS has them already.
-    const commonJs = transpileDecorated(source, '/app/src/photo.ts', 'cjs').code;
+    const commonJs = transpileDecorated(source, '/app/src/photo.ts', 'cjs', COMMONJS_GLOBALS).code;
     expect(commonJs).toContain('__dirname + "/photos"');
     expect(commonJs).not.toContain('import.meta');
     expect(commonJs).not.toContain('__alembicRequire');
+    // Without core's globals (a core older than the parameter) an ES module is left as written.
+    const bare = transpileDecorated(source, '/app/src/photo.ts', 'esm').code;
+    expect(bare).toContain('__dirname + "/photos"');
+    expect(bare).not.toContain('__alembicRequire');
   });
 
   it('gives Object, not a ReferenceError, for a class still in its temporal dead zone', () => {

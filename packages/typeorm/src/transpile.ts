@@ -12,9 +12,22 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type * as Swc from '@swc/core';
 
 /** The module kind to write. */
 export type TranspiledModuleFormat = 'esm' | 'cjs';
+
+/**
+ * How an ES module gets CommonJS's `__dirname`, `__filename` and `require`: the free references
+ * to replace and the line that defines the replacement of `require`. `@alembic/core` owns them
+ * and passes them (its `CommonJsGlobals`); this module applies them.
+ */
+export interface CommonJsGlobals {
+  /** Free reference to its replacement: `{ __dirname: 'import.meta.dirname', ... }`. */
+  readonly replacements: Readonly<Record<string, string>>;
+  /** Defines the replacement of `require`; put first (after a hashbang) when the source mentions `require`. */
+  readonly requirePrologue: string;
+}
 
 /** What {@link transpileDecorated} returns. */
 export interface TranspiledModule {
@@ -68,30 +81,13 @@ function swcVersion(): string {
  * Identifies the compiler, its release and its settings, for the loader's cache keys: output of
  * another `@swc/core` release is not reused.
  */
-export const transpilerIdentity = `swc-legacy-decorators-metadata-es2022-3@${swcVersion()}`;
+export const transpilerIdentity = `swc-legacy-decorators-metadata-es2022-4@${swcVersion()}`;
 
-/**
- * In an ES module, CommonJS's `__dirname`, `__filename` and `require` work (free references
- * only), as core's compiler does for files without decorators.
- */
-const ES_MODULE_COMMONJS_GLOBALS = {
-  vars: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename', require: '__alembicRequire' },
-};
+let swc: typeof Swc | undefined;
 
-/** Defines `__alembicRequire`, put on the first line (source maps then need no shift). */
-const REQUIRE_PROLOGUE =
-  'import { createRequire as __alembicCreateRequire } from "node:module";' +
-  'const __alembicRequire = __alembicCreateRequire(import.meta.url);';
-
-interface SwcModule {
-  transformSync(source: string, options: Record<string, unknown>): { code: string };
-}
-
-let swc: SwcModule | undefined;
-
-function loadSwc(): SwcModule {
+function loadSwc(): typeof Swc {
   // Loaded on first use: the native binding costs time to load, and most files need none.
-  swc ??= createRequire(import.meta.url)('@swc/core') as SwcModule;
+  swc ??= createRequire(import.meta.url)('@swc/core') as typeof Swc;
   return swc;
 }
 
@@ -114,16 +110,22 @@ function withoutDeadZoneErrors(code: string): string {
 /**
  * Compiles one TypeScript file that uses decorators: legacy (`experimentalDecorators`)
  * semantics, `design:type` / `design:paramtypes` / `design:returntype` metadata emitted,
- * types stripped, nothing checked; in an ES module, `__dirname`, `__filename` and `require`
- * work as in CommonJS. No `.swcrc` or tsconfig is read.
+ * types stripped, nothing checked; in an ES module given `commonJsGlobals`, `__dirname`,
+ * `__filename` and `require` work as in CommonJS. No `.swcrc` or tsconfig is read.
  *
  * ```ts
- * const { code } = transpileDecorated(source, '/app/src/entities/user.ts', 'esm');
+ * const { code } = transpileDecorated(source, '/app/src/entities/user.ts', 'esm', COMMONJS_GLOBALS);
  * ```
  *
  * @throws TranspileSyntaxError naming the file and line of a syntax error
  */
-export function transpileDecorated(source: string, filePath: string, format: TranspiledModuleFormat): TranspiledModule {
+export function transpileDecorated(
+  source: string,
+  filePath: string,
+  format: TranspiledModuleFormat,
+  commonJsGlobals?: CommonJsGlobals,
+): TranspiledModule {
+  const globals = format === 'esm' ? commonJsGlobals : undefined;
   let code: string;
   try {
     code = loadSwc().transformSync(source, {
@@ -138,7 +140,7 @@ export function transpileDecorated(source: string, filePath: string, format: Tra
           legacyDecorator: true,
           decoratorMetadata: true,
           useDefineForClassFields: false,
-          ...(format === 'esm' ? { optimizer: { globals: ES_MODULE_COMMONJS_GLOBALS } } : {}),
+          ...(globals === undefined ? {} : { optimizer: { globals: { vars: globals.replacements } } }),
         },
         target: 'es2022',
         keepClassNames: true,
@@ -149,12 +151,13 @@ export function transpileDecorated(source: string, filePath: string, format: Tra
     throw describeSwcError(error, filePath);
   }
   code = withoutDeadZoneErrors(code);
-  if (format !== 'esm' || !/\brequire\b/.test(source)) return { code };
-  if (!code.startsWith('#!')) return { code: `${REQUIRE_PROLOGUE}${code}` };
+  if (globals === undefined || !/\brequire\b/.test(source)) return { code };
+  const prologue = globals.requirePrologue;
+  if (!code.startsWith('#!')) return { code: `${prologue}${code}` };
   // After a hashbang, which must stay the very first characters: the prologue prefixes line 2.
   const lineEnd = code.indexOf('\n');
-  if (lineEnd === -1) return { code: `${code}\n${REQUIRE_PROLOGUE}` };
-  return { code: `${code.slice(0, lineEnd + 1)}${REQUIRE_PROLOGUE}${code.slice(lineEnd + 1)}` };
+  if (lineEnd === -1) return { code: `${code}\n${prologue}` };
+  return { code: `${code.slice(0, lineEnd + 1)}${prologue}${code.slice(lineEnd + 1)}` };
 }
 
 /**

@@ -115,6 +115,29 @@ describe.each([['typeorm'], ['typeorm-1']] as const)('a TypeORM project on %s', 
 });
 
 describe('loading decorated files', () => {
+  it("gives a decorated entity imported as an ES module CommonJS's __dirname, __filename and require", () => {
+    const directory = project({ typeormPackage: 'typeorm', entities: 'classes' });
+    const postFile = join(directory, 'src', 'entities', 'post.ts');
+    writeFileSync(
+      postFile,
+      readFileSync(postFile, 'utf8').replace(
+        'export class Post {',
+        [
+          'export class Post {',
+          "  static readonly folder: string = __dirname + '/' + require('node:path').basename(__filename);",
+          '',
+        ].join('\n'),
+      ),
+    );
+    const result = printModel(directory);
+    expect(result.stderr).toBe('');
+    const printed = JSON.parse(result.stdout) as { model: MetadataModel };
+    expect((summary(printed.model) as Array<{ name: string }>).map((entry) => entry.name).sort()).toEqual([
+      'app_post',
+      'app_user',
+    ]);
+  });
+
   it('names file and line of a syntax error in an entity', () => {
     const directory = project({ typeormPackage: 'typeorm' });
     expect(runAlembic(directory, ['init', '--template', 'typeorm', 'migrations']).status).toBe(0);

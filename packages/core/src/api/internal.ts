@@ -12,6 +12,7 @@
 // Loading user files
 export { enableTypeScriptImports, importModule } from '../loader/import-module.js';
 export { DECORATOR_COMPILER, type DecoratorCompiler } from '../loader/decorator-compiler.js';
+export { COMMONJS_GLOBALS, type CommonJsGlobals } from '../loader/commonjs-globals.js';
 export { userCodeLocation } from '../loader/user-code-location.js';
 
 // Running migrations in-process

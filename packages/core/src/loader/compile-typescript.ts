@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import type * as Esbuild from 'esbuild';
 import { pruneCacheDirectory } from '../script/prune-cache-directory.js';
 import { replaceCacheFile } from '../script/replace-cache-file.js';
 import {
@@ -14,42 +15,24 @@ import {
   resolveDecoratorCompiler,
   type DecoratorCompiler,
 } from './decorator-compiler.js';
+import { COMMONJS_GLOBALS, mentionsRequire } from './commonjs-globals.js';
 import { describeLoadError } from './describe-load-error.js';
 import { packageVersion } from './package-version.js';
 
 /** The module kind a TypeScript file is compiled to: for `import` or for `require()`. */
 type CompiledFormat = 'esm' | 'cjs';
 
-/** Part of the cache key: a change of compiler settings must not reuse old output. */
+/**
+ * Part of the cache key: a change of compiler settings, here or in {@link COMMONJS_GLOBALS}
+ * (which the decorator compiler gets too), must not reuse old output.
+ */
 const COMPILE_SETTINGS = 'esbuild-node22-inline-sourcemap-4';
 
-/**
- * CommonJS's globals, in a file compiled to an ES module: a TypeScript file that a CommonJS
- * project would run with ts-node or tsx (a TypeORM `data-source.ts` with
- * `entities: [__dirname + '/entities/*.ts']`, or `require('./ormconfig.json')`) keeps working
- * when it is imported. Only free references are replaced: a file that declares its own
- * `__dirname` or `require` keeps it.
- */
-const ES_MODULE_COMMONJS_GLOBALS = Object.freeze({
-  __dirname: 'import.meta.dirname',
-  __filename: 'import.meta.filename',
-  require: '__alembicRequire',
-});
-
-/** Defines `__alembicRequire`, on the first line (source maps then need no shift). */
-const REQUIRE_PROLOGUE =
-  'import { createRequire as __alembicCreateRequire } from "node:module";' +
-  'const __alembicRequire = __alembicCreateRequire(import.meta.url);';
-
-interface EsbuildSync {
-  transformSync(source: string, options: Record<string, unknown>): { code: string };
-}
-
-let esbuild: EsbuildSync | undefined;
+let esbuild: typeof Esbuild | undefined;
 
 /** esbuild, loaded only when a file is not in the cache (its service process starts then). */
-function loadEsbuild(): EsbuildSync {
-  esbuild ??= createRequire(import.meta.url)('esbuild') as EsbuildSync;
+function loadEsbuild(): typeof Esbuild {
+  esbuild ??= createRequire(import.meta.url)('esbuild') as typeof Esbuild;
   return esbuild;
 }
 
@@ -87,7 +70,7 @@ export function compileTypeScript(
   const settings =
     compiler === undefined
       ? `${COMPILE_SETTINGS}-esbuild@${packageVersion('esbuild', import.meta.url)}`
-      : `decorated-${compiler.transpilerIdentity}`;
+      : `${COMPILE_SETTINGS}-decorated-${compiler.transpilerIdentity}`;
   const key = createHash('sha1').update(`${settings}\0${format}\0${path}\0`).update(source).digest('hex');
   const cached = join(cacheDirectory, 'compiled', `${key}.js`);
   try {
@@ -122,7 +105,10 @@ function compileWithEsbuild(source: string, path: string, format: CompiledFormat
       sourcefile: path,
       sourcemap: 'inline',
       ...(format === 'esm'
-        ? { define: ES_MODULE_COMMONJS_GLOBALS, ...(/\brequire\b/.test(source) ? { banner: REQUIRE_PROLOGUE } : {}) }
+        ? {
+            define: COMMONJS_GLOBALS.replacements,
+            ...(mentionsRequire(source) ? { banner: COMMONJS_GLOBALS.requirePrologue } : {}),
+          }
         : {}),
     }).code;
   } catch (error) {
@@ -132,7 +118,7 @@ function compileWithEsbuild(source: string, path: string, format: CompiledFormat
 
 function compileDecorated(compiler: DecoratorCompiler, source: string, path: string, format: CompiledFormat): string {
   try {
-    return compiler.transpileDecorated(source, path, format).code;
+    return compiler.transpileDecorated(source, path, format, COMMONJS_GLOBALS).code;
   } catch (error) {
     // A syntax error it located: a `ScriptFileError`, as esbuild's are.
     throw decoratorLoadError(error) ?? error;

@@ -17,14 +17,24 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ScriptFileError } from '../errors/script-file-error.js';
+import type { CommonJsGlobals } from './commonjs-globals.js';
 
 /** The module specifier of the compiler for decorated files. */
 export const DECORATOR_COMPILER = '@alembic/typeorm/transpile';
 
 /** What {@link DECORATOR_COMPILER} exports. */
 export interface DecoratorCompiler {
-  /** Compiles one file; throws an error whose message names `file:line` on a syntax error. */
-  transpileDecorated(source: string, filePath: string, format: 'esm' | 'cjs'): { code: string };
+  /**
+   * Compiles one file; throws an error whose message names `file:line` on a syntax error. In an
+   * ES module it applies `commonJsGlobals` (core passes its `COMMONJS_GLOBALS`); a compiler
+   * older than that parameter ignores it, and `__dirname` then fails as in any ES module.
+   */
+  transpileDecorated(
+    source: string,
+    filePath: string,
+    format: 'esm' | 'cjs',
+    commonJsGlobals: CommonJsGlobals,
+  ): { code: string };
   /** Changes whenever its output for the same input would: part of cache keys. */
   readonly transpilerIdentity: string;
 }
