@@ -56,7 +56,8 @@ export type ReleaseMigrationLock = () => Promise<void>;
 /**
  * A database dialect: what a dialect package (`@alembic/dialect-sqlite`, a third party's) exports
  * as one object. Version 1 of the contract; any change to it is a breaking change of
- * `@alembic/core`.
+ * `@alembic/core`. A plain object literal satisfies it; `defineDialect()` fills in `specVersion`
+ * and `urlSchemes` and freezes the object, as the dialects of this repository do.
  *
  * ```ts
  * export const sqlite: Dialect = {
