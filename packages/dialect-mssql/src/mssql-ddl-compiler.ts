@@ -18,6 +18,7 @@ import type {
   DropTableCommentOperation,
   IdentityOptions,
   IndexModel,
+  IndexStatementParts,
   RenameTableOperation,
   ServerDefault,
   TableModel,
@@ -305,27 +306,18 @@ export class MssqlDdlCompiler extends DefaultDdlCompiler {
 
   // ---- indexes -----------------------------------------------------------------------------
 
-  /** `CREATE [UNIQUE] [CLUSTERED | NONCLUSTERED] INDEX ix ON t (a) [INCLUDE (b)] [WHERE ...]`. */
-  protected override createIndexStatement(
-    target: TableTarget,
-    model: IndexModel,
-    options: { ifNotExists?: boolean },
-  ): string {
+  /**
+   * `CREATE [UNIQUE] [CLUSTERED | NONCLUSTERED] INDEX ix ON t (a) [INCLUDE (b)] [WHERE ...]`,
+   * from `dialectOptions.mssql` (`clustered`, `include`, `where`).
+   */
+  protected override indexStatementParts(model: IndexModel): IndexStatementParts {
     const mssqlOptions = readMssqlIndexOptions(this.ownDialectOptions(model.dialectOptions));
-    const name = this.indexName(target.tableName, model);
-    this.renderExistenceClause(options.ifNotExists, 'IF NOT EXISTS', 'createIndex');
-    const clustered =
-      mssqlOptions.clustered === undefined ? '' : mssqlOptions.clustered ? 'CLUSTERED ' : 'NONCLUSTERED ';
-    const elements = model.columns.map((element) => this.formatIndexElement(element)).join(', ');
-    let statement = `CREATE ${model.unique ? 'UNIQUE ' : ''}${clustered}INDEX ${this.quoteIdentifier(name)} ON ${this.formatTableName(
-      target.tableName,
-      target.schema,
-    )} (${elements})`;
-    if (mssqlOptions.include.length > 0) {
-      statement += ` INCLUDE (${this.formatColumnList(mssqlOptions.include)})`;
-    }
-    const where = model.where ?? mssqlOptions.where;
-    return where === undefined ? statement : `${statement} WHERE ${where}`;
+    const clustered = mssqlOptions.clustered === undefined ? '' : mssqlOptions.clustered ? 'CLUSTERED' : 'NONCLUSTERED';
+    return {
+      beforeIndex: `${model.unique ? 'UNIQUE ' : ''}${clustered}`.trim(),
+      afterColumns: mssqlOptions.include.length > 0 ? [`INCLUDE (${this.formatColumnList(mssqlOptions.include)})`] : [],
+      where: mssqlOptions.where,
+    };
   }
 
   /** `DROP INDEX [IF EXISTS] ix ON t`: SQL Server needs the table. */

@@ -14,6 +14,7 @@ import type {
   DropConstraintOperation,
   DropIndexOperation,
   IndexModel,
+  IndexStatementParts,
   TableModel,
   TableTarget,
 } from '@alembic/core/dialect';
@@ -277,30 +278,20 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
    * `CREATE [UNIQUE | FULLTEXT | SPATIAL] INDEX [IF NOT EXISTS] ix ON t (c(10), ...) [USING x]`,
    * reading `dialectOptions.mysql` (`prefix`, `length`, `using`).
    */
-  protected override createIndexStatement(
-    target: TableTarget,
-    model: IndexModel,
-    options: { ifNotExists?: boolean },
-  ): string {
+  protected override indexStatementParts(model: IndexModel): IndexStatementParts {
     const mysqlOptions = readMysqlIndexOptions(this.ownDialectOptions(model.dialectOptions));
-    if (mysqlOptions === undefined || model.where !== undefined) {
-      return super.createIndexStatement(target, model, options);
+    if (mysqlOptions === undefined) {
+      return {};
     }
-    const name = this.indexName(target.tableName, model);
-    const existence = this.renderExistenceClause(options.ifNotExists, 'IF NOT EXISTS', 'createIndex');
-    const kind = mysqlOptions.prefix === undefined ? (model.unique ? 'UNIQUE ' : '') : `${mysqlOptions.prefix} `;
-    const elements = model.columns
-      .map((element) => {
+    return {
+      beforeIndex: mysqlOptions.prefix,
+      formatElement: (element) => {
         const rendered = this.formatIndexElement(element);
         const length = typeof element === 'string' ? mysqlOptions.lengthOf(element) : undefined;
         return length === undefined ? rendered : `${rendered}(${length})`;
-      })
-      .join(', ');
-    const using = mysqlOptions.using === undefined ? '' : ` USING ${mysqlOptions.using}`;
-    return `CREATE ${kind}INDEX ${existence}${this.quoteIdentifier(name)} ON ${this.formatTableName(
-      target.tableName,
-      target.schema,
-    )} (${elements})${using}`;
+      },
+      afterColumns: mysqlOptions.using === undefined ? [] : [`USING ${mysqlOptions.using}`],
+    };
   }
 
   /** `DROP INDEX [IF EXISTS] ix ON t`: MySQL needs the table. */

@@ -19,6 +19,7 @@ import type {
   DropTableOperation,
   IdentityOptions,
   IndexModel,
+  IndexStatementParts,
   TableModel,
   TableTarget,
 } from '@alembic/core/dialect';
@@ -343,41 +344,18 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
 
   /**
    * `CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] ix ON t [USING method] (elements)
-   * [INCLUDE (columns)] [NULLS NOT DISTINCT] [WHERE condition]`.
+   * [INCLUDE (columns)] [NULLS NOT DISTINCT] [WHERE condition]`, from `dialectOptions.postgresql`.
    */
-  protected override createIndexStatement(
-    target: TableTarget,
-    model: IndexModel,
-    options: { ifNotExists?: boolean },
-  ): string {
+  protected override indexStatementParts(model: IndexModel): IndexStatementParts {
     const postgres = readPostgresOptions('createIndex', this.ownDialectOptions(model.dialectOptions), this.warn);
-    const parts = [model.unique ? 'CREATE UNIQUE INDEX' : 'CREATE INDEX'];
-    if (postgres.concurrently === true) {
-      parts.push('CONCURRENTLY');
-    }
-    const existence = this.renderExistenceClause(options.ifNotExists, 'IF NOT EXISTS', 'createIndex').trim();
-    if (existence.length > 0) {
-      parts.push(existence);
-    }
-    parts.push(
-      this.quoteIdentifier(this.indexName(target.tableName, model)),
-      'ON',
-      this.formatTableName(target.tableName, target.schema),
-    );
-    if (postgres.using !== undefined) {
-      parts.push(`USING ${this.indexMethod(postgres.using)}`);
-    }
-    parts.push(`(${model.columns.map((element) => this.formatIndexElement(element)).join(', ')})`);
-    if (postgres.include !== undefined) {
-      parts.push(`INCLUDE (${this.formatColumnList(postgres.include)})`);
-    }
-    if (postgres.nullsNotDistinct === true) {
-      parts.push('NULLS NOT DISTINCT');
-    }
-    if (model.where !== undefined) {
-      parts.push(`WHERE ${model.where}`);
-    }
-    return parts.join(' ');
+    return {
+      afterIndex: postgres.concurrently === true ? 'CONCURRENTLY' : '',
+      beforeColumns: postgres.using === undefined ? '' : `USING ${this.indexMethod(postgres.using)}`,
+      afterColumns: [
+        postgres.include === undefined ? '' : `INCLUDE (${this.formatColumnList(postgres.include)})`,
+        postgres.nullsNotDistinct === true ? 'NULLS NOT DISTINCT' : '',
+      ],
+    };
   }
 
   /** `DROP INDEX [CONCURRENTLY] [IF EXISTS] [schema.]ix`. */

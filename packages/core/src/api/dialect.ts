@@ -40,6 +40,7 @@ export {
   type DefaultDdlCompilerOptions,
 } from '../dialect/default-ddl-renderer.js';
 export type { TableTarget } from '../dialect/default-ddl-statements.js';
+export type { IndexStatementParts } from '../dialect/index-statement-parts.js';
 export { DEFAULT_RESERVED_WORDS } from '../dialect/reserved-words.js';
 export type { BatchRecreatePlan, ColumnTransfer } from '../operations/batch/plan-batch-recreate.js';
 

@@ -14,11 +14,12 @@ import type { RenameTableOperation } from '../operations/rename-table-operation.
 import type { ColumnModel } from '../schema/column.js';
 import type { ConstraintModel } from '../schema/constraints.js';
 import { constraintNameText } from '../schema/converted-name.js';
-import type { IndexModel } from '../schema/index-model.js';
+import type { IndexElement, IndexModel } from '../schema/index-model.js';
 import { indexColumnNames } from '../schema/index-model.js';
 import type { TableModel } from '../schema/table.js';
 import type { DefaultDdlCompilerOptions } from './default-ddl-renderer.js';
 import { DefaultDdlRenderer } from './default-ddl-renderer.js';
+import type { IndexStatementParts } from './index-statement-parts.js';
 
 /** The table an ALTER statement targets. */
 export interface TableTarget {
@@ -281,29 +282,45 @@ export class DefaultDdlStatements extends DefaultDdlRenderer {
 
   // ---- indexes -----------------------------------------------------------------------------
 
-  /** `CREATE [UNIQUE] INDEX [IF NOT EXISTS] ix ON t (columns) [WHERE ...]`. */
+  /**
+   * `CREATE [UNIQUE] INDEX [IF NOT EXISTS] ix ON t (elements) [WHERE ...]`, with the words
+   * {@link DefaultDdlStatements.indexStatementParts} adds for the dialect.
+   */
   protected createIndexStatement(target: TableTarget, model: IndexModel, options: { ifNotExists?: boolean }): string {
+    const parts = this.indexStatementParts(model);
     const name = this.indexName(target.tableName, model);
-    const existence = this.renderExistenceClause(options.ifNotExists, 'IF NOT EXISTS', 'createIndex');
-    const elements = model.columns.map((element) => this.formatIndexElement(element)).join(', ');
-    const unique = model.unique ? 'UNIQUE ' : '';
-    let statement = `CREATE ${unique}INDEX ${existence}${this.quoteIdentifier(name)} ON ${this.formatTableName(
-      target.tableName,
-      target.schema,
-    )} (${elements})`;
-    if (model.where !== undefined) {
-      if (!this.capabilities.supportsPartialIndexes) {
-        throw new UnsupportedOperationError(
-          this.dialectName,
-          `The ${this.dialectName} dialect has no partial indexes (index '${name}')`,
-          {
-            operationKind: 'createIndex',
-          },
-        );
-      }
-      statement += ` WHERE ${model.where}`;
+    const existence = this.renderExistenceClause(options.ifNotExists, 'IF NOT EXISTS', 'createIndex').trim();
+    const where = model.where ?? parts.where;
+    if (where !== undefined && !this.capabilities.supportsPartialIndexes) {
+      throw new UnsupportedOperationError(
+        this.dialectName,
+        `The ${this.dialectName} dialect has no partial indexes (index '${name}')`,
+        {
+          operationKind: 'createIndex',
+        },
+      );
     }
-    return statement;
+    const formatElement = parts.formatElement ?? ((element: IndexElement) => this.formatIndexElement(element));
+    const words = [
+      'CREATE',
+      parts.beforeIndex ?? (model.unique ? 'UNIQUE' : ''),
+      'INDEX',
+      parts.afterIndex ?? '',
+      existence,
+      this.quoteIdentifier(name),
+      'ON',
+      this.formatTableName(target.tableName, target.schema),
+      parts.beforeColumns ?? '',
+      `(${model.columns.map(formatElement).join(', ')})`,
+      ...(parts.afterColumns ?? []),
+      where === undefined ? '' : `WHERE ${where}`,
+    ];
+    return words.filter((word) => word !== '').join(' ');
+  }
+
+  /** What the dialect adds to `CREATE INDEX` for an index (see {@link IndexStatementParts}); nothing by default. */
+  protected indexStatementParts(_model: IndexModel): IndexStatementParts {
+    return {};
   }
 
   /** The final name of an index, or an error when neither a name nor the convention gives one. */
