@@ -114,7 +114,8 @@ function withoutDeadZoneErrors(code: string): string {
  * `__filename` and `require` work as in CommonJS. No `.swcrc` or tsconfig is read.
  *
  * ```ts
- * const { code } = transpileDecorated(source, '/app/src/entities/user.ts', 'esm', COMMONJS_GLOBALS);
+ * // as @alembic/core's loader calls it, with the globals it owns:
+ * const { code } = transpileDecorated(source, '/app/src/entities/user.ts', 'esm', commonJsGlobals);
  * ```
  *
  * @throws TranspileSyntaxError naming the file and line of a syntax error

@@ -39,4 +39,10 @@ describe('defineDialect', () => {
     expect(Object.isFrozen(dialect)).toBe(true);
     expect(Object.isFrozen(dialect.urlSchemes)).toBe(true);
   });
+
+  it('is version 1 even when a JavaScript caller passes another specVersion', () => {
+    const dialect = defineDialect({ ...definition(), specVersion: 2 } as Parameters<typeof defineDialect>[0]);
+    expect(dialect.specVersion).toBe(1);
+    expect(Object.keys(dialect).slice(0, 3)).toEqual(['specVersion', 'name', 'urlSchemes']);
+  });
 });

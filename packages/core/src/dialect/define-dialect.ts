@@ -28,6 +28,12 @@ export type DialectDefinition = Omit<Dialect, 'specVersion' | 'urlSchemes'> & {
  * ```
  */
 export function defineDialect(definition: DialectDefinition): Dialect {
-  const { name, urlSchemes = [name], ...members } = definition;
+  // A `specVersion` a JavaScript caller passes is left out: the object is version 1.
+  const {
+    name,
+    urlSchemes = [name],
+    specVersion: _given,
+    ...members
+  } = definition as DialectDefinition & { readonly specVersion?: unknown };
   return Object.freeze({ specVersion: 1, name, urlSchemes: Object.freeze([...urlSchemes]), ...members });
 }

@@ -26,8 +26,10 @@ export const DECORATOR_COMPILER = '@alembic/typeorm/transpile';
 export interface DecoratorCompiler {
   /**
    * Compiles one file; throws an error whose message names `file:line` on a syntax error. In an
-   * ES module it applies `commonJsGlobals` (core passes its `COMMONJS_GLOBALS`); a compiler
-   * older than that parameter ignores it, and `__dirname` then fails as in any ES module.
+   * ES module it applies `commonJsGlobals` (core passes its `COMMONJS_GLOBALS`). A compiler
+   * older than that parameter ignores it and applies its own copy of the same globals; one
+   * called without it (by a core older than the parameter) leaves the module as written, which
+   * is why `@alembic/typeorm` requires a core that passes it.
    */
   transpileDecorated(
     source: string,

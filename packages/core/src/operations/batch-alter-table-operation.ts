@@ -124,10 +124,5 @@ export function batchAlterTableOperation(
       `batchAlterTable: copyFrom describes table '${fields.copyFrom.name}', not '${tableName}'`,
     );
   }
-  return buildOperation('batchAlterTable', {
-    ...fields,
-    tableName,
-    recreate,
-    operations: [...fields.operations],
-  });
+  return buildOperation('batchAlterTable', fields, { tableName, recreate, operations: [...fields.operations] });
 }

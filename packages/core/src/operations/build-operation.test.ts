@@ -25,4 +25,23 @@ describe('buildOperation', () => {
       new InvalidOperationError("createPrimaryKey: 'columns' must be a non-empty list of column names"),
     );
   });
+
+  it('reads fields through getters and the prototype, and takes computed fields over given ones', () => {
+    class IndexFields {
+      get indexName(): string {
+        return 'ix_t_a';
+      }
+      readonly columns = ['ignored'];
+    }
+    Object.assign(IndexFields.prototype, { tableName: 't', schema: 's' });
+    const operation = buildOperation('createIndex', new IndexFields(), { columns: ['a'], unique: false });
+    expect(operation).toEqual({
+      kind: 'createIndex',
+      indexName: 'ix_t_a',
+      tableName: 't',
+      columns: ['a'],
+      schema: 's',
+      unique: false,
+    });
+  });
 });

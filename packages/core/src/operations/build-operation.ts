@@ -41,22 +41,27 @@ const APPLY_RULE: Readonly<Record<FieldRule, (operationKind: string, field: stri
 /**
  * Builds an operation of `kind` from `fields` by the kind's {@link OPERATION_FIELD_RULES}: checks
  * each field by its rule, in order (the first failure throws), and keeps only the fields the
- * rules name, in that order; then drops unset fields and deep-freezes the result.
+ * rules name, in that order; then drops unset fields and deep-freezes the result. A field the
+ * builder worked out itself goes in `computed`, which wins over `fields`; the rest are read from
+ * `fields` as given (getters and inherited properties included).
  *
  * ```ts
  * buildOperation('renameTable', { oldTableName: 'address', newTableName: 'addresses' });
+ * buildOperation('createIndex', fields, { columns, unique: fields.unique ?? false });
  * ```
  *
  * @internal
  */
 export function buildOperation<Kind extends OperationKind>(
   kind: Kind,
-  fields: Omit<OperationMap[Kind], 'kind'>,
+  fields: { readonly [Field in keyof Omit<OperationMap[Kind], 'kind'>]?: unknown },
+  computed: Partial<Omit<OperationMap[Kind], 'kind'>> = {},
 ): OperationMap[Kind] {
   const given = fields as Readonly<Record<string, unknown>>;
+  const worked = computed as Readonly<Record<string, unknown>>;
   const operation: Record<string, unknown> = { kind };
   for (const [field, rule] of Object.entries(OPERATION_FIELD_RULES[kind]) as [string, FieldRule][]) {
-    operation[field] = APPLY_RULE[rule](kind, field, given[field]);
+    operation[field] = APPLY_RULE[rule](kind, field, Object.hasOwn(worked, field) ? worked[field] : given[field]);
   }
   return deepFreeze(withoutUndefined(operation)) as unknown as OperationMap[Kind];
 }

@@ -43,5 +43,5 @@ export function createForeignKeyOperation(fields: Omit<CreateForeignKeyOperation
       `createForeignKey: ${localColumns.length} local column(s) but ${remoteColumns.length} remote column(s)`,
     );
   }
-  return buildOperation('createForeignKey', { ...fields, localColumns, remoteColumns });
+  return buildOperation('createForeignKey', fields, { localColumns, remoteColumns });
 }

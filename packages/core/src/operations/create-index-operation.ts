@@ -37,5 +37,5 @@ export function createIndexOperation(
   } catch (error) {
     throw new InvalidOperationError(`createIndex: ${(error as Error).message}`, { cause: error });
   }
-  return buildOperation('createIndex', { ...fields, columns, unique: fields.unique ?? false });
+  return buildOperation('createIndex', fields, { columns, unique: fields.unique ?? false });
 }

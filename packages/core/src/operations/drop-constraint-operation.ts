@@ -70,5 +70,5 @@ export function dropConstraintOperation(fields: Omit<DropConstraintOperation, 'k
     fields.constraintName !== undefined
       ? { ...fields.existingConstraint, name: fields.constraintName }
       : fields.existingConstraint;
-  return buildOperation('dropConstraint', { ...fields, type, existingConstraint });
+  return buildOperation('dropConstraint', fields, { type, existingConstraint });
 }

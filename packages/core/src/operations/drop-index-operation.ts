@@ -34,5 +34,5 @@ export function dropIndexOperation(fields: Omit<DropIndexOperation, 'kind'>): Dr
     fields.existingIndex !== undefined && fields.existingIndex.name === undefined && fields.indexName !== undefined
       ? { ...fields.existingIndex, name: fields.indexName }
       : fields.existingIndex;
-  return buildOperation('dropIndex', { ...fields, existingIndex });
+  return buildOperation('dropIndex', fields, { existingIndex });
 }

@@ -28,8 +28,7 @@ export interface ExecuteOperation {
 export function executeOperation(
   fields: Omit<ExecuteOperation, 'kind' | 'sql'> & { sql: string | SqlExpression },
 ): ExecuteOperation {
-  return buildOperation('execute', {
-    ...fields,
+  return buildOperation('execute', fields, {
     sql: isSqlExpression(fields.sql) ? fields.sql.text : fields.sql,
     parameters: fields.parameters === undefined ? undefined : { ...fields.parameters },
   });
