@@ -3,10 +3,15 @@ import {
   addColumnOperation,
   alterColumnOperation,
   batchAlterTableOperation,
+  column,
   createCheckConstraintOperation,
   createTableOperation,
+  foreignKeyConstraint,
+  index,
+  integer,
+  string,
+  table,
 } from '@alembic/core';
-import { column, foreignKeyConstraint, index, integer, string, table } from '@alembic/core';
 import type { BatchAlterTableOperation, BatchRecreateMode, TableModel } from '@alembic/core';
 import type { ConformanceHarness } from '../conformance-harness.js';
 import { itWhen } from '../support/capability-gate.js';
