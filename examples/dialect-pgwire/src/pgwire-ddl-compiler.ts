@@ -5,11 +5,12 @@ import type {
   ColumnRenderContext,
   ColumnType,
   DdlCompilerOptions,
+  TypeSpellings,
 } from '@alembic/core/dialect';
 import { pgwireCapabilities } from './pgwire-capabilities.js';
 
 /** The SQL of the column kinds this database spells one way, whatever the type's details. */
-const TYPE_SPELLINGS: Readonly<Partial<Record<ColumnType['kind'], string>>> = {
+const TYPE_SPELLINGS: TypeSpellings = {
   integer: 'INT8',
   bigInteger: 'INT8',
   smallInteger: 'INT2',
@@ -41,11 +42,15 @@ export class PgwireDdlCompiler extends DefaultDdlCompiler {
     super({ ...options, dialectName: 'pgwire', capabilities: pgwireCapabilities });
   }
 
+  protected override get typeSpellings(): TypeSpellings {
+    return TYPE_SPELLINGS;
+  }
+
   override renderType(type: ColumnType): string {
     if (type.kind === 'dateTime') {
       return type.timezone ? 'TIMESTAMPTZ' : 'TIMESTAMP';
     }
-    return TYPE_SPELLINGS[type.kind] ?? super.renderType(type);
+    return super.renderType(type);
   }
 
   protected override renderColumnType(column: ColumnModel, context: ColumnRenderContext): string {

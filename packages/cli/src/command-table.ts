@@ -119,7 +119,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         flags: ['--autogenerate'],
         help: 'Populate revision script with candidate migration operations, based on comparison of database to model.',
       },
-      { key: 'sql', flags: ['--sql'], help: "Don't emit SQL to database - dump to standard output instead" },
+      sql,
       {
         key: 'head',
         flags: ['--head'],

@@ -23,6 +23,7 @@ import type {
   ServerDefault,
   TableModel,
   TableTarget,
+  TypeSpellings,
 } from '@alembic/core/dialect';
 import { planMssqlAlterColumn } from './mssql-alter-column-plan.js';
 import { defineMssqlCapabilities } from './mssql-capabilities.js';
@@ -45,10 +46,12 @@ export interface MssqlDdlCompilerOptions extends DdlCompilerOptions {
 /** Operation kinds that have `IF EXISTS` on SQL Server 2016 and later. */
 const IF_EXISTS_KINDS: ReadonlySet<string> = new Set(['dropTable', 'dropColumn', 'dropIndex', 'dropConstraint']);
 
-/** The SQL of the column kinds SQL Server spells one way, whatever the type's details. */
-const TYPE_SPELLINGS: Readonly<Partial<Record<ColumnType['kind'], string>>> = {
+/**
+ * The SQL of the column kinds SQL Server spells one way, whatever the type's details, where it
+ * differs from the default compiler's.
+ */
+const TYPE_SPELLINGS: TypeSpellings = {
   boolean: 'BIT',
-  time: 'TIME',
   json: 'NVARCHAR(max)',
   uuid: 'UNIQUEIDENTIFIER',
 };
@@ -108,6 +111,10 @@ export class MssqlDdlCompiler extends DefaultDdlCompiler {
     return bracketIdentifier(name);
   }
 
+  protected override get typeSpellings(): TypeSpellings {
+    return TYPE_SPELLINGS;
+  }
+
   override renderType(type: ColumnType): string {
     switch (type.kind) {
       case 'string':
@@ -121,7 +128,7 @@ export class MssqlDdlCompiler extends DefaultDdlCompiler {
       case 'enum':
         return `VARCHAR(${Math.max(1, ...type.values.map((value) => value.length))})`;
       default:
-        return TYPE_SPELLINGS[type.kind] ?? super.renderType(type);
+        return super.renderType(type);
     }
   }
 

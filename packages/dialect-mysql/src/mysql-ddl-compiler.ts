@@ -17,6 +17,7 @@ import type {
   IndexStatementParts,
   TableModel,
   TableTarget,
+  TypeSpellings,
 } from '@alembic/core/dialect';
 import type { MysqlColumnRestatement } from './mysql-alter-column-plan.js';
 import { planMysqlAlterColumn } from './mysql-alter-column-plan.js';
@@ -31,11 +32,12 @@ export interface MysqlDdlCompilerOptions extends DdlCompilerOptions {
   readonly flavour?: MysqlFlavour;
 }
 
-/** The SQL of the column kinds MySQL and MariaDB spell one way, whatever the type's details. */
-const TYPE_SPELLINGS: Readonly<Partial<Record<ColumnType['kind'], string>>> = {
+/**
+ * The SQL of the column kinds MySQL and MariaDB spell one way, whatever the type's details, where
+ * it differs from the default compiler's.
+ */
+const TYPE_SPELLINGS: TypeSpellings = {
   boolean: 'BOOL',
-  dateTime: 'DATETIME',
-  time: 'TIME',
 };
 
 /** Operation kinds whose `IF [NOT] EXISTS` MySQL 8 has; MariaDB has them all. */
@@ -97,6 +99,10 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
     return `\`${name.replaceAll('`', '``')}\``;
   }
 
+  protected override get typeSpellings(): TypeSpellings {
+    return TYPE_SPELLINGS;
+  }
+
   override renderType(type: ColumnType): string {
     switch (type.kind) {
       case 'string':
@@ -117,7 +123,7 @@ export class MysqlDdlCompiler extends DefaultDdlCompiler {
       case 'uuid':
         return this.capabilities.nativeUuid ? 'UUID' : 'CHAR(36)';
       default:
-        return TYPE_SPELLINGS[type.kind] ?? super.renderType(type);
+        return super.renderType(type);
     }
   }
 

@@ -1,4 +1,11 @@
-import { closeOnFailure, ConfigError, defineDialectConnect, loadDriver, maskPassword } from '@alembic/core/dialect';
+import {
+  closeOnFailure,
+  ConfigError,
+  defineDialectConnect,
+  isErrorLike,
+  loadDriver,
+  maskPassword,
+} from '@alembic/core/dialect';
 import type { DialectConnect, DialectConnectOptions } from '@alembic/core/dialect';
 import type { PostgresClient } from './postgres-client.js';
 import { isPostgresClient, isPostgresPool } from './postgres-client.js';
@@ -56,12 +63,7 @@ function connectionError(error: unknown, url: string): unknown {
   if (password === undefined || !showsPassword(translated, password)) {
     return translated;
   }
-  const message =
-    typeof translated === 'object' &&
-    translated !== null &&
-    typeof (translated as { message?: unknown }).message === 'string'
-      ? (translated as { message: string }).message
-      : String(translated);
+  const message = isErrorLike(translated) ? translated.message : String(translated);
   const sqlState = PostgresDatabaseError.isInstance(translated) ? translated.sqlState : undefined;
   return new PostgresDatabaseError(
     'ALEMBIC_CONNECTION_FAILED',

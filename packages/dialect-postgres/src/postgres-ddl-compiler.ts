@@ -22,6 +22,7 @@ import type {
   IndexStatementParts,
   TableModel,
   TableTarget,
+  TypeSpellings,
 } from '@alembic/core/dialect';
 import { postgresCapabilities } from './postgres-capabilities.js';
 import type { NamedEnumType } from './postgres-enum-types.js';
@@ -46,7 +47,7 @@ export interface PostgresDdlCompilerOptions extends DdlCompilerOptions {
 }
 
 /** The SQL of the column kinds PostgreSQL spells one way, whatever the type's details. */
-const TYPE_SPELLINGS: Readonly<Partial<Record<ColumnType['kind'], string>>> = {
+const TYPE_SPELLINGS: TypeSpellings = {
   largeBinary: 'BYTEA',
 };
 
@@ -118,6 +119,10 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
     return `$${position}`;
   }
 
+  protected override get typeSpellings(): TypeSpellings {
+    return TYPE_SPELLINGS;
+  }
+
   override renderType(type: ColumnType): string {
     switch (type.kind) {
       case 'dateTime':
@@ -137,7 +142,7 @@ export class PostgresDdlCompiler extends DefaultDdlCompiler {
         }
         return super.renderType(type);
       default:
-        return TYPE_SPELLINGS[type.kind] ?? super.renderType(type);
+        return super.renderType(type);
     }
   }
 

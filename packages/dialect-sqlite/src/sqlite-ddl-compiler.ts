@@ -10,6 +10,7 @@ import type {
   ServerDefault,
   TableModel,
   TableTarget,
+  TypeSpellings,
 } from '@alembic/core/dialect';
 import { sqliteBatchModeError } from './sqlite-batch-mode-error.js';
 import { sqliteCapabilities } from './sqlite-capabilities.js';
@@ -18,7 +19,7 @@ import { sqliteDefaultExpression } from './sqlite-default-expression.js';
 import { SQLITE_RESERVED_WORDS } from './sqlite-reserved-words.js';
 
 /** The SQL of the column kinds SQLite spells one way, whatever the type's details (`FLOAT` without precision). */
-const TYPE_SPELLINGS: Readonly<Partial<Record<ColumnType['kind'], string>>> = {
+const TYPE_SPELLINGS: TypeSpellings = {
   float: 'FLOAT',
 };
 
@@ -63,8 +64,8 @@ export class SqliteDdlCompiler extends DefaultDdlCompiler {
     return SQLITE_RESERVED_WORDS;
   }
 
-  override renderType(type: ColumnType): string {
-    return TYPE_SPELLINGS[type.kind] ?? super.renderType(type);
+  protected override get typeSpellings(): TypeSpellings {
+    return TYPE_SPELLINGS;
   }
 
   /** The type, then `COLLATE name` for strings with a collation. */

@@ -20,7 +20,8 @@ export type TranspiledModuleFormat = 'esm' | 'cjs';
 /**
  * How an ES module gets CommonJS's `__dirname`, `__filename` and `require`: the free references
  * to replace and the line that defines the replacement of `require`. `@alembic/core` owns them
- * and passes them (its `CommonJsGlobals`); this module applies them.
+ * and passes them (its `CommonJsGlobals`); this module applies them. Declared here as well (and
+ * the `require` test below written here) so that this entry point imports nothing from core.
  */
 export interface CommonJsGlobals {
   /** Free reference to its replacement: `{ __dirname: 'import.meta.dirname', ... }`. */

@@ -38,6 +38,7 @@ export {
   DefaultDdlRenderer,
   type ColumnRenderContext,
   type DefaultDdlCompilerOptions,
+  type TypeSpellings,
 } from '../dialect/default-ddl-renderer.js';
 export type { TableTarget } from '../dialect/default-ddl-statements.js';
 export type { IndexStatementParts } from '../dialect/index-statement-parts.js';

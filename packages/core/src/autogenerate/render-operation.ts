@@ -1,4 +1,5 @@
 import { InvalidOperationError } from '../errors/invalid-operation-error.js';
+import { ALTER_COLUMN_ASPECTS } from '../operations/alter-column-operation.js';
 import type { AlterColumnOptions, AlterableColumnAspects } from '../operations/alter-column-operation.js';
 import type { BatchOperation, BatchOperationKind } from '../operations/batch-alter-table-operation.js';
 import type { BulkInsertTable } from '../operations/bulk-insert-operation.js';
@@ -65,8 +66,10 @@ const CHANGE_ORDER = ['nullable', 'type', 'serverDefault', 'identity', 'comment'
 /** The aspects in the order their `existing*` values are rendered: the type first. */
 const EXISTING_ORDER = ['type', 'nullable', 'serverDefault', 'identity', 'comment', 'autoincrement'] as const;
 
-const existingField = <Aspect extends AspectName>(aspect: Aspect): `existing${Capitalize<Aspect>}` =>
-  `existing${aspect.charAt(0).toUpperCase()}${aspect.slice(1)}` as `existing${Capitalize<Aspect>}`;
+/** Each aspect's `existing*` field, as {@link ALTER_COLUMN_ASPECTS} pairs them. */
+const EXISTING_FIELD = Object.fromEntries(ALTER_COLUMN_ASPECTS.map(({ change, existing }) => [change, existing])) as {
+  readonly [Aspect in AspectName]: `existing${Capitalize<Aspect>}`;
+};
 
 function aspectEntry<Aspect extends AspectName>(
   field: string,
@@ -83,7 +86,7 @@ function alterColumnEntries(operation: AlterColumnOptions, state: RenderState): 
     ['newColumnName', text(operation.newColumnName)],
     ...CHANGE_ORDER.map((aspect) => aspectEntry(aspect, aspect, operation[aspect], state)),
     ...EXISTING_ORDER.map((aspect) => {
-      const field = existingField(aspect);
+      const field = EXISTING_FIELD[aspect];
       return aspectEntry(field, aspect, operation[field], state);
     }),
     dialectOptions(operation.dialectOptions, state),

@@ -17,6 +17,11 @@ import { defaultCapabilities } from './dialect-capabilities.js';
 import { DEFAULT_RESERVED_WORDS } from './reserved-words.js';
 import { floatTypeText, isPlainType, numericTypeText, plainTypeText } from '../schema/generic-type-text.js';
 
+/** The SQL of column kinds that a dialect spells one way whatever their details. */
+export type TypeSpellings = Readonly<Partial<Record<ColumnType['kind'], string>>>;
+
+const NO_TYPE_SPELLINGS: TypeSpellings = Object.freeze({});
+
 /** Options of the default compiler; a dialect's subclass passes its name and capabilities. */
 export interface DefaultDdlCompilerOptions extends DdlCompilerOptions {
   readonly dialectName?: string;
@@ -121,10 +126,23 @@ export class DefaultDdlRenderer {
   // ---- types -------------------------------------------------------------------------------
 
   /**
+   * The SQL of the column kinds the dialect spells one way whatever the type's details, where it
+   * differs from what {@link DefaultDdlRenderer.renderType} writes (`{ boolean: 'BIT' }`). Read
+   * first by `renderType`; a dialect computes the kinds that depend on their details
+   * (lengths, collations, time zones) in its own `renderType`, before calling this one. None by
+   * default.
+   */
+  protected get typeSpellings(): TypeSpellings {
+    return NO_TYPE_SPELLINGS;
+  }
+
+  /**
    * The SQL of a column type, as DDL writes it. Public so that a dialect's schema normalizer
    * can compare types as they are declared: rendered here, read back by its type parser.
    */
   renderType(type: ColumnType): string {
+    const spelled = this.typeSpellings[type.kind];
+    if (spelled !== undefined) return spelled;
     if (isPlainType(type)) return plainTypeText(type);
     switch (type.kind) {
       case 'string':

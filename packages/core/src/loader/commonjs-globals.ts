@@ -2,8 +2,9 @@
  * CommonJS's globals, in a file compiled to an ES module: a TypeScript file that a CommonJS
  * project would run with ts-node or tsx (a TypeORM `data-source.ts` with
  * `entities: [__dirname + '/entities/*.ts']`, or `require('./ormconfig.json')`) keeps working
- * when it is imported. Both compilers apply the same {@link COMMONJS_GLOBALS}: esbuild here,
- * and the decorator compiler, which core hands it to (see `decorator-compiler.ts`).
+ * when it is imported. Both compilers apply the same {@link COMMONJS_GLOBALS}: esbuild (in
+ * `compile-typescript.ts`), and the decorator compiler, which core hands it to (see
+ * `decorator-compiler.ts`).
  *
  * @internal
  */

@@ -39,9 +39,11 @@ export interface AlterableColumnAspects {
 }
 
 /**
- * The column as it is, one `existing*` field per aspect (`existingType`, `existingNullable`,
- * ...), each documented as its aspect is. `null`: the column has no server default, identity or
- * comment.
+ * The column as it is: one `existing*` field per aspect (`existingNullable`, `existingType`,
+ * `existingServerDefault`, `existingIdentity`, `existingComment`, `existingAutoincrement`), of the
+ * aspect's type. `null` in `existingServerDefault`, `existingIdentity` or `existingComment`: the
+ * column has none. (The fields are derived from {@link AlterableColumnAspects}, so editors show
+ * this comment for them, not one of their own.)
  */
 export type ExistingColumnAspects = {
   readonly [Aspect in keyof AlterableColumnAspects as `existing${Capitalize<Aspect>}`]: AlterableColumnAspects[Aspect];

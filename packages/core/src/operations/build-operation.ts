@@ -1,5 +1,5 @@
 import { InvalidOperationError } from '../errors/invalid-operation-error.js';
-import { deepFreeze, withoutUndefined } from '../schema/deep-freeze.js';
+import { deepFreeze } from '../schema/deep-freeze.js';
 import type { OperationKind, OperationMap } from './operation.js';
 import type { FieldRule } from './operation-field-rules.js';
 import { OPERATION_FIELD_RULES } from './operation-field-rules.js';
@@ -38,6 +38,18 @@ const APPLY_RULE: Readonly<Record<FieldRule, (operationKind: string, field: stri
   given: (_operationKind, _field, value) => value,
 };
 
+type FieldCheck = readonly [field: string, check: (operationKind: string, field: string, value: unknown) => unknown];
+
+/** Each kind's fields in order with their check, worked out once from the rules table. */
+const FIELD_CHECKS = new Map<string, readonly FieldCheck[]>(
+  Object.entries(OPERATION_FIELD_RULES).map(([kind, rules]) => [
+    kind,
+    (Object.entries(rules) as [string, FieldRule][]).map(([field, rule]): FieldCheck => [field, APPLY_RULE[rule]]),
+  ]),
+);
+
+const NOTHING_COMPUTED: Readonly<Record<string, unknown>> = Object.freeze({});
+
 /**
  * Builds an operation of `kind` from `fields` by the kind's {@link OPERATION_FIELD_RULES}: checks
  * each field by its rule, in order (the first failure throws), and keeps only the fields the
@@ -55,13 +67,14 @@ const APPLY_RULE: Readonly<Record<FieldRule, (operationKind: string, field: stri
 export function buildOperation<Kind extends OperationKind>(
   kind: Kind,
   fields: { readonly [Field in keyof Omit<OperationMap[Kind], 'kind'>]?: unknown },
-  computed: Partial<Omit<OperationMap[Kind], 'kind'>> = {},
+  computed?: Partial<Omit<OperationMap[Kind], 'kind'>>,
 ): OperationMap[Kind] {
   const given = fields as Readonly<Record<string, unknown>>;
-  const worked = computed as Readonly<Record<string, unknown>>;
+  const worked = (computed ?? NOTHING_COMPUTED) as Readonly<Record<string, unknown>>;
   const operation: Record<string, unknown> = { kind };
-  for (const [field, rule] of Object.entries(OPERATION_FIELD_RULES[kind]) as [string, FieldRule][]) {
-    operation[field] = APPLY_RULE[rule](kind, field, Object.hasOwn(worked, field) ? worked[field] : given[field]);
+  for (const [field, check] of FIELD_CHECKS.get(kind) ?? []) {
+    const value = check(kind, field, Object.hasOwn(worked, field) ? worked[field] : given[field]);
+    if (value !== undefined) operation[field] = value;
   }
-  return deepFreeze(withoutUndefined(operation)) as unknown as OperationMap[Kind];
+  return deepFreeze(operation) as unknown as OperationMap[Kind];
 }
