@@ -55,6 +55,31 @@ describe('connectPostgres', () => {
     expect(mockEnd).toHaveBeenCalledTimes(1);
   });
 
+  it('scrubs a password given in the driver options, from the call or the dialect, as well as the URL one', async () => {
+    const fromOptions = 'vault-Pa55';
+    for (const [options, dialectOptions] of [
+      [{ driverOptions: { password: fromOptions } }, {}],
+      [{}, { driverOptions: { password: fromOptions } }],
+    ] as const) {
+      mockConnect.mockRejectedValueOnce(
+        Object.assign(new Error(`auth with ${fromOptions} failed for postgresql://app:${PASSWORD}@db/x`), {
+          input: { password: fromOptions },
+        }),
+      );
+      const failure = await connectPostgres(`postgresql://app:${PASSWORD}@db/x`, options, dialectOptions).catch(
+        (error: unknown) => error,
+      );
+      expect(failure).toMatchObject({
+        code: 'ALEMBIC_CONNECTION_FAILED',
+        message: 'Could not connect to postgresql://app:***@db/x: auth with *** failed for postgresql://app:***@db/x',
+        cause: undefined,
+      });
+      const shown = JSON.stringify(failure, Object.getOwnPropertyNames(failure));
+      expect(shown).not.toContain(fromOptions);
+      expect(shown).not.toContain(PASSWORD);
+    }
+  });
+
   it('keeps a failure that does not show the password as the driver gave it, translated', async () => {
     const driverError = Object.assign(new Error('password authentication failed for user "app"'), {
       code: '28P01',

@@ -53,21 +53,30 @@ function showsPassword(value: unknown, password: string, depth = 0): boolean {
 }
 
 /**
- * A failure to connect, translated, with the password gone: when the message, the stack or
- * anything the driver attached shows it (Node's URL errors carry the whole URL as `input`),
- * a new `ALEMBIC_CONNECTION_FAILED` error with the password replaced by `***` and no cause.
+ * The passwords a failure might show: the URL's, and the client's `password` option when one is
+ * given (pg takes it over the URL's, and the URL's may still be echoed with the URL).
  */
-function connectionError(error: unknown, url: string): unknown {
+function passwordsOf(url: string, driverOptions: Readonly<Record<string, unknown>>): string[] {
+  const passwords = [passwordOf(url), driverOptions.password];
+  return passwords.filter((password): password is string => typeof password === 'string' && password !== '');
+}
+
+/**
+ * A failure to connect, translated, with the passwords gone: when the message, the stack or
+ * anything the driver attached shows one (Node's URL errors carry the whole URL as `input`),
+ * a new `ALEMBIC_CONNECTION_FAILED` error with each replaced by `***` and no cause.
+ */
+function connectionError(error: unknown, url: string, passwords: readonly string[]): unknown {
   const translated = translatePostgresError(error);
-  const password = passwordOf(url);
-  if (password === undefined || !showsPassword(translated, password)) {
+  if (!passwords.some((password) => showsPassword(translated, password))) {
     return translated;
   }
   const message = isErrorLike(translated) ? translated.message : String(translated);
   const sqlState = PostgresDatabaseError.isInstance(translated) ? translated.sqlState : undefined;
+  const scrubbed = passwords.reduce((text, password) => text.split(password).join('***'), maskPassword(message));
   return new PostgresDatabaseError(
     'ALEMBIC_CONNECTION_FAILED',
-    `Could not connect to ${maskPassword(url)}: ${maskPassword(message).split(password).join('***')}`,
+    `Could not connect to ${maskPassword(url)}: ${scrubbed}`,
     sqlState === undefined ? {} : { sqlState },
   );
 }
@@ -124,19 +133,17 @@ async function openClient(
     namedExport: 'Client',
     missingMessage: 'The PostgreSQL dialect needs the pg driver: npm install pg',
   });
+  const driverOptions = { ...dialectOptions.driverOptions, ...options.driverOptions };
+  const passwords = passwordsOf(url, driverOptions);
   let client: InstanceType<PostgresDriver['Client']>;
   try {
-    client = new driver.Client({
-      ...dialectOptions.driverOptions,
-      ...options.driverOptions,
-      connectionString: driverUrl(url),
-    });
+    client = new driver.Client({ ...driverOptions, connectionString: driverUrl(url) });
   } catch (error) {
     // pg reads the URL with `new URL()`, whose own message names neither the URL nor the problem.
     if ((error as { code?: unknown }).code === 'ERR_INVALID_URL') {
       throw new ConfigError(`Could not parse the PostgreSQL URL '${maskPassword(url)}'`);
     }
-    throw connectionError(error, url);
+    throw connectionError(error, url, passwords);
   }
   // An idle connection the server closes emits 'error'; the next query reports it instead.
   client.on?.('error', () => undefined);
@@ -148,7 +155,7 @@ async function openClient(
       return new PostgresConnection(client, { releaseClient: () => client.end() });
     },
     () => client.end(),
-    (error) => connectionError(error, url),
+    (error) => connectionError(error, url, passwords),
   );
 }
 
