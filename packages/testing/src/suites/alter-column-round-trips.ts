@@ -10,6 +10,7 @@ import { snapshotSchema, tableOf } from '../support/schema-snapshot.js';
 import type { SuiteDatabase } from '../support/suite-database.js';
 import { useSuiteDatabase } from '../support/suite-database.js';
 import { selectRows } from './round-trip/round-trip-fixture.js';
+import { liveTestTimeout } from '../support/live-test-timeout.js';
 
 /** `widget(id PK, name VARCHAR(50) NOT NULL, size INTEGER, note VARCHAR(40) DEFAULT 'none')`. */
 const WIDGET: TableModel = table('widget', [
@@ -198,7 +199,7 @@ export function defineAlterColumnSuite(harness: ConformanceHarness): void {
   describe('alter column round trips', () => {
     const suite = useSuiteDatabase(harness, 'alter_column');
     const { capabilities } = harness.dialect;
-    const timeout = harness.settings?.testTimeoutMilliseconds;
+    const timeout = liveTestTimeout(harness);
     for (const entry of ALTER_CASES) {
       itWhen(
         capabilities,

@@ -5,6 +5,7 @@ import { runAutogenerateRoundTrip } from '../autogenerate/autogenerate-round-tri
 import { withFreshDatabase } from '../autogenerate/fresh-database.js';
 import type { ConformanceHarness } from '../conformance-harness.js';
 import { itWhen } from '../support/capability-gate.js';
+import { liveTestTimeout } from '../support/live-test-timeout.js';
 
 /**
  * Autogenerate round trips over the change matrix (issue 9, points 3 and 7): for every kind of
@@ -18,7 +19,7 @@ import { itWhen } from '../support/capability-gate.js';
 export function defineAutogenerateChangeMatrixSuite(harness: ConformanceHarness): void {
   describe('autogenerate round trips: change matrix', () => {
     const { capabilities } = harness.dialect;
-    const timeout = harness.settings?.testTimeoutMilliseconds ?? 30_000;
+    const timeout = liveTestTimeout(harness);
     const areas = new Map<ChangeArea, (typeof CHANGE_MATRIX)[number][1][]>();
     for (const [area, entry] of CHANGE_MATRIX) areas.set(area, [...(areas.get(area) ?? []), entry]);
     for (const [area, entries] of areas) {

@@ -3,6 +3,7 @@ import { runAutogenerateRoundTrip } from '../autogenerate/autogenerate-round-tri
 import { withFreshDatabase } from '../autogenerate/fresh-database.js';
 import { randomSchemaChange } from '../autogenerate/random-schema-change.js';
 import type { ConformanceHarness } from '../conformance-harness.js';
+import { liveTestTimeout } from '../support/live-test-timeout.js';
 
 /** How many seeds run by default (issue 9 asks for at least 50 per dialect). */
 export const DEFAULT_AUTOGENERATE_SEED_COUNT = 50;
@@ -29,7 +30,7 @@ export function autogenerateSeeds(environment: NodeJS.ProcessEnv = process.env):
 export function defineAutogenerateRandomSchemaSuite(harness: ConformanceHarness): void {
   describe('autogenerate round trips: seeded random schemas', () => {
     const { capabilities } = harness.dialect;
-    const timeout = harness.settings?.testTimeoutMilliseconds ?? 30_000;
+    const timeout = liveTestTimeout(harness);
     for (const seed of autogenerateSeeds()) {
       const change = randomSchemaChange(seed, capabilities);
       const tables = `${change.before.tables.length} -> ${change.after.tables.length} tables`;

@@ -21,6 +21,7 @@ import { snapshotSchema, tableOf } from '../support/schema-snapshot.js';
 import type { SuiteDatabase } from '../support/suite-database.js';
 import { useSuiteDatabase } from '../support/suite-database.js';
 import { expectRows } from './round-trip/round-trip-fixture.js';
+import { liveTestTimeout } from '../support/live-test-timeout.js';
 
 const OWNER = table('batch_owner', [column('id', integer(), { primaryKey: true }), column('name', string(20))]);
 
@@ -122,7 +123,7 @@ export function defineBatchModeSuite(harness: ConformanceHarness): void {
   describe('batch mode', () => {
     const suite = useSuiteDatabase(harness, 'batch_mode');
     const { capabilities } = harness.dialect;
-    const timeout = harness.settings?.testTimeoutMilliseconds;
+    const timeout = liveTestTimeout(harness);
     const compile = (operation: BatchAlterTableOperation): string[] =>
       harness.dialect.createDdlCompiler().compile(operation);
 

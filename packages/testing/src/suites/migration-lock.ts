@@ -6,6 +6,7 @@ import type { ConformanceHarness } from '../conformance-harness.js';
 import type { ConformanceMigration, MigrationOperations, RunSettings } from '../support/conformance-project.js';
 import { useSuiteDatabase } from '../support/suite-database.js';
 import { selectRows } from './round-trip/round-trip-fixture.js';
+import { liveTestTimeout } from '../support/live-test-timeout.js';
 
 const LOCK_LOG = table('lock_log', [
   column('revision', string(20), { nullable: false }),
@@ -59,7 +60,7 @@ async function loggedRows(connection: DatabaseConnection): Promise<{ revision: u
 export function defineMigrationLockSuite(harness: ConformanceHarness): void {
   describe('migration lock', () => {
     const suite = useSuiteDatabase(harness, 'migration_lock');
-    const timeout = harness.settings?.testTimeoutMilliseconds;
+    const timeout = liveTestTimeout(harness);
     const holdMilliseconds = harness.settings?.lockHoldMilliseconds ?? 400;
     const settingsWith = (extra: RunSettings = {}): RunSettings => ({
       ...(suite.url === undefined ? {} : { url: suite.url }),

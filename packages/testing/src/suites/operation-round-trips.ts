@@ -7,6 +7,7 @@ import type { SuiteDatabase } from '../support/suite-database.js';
 import { useSuiteDatabase } from '../support/suite-database.js';
 import type { RoundTripCase } from './round-trip/round-trip-fixture.js';
 import { ROUND_TRIPS, roundTripMigrations, roundTripStart } from './round-trip/round-trip-migrations.js';
+import { liveTestTimeout } from '../support/live-test-timeout.js';
 
 /**
  * Runs one case as migrations: `fixture` (the shared tables and rows), `prepare` (when the case
@@ -47,7 +48,7 @@ async function runRoundTrip(suite: SuiteDatabase, entry: RoundTripCase): Promise
 export function defineOperationRoundTripSuite(harness: ConformanceHarness): void {
   describe('operation round trips', () => {
     const suite = useSuiteDatabase(harness, 'round_trips');
-    const timeout = harness.settings?.testTimeoutMilliseconds;
+    const timeout = liveTestTimeout(harness);
     for (const kind of OPERATION_KINDS) {
       describe(kind, () => {
         const cases = ROUND_TRIPS[kind] as readonly RoundTripCase[] | undefined;

@@ -2,6 +2,7 @@ import type { DatabaseConnection } from '@alembic/core';
 import type { CapabilityRequirement } from './capability-gate.js';
 import { itWhen } from './capability-gate.js';
 import type { SuiteDatabase } from './suite-database.js';
+import { liveTestTimeout } from './live-test-timeout.js';
 
 /** Registers a test of a feature suite (see {@link connectedTests}) whose body runs on a new session. */
 export type ConnectedTest = (title: string, body: (connection: DatabaseConnection) => Promise<void>) => void;
@@ -24,6 +25,6 @@ export function connectedTests(suite: SuiteDatabase, requirement: CapabilityRequ
       requirement,
       title,
       async () => body(await suite.connect()),
-      harness.settings?.testTimeoutMilliseconds,
+      liveTestTimeout(harness),
     );
 }

@@ -4,6 +4,7 @@ import type { ConformanceDatabase, ConformanceHarness } from '../conformance-har
 import type { ConformanceMigration } from './conformance-project.js';
 import { ConformanceProject } from './conformance-project.js';
 import { resetSchema } from './reset-schema.js';
+import { liveTestTimeout } from './live-test-timeout.js';
 
 /**
  * The live state of one feature suite: a fresh database from the harness for the whole
@@ -86,7 +87,7 @@ export function useSuiteDatabase(
   options: { readonly resetAfterEach?: boolean } = {},
 ): SuiteDatabase {
   const suite = new SuiteDatabase(harness, options.resetAfterEach ?? true);
-  const timeout = harness.settings?.testTimeoutMilliseconds ?? 30_000;
+  const timeout = liveTestTimeout(harness);
   beforeAll(() => suite.open(label), timeout);
   afterEach(() => suite.cleanUpTest(), timeout);
   afterAll(() => suite.close(), timeout);
