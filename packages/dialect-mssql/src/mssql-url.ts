@@ -24,26 +24,6 @@ export interface MssqlUrl {
 
 const DEFAULT_PORT = 1433;
 
-/** Query parameters understood (names compared case-insensitively, `_` ignored). */
-const PARAMETER_NAMES = [
-  'encrypt',
-  'trustServerCertificate',
-  'instanceName',
-  'connect_timeout',
-  'request_timeout',
-  'application_name',
-  'driver',
-] as const;
-
-type ParameterName = (typeof PARAMETER_NAMES)[number];
-
-const PARAMETER_BY_KEY: ReadonlyMap<string, ParameterName> = new Map([
-  ...PARAMETER_NAMES.map((name) => [name.replaceAll('_', '').toLowerCase(), name] as const),
-  ['appname', 'application_name'],
-  ['connecttimeout', 'connect_timeout'],
-  ['requesttimeout', 'request_timeout'],
-]);
-
 function decode(part: string, what: string, url: string): string {
   try {
     return decodeURIComponent(part);
@@ -75,17 +55,30 @@ type ParameterReader = (value: string, key: string, url: string) => unknown;
 
 const verbatim: ParameterReader = (value) => value;
 
-/** The option each query parameter sets and how its value is read; `driver` (ODBC's) sets none. */
-const PARAMETER_OPTIONS: Readonly<
-  Record<Exclude<ParameterName, 'driver'>, readonly [keyof MssqlUrl, ParameterReader]>
-> = {
+/**
+ * The query parameters understood (names compared case-insensitively, `_` ignored): the option
+ * each sets and how its value is read; `driver` (ODBC's) is accepted and sets none.
+ */
+const PARAMETERS = {
   encrypt: ['encrypt', (value, key, url) => (/^strict$/i.test(value) ? 'strict' : flag(value, key, url))],
   trustServerCertificate: ['trustServerCertificate', flag],
   instanceName: ['instanceName', verbatim],
   connect_timeout: ['connectTimeoutMilliseconds', seconds],
   request_timeout: ['requestTimeoutMilliseconds', seconds],
   application_name: ['applicationName', verbatim],
-};
+  driver: undefined,
+} satisfies Readonly<Record<string, readonly [keyof MssqlUrl, ParameterReader] | undefined>>;
+
+type ParameterName = keyof typeof PARAMETERS;
+
+const PARAMETER_NAMES = Object.keys(PARAMETERS) as ParameterName[];
+
+const PARAMETER_BY_KEY: ReadonlyMap<string, ParameterName> = new Map([
+  ...PARAMETER_NAMES.map((name) => [name.replaceAll('_', '').toLowerCase(), name] as const),
+  ['appname', 'application_name'],
+  ['connecttimeout', 'connect_timeout'],
+  ['requesttimeout', 'request_timeout'],
+]);
 
 /** Splits `host\instance` off the authority: the WHATWG URL parser refuses a backslash in a host. */
 function splitInstance(rest: string): { rest: string; instanceName?: string } {
@@ -161,8 +154,9 @@ export function parseMssqlUrl(url: string): MssqlUrl {
         `Unknown parameter '${key}' in the SQL Server URL '${maskPassword(url)}'; known: ${PARAMETER_NAMES.join(', ')} (pass other driver options as driverOptions)`,
       );
     }
-    if (name !== 'driver') {
-      const [option, read] = PARAMETER_OPTIONS[name];
+    const parameter = PARAMETERS[name];
+    if (parameter !== undefined) {
+      const [option, read] = parameter;
       result[option] = read(value, key, url);
     }
   }
