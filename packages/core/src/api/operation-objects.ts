@@ -12,7 +12,12 @@ export {
   type OperationMap,
   type OperationOfKind,
 } from '../operations/operation.js';
-export { addColumnOperation, type AddColumnOperation } from '../operations/add-column-operation.js';
+export {
+  addColumnOperation,
+  type AddColumnOperation,
+  type AddColumnOptions,
+  type BatchAddColumnOptions,
+} from '../operations/add-column-operation.js';
 export {
   alterColumnOperation,
   type AlterColumnOperation,
@@ -30,12 +35,14 @@ export {
   bulkInsertOperation,
   type BulkInsertColumn,
   type BulkInsertOperation,
+  type BulkInsertOptions,
   type BulkInsertRow,
   type BulkInsertTable,
 } from '../operations/bulk-insert-operation.js';
 export {
   createCheckConstraintOperation,
   type CreateCheckConstraintOperation,
+  type CreateCheckConstraintOptions,
 } from '../operations/create-check-constraint-operation.js';
 export {
   createForeignKeyOperation,
@@ -46,15 +53,22 @@ export { createIndexOperation, type CreateIndexOperation } from '../operations/c
 export {
   createPrimaryKeyOperation,
   type CreatePrimaryKeyOperation,
+  type CreatePrimaryKeyOptions,
 } from '../operations/create-primary-key-operation.js';
 export {
   createTableCommentOperation,
   type CreateTableCommentOperation,
+  type CreateTableCommentOptions,
 } from '../operations/create-table-comment-operation.js';
-export { createTableOperation, type CreateTableOperation } from '../operations/create-table-operation.js';
+export {
+  createTableOperation,
+  type CreateTableOperation,
+  type CreateTableOptions,
+} from '../operations/create-table-operation.js';
 export {
   createUniqueConstraintOperation,
   type CreateUniqueConstraintOperation,
+  type CreateUniqueConstraintOptions,
 } from '../operations/create-unique-constraint-operation.js';
 export {
   dropColumnOperation,
@@ -67,11 +81,29 @@ export {
   type DropConstraintOptions,
   type DropConstraintType,
 } from '../operations/drop-constraint-operation.js';
-export { dropIndexOperation, type DropIndexOperation } from '../operations/drop-index-operation.js';
+export {
+  dropIndexOperation,
+  type DropIndexOperation,
+  type DropIndexOptions,
+} from '../operations/drop-index-operation.js';
 export {
   dropTableCommentOperation,
   type DropTableCommentOperation,
+  type DropTableCommentOptions,
 } from '../operations/drop-table-comment-operation.js';
-export { dropTableOperation, type DropTableOperation } from '../operations/drop-table-operation.js';
-export { executeOperation, type ExecuteOperation, type ExecuteParameters } from '../operations/execute-operation.js';
-export { renameTableOperation, type RenameTableOperation } from '../operations/rename-table-operation.js';
+export {
+  dropTableOperation,
+  type DropTableOperation,
+  type DropTableOptions,
+} from '../operations/drop-table-operation.js';
+export {
+  executeOperation,
+  type ExecuteOperation,
+  type ExecuteOptions,
+  type ExecuteParameters,
+} from '../operations/execute-operation.js';
+export {
+  renameTableOperation,
+  type RenameTableOperation,
+  type RenameTableOptions,
+} from '../operations/rename-table-operation.js';

@@ -8,19 +8,29 @@ import { buildOperation } from './build-operation.js';
  * and index as separate statements (unless `inlineReferences` puts the foreign key inline).
  * Reverse: `dropColumn` carrying this column.
  */
-export interface AddColumnOperation {
+export interface AddColumnOperation extends AddColumnOptions, BatchAddColumnOptions {
   readonly kind: 'addColumn';
   readonly tableName: string;
   readonly column: ColumnModel;
+}
+
+/** Options of `addColumn`: all but the table and the column. */
+export interface AddColumnOptions {
+  /** The table's schema; unset: the connection's default schema. */
   readonly schema?: string;
+  /** `ADD COLUMN IF NOT EXISTS`: no error when the column is already there. */
   readonly ifNotExists?: boolean;
   /** Render a single-column foreign key inline: `c INTEGER REFERENCES t (id)`. */
   readonly inlineReferences?: boolean;
   /** Append ` PRIMARY KEY` to the column specification. */
   readonly inlinePrimaryKey?: boolean;
-  /** Batch mode only (requires a table rebuild): place the new column before this one. */
+}
+
+/** Options of a batch's `addColumn` (batch mode only): where the new column goes. */
+export interface BatchAddColumnOptions {
+  /** Place the new column before this one (requires a table rebuild). */
   readonly insertBefore?: string;
-  /** Batch mode only (requires a table rebuild): place the new column after this one. */
+  /** Place the new column after this one (requires a table rebuild). */
   readonly insertAfter?: string;
 }
 

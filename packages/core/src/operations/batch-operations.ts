@@ -1,10 +1,10 @@
 import type { ColumnModel } from '../schema/column.js';
-import type { ConstraintModel } from '../schema/constraints.js';
 import type { ConstraintName } from '../schema/converted-name.js';
 import type { DialectOptions } from '../schema/dialect-options.js';
-import type { IndexElement, IndexModel } from '../schema/index-model.js';
+import type { IndexElement } from '../schema/index-model.js';
 import type { SqlExpression } from '../schema/sql-expression.js';
 import { isSqlExpression } from '../schema/sql-expression.js';
+import type { BatchAddColumnOptions } from './add-column-operation.js';
 import { addColumnOperation } from './add-column-operation.js';
 import { type AlterColumnOptions, alterColumnOperation } from './alter-column-operation.js';
 import type { BatchOperation } from './batch-alter-table-operation.js';
@@ -12,12 +12,17 @@ import { createCheckConstraintOperation } from './create-check-constraint-operat
 import { type CreateForeignKeyOptions, createForeignKeyOperation } from './create-foreign-key-operation.js';
 import { createIndexOperation } from './create-index-operation.js';
 import { createPrimaryKeyOperation } from './create-primary-key-operation.js';
+import type { CreateTableCommentOptions } from './create-table-comment-operation.js';
 import { createTableCommentOperation } from './create-table-comment-operation.js';
+import type { CreateUniqueConstraintOptions } from './create-unique-constraint-operation.js';
 import { createUniqueConstraintOperation } from './create-unique-constraint-operation.js';
+import type { DropColumnOptions } from './drop-column-operation.js';
 import { dropColumnOperation } from './drop-column-operation.js';
-import type { DropConstraintType } from './drop-constraint-operation.js';
+import type { DropConstraintOptions } from './drop-constraint-operation.js';
 import { dropConstraintOperation } from './drop-constraint-operation.js';
+import type { DropIndexOptions } from './drop-index-operation.js';
 import { dropIndexOperation } from './drop-index-operation.js';
+import type { DropTableCommentOptions } from './drop-table-comment-operation.js';
 import { dropTableCommentOperation } from './drop-table-comment-operation.js';
 import type { ExecuteParameters } from './execute-operation.js';
 import { executeOperation } from './execute-operation.js';
@@ -65,15 +70,12 @@ export class BatchOperations {
   }
 
   /** Adds a column; `insertBefore` / `insertAfter` place it (and force a rebuild). */
-  addColumn(column: ColumnModel, options: { insertBefore?: string; insertAfter?: string } = {}): void {
+  addColumn(column: ColumnModel, options: BatchAddColumnOptions = {}): void {
     this.#record(addColumnOperation({ tableName: this.#tableName, schema: this.#schema, column, ...options }));
   }
 
   /** Drops a column; `existingColumn` makes the batch reversible. */
-  dropColumn(
-    columnName: string,
-    options: { existingColumn?: ColumnModel; dialectOptions?: DialectOptions } = {},
-  ): void {
+  dropColumn(columnName: string, options: Pick<DropColumnOptions, 'existingColumn' | 'dialectOptions'> = {}): void {
     this.#record(dropColumnOperation({ tableName: this.#tableName, schema: this.#schema, columnName, ...options }));
   }
 
@@ -102,10 +104,7 @@ export class BatchOperations {
   }
 
   /** Drops an index of this table. */
-  dropIndex(
-    indexName: ConstraintName,
-    options: { existingIndex?: IndexModel; dialectOptions?: DialectOptions } = {},
-  ): void {
+  dropIndex(indexName: ConstraintName, options: Pick<DropIndexOptions, 'existingIndex' | 'dialectOptions'> = {}): void {
     this.#record(dropIndexOperation({ indexName, tableName: this.#tableName, schema: this.#schema, ...options }));
   }
 
@@ -113,7 +112,7 @@ export class BatchOperations {
   createUniqueConstraint(
     constraintName: ConstraintName | null,
     columns: readonly string[],
-    options: { deferrable?: boolean; initially?: string } = {},
+    options: Omit<CreateUniqueConstraintOptions, 'schema'> = {},
   ): void {
     this.#record(
       createUniqueConstraintOperation({
@@ -179,7 +178,7 @@ export class BatchOperations {
    */
   dropConstraint(
     constraintName: ConstraintName | null,
-    options: { type?: DropConstraintType; existingConstraint?: ConstraintModel } = {},
+    options: Pick<DropConstraintOptions, 'type' | 'existingConstraint'> = {},
   ): void {
     this.#record(
       dropConstraintOperation({
@@ -192,14 +191,14 @@ export class BatchOperations {
   }
 
   /** Sets the table comment. */
-  createTableComment(comment: string, options: { existingComment?: string | null } = {}): void {
+  createTableComment(comment: string, options: Omit<CreateTableCommentOptions, 'schema'> = {}): void {
     this.#record(
       createTableCommentOperation({ tableName: this.#tableName, schema: this.#schema, comment, ...options }),
     );
   }
 
   /** Removes the table comment. */
-  dropTableComment(options: { existingComment?: string } = {}): void {
+  dropTableComment(options: Omit<DropTableCommentOptions, 'schema'> = {}): void {
     this.#record(dropTableCommentOperation({ tableName: this.#tableName, schema: this.#schema, ...options }));
   }
 

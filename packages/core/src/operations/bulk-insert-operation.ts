@@ -35,11 +35,16 @@ export type BulkInsertRow = Readonly<Record<string, unknown>>;
  * inlined; online, the runtime may use one multi-row statement when `multiinsert` is true.
  * Not reversible.
  */
-export interface BulkInsertOperation {
+export interface BulkInsertOperation extends Required<BulkInsertOptions> {
   readonly kind: 'bulkInsert';
   readonly table: BulkInsertTable;
   readonly rows: readonly BulkInsertRow[];
-  readonly multiinsert: boolean;
+}
+
+/** Options of `bulkInsert`: all but the table and the rows. */
+export interface BulkInsertOptions {
+  /** Online, the runtime may send all rows in one multi-row statement (default `true`); offline, one INSERT per row. */
+  readonly multiinsert?: boolean;
 }
 
 function isPlainRow(value: unknown): value is BulkInsertRow {

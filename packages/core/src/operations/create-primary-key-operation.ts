@@ -2,11 +2,16 @@ import type { ConstraintName } from '../schema/converted-name.js';
 import { buildOperation } from './build-operation.js';
 
 /** `ALTER TABLE t ADD CONSTRAINT name PRIMARY KEY (columns)`. Reverse: `dropConstraint` (type `'primary'`). */
-export interface CreatePrimaryKeyOperation {
+export interface CreatePrimaryKeyOperation extends CreatePrimaryKeyOptions {
   readonly kind: 'createPrimaryKey';
   readonly constraintName?: ConstraintName;
   readonly tableName: string;
   readonly columns: readonly string[];
+}
+
+/** Options of `createPrimaryKey`: all but the constraint's name, its table and its columns. */
+export interface CreatePrimaryKeyOptions {
+  /** The table's schema; unset: the connection's default schema. */
   readonly schema?: string;
 }
 

@@ -14,8 +14,11 @@ export interface DropColumnOperation extends DropColumnOptions {
 
 /** Options of `dropColumn`: all but the table and the column. */
 export interface DropColumnOptions {
+  /** The table's schema; unset: the connection's default schema. */
   readonly schema?: string;
+  /** `DROP COLUMN IF EXISTS`: no error when the column is not there. */
   readonly ifExists?: boolean;
+  /** The column being dropped, as it is; makes the drop reversible. */
   readonly existingColumn?: ColumnModel;
   /** E.g. `{ mssql: { dropDefault: true, dropCheck: true, dropForeignKey: true } }`. */
   readonly dialectOptions?: DialectOptions;

@@ -31,9 +31,13 @@ export interface DropConstraintOperation extends DropConstraintOptions {
 
 /** Options of `dropConstraint`: all but the constraint's name and its table. */
 export interface DropConstraintOptions {
+  /** The kind of constraint (MySQL needs it); defaults to the type of `existingConstraint`. */
   readonly type?: DropConstraintType;
+  /** The table's schema; unset: the connection's default schema. */
   readonly schema?: string;
+  /** `DROP CONSTRAINT IF EXISTS`: no error when the constraint is not there. */
   readonly ifExists?: boolean;
+  /** The constraint being dropped, as it is; makes the drop reversible. An unnamed one takes the given name. */
   readonly existingConstraint?: ConstraintModel;
 }
 

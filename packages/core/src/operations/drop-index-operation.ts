@@ -8,14 +8,22 @@ import { buildOperation } from './build-operation.js';
  * `DROP INDEX [IF EXISTS] name`. Reversible only with `tableName` and `existingIndex`. The name
  * may be left out when `existingIndex` lets the naming convention produce it.
  */
-export interface DropIndexOperation {
+export interface DropIndexOperation extends DropIndexOptions {
   readonly kind: 'dropIndex';
   readonly indexName?: ConstraintName;
   /** Required by some dialects (MySQL, SQL Server: `DROP INDEX ix ON t`). */
   readonly tableName?: string;
+}
+
+/** Options of `dropIndex`: all but the index's name and its table. */
+export interface DropIndexOptions {
+  /** The schema of the index's table; unset: the connection's default schema. */
   readonly schema?: string;
+  /** `DROP INDEX IF EXISTS`: no error when the index is not there. */
   readonly ifExists?: boolean;
+  /** E.g. `{ postgresql: { concurrently: true } }`. */
   readonly dialectOptions?: DialectOptions;
+  /** The index being dropped, as it is; makes the drop reversible (with the table's name). */
   readonly existingIndex?: IndexModel;
 }
 

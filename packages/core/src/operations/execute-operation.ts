@@ -10,10 +10,14 @@ export type ExecuteParameters = Readonly<Record<string, unknown>>;
  * bound parameter; offline, the values are rendered inline. Without `parameters`, the SQL is
  * passed on untouched. Not reversible.
  */
-export interface ExecuteOperation {
+export interface ExecuteOperation extends ExecuteOptions {
   readonly kind: 'execute';
   readonly sql: string;
   readonly parameters?: ExecuteParameters;
+}
+
+/** Options of `execute`: all but the SQL and its parameters. */
+export interface ExecuteOptions {
   /** Passed to the runtime as is (for example to run outside the migration transaction). */
   readonly executionOptions?: Readonly<Record<string, unknown>>;
 }

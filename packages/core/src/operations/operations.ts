@@ -3,40 +3,49 @@ import type { ColumnType } from '../schema/column-types.js';
 import type { ColumnModel } from '../schema/column.js';
 import type { ConstraintName, ConvertedName } from '../schema/converted-name.js';
 import { convertedName } from '../schema/converted-name.js';
-import type { DialectOptions } from '../schema/dialect-options.js';
-import type { IndexElement, IndexModel } from '../schema/index-model.js';
+import type { IndexElement } from '../schema/index-model.js';
 import type { InlineLiteral } from '../schema/inline-literal.js';
 import { inlineLiteral } from '../schema/inline-literal.js';
 import type { SqlExpression } from '../schema/sql-expression.js';
 import { isSqlExpression } from '../schema/sql-expression.js';
 import type { TableElement, TableModel } from '../schema/table.js';
 import { table } from '../schema/table.js';
+import type { AddColumnOptions } from './add-column-operation.js';
 import { addColumnOperation } from './add-column-operation.js';
 import { alterColumnOperation } from './alter-column-operation.js';
 import type { BatchRecreateMode } from './batch-alter-table-operation.js';
 import { batchAlterTableOperation } from './batch-alter-table-operation.js';
 import type { AlterColumnOptions, CreateForeignKeyOptions, CreateIndexOptions } from './batch-operations.js';
 import { BatchOperations } from './batch-operations.js';
-import type { BulkInsertRow, BulkInsertTable } from './bulk-insert-operation.js';
+import type { BulkInsertOptions, BulkInsertRow, BulkInsertTable } from './bulk-insert-operation.js';
 import { bulkInsertOperation } from './bulk-insert-operation.js';
+import type { CreateCheckConstraintOptions } from './create-check-constraint-operation.js';
 import { createCheckConstraintOperation } from './create-check-constraint-operation.js';
 import { createForeignKeyOperation } from './create-foreign-key-operation.js';
 import { createIndexOperation } from './create-index-operation.js';
+import type { CreatePrimaryKeyOptions } from './create-primary-key-operation.js';
 import { createPrimaryKeyOperation } from './create-primary-key-operation.js';
+import type { CreateTableCommentOptions } from './create-table-comment-operation.js';
 import { createTableCommentOperation } from './create-table-comment-operation.js';
+import type { CreateTableOptions } from './create-table-operation.js';
 import { createTableOperation } from './create-table-operation.js';
+import type { CreateUniqueConstraintOptions } from './create-unique-constraint-operation.js';
 import { createUniqueConstraintOperation } from './create-unique-constraint-operation.js';
 import type { DropColumnOptions } from './drop-column-operation.js';
 import { dropColumnOperation } from './drop-column-operation.js';
 import type { DropConstraintOptions } from './drop-constraint-operation.js';
 import { dropConstraintOperation } from './drop-constraint-operation.js';
+import type { DropIndexOptions } from './drop-index-operation.js';
 import { dropIndexOperation } from './drop-index-operation.js';
+import type { DropTableCommentOptions } from './drop-table-comment-operation.js';
 import { dropTableCommentOperation } from './drop-table-comment-operation.js';
+import type { DropTableOptions } from './drop-table-operation.js';
 import { dropTableOperation } from './drop-table-operation.js';
-import type { ExecuteParameters } from './execute-operation.js';
+import type { ExecuteOptions, ExecuteParameters } from './execute-operation.js';
 import { executeOperation } from './execute-operation.js';
 import type { Operation } from './operation.js';
 import type { OperationInvoker } from './operation-invoker.js';
+import type { RenameTableOptions } from './rename-table-operation.js';
 import { renameTableOperation } from './rename-table-operation.js';
 
 /** Options of {@link Operations.batchAlterTable}. */
@@ -93,7 +102,7 @@ export class Operations<Context = unknown, Bind = unknown> {
   async createTable(
     tableName: string,
     elements: readonly TableElement[],
-    options: { schema?: string; comment?: string; ifNotExists?: boolean } = {},
+    options: CreateTableOptions = {},
   ): Promise<TableModel> {
     const model = table(tableName, elements, { schema: options.schema, comment: options.comment });
     await this.invoke(createTableOperation({ table: model, ifNotExists: options.ifNotExists }));
@@ -107,10 +116,7 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.dropTable('account', { ifExists: true });
    * ```
    */
-  async dropTable(
-    tableName: string,
-    options: { schema?: string; ifExists?: boolean; existingTable?: TableModel } = {},
-  ): Promise<void> {
+  async dropTable(tableName: string, options: DropTableOptions = {}): Promise<void> {
     await this.invoke(dropTableOperation({ tableName, ...options }));
   }
 
@@ -121,7 +127,7 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.renameTable('address', 'addresses');
    * ```
    */
-  async renameTable(oldTableName: string, newTableName: string, options: { schema?: string } = {}): Promise<void> {
+  async renameTable(oldTableName: string, newTableName: string, options: RenameTableOptions = {}): Promise<void> {
     await this.invoke(renameTableOperation({ oldTableName, newTableName, ...options }));
   }
 
@@ -132,11 +138,7 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.addColumn('account', column('account_type_id', integer(), { references: 'account_type.id' }));
    * ```
    */
-  async addColumn(
-    tableName: string,
-    column: ColumnModel,
-    options: { schema?: string; ifNotExists?: boolean; inlineReferences?: boolean; inlinePrimaryKey?: boolean } = {},
-  ): Promise<void> {
+  async addColumn(tableName: string, column: ColumnModel, options: AddColumnOptions = {}): Promise<void> {
     await this.invoke(addColumnOperation({ tableName, column, ...options }));
   }
 
@@ -201,11 +203,7 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.dropIndex('ix_address_account_id', 'address');
    * ```
    */
-  async dropIndex(
-    indexName: ConstraintName,
-    tableName?: string,
-    options: { schema?: string; ifExists?: boolean; dialectOptions?: DialectOptions; existingIndex?: IndexModel } = {},
-  ): Promise<void> {
+  async dropIndex(indexName: ConstraintName, tableName?: string, options: DropIndexOptions = {}): Promise<void> {
     await this.invoke(dropIndexOperation({ indexName, tableName, ...options }));
   }
 
@@ -220,7 +218,7 @@ export class Operations<Context = unknown, Bind = unknown> {
     constraintName: ConstraintName | null,
     tableName: string,
     columns: readonly string[],
-    options: { schema?: string; deferrable?: boolean; initially?: string } = {},
+    options: CreateUniqueConstraintOptions = {},
   ): Promise<void> {
     await this.invoke(
       createUniqueConstraintOperation({ constraintName: constraintName ?? undefined, tableName, columns, ...options }),
@@ -265,7 +263,7 @@ export class Operations<Context = unknown, Bind = unknown> {
     constraintName: ConstraintName | null,
     tableName: string,
     condition: string | SqlExpression,
-    options: { schema?: string } = {},
+    options: CreateCheckConstraintOptions = {},
   ): Promise<void> {
     await this.invoke(
       createCheckConstraintOperation({
@@ -288,7 +286,7 @@ export class Operations<Context = unknown, Bind = unknown> {
     constraintName: ConstraintName | null,
     tableName: string,
     columns: readonly string[],
-    options: { schema?: string } = {},
+    options: CreatePrimaryKeyOptions = {},
   ): Promise<void> {
     await this.invoke(
       createPrimaryKeyOperation({ constraintName: constraintName ?? undefined, tableName, columns, ...options }),
@@ -317,11 +315,7 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.createTableComment('account', 'Customer accounts', { existingComment: null });
    * ```
    */
-  async createTableComment(
-    tableName: string,
-    comment: string,
-    options: { existingComment?: string | null; schema?: string } = {},
-  ): Promise<void> {
+  async createTableComment(tableName: string, comment: string, options: CreateTableCommentOptions = {}): Promise<void> {
     await this.invoke(createTableCommentOperation({ tableName, comment, ...options }));
   }
 
@@ -332,10 +326,7 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.dropTableComment('account', { existingComment: 'Customer accounts' });
    * ```
    */
-  async dropTableComment(
-    tableName: string,
-    options: { existingComment?: string; schema?: string } = {},
-  ): Promise<void> {
+  async dropTableComment(tableName: string, options: DropTableCommentOptions = {}): Promise<void> {
     await this.invoke(dropTableCommentOperation({ tableName, ...options }));
   }
 
@@ -350,7 +341,7 @@ export class Operations<Context = unknown, Bind = unknown> {
   async bulkInsert(
     tableOrName: string | BulkInsertTable,
     rows: readonly BulkInsertRow[],
-    options: { multiinsert?: boolean } = {},
+    options: BulkInsertOptions = {},
   ): Promise<void> {
     const target = typeof tableOrName === 'string' ? { name: tableOrName } : tableOrName;
     await this.invoke(bulkInsertOperation({ table: target, rows, ...options }));
@@ -368,7 +359,7 @@ export class Operations<Context = unknown, Bind = unknown> {
   async execute(
     sql: string | SqlExpression,
     parameters?: ExecuteParameters,
-    options: { executionOptions?: Readonly<Record<string, unknown>> } = {},
+    options: ExecuteOptions = {},
   ): Promise<void> {
     await this.invoke(executeOperation({ sql, parameters, ...options }));
   }

@@ -40,7 +40,9 @@ export type TableElement = ColumnModel | ConstraintModel | IndexModel;
 
 /** Options of {@link table}. */
 export interface TableOptions {
+  /** The table's schema; unset: the connection's default schema. */
   readonly schema?: string;
+  /** The table's comment. */
   readonly comment?: string;
 }
 
