@@ -82,7 +82,7 @@ export { abandonUnsettledWork } from './runtime/work-in-flight.js';
 // Migration scripts and env.ts: `op`, `context` and what they hand out
 export { context, op } from './runtime/proxies.js';
 export type { Operations, BatchAlterTableOptions, BatchCallback } from './operations/operations.js';
-export type { BatchOperations, CreateIndexOptions } from './operations/batch-operations.js';
+export type { BatchOperations } from './operations/batch-operations.js';
 export type { OperationInvoker } from './operations/operation-invoker.js';
 export type { EnvironmentContext, ConfigureOptions, EnvironmentOptions } from './runtime/environment-context.js';
 export type { MigrationContext, VersionApplyEvent } from './runtime/migration-context.js';

@@ -49,7 +49,11 @@ export {
   type CreateForeignKeyOperation,
   type CreateForeignKeyOptions,
 } from '../operations/create-foreign-key-operation.js';
-export { createIndexOperation, type CreateIndexOperation } from '../operations/create-index-operation.js';
+export {
+  createIndexOperation,
+  type CreateIndexOperation,
+  type CreateIndexOptions,
+} from '../operations/create-index-operation.js';
 export {
   createPrimaryKeyOperation,
   type CreatePrimaryKeyOperation,

@@ -1,6 +1,5 @@
 import type { ColumnModel } from '../schema/column.js';
 import type { ConstraintName } from '../schema/converted-name.js';
-import type { DialectOptions } from '../schema/dialect-options.js';
 import type { IndexElement } from '../schema/index-model.js';
 import type { SqlExpression } from '../schema/sql-expression.js';
 import { isSqlExpression } from '../schema/sql-expression.js';
@@ -10,6 +9,7 @@ import { type AlterColumnOptions, alterColumnOperation } from './alter-column-op
 import type { BatchOperation } from './batch-alter-table-operation.js';
 import { createCheckConstraintOperation } from './create-check-constraint-operation.js';
 import { type CreateForeignKeyOptions, createForeignKeyOperation } from './create-foreign-key-operation.js';
+import type { CreateIndexOptions } from './create-index-operation.js';
 import { createIndexOperation } from './create-index-operation.js';
 import { createPrimaryKeyOperation } from './create-primary-key-operation.js';
 import type { CreateTableCommentOptions } from './create-table-comment-operation.js';
@@ -26,17 +26,6 @@ import type { DropTableCommentOptions } from './drop-table-comment-operation.js'
 import { dropTableCommentOperation } from './drop-table-comment-operation.js';
 import type { ExecuteParameters } from './execute-operation.js';
 import { executeOperation } from './execute-operation.js';
-
-export type { AlterColumnOptions } from './alter-column-operation.js';
-export type { CreateForeignKeyOptions } from './create-foreign-key-operation.js';
-
-/** Options of `createIndex`. */
-export interface CreateIndexOptions {
-  readonly unique?: boolean;
-  readonly where?: string | SqlExpression;
-  readonly ifNotExists?: boolean;
-  readonly dialectOptions?: DialectOptions;
-}
 
 /**
  * The `batchOp` a `op.batchAlterTable()` callback receives: the table-changing directives

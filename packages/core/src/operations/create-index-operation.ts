@@ -3,6 +3,7 @@ import type { ConstraintName } from '../schema/converted-name.js';
 import type { DialectOptions } from '../schema/dialect-options.js';
 import type { IndexElement } from '../schema/index-model.js';
 import { requireIndexElements } from '../schema/index-model.js';
+import type { SqlExpression } from '../schema/sql-expression.js';
 import { buildOperation } from './build-operation.js';
 
 /** `CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON t (columns) [WHERE ...]`. Reverse: `dropIndex`. */
@@ -16,6 +17,18 @@ export interface CreateIndexOperation {
   readonly unique: boolean;
   /** Partial index condition (SQL). */
   readonly where?: string;
+  readonly ifNotExists?: boolean;
+  /** E.g. `{ postgresql: { include: ['total'], concurrently: true, using: 'gin' } }`. */
+  readonly dialectOptions?: DialectOptions;
+}
+
+/** Options of `createIndex`: all but the index's name, its table and its columns. */
+export interface CreateIndexOptions {
+  /** `CREATE UNIQUE INDEX`; default false. */
+  readonly unique?: boolean;
+  /** Partial index condition, as SQL; a database without partial indexes refuses it. */
+  readonly where?: string | SqlExpression;
+  /** `CREATE INDEX IF NOT EXISTS`: no error when the index is already there. */
   readonly ifNotExists?: boolean;
   /** E.g. `{ postgresql: { include: ['total'], concurrently: true, using: 'gin' } }`. */
   readonly dialectOptions?: DialectOptions;
