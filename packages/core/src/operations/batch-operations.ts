@@ -77,7 +77,7 @@ export class BatchOperations {
   createIndex(
     indexName: ConstraintName | null,
     columns: readonly IndexElement[],
-    options: CreateIndexOptions = {},
+    options: Omit<CreateIndexOptions, 'schema'> = {},
   ): void {
     const { where, ...rest } = options;
     this.#record(

@@ -63,7 +63,7 @@ function isPlainRow(value: unknown): value is BulkInsertRow {
  * ```
  */
 export function bulkInsertOperation(
-  fields: Omit<BulkInsertOperation, 'kind' | 'multiinsert'> & { multiinsert?: boolean },
+  fields: Omit<BulkInsertOperation, 'kind' | 'multiinsert'> & BulkInsertOptions,
 ): BulkInsertOperation {
   const { table, rows } = fields;
   if (typeof table !== 'object' || table === null) {

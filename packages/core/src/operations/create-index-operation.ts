@@ -7,23 +7,22 @@ import type { SqlExpression } from '../schema/sql-expression.js';
 import { buildOperation } from './build-operation.js';
 
 /** `CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON t (columns) [WHERE ...]`. Reverse: `dropIndex`. */
-export interface CreateIndexOperation {
+export interface CreateIndexOperation extends Omit<CreateIndexOptions, 'unique' | 'where'> {
   readonly kind: 'createIndex';
   /** Unset: named by the `ix` naming convention. */
   readonly indexName?: ConstraintName;
   readonly tableName: string;
   readonly columns: readonly IndexElement[];
-  readonly schema?: string;
+  /** `CREATE UNIQUE INDEX` when true. */
   readonly unique: boolean;
   /** Partial index condition (SQL). */
   readonly where?: string;
-  readonly ifNotExists?: boolean;
-  /** E.g. `{ postgresql: { include: ['total'], concurrently: true, using: 'gin' } }`. */
-  readonly dialectOptions?: DialectOptions;
 }
 
 /** Options of `createIndex`: all but the index's name, its table and its columns. */
 export interface CreateIndexOptions {
+  /** The table's schema; unset: the connection's default schema. */
+  readonly schema?: string;
   /** `CREATE UNIQUE INDEX`; default false. */
   readonly unique?: boolean;
   /** Partial index condition, as SQL; a database without partial indexes refuses it. */

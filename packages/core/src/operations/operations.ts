@@ -184,7 +184,7 @@ export class Operations<Context = unknown, Bind = unknown> {
     indexName: ConstraintName | null,
     tableName: string,
     columns: readonly IndexElement[],
-    options: CreateIndexOptions & { schema?: string } = {},
+    options: CreateIndexOptions = {},
   ): Promise<void> {
     const { where, ...rest } = options;
     await this.invoke(
