@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { parseMssqlUrl } from './mssql-url.js';
 
 describe('parseMssqlUrl', () => {
@@ -72,5 +73,22 @@ describe('parseMssqlUrl', () => {
     expect(() => parseMssqlUrl('mssql://u:pw@h/db?colour=red')).toThrow(
       expect.objectContaining({ code: 'ALEMBIC_CONFIG' }),
     );
+  });
+
+  it.each([
+    ['a port out of range', 'mssql://sa:hunter22@h:99999/db'],
+    ['a password holding a /', 'mssql://sa:hun/ter22@h/db'],
+    ['a password given as a parameter', 'mssql://sa@h/db?password=hunter22'],
+    ['a JDBC-style URL', 'sqlserver://h:1433;databaseName=db;user=sa;password=hunter22'],
+  ])('never shows the password of a URL it cannot read (%s), not even in what the error wraps', (_, url) => {
+    let caught: unknown;
+    try {
+      parseMssqlUrl(url);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ code: 'ALEMBIC_CONFIG' });
+    // What an uncaught error (`--raiseerr`) prints: the message, the stack, every property, every cause.
+    expect(inspect(caught, { depth: null, showHidden: true })).not.toMatch(/hunter22|hun\/ter22/);
   });
 });

@@ -127,8 +127,9 @@ export function parseMssqlUrl(url: string): MssqlUrl {
   let parsed: URL;
   try {
     parsed = new URL(`mssql://${rest}`);
-  } catch (error) {
-    throw new ConfigError(`Could not parse the SQL Server URL '${maskPassword(url)}'`, { cause: error });
+  } catch {
+    // No cause: Node's error says only 'Invalid URL', and carries the whole URL, password and all, as `input`.
+    throw new ConfigError(`Could not parse the SQL Server URL '${maskPassword(url)}'`);
   }
   const result: Record<string, unknown> = { server: parsed.hostname.replace(/^\[(.*)\]$/, '$1') || 'localhost' };
   if (parsed.port !== '') {

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { AlembicError } from '@alembic/core/dialect';
 import { parseMysqlUrl } from './mysql-url.js';
 
@@ -47,5 +48,21 @@ describe('parseMysqlUrl', () => {
     expect((caught as Error).message).toMatch(/Unknown parameter 'pool_size'/);
     expect((caught as Error).message).not.toContain('hunter22');
     expect(() => parseMysqlUrl('postgresql://h/d')).toThrow(/Not a MySQL URL/);
+  });
+
+  it.each([
+    ['a port out of range', 'mysql://app:hunter22@h:99999/d'],
+    ['a password holding a /', 'mysql://app:hun/ter22@h/d'],
+    ['a password given as a parameter', 'mysql://app@h/d?password=hunter22'],
+  ])('never shows the password of a URL it cannot read (%s), not even in what the error wraps', (_, url) => {
+    let caught: unknown;
+    try {
+      parseMysqlUrl(url);
+    } catch (error) {
+      caught = error;
+    }
+    expect(AlembicError.hasCode(caught, 'ALEMBIC_CONFIG')).toBe(true);
+    // What an uncaught error (`--raiseerr`) prints: the message, the stack, every property, every cause.
+    expect(inspect(caught, { depth: null, showHidden: true })).not.toMatch(/hunter22|hun\/ter22/);
   });
 });

@@ -48,8 +48,9 @@ export function parseMysqlUrl(url: string): MysqlUrl {
   let parsed: URL;
   try {
     parsed = new URL(`mysql://${url.slice(match[0].length)}`);
-  } catch (error) {
-    throw new ConfigError(`Could not parse the MySQL URL '${maskPassword(url)}'`, { cause: error });
+  } catch {
+    // No cause: Node's error says only 'Invalid URL', and carries the whole URL, password and all, as `input`.
+    throw new ConfigError(`Could not parse the MySQL URL '${maskPassword(url)}'`);
   }
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
   const port = parsed.port === '' ? DEFAULT_PORT : Number(parsed.port);

@@ -11,6 +11,10 @@ import type { CaseProject } from './case-project.js';
 /** A password that appears in the bad URLs below (and must not appear in any output). */
 const URL_PASSWORD = 'Tr0ub4dor-and-3';
 
+/** A password holding a `/` that a URL should have percent-encoded, and the part after it (what a mask that stops at the `/` shows). */
+const UNENCODED_PASSWORD = 'Tr0ub/4dor-and-3';
+const UNENCODED_PASSWORD_END = '4dor-and-3';
+
 /** A config whose URL is `url`; one migration on disk. */
 function withUrl(url: string | ((project: CaseProject) => string)): (project: CaseProject) => void {
   return (project) => {
@@ -113,6 +117,14 @@ export const URL_CASES: readonly BadInputCase[] = [
     expected: { failed: "Could not parse the PostgreSQL URL 'postgresql://postgres:***@127.0.0.1:notaport/app'" },
   },
   {
+    name: 'a password with a / the URL does not percent-encode',
+    backends: ['postgresql'],
+    setup: withUrl(`postgresql://postgres:${UNENCODED_PASSWORD}@127.0.0.1:5432/app`),
+    secrets: [UNENCODED_PASSWORD, UNENCODED_PASSWORD_END],
+    arguments: ['upgrade', 'head'],
+    expected: { failed: "Could not parse the PostgreSQL URL 'postgresql://postgres:***@127.0.0.1:5432/app'" },
+  },
+  {
     name: 'a user that does not exist',
     backends: ['postgresql'],
     setup: withUrl((project) => caseServerUrl('postgresql', project.database.name, { user: 'no_such_role_c' })),
@@ -155,5 +167,24 @@ export const URL_CASES: readonly BadInputCase[] = [
     secrets: [URL_PASSWORD],
     arguments: ['upgrade', 'head'],
     expected: { failed: "Could not parse the MySQL URL 'mysql://root:***@127.0.0.1:99999/app'" },
+  },
+  {
+    name: 'a password with an @ the URL does not percent-encode',
+    backends: ['mariadb'],
+    setup: withUrl(`mysql://root:${UNENCODED_PASSWORD.replace('/', '@')}@127.0.0.1:99999/app`),
+    secrets: [UNENCODED_PASSWORD.replace('/', '@'), UNENCODED_PASSWORD_END],
+    arguments: ['upgrade', 'head'],
+    expected: { failed: "Could not parse the MySQL URL 'mysql://root:***@127.0.0.1:99999/app'" },
+  },
+  {
+    name: 'a password given as a URL parameter',
+    backends: ['mariadb'],
+    setup: withUrl(`mysql://root@127.0.0.1:3306/app?password=${URL_PASSWORD}`),
+    secrets: [URL_PASSWORD],
+    arguments: ['upgrade', 'head'],
+    expected: {
+      failed:
+        "Unknown parameter 'password' in the MySQL URL 'mysql://root@127.0.0.1:3306/app?password=***'; known: charset, connect_timeout, unix_socket, timezone, ssl (pass other driver options as driverOptions)",
+    },
   },
 ];

@@ -17,6 +17,54 @@ describe('database URLs', () => {
     expect(maskPassword('mysql://root@localhost/test')).toBe('mysql://root@localhost/test');
   });
 
+  it('masks a password holding characters a URL should have encoded, up to the last @ of the URL', () => {
+    expect(maskPassword("Could not parse 'postgresql://app:se/cret@db:5432/x'")).toBe(
+      "Could not parse 'postgresql://app:***@db:5432/x'",
+    );
+    expect(maskPassword('mysql://root:se@cret@db/x')).toBe('mysql://root:***@db/x');
+    expect(maskPassword('mssql://sa:se#cr?et@db/x')).toBe('mssql://sa:***@db/x');
+    expect(maskPassword('mssql://sa:p/w@db/x?app=me@host')).toBe('mssql://sa:***@host');
+    expect(maskPassword('postgresql://app:pw@db/x?application_name=me@host')).toBe(
+      'postgresql://app:***@db/x?application_name=me@host',
+    );
+    expect(maskPassword('postgresql://app:se%2Fc%40ret@db/x')).toBe('postgresql://app:***@db/x');
+  });
+
+  it('masks a password given as a parameter, in a URL or a connection string', () => {
+    expect(maskPassword("in the MySQL URL 'mysql://root@db/x?charset=utf8&password=s3cret'; known")).toBe(
+      "in the MySQL URL 'mysql://root@db/x?charset=utf8&password=***'; known",
+    );
+    expect(maskPassword('postgresql://app@db/x?PASSWORD=s3cret&sslmode=require')).toBe(
+      'postgresql://app@db/x?PASSWORD=***&sslmode=require',
+    );
+    expect(maskPassword('sqlserver://db:1433;databaseName=x;user=sa;password=s3cret')).toBe(
+      'sqlserver://db:1433;databaseName=x;user=sa;password=***',
+    );
+    expect(maskPassword("'Server=db,1433;Database=x;User Id=sa;Password=s3cret;'")).toBe(
+      "'Server=db,1433;Database=x;User Id=sa;Password=***;'",
+    );
+    expect(maskPassword("'Password=s3cret;Server=db'")).toBe("'Password=***;Server=db'");
+    expect(maskPassword('Driver={ODBC Driver 18};PWD={s3;cr}}et};UID=sa')).toBe(
+      'Driver={ODBC Driver 18};PWD=***;UID=sa',
+    );
+    expect(maskPassword("'mysql://root@db/x?password=it's'")).toBe("'mysql://root@db/x?password=***'");
+    expect(maskPassword(`while running "INSERT INTO setting VALUES ('password=abc')": no table`)).toBe(
+      `while running "INSERT INTO setting VALUES ('password=***')": no table`,
+    );
+  });
+
+  it('leaves text without a password as it is', () => {
+    for (const text of [
+      'postgresql://localhost:5432/x',
+      'sqlite:////tmp/a:b@c.db',
+      'mysql://root@localhost/test?charset=utf8mb4',
+      'ALTER ROLE app PASSWORD NULL',
+      'e.g. sqlite:///alembic.db or postgresql://user@localhost/db',
+    ]) {
+      expect(maskPassword(text)).toBe(text);
+    }
+  });
+
   it('anchors relative SQLite files at the config directory', () => {
     expect(anchorSqliteUrl('sqlite:///alembic.db', '/project')).toBe('sqlite:////project/alembic.db');
     expect(anchorSqliteUrl('sqlite:///data/app.db?mode=ro', '/project')).toBe('sqlite:////project/data/app.db?mode=ro');

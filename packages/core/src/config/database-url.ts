@@ -24,11 +24,41 @@ export function parseDatabaseUrl(url: string): DatabaseUrl {
 }
 
 /**
- * Hides the password of a URL: `postgresql://app:secret@db/x` → `postgresql://app:***@db/x`.
- * Passwords never appear in output or errors.
+ * A URL's user information with a password: `scheme://user:` up to the last `@` of the
+ * authority, or, when the password holds a character a URL should have encoded (`/`, `?`, `#`),
+ * up to the last `@` before the next white space (hiding too much rather than too little).
+ */
+const USERINFO_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)(?:[^/?#\s]*@|\S*@)/gi;
+
+/**
+ * A password given as a parameter: `?password=` or `&password=` in a URL, `;password=` in a
+ * JDBC-style URL, `Password=` / `PWD=` in an ADO.NET or ODBC connection string (which may start
+ * the text or a quotation). Its value runs to the next `&`, `;` or white space; an ODBC value in
+ * braces to its closing brace.
+ */
+const PARAMETER_PASSWORD = /(^|[?&;'"])(\s*(?:password|passwd|pwd)\s*=\s*)(\{(?:[^}]|\}\})*\}|[^&;\s]*)/gim;
+
+/**
+ * The masked parameter. A quote that closes the quotation the text stands in is kept: in a URL,
+ * one that ends the value; in a connection string that starts a quotation, the first one
+ * (`('password=x')` in SQL).
+ */
+function maskParameter(_: string, before: string, key: string, value: string): string {
+  if (value.startsWith('{')) return `${before}${key}***`;
+  const startsQuotation = before === '' || before === "'" || before === '"';
+  const quote = startsQuotation ? /['"]/.exec(value) : /['"]$/.exec(value);
+  return `${before}${key}***${quote === null ? '' : value.slice(quote.index)}`;
+}
+
+/**
+ * Hides the passwords of database URLs and connection strings in `text`:
+ * `postgresql://app:secret@db/x` → `postgresql://app:***@db/x`,
+ * `mysql://app@db/x?password=secret` → `mysql://app@db/x?password=***`,
+ * `Server=db;Password=secret` → `Server=db;Password=***`. A password the URL did not
+ * percent-encode (`app:se/cr@et@db`) is hidden whole. Passwords never appear in output or errors.
  */
 export function maskPassword(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)[^@/\s]*@/gi, '$1***@');
+  return text.replace(USERINFO_PASSWORD, '$1***@').replace(PARAMETER_PASSWORD, maskParameter);
 }
 
 /**
