@@ -28,6 +28,9 @@ describe('database URLs', () => {
       'postgresql://app:***@db/x?application_name=me@host',
     );
     expect(maskPassword('postgresql://app:se%2Fc%40ret@db/x')).toBe('postgresql://app:***@db/x');
+    expect(maskPassword('Current revision(s) for postgresql://app:se cret@db:5432/x:')).toBe(
+      'Current revision(s) for postgresql://app:***@db:5432/x:',
+    );
   });
 
   it('masks a password given as a parameter, in a URL or a connection string', () => {
@@ -60,6 +63,8 @@ describe('database URLs', () => {
       'mysql://root@localhost/test?charset=utf8mb4',
       'ALTER ROLE app PASSWORD NULL',
       'e.g. sqlite:///alembic.db or postgresql://user@localhost/db',
+      "lock of mysql://db:3306: GET_LOCK('alembic:.alembic_version@shop'), held by MariaDB connection 42 (app@10.0.0.7:51234)",
+      'lock of mssql://db:1433/shop: held by session 53 (sa@10.0.0.7)',
     ]) {
       expect(maskPassword(text)).toBe(text);
     }

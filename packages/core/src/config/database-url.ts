@@ -25,10 +25,12 @@ export function parseDatabaseUrl(url: string): DatabaseUrl {
 
 /**
  * A URL's user information with a password: `scheme://user:` up to the last `@` of the
- * authority, or, when the password holds a character a URL should have encoded (`/`, `?`, `#`),
- * up to the last `@` before the next white space (hiding too much rather than too little).
+ * authority; when the password holds a character a URL should have encoded, up to the last `@`
+ * before the next white space (`/`, `?`, `#`) or, for one holding white space, the last `@` of
+ * the line that no `/`, `?`, `#`, quote or parenthesis comes before (hiding too much rather than
+ * too little).
  */
-const USERINFO_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)(?:[^/?#\s]*@|\S*@)/gi;
+const USERINFO_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)(?:[^/?#\s]*@|\S*@|[^/?#'"()\n]*@)/gi;
 
 /**
  * A password given as a parameter: `?password=` or `&password=` in a URL, `;password=` in a
