@@ -41,6 +41,13 @@ describe('connectPostgres', () => {
     expect(mockEnd).toHaveBeenCalledTimes(1);
   });
 
+  it('hands pg a driverOptions password in the connection string, where pg reads it', async () => {
+    mockConnect.mockResolvedValue(undefined);
+    const connection = await connectPostgres('postgresql://app@db/x', {}, { driverOptions: { password: 'p/w' } });
+    expect(mockConfigs).toEqual([{ password: 'p/w', connectionString: 'postgresql://app:p%2Fw@db/x' }]);
+    await connection.close();
+  });
+
   it('scrubs the password from a failure that shows it, and ends the client', async () => {
     mockConnect.mockRejectedValue(
       Object.assign(new Error(`cannot use postgresql://app:${PASSWORD}@db/x`), {

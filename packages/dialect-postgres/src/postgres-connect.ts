@@ -10,6 +10,7 @@ import type { DialectConnect, DialectConnectOptions } from '@alembic/core/dialec
 import type { PostgresClient } from './postgres-client.js';
 import { isPostgresClient, isPostgresPool } from './postgres-client.js';
 import { PostgresConnection } from './postgres-connection.js';
+import { pgConnectionString } from './postgres-connection-string.js';
 import type { PostgresDialectOptions } from './postgres-dialect-options.js';
 import { PostgresDatabaseError } from './postgres-database-error.js';
 import { translatePostgresError } from './postgres-error-translator.js';
@@ -22,11 +23,6 @@ interface PostgresDriver {
     connect(): Promise<unknown>;
     end(): Promise<void>;
   };
-}
-
-/** `postgresql+driver://` (SQLAlchemy style) as `postgresql://`, which `pg` understands. */
-function driverUrl(url: string): string {
-  return url.replace(/^(postgres(?:ql)?)\+[a-z0-9_]+:\/\//i, '$1://');
 }
 
 /** The URL's password, decoded, to scrub it from messages. */
@@ -53,12 +49,15 @@ function showsPassword(value: unknown, password: string, depth = 0): boolean {
 }
 
 /**
- * The passwords a failure might show: the URL's, and the client's `password` option when one is
- * given (pg takes it over the URL's, and the URL's may still be echoed with the URL).
+ * The passwords a failure might show, longest first (so that one holding another is hidden
+ * whole): the URL's, which an error may echo with the URL, and the `password` driver option,
+ * which the connection string carries (see {@link pgConnectionString}).
  */
 function passwordsOf(url: string, driverOptions: Readonly<Record<string, unknown>>): string[] {
   const passwords = [passwordOf(url), driverOptions.password];
-  return passwords.filter((password): password is string => typeof password === 'string' && password !== '');
+  return passwords
+    .filter((password): password is string => typeof password === 'string' && password !== '')
+    .sort((first, second) => second.length - first.length);
 }
 
 /**
@@ -137,7 +136,7 @@ async function openClient(
   const passwords = passwordsOf(url, driverOptions);
   let client: InstanceType<PostgresDriver['Client']>;
   try {
-    client = new driver.Client({ ...driverOptions, connectionString: driverUrl(url) });
+    client = new driver.Client({ ...driverOptions, connectionString: pgConnectionString(url, driverOptions) });
   } catch (error) {
     // pg reads the URL with `new URL()`, whose own message names neither the URL nor the problem.
     if ((error as { code?: unknown }).code === 'ERR_INVALID_URL') {

@@ -9,9 +9,10 @@ export interface PostgresDialectOptions {
    */
   readonly existingClient?: PostgresClient | PostgresPool;
   /**
-   * Passed to `new pg.Client({ connectionString: url, ...driverOptions })`: `ssl`,
+   * Passed to `new pg.Client({ ...driverOptions, connectionString: url })`: `ssl`,
    * `application_name`, `statement_timeout`, `connectionTimeoutMillis`, ...
-   * `connect()`'s own `driverOptions` are merged over these.
+   * `connect()`'s own `driverOptions` are merged over these. A `password` given as text here
+   * wins over the URL's; pg reads the user, host, port and database from the URL over these.
    */
   readonly driverOptions?: Readonly<Record<string, unknown>>;
   /**
