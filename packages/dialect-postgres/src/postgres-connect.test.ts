@@ -44,7 +44,7 @@ describe('connectPostgres', () => {
   it('hands pg a driverOptions password in the connection string, where pg reads it', async () => {
     mockConnect.mockResolvedValue(undefined);
     const connection = await connectPostgres('postgresql://app@db/x', {}, { driverOptions: { password: 'p/w' } });
-    expect(mockConfigs).toEqual([{ password: 'p/w', connectionString: 'postgresql://app:p%2Fw@db/x' }]);
+    expect(mockConfigs).toEqual([{ password: 'p/w', connectionString: 'postgresql://app@db/x?password=p%2Fw' }]);
     await connection.close();
   });
 

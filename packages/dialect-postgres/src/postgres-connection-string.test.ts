@@ -28,6 +28,21 @@ describe('pgConnectionString', () => {
     });
   });
 
+  it('reaches pg for URLs without a host, on a socket, or with a password parameter', () => {
+    for (const url of [
+      'postgresql:///db?host=/var/run/postgresql',
+      'postgresql:///db',
+      'postgresql://app@/db?host=/var/run/postgresql',
+      'postgresql://app@db/x?password=from-parameter',
+    ]) {
+      expect(clientFor(url, { password: 'p/w &x' }).password).toBe('p/w &x');
+    }
+  });
+
+  it('leaves the URL alone for an empty password option', () => {
+    expect(pgConnectionString('postgresql://app:pw@db/x', { password: '' })).toBe('postgresql://app:pw@db/x');
+  });
+
   it('leaves a URL it cannot read for pg to report', () => {
     expect(pgConnectionString('postgresql://app@[not-a-host/x', { password: 'pw' })).toBe(
       'postgresql://app@[not-a-host/x',

@@ -33,6 +33,12 @@ describe('database URLs', () => {
     );
   });
 
+  it('masks the password of a user name holding an @ (app@tenant)', () => {
+    expect(maskPassword('for postgresql://app@tenant:s3cret@db.example.com:5432/x')).toBe(
+      'for postgresql://app@tenant:***@db.example.com:5432/x',
+    );
+  });
+
   it('masks a password given as a parameter, in a URL or a connection string', () => {
     expect(maskPassword("in the MySQL URL 'mysql://root@db/x?charset=utf8&password=s3cret'; known")).toBe(
       "in the MySQL URL 'mysql://root@db/x?charset=utf8&password=***'; known",
@@ -65,6 +71,11 @@ describe('database URLs', () => {
       'e.g. sqlite:///alembic.db or postgresql://user@localhost/db',
       "lock of mysql://db:3306: GET_LOCK('alembic:.alembic_version@shop'), held by MariaDB connection 42 (app@10.0.0.7:51234)",
       'lock of mssql://db:1433/shop: held by session 53 (sa@10.0.0.7)',
+      'postgresql://db:5432/x?application_name=me@host',
+      'Could not connect to mssql://db:1433: Login failed, see dba@example.com',
+      'lock of mysql://db:3306, held by app@10.0.0.7',
+      'postgresql://[::1]:5432/x?application_name=me@host',
+      'postgresql://app@db:5432/x: refused (user app@10.0.0.7)',
     ]) {
       expect(maskPassword(text)).toBe(text);
     }

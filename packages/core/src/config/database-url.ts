@@ -24,13 +24,16 @@ export function parseDatabaseUrl(url: string): DatabaseUrl {
 }
 
 /**
- * A URL's user information with a password: `scheme://user:` up to the last `@` of the
- * authority; when the password holds a character a URL should have encoded, up to the last `@`
- * before the next white space (`/`, `?`, `#`) or, for one holding white space, the last `@` of
- * the line that no `/`, `?`, `#`, quote or parenthesis comes before (hiding too much rather than
- * too little).
+ * A URL's user information with a password: `scheme://user:` (the user may hold an unencoded
+ * `@`, as in `app@tenant`) up to the last `@` of the authority. When the password holds a `/`,
+ * `?` or `#`: up to the last `@` before the next white space; when it holds white space: up to
+ * the last `@` of the line that no `/`, `?`, `#`, quote or parenthesis comes before (hiding too
+ * much rather than too little). Those two wider readings are not tried on a port
+ * (`mssql://db:1433: ... dba@example.com`); a scheme is only read at the start of a word, so a
+ * long run of letters is not tried again from each of them.
  */
-const USERINFO_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:)(?:[^/?#\s]*@|\S*@|[^/?#'"()\n]*@)/gi;
+const USERINFO_PASSWORD =
+  /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/[^:/?#\s[]*:)(?:[^/?#\s]*@|(?!\d{1,5}(?:[/?#\s:,;)'"]|$))(?:\S*@|[^/?#'"()\n]*@))/gi;
 
 /**
  * A password given as a parameter: `?password=` or `&password=` in a URL, `;password=` in a
@@ -57,7 +60,8 @@ function maskParameter(_: string, before: string, key: string, value: string): s
  * `postgresql://app:secret@db/x` → `postgresql://app:***@db/x`,
  * `mysql://app@db/x?password=secret` → `mysql://app@db/x?password=***`,
  * `Server=db;Password=secret` → `Server=db;Password=***`. A password the URL did not
- * percent-encode (`app:se/cr@et@db`) is hidden whole. Passwords never appear in output or errors.
+ * percent-encode (`app:se/cr@et@db`) is hidden up to its URL's last `@`. A value in quotes in a
+ * connection string (`Password='my secret'`) is hidden only up to its first `;` or white space.
  */
 export function maskPassword(text: string): string {
   return text.replace(USERINFO_PASSWORD, '$1***@').replace(PARAMETER_PASSWORD, maskParameter);
