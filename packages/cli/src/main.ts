@@ -51,7 +51,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr(`${commandUsage(command)}\nalembic: error: ${error.message}\n`);
       return ExitCode.usage;
     }
-    if (globals.raiseerr === true) throw error;
+    if (globals.raiseerr === true) {
+      // Node prints the whole error, its properties and causes: none may show a password.
+      const { rewriteErrorText } = await import('@alembic/core/internal');
+      throw rewriteErrorText(error, core.maskPassword, { everyProperty: true });
+    }
     if (core.AlembicError.isInstance(error)) {
       io.stderr(`FAILED: ${core.maskPassword(failedMessage(error.message))}\n`);
       return ExitCode.failure;

@@ -125,6 +125,29 @@ describe('env.ts and alembic.config.ts that throw', () => {
     expect(raised.stderr).toContain(`${project.path('migrations', 'env.ts')}:${line}:`);
   });
 
+  it('env.ts: an error that shows a database URL has its password masked, in FAILED and --raiseerr', () => {
+    const project = projectWithLocalCache('trace-env-password');
+    addToEnvironment(
+      project,
+      [
+        "const url = 'postgresql://app:Sup3rSecret@db.internal:5432/shop';",
+        'const parseFailure = Object.assign(new TypeError(`Invalid URL`), { input: url, details: { tried: [url] } });',
+        'throw new Error(`Could not reach ${url}`, { cause: parseFailure });',
+      ].join('\n'),
+    );
+    const line = lineOf(project, 'migrations/env.ts', 'throw new Error(');
+    expectFailure(
+      project.run(['current']),
+      `Error: Could not reach postgresql://app:***@db.internal:5432/shop (at migrations/env.ts:${line})`,
+    );
+    const raised = project.run(['--raiseerr', 'current']);
+    expect(raised.status).not.toBe(0);
+    expect(raised.stderr).not.toContain('Sup3rSecret');
+    expect(raised.stderr).toContain('Could not reach postgresql://app:***@db.internal:5432/shop');
+    expect(raised.stderr).toContain("input: 'postgresql://app:***@db.internal:5432/shop'");
+    expect(raised.stderr).toContain(`${project.path('migrations', 'env.ts')}:${line}:`);
+  });
+
   it('alembic.config.ts: FAILED says where, --raiseerr shows the config file and its line', () => {
     const project = projectWithLocalCache('trace-config');
     project.write(

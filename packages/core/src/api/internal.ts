@@ -14,6 +14,7 @@ export { enableTypeScriptImports, importModule } from '../loader/import-module.j
 export { DECORATOR_COMPILER, type DecoratorCompiler } from '../loader/decorator-compiler.js';
 export { COMMONJS_GLOBALS, type CommonJsGlobals } from '../loader/commonjs-globals.js';
 export { userCodeLocation } from '../loader/user-code-location.js';
+export { rewriteErrorText, type ErrorTextPlaces } from '../errors/rewrite-error-text.js';
 
 // Running migrations in-process
 export { MigrationContext, type MigrationContextOptions, type StepPlanner } from '../runtime/migration-context.js';

@@ -1,3 +1,5 @@
+import { rewriteErrorText } from './rewrite-error-text.js';
+
 const MASK = '***';
 
 /** Where a driver's errors keep text and the errors they wrap, besides the standard places. */
@@ -33,36 +35,8 @@ export type SecretScrubber = <T>(error: T, secret: string | undefined) => T;
  * ```
  */
 export function secretScrubber(options: SecretScrubberOptions = {}): SecretScrubber {
-  const textKeys = ['message', 'stack', ...(options.textKeys ?? [])];
-  const nestedKeys = ['cause', 'errors', ...(options.nestedKeys ?? [])];
-  return <T>(error: T, secret: string | undefined): T => {
-    if (secret === undefined || secret === '') {
-      return error;
-    }
-    const seen = new Set<unknown>();
-    const pending: unknown[] = [error];
-    while (pending.length > 0) {
-      const current = pending.pop();
-      if (typeof current !== 'object' || current === null || seen.has(current)) {
-        continue;
-      }
-      seen.add(current);
-      const record = current as Record<string, unknown>;
-      for (const key of textKeys) {
-        const value = record[key];
-        if (typeof value === 'string' && value.includes(secret)) {
-          try {
-            record[key] = value.replaceAll(secret, MASK);
-          } catch {
-            // a read-only property: leave it (there is nothing better to do)
-          }
-        }
-      }
-      for (const key of nestedKeys) {
-        const nested = record[key];
-        pending.push(...(Array.isArray(nested) ? nested : [nested]));
-      }
-    }
-    return error;
-  };
+  return <T>(error: T, secret: string | undefined): T =>
+    secret === undefined || secret === ''
+      ? error
+      : rewriteErrorText(error, (text) => text.replaceAll(secret, MASK), options);
 }
