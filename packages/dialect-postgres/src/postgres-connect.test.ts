@@ -87,6 +87,15 @@ describe('connectPostgres', () => {
     }
   });
 
+  it('scrubs a password given as a password parameter of the URL', async () => {
+    mockConnect.mockRejectedValueOnce(new Error('auth with ParamPw0rd failed'));
+    const failure = await connectPostgres('postgresql://app@db/x?password=ParamPw0rd').catch((error: unknown) => error);
+    expect(failure).toMatchObject({
+      code: 'ALEMBIC_CONNECTION_FAILED',
+      message: 'Could not connect to postgresql://app@db/x?password=***: auth with *** failed',
+    });
+  });
+
   it('keeps a failure that does not show the password as the driver gave it, translated', async () => {
     const driverError = Object.assign(new Error('password authentication failed for user "app"'), {
       code: '28P01',

@@ -25,13 +25,13 @@ interface PostgresDriver {
   };
 }
 
-/** The URL's password, decoded, to scrub it from messages. */
-function passwordOf(url: string): string | undefined {
+/** The URL's passwords, decoded, to scrub them from messages: its user information's and a `password` parameter's. */
+function urlPasswords(url: string): (string | undefined)[] {
   try {
-    const password = new URL(url).password;
-    return password.length > 0 ? decodeURIComponent(password) : undefined;
+    const parsed = new URL(url);
+    return [decodeURIComponent(parsed.password), parsed.searchParams.get('password') ?? undefined];
   } catch {
-    return /^[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:([^@/\s]*)@/i.exec(url)?.[1];
+    return [/^[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:([^@/\s]*)@/i.exec(url)?.[1]];
   }
 }
 
@@ -54,7 +54,7 @@ function showsPassword(value: unknown, password: string, depth = 0): boolean {
  * which the connection string carries (see {@link pgConnectionString}).
  */
 function passwordsOf(url: string, driverOptions: Readonly<Record<string, unknown>>): string[] {
-  const passwords = [passwordOf(url), driverOptions.password];
+  const passwords = [...urlPasswords(url), driverOptions.password];
   return passwords
     .filter((password): password is string => typeof password === 'string' && password !== '')
     .sort((first, second) => second.length - first.length);
