@@ -62,6 +62,39 @@ describe('database URLs', () => {
     );
   });
 
+  it('masks a quoted connection-string value whole, doubled quotes included', () => {
+    expect(maskPassword("Server=db;Password='se;cret';User Id=sa")).toBe('Server=db;Password=***;User Id=sa');
+    expect(maskPassword('Server=db;Password="se;cret";User Id=sa')).toBe('Server=db;Password=***;User Id=sa');
+    expect(maskPassword("Server=db;Password='it''s; secret';User Id=sa")).toBe('Server=db;Password=***;User Id=sa');
+    expect(maskPassword('Server=db;Password="say ""hi; there""";User Id=sa')).toBe('Server=db;Password=***;User Id=sa');
+    expect(maskPassword(`Not a SQL Server URL: "Password='se;cret';Server=db"; expected mssql://`)).toBe(
+      'Not a SQL Server URL: "Password=***;Server=db"; expected mssql://',
+    );
+  });
+
+  it('masks an unquoted connection-string value up to the next ; or the end of the line, white space included', () => {
+    expect(maskPassword('Server=db;Password=my secret;Database=x')).toBe('Server=db;Password=***;Database=x');
+    expect(maskPassword('Password=my secret')).toBe('Password=***');
+    expect(maskPassword("Not a SQL Server URL: 'Server=db;Password=my secret'; expected mssql://")).toBe(
+      "Not a SQL Server URL: 'Server=db;Password=***'; expected mssql://",
+    );
+    expect(maskPassword("in 'Server=db;Password=my secret' today")).toBe("in 'Server=db;Password=***' today");
+    expect(maskPassword("'Password=my secret'; known")).toBe("'Password=***'; known");
+    expect(maskPassword('sqlserver://db:1433;user=sa;password=my secret&x')).toBe(
+      'sqlserver://db:1433;user=sa;password=***',
+    );
+    expect(maskPassword("Server=db;Password=it's me;Database=x")).toBe('Server=db;Password=***;Database=x');
+  });
+
+  it("masks libpq's sslpassword parameter", () => {
+    expect(maskPassword('postgresql://app@db/x?sslmode=verify-full&sslpassword=s3cret&sslkey=/k')).toBe(
+      'postgresql://app@db/x?sslmode=verify-full&sslpassword=***&sslkey=/k',
+    );
+    expect(maskPassword("'postgresql://app@db/x?sslpassword=s3cret'; known")).toBe(
+      "'postgresql://app@db/x?sslpassword=***'; known",
+    );
+  });
+
   it('leaves text without a password as it is', () => {
     for (const text of [
       'postgresql://localhost:5432/x',

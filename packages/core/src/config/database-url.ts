@@ -35,36 +35,64 @@ export function parseDatabaseUrl(url: string): DatabaseUrl {
 const USERINFO_PASSWORD =
   /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/[^:/?#\s[]*:)(?:[^/?#\s]*@|(?!\d{1,5}(?:[/?#\s:,;)'"]|$))(?:\S*@|[^/?#'"()\n]*@))/gi;
 
-/**
- * A password given as a parameter: `?password=` or `&password=` in a URL, `;password=` in a
- * JDBC-style URL, `Password=` / `PWD=` in an ADO.NET or ODBC connection string (which may start
- * the text or a quotation). Its value runs to the next `&`, `;` or white space; an ODBC value in
- * braces to its closing brace.
- */
-const PARAMETER_PASSWORD = /(^|[?&;'"])(\s*(?:password|passwd|pwd)\s*=\s*)(\{(?:[^}]|\}\})*\}|[^&;\s]*)/gim;
+/** A password key (`password`, `passwd`, `pwd`, or libpq's `sslpassword`, the client key's) and its `=`. */
+const PASSWORD_KEY = String.raw`[ \t]*(?:sslpassword|password|passwd|pwd)[ \t]*=[ \t]*`;
+
+/** An ODBC value in braces, a `}` in it doubled. */
+const BRACED_VALUE = String.raw`\{(?:[^}]|\}\})*\}`;
 
 /**
- * The masked parameter. A quote that closes the quotation the text stands in is kept: in a URL,
- * one that ends the value; in a connection string that starts a quotation, the first one
- * (`('password=x')` in SQL).
+ * A password given as a URL parameter, `?password=` or `&password=`. Its value runs to the next
+ * `&`, `;` or white space; one in braces to its closing brace.
  */
-function maskParameter(_: string, before: string, key: string, value: string): string {
-  if (value.startsWith('{')) return `${before}${key}***`;
-  const startsQuotation = before === '' || before === "'" || before === '"';
-  const quote = startsQuotation ? /['"]/.exec(value) : /['"]$/.exec(value);
-  return `${before}${key}***${quote === null ? '' : value.slice(quote.index)}`;
+const URL_PARAMETER_PASSWORD = new RegExp(String.raw`([?&]${PASSWORD_KEY})(${BRACED_VALUE}|[^&;\s]*)`, 'gi');
+
+/**
+ * A password in a connection string: a key that follows a `;` (ADO.NET `Password=`, ODBC `PWD=`,
+ * JDBC-style `;password=`) or starts the line or a quotation. A value in braces (ODBC) or quotes
+ * (ADO.NET, a quote in it doubled: `'it''s'`, on one line) runs to its closing brace or quote; any
+ * other value, captured, to the next `;` or the end of the line, white space included.
+ */
+const CONNECTION_STRING_PASSWORD = new RegExp(
+  String.raw`((?:^|[;'"])${PASSWORD_KEY})(?:${BRACED_VALUE}|'(?:[^'\r\n]|'')*'|"(?:[^"\r\n]|"")*"|([^;\r\n]*))`,
+  'gim',
+);
+
+/** The masked URL parameter. A quote that ends its value closes the quotation the URL stands in, and is kept. */
+function maskUrlParameter(_: string, key: string, value: string): string {
+  return `${key}***${/['"]$/.test(value) ? value.slice(-1) : ''}`;
+}
+
+/**
+ * The masked connection-string parameter. A value in braces or quotes is hidden whole. Of any
+ * other value, a quote that may close the quotation the text stands in is kept, with what follows
+ * it: in a connection string that starts a quotation, the first quote of that kind
+ * (`('password=x')` in SQL); in any other, the first quote followed by white space or the end of
+ * the value (an unquoted ADO.NET value does not end in a quote).
+ */
+function maskConnectionStringParameter(_: string, key: string, unquotedValue: string | undefined): string {
+  if (unquotedValue === undefined) return `${key}***`;
+  const quotation = key[0] === "'" || key[0] === '"' ? key[0] : undefined;
+  const quote = quotation === undefined ? unquotedValue.search(/['"](?:\s|$)/) : unquotedValue.indexOf(quotation);
+  return `${key}***${quote === -1 ? '' : unquotedValue.slice(quote)}`;
 }
 
 /**
  * Hides the passwords of database URLs and connection strings in `text`:
  * `postgresql://app:secret@db/x` → `postgresql://app:***@db/x`,
- * `mysql://app@db/x?password=secret` → `mysql://app@db/x?password=***`,
+ * `mysql://app@db/x?password=secret` → `mysql://app@db/x?password=***` (as libpq's `sslpassword`;
+ * the value of a URL parameter ends at the next `&`, `;` or white space),
  * `Server=db;Password=secret` → `Server=db;Password=***`. A password the URL did not
- * percent-encode (`app:se/cr@et@db`) is hidden up to its URL's last `@`. A value in quotes in a
- * connection string (`Password='my secret'`) is hidden only up to its first `;` or white space.
+ * percent-encode (`app:se/cr@et@db`) is hidden up to its URL's last `@`. In a connection string,
+ * a value in quotes (`Password='se;cret'`, a quote in it doubled) or braces (`PWD={se;cret}`) is
+ * hidden whole, any other value up to the next `;` or the end of the line
+ * (`Password=my secret;Database=x` → `Password=***;Database=x`).
  */
 export function maskPassword(text: string): string {
-  return text.replace(USERINFO_PASSWORD, '$1***@').replace(PARAMETER_PASSWORD, maskParameter);
+  return text
+    .replace(USERINFO_PASSWORD, '$1***@')
+    .replace(URL_PARAMETER_PASSWORD, maskUrlParameter)
+    .replace(CONNECTION_STRING_PASSWORD, maskConnectionStringParameter);
 }
 
 /**
