@@ -17,7 +17,6 @@ export interface AlterColumnOperation extends AlterColumnOptions {
   readonly kind: 'alterColumn';
   readonly tableName: string;
   readonly columnName: string;
-  readonly schema?: string;
 }
 
 /**
@@ -49,8 +48,11 @@ export type ExistingColumnAspects = {
   readonly [Aspect in keyof AlterableColumnAspects as `existing${Capitalize<Aspect>}`]: AlterableColumnAspects[Aspect];
 };
 
-/** Options of `alterColumn` (in batch and outside it): what changes, and what the column was. */
+/** Options of `alterColumn`: what changes, and what the column was (a batch's take them less `schema`). */
 export interface AlterColumnOptions extends AlterableColumnAspects, ExistingColumnAspects {
+  /** The table's schema; unset: the connection's default schema. */
+  readonly schema?: string;
+  /** Renames the column. */
   readonly newColumnName?: string;
   /** E.g. `{ postgresql: { using: 'c::integer' } }`. */
   readonly dialectOptions?: DialectOptions;

@@ -69,7 +69,7 @@ export class BatchOperations {
   }
 
   /** Alters a column; see {@link AlterColumnOptions}. */
-  alterColumn(columnName: string, options: AlterColumnOptions): void {
+  alterColumn(columnName: string, options: Omit<AlterColumnOptions, 'schema'>): void {
     this.#record(alterColumnOperation({ tableName: this.#tableName, schema: this.#schema, columnName, ...options }));
   }
 
@@ -120,7 +120,7 @@ export class BatchOperations {
     referentTable: string,
     localColumns: readonly string[],
     remoteColumns: readonly string[],
-    options: CreateForeignKeyOptions = {},
+    options: Omit<CreateForeignKeyOptions, 'sourceSchema'> = {},
   ): void {
     this.#record(
       createForeignKeyOperation({

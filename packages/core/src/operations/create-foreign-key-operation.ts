@@ -15,11 +15,13 @@ export interface CreateForeignKeyOperation extends CreateForeignKeyOptions {
   readonly referentTable: string;
   readonly localColumns: readonly string[];
   readonly remoteColumns: readonly string[];
-  readonly sourceSchema?: string;
 }
 
-/** Options of `createForeignKey` (and of a batch's): the referential options besides the name. */
+/** Options of `createForeignKey`: the referential options besides the name (a batch's take them less `sourceSchema`). */
 export interface CreateForeignKeyOptions extends Omit<ForeignKeyOptions, 'name'> {
+  /** The schema of the table that gets the foreign key; unset: the connection's default schema. */
+  readonly sourceSchema?: string;
+  /** The schema of the referenced table; unset: the connection's default schema. */
   readonly referentSchema?: string;
   /** E.g. `{ postgresql: { notValid: true } }`. */
   readonly dialectOptions?: DialectOptions;

@@ -164,11 +164,7 @@ export class Operations<Context = unknown, Bind = unknown> {
    * await op.alterColumn('account', 'name', { newColumnName: 'full_name' });
    * ```
    */
-  async alterColumn(
-    tableName: string,
-    columnName: string,
-    options: AlterColumnOptions & { schema?: string },
-  ): Promise<void> {
+  async alterColumn(tableName: string, columnName: string, options: AlterColumnOptions): Promise<void> {
     await this.invoke(alterColumnOperation({ tableName, columnName, ...options }));
   }
 
@@ -240,7 +236,7 @@ export class Operations<Context = unknown, Bind = unknown> {
     referentTable: string,
     localColumns: readonly string[],
     remoteColumns: readonly string[],
-    options: CreateForeignKeyOptions & { sourceSchema?: string } = {},
+    options: CreateForeignKeyOptions = {},
   ): Promise<void> {
     await this.invoke(
       createForeignKeyOperation({
