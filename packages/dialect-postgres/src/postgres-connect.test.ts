@@ -96,6 +96,16 @@ describe('connectPostgres', () => {
     });
   });
 
+  it('scrubs a password parameter holding a ; or a space whole, as pg reads it', async () => {
+    mockConnect.mockRejectedValueOnce(new Error('auth with Pa;ram Pw failed'));
+    const failure = await connectPostgres('postgresql://app@db/x?password=Pa;ram%20Pw').catch(
+      (error: unknown) => error,
+    );
+    expect((failure as Error).message).toBe(
+      'Could not connect to postgresql://app@db/x?password=***: auth with *** failed',
+    );
+  });
+
   it('keeps a failure that does not show the password as the driver gave it, translated', async () => {
     const driverError = Object.assign(new Error('password authentication failed for user "app"'), {
       code: '28P01',

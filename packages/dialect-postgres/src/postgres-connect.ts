@@ -25,13 +25,32 @@ interface PostgresDriver {
   };
 }
 
-/** The URL's passwords, decoded, to scrub them from messages: its user information's and a `password` parameter's. */
+/**
+ * The URL's passwords, to scrub them from messages: its user information's and a `password`
+ * parameter's, each decoded (as an error may show it) and as written (as the URL shows it).
+ */
 function urlPasswords(url: string): (string | undefined)[] {
+  let parsed: URL;
   try {
-    const parsed = new URL(url);
-    return [decodeURIComponent(parsed.password), parsed.searchParams.get('password') ?? undefined];
+    parsed = new URL(url);
   } catch {
     return [/^[a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*:([^@/\s]*)@/i.exec(url)?.[1]];
+  }
+  const writtenParameter = /[?&]password=([^&]*)/i.exec(parsed.search)?.[1];
+  return [
+    decoded(parsed.password),
+    parsed.password,
+    parsed.searchParams.get('password') ?? undefined,
+    writtenParameter,
+  ];
+}
+
+/** `text` percent-decoded; as written when it holds a stray `%`. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 
@@ -54,8 +73,8 @@ function showsPassword(value: unknown, password: string, depth = 0): boolean {
  * which the connection string carries (see {@link pgConnectionString}).
  */
 function passwordsOf(url: string, driverOptions: Readonly<Record<string, unknown>>): string[] {
-  const passwords = [...urlPasswords(url), driverOptions.password];
-  return passwords
+  const passwords = new Set([...urlPasswords(url), driverOptions.password]);
+  return [...passwords]
     .filter((password): password is string => typeof password === 'string' && password !== '')
     .sort((first, second) => second.length - first.length);
 }
@@ -72,10 +91,12 @@ function connectionError(error: unknown, url: string, passwords: readonly string
   }
   const message = isErrorLike(translated) ? translated.message : String(translated);
   const sqlState = PostgresDatabaseError.isInstance(translated) ? translated.sqlState : undefined;
-  const scrubbed = passwords.reduce((text, password) => text.split(password).join('***'), maskPassword(message));
+  // The exact passwords first: masking first could cut one (a `?password=a;b` value masks to `***;b`).
+  const scrub = (text: string): string =>
+    maskPassword(passwords.reduce((scrubbed, password) => scrubbed.split(password).join('***'), text));
   return new PostgresDatabaseError(
     'ALEMBIC_CONNECTION_FAILED',
-    `Could not connect to ${maskPassword(url)}: ${scrubbed}`,
+    `Could not connect to ${scrub(url)}: ${scrub(message)}`,
     sqlState === undefined ? {} : { sqlState },
   );
 }

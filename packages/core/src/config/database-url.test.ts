@@ -84,6 +84,9 @@ describe('database URLs', () => {
       'sqlserver://db:1433;user=sa;password=***',
     );
     expect(maskPassword("Server=db;Password=it's me;Database=x")).toBe('Server=db;Password=***;Database=x');
+    expect(maskPassword(`while running "EXEC x @provstr='Server=db;Password=abc'": Login failed for user 'sa'.`)).toBe(
+      `while running "EXEC x @provstr='Server=db;Password=***'": Login failed for user 'sa'.`,
+    );
   });
 
   it("masks libpq's sslpassword parameter", () => {

@@ -38,8 +38,8 @@ const USERINFO_PASSWORD =
 /** A password key (`password`, `passwd`, `pwd`, or libpq's `sslpassword`, the client key's) and its `=`. */
 const PASSWORD_KEY = String.raw`[ \t]*(?:sslpassword|password|passwd|pwd)[ \t]*=[ \t]*`;
 
-/** An ODBC value in braces, a `}` in it doubled. */
-const BRACED_VALUE = String.raw`\{(?:[^}]|\}\})*\}`;
+/** An ODBC value in braces, a `}` in it doubled, on one line. */
+const BRACED_VALUE = String.raw`\{(?:[^}\r\n]|\}\})*\}`;
 
 /**
  * A password given as a URL parameter, `?password=` or `&password=`. Its value runs to the next
@@ -67,21 +67,21 @@ function maskUrlParameter(_: string, key: string, value: string): string {
  * The masked connection-string parameter. A value in braces or quotes is hidden whole. Of any
  * other value, a quote that may close the quotation the text stands in is kept, with what follows
  * it: in a connection string that starts a quotation, the first quote of that kind
- * (`('password=x')` in SQL); in any other, the first quote followed by white space or the end of
- * the value (an unquoted ADO.NET value does not end in a quote).
+ * (`('password=x')` in SQL); in any other, the first quote that no letter or digit follows (an
+ * unquoted ADO.NET value does not end in a quote).
  */
 function maskConnectionStringParameter(_: string, key: string, unquotedValue: string | undefined): string {
   if (unquotedValue === undefined) return `${key}***`;
   const quotation = key[0] === "'" || key[0] === '"' ? key[0] : undefined;
-  const quote = quotation === undefined ? unquotedValue.search(/['"](?:\s|$)/) : unquotedValue.indexOf(quotation);
+  const quote = quotation === undefined ? unquotedValue.search(/['"](?!\w)/) : unquotedValue.indexOf(quotation);
   return `${key}***${quote === -1 ? '' : unquotedValue.slice(quote)}`;
 }
 
 /**
  * Hides the passwords of database URLs and connection strings in `text`:
  * `postgresql://app:secret@db/x` → `postgresql://app:***@db/x`,
- * `mysql://app@db/x?password=secret` → `mysql://app@db/x?password=***` (as libpq's `sslpassword`;
- * the value of a URL parameter ends at the next `&`, `;` or white space),
+ * `mysql://app@db/x?password=secret` → `mysql://app@db/x?password=***` (likewise libpq's
+ * `?sslpassword=`; the value of a URL parameter ends at the next `&`, `;` or white space),
  * `Server=db;Password=secret` → `Server=db;Password=***`. A password the URL did not
  * percent-encode (`app:se/cr@et@db`) is hidden up to its URL's last `@`. In a connection string,
  * a value in quotes (`Password='se;cret'`, a quote in it doubled) or braces (`PWD={se;cret}`) is
