@@ -52,9 +52,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return ExitCode.usage;
     }
     if (globals.raiseerr === true) {
-      // Node prints the whole error, its properties and causes: none may show a password.
+      // Node prints the whole error, its properties and causes (or a thrown string): none may
+      // show a password.
       const { rewriteErrorText } = await import('@alembic/core/internal');
-      throw rewriteErrorText(error, core.maskPassword, { everyProperty: true });
+      throw typeof error === 'string'
+        ? core.maskPassword(error)
+        : rewriteErrorText(error, core.maskPassword, { everyProperty: true });
     }
     if (core.AlembicError.isInstance(error)) {
       io.stderr(`FAILED: ${core.maskPassword(failedMessage(error.message))}\n`);

@@ -148,6 +148,15 @@ describe('env.ts and alembic.config.ts that throw', () => {
     expect(raised.stderr).toContain(`${project.path('migrations', 'env.ts')}:${line}:`);
   });
 
+  it('env.ts: a thrown string that shows a database URL has its password masked with --raiseerr', () => {
+    const project = projectWithLocalCache('trace-env-string');
+    addToEnvironment(project, "throw 'Could not reach postgresql://app:Sup3rSecret@db.internal:5432/shop';");
+    const raised = project.run(['--raiseerr', 'current']);
+    expect(raised.status).not.toBe(0);
+    expect(raised.stderr).not.toContain('Sup3rSecret');
+    expect(raised.stderr).toContain('Could not reach postgresql://app:***@db.internal:5432/shop');
+  });
+
   it('alembic.config.ts: FAILED says where, --raiseerr shows the config file and its line', () => {
     const project = projectWithLocalCache('trace-config');
     project.write(

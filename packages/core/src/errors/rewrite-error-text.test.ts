@@ -44,3 +44,133 @@ describe('rewriteErrorText', () => {
     expect(rewriteErrorText(error, upper, { everyProperty: true }).message).toBe('SECRET');
   });
 });
+
+describe('rewriteErrorText with everyProperty', () => {
+  const everyProperty = { everyProperty: true } as const;
+
+  it('walks an object at the shallowest depth it is reached at, even when a deeper path comes first', () => {
+    const shared = { inner: { url: 'secret url' } };
+    const error = Object.assign(new Error('failed'), { x: { y: { z: shared } }, shared });
+    const reversed = Object.assign(new Error('failed'), { shared: { inner: { url: 'secret url' } } });
+    Object.assign(reversed, { x: { y: { z: reversed.shared } } });
+    rewriteErrorText(error, upper, everyProperty);
+    rewriteErrorText(reversed, upper, everyProperty);
+    expect(shared.inner.url).toBe('SECRET url');
+    expect(reversed.shared.inner.url).toBe('SECRET url');
+  });
+
+  it('rewrites message and stack once each', () => {
+    const error = new Error('message');
+    const stack = error.stack ?? '';
+    rewriteErrorText(error, (text) => `${text}!`, everyProperty);
+    expect(error.message).toBe('message!');
+    expect(error.stack).toBe(`${stack}!`);
+  });
+
+  it('rewrites symbol-keyed properties and the keys and values of Maps and Sets, keeping their order', () => {
+    const key = Symbol('key');
+    const nested = { text: 'secret nested' };
+    const map = new Map<unknown, unknown>([
+      ['first', 'secret value'],
+      ['secret key', 'value'],
+      [nested, 1],
+    ]);
+    const set = new Set<unknown>(['secret member', 'other', { text: 'secret in set' }]);
+    const error = Object.assign(new Error('failed'), { [key]: 'secret symbol', map, set });
+    rewriteErrorText(error, upper, everyProperty);
+    expect(error[key]).toBe('SECRET symbol');
+    expect([...map]).toEqual([
+      ['first', 'SECRET value'],
+      ['SECRET key', 'value'],
+      [{ text: 'SECRET nested' }, 1],
+    ]);
+    expect([...set]).toEqual(['SECRET member', 'other', { text: 'SECRET in set' }]);
+  });
+
+  it('leaves the keys of a Map or Set as they are when two would become one', () => {
+    const map = new Map([
+      ['secret', 1],
+      ['SECRET', 2],
+    ]);
+    const set = new Set(['secret', 'SECRET']);
+    rewriteErrorText(Object.assign(new Error('failed'), { map, set }), upper, everyProperty);
+    expect([...map]).toEqual([
+      ['secret', 1],
+      ['SECRET', 2],
+    ]);
+    expect([...set]).toEqual(['secret', 'SECRET']);
+  });
+
+  it('replaces a boxed string with a boxed rewritten one', () => {
+    const error = Object.assign(new Error('failed'), { boxed: Object('secret boxed') as object });
+    rewriteErrorText(error, upper, everyProperty);
+    expect(String(error.boxed)).toBe('SECRET boxed');
+  });
+
+  it('does not call getters that are not named places', () => {
+    const getter = jest.fn(() => 'secret');
+    const error = new Error('secret');
+    Object.defineProperty(error, 'computed', { get: getter, enumerable: true });
+    rewriteErrorText(error, upper, everyProperty);
+    expect(getter).not.toHaveBeenCalled();
+    expect(error.message).toBe('SECRET');
+  });
+
+  it('never throws: revoked proxies, traps and getters that throw; the rest is still rewritten', () => {
+    const revocable = Proxy.revocable({}, {});
+    revocable.revoke();
+    const trapping = new Proxy(
+      { text: 'secret' },
+      {
+        ownKeys() {
+          throw new Error('no keys');
+        },
+      },
+    );
+    const inner = new Error('inner secret');
+    const error = Object.assign(new Error('outer secret'), {
+      revoked: revocable.proxy,
+      trapping,
+      originalError: inner,
+      list: [revocable.proxy, { text: 'secret item' }],
+    });
+    Object.defineProperty(error, 'cause', {
+      get() {
+        throw new Error('no cause');
+      },
+    });
+    Object.defineProperty(error, 'errors', {
+      get() {
+        throw new Error('no errors');
+      },
+    });
+    expect(() =>
+      rewriteErrorText(error, upper, { everyProperty: true, nestedKeys: ['revoked', 'originalError'] }),
+    ).not.toThrow();
+    expect(() => rewriteErrorText(revocable.proxy, upper, everyProperty)).not.toThrow();
+    expect([error.message, inner.message, error.list[1]]).toEqual([
+      'outer SECRET',
+      'inner SECRET',
+      { text: 'SECRET item' },
+    ]);
+  });
+
+  it('skips binary data and walks only the first 100 items of an array, Map or Set', () => {
+    const texts = Array.from({ length: 150 }, () => 'secret');
+    const map = new Map(texts.map((text, index) => [index, text]));
+    const error = Object.assign(new Error('secret'), {
+      map,
+      bytes: new Uint8Array(50_000_000),
+      buffer: Buffer.from('secret'),
+      texts,
+      rows: Array.from({ length: 1_000_000 }, (_, index) => ({ index, text: 'secret' })),
+    });
+    const started = performance.now();
+    rewriteErrorText(error, upper, everyProperty);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect([texts[99], texts[100]]).toEqual(['SECRET', 'secret']);
+    expect([map.get(99), map.get(100)]).toEqual(['SECRET', 'secret']);
+    expect([error.rows[99]?.text, error.rows[100]?.text]).toEqual(['SECRET', 'secret']);
+    expect(error.buffer.toString()).toBe('secret');
+  });
+});

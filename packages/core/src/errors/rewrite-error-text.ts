@@ -1,4 +1,23 @@
-import type { SecretScrubberOptions } from './secret-scrubber.js';
+import { types } from 'node:util';
+
+/**
+ * A driver's own places in its errors, besides the standard ones: the properties that hold text,
+ * and those that hold the errors it wraps.
+ *
+ * @public
+ */
+export interface ErrorTextKeys {
+  /**
+   * String properties rewritten besides `message` and `stack`: mysql2's `sqlMessage` and `sql`,
+   * say.
+   */
+  readonly textKeys?: readonly string[];
+  /**
+   * Properties holding wrapped errors (one, or an array) besides `cause` and `errors` (an
+   * `AggregateError`'s): the `mssql` driver's `originalError` and `precedingErrors`, say.
+   */
+  readonly nestedKeys?: readonly string[];
+}
 
 /**
  * Where {@link rewriteErrorText} looks in an error, besides `message`, `stack`, `cause` and
@@ -6,11 +25,18 @@ import type { SecretScrubberOptions } from './secret-scrubber.js';
  *
  * @internal
  */
-export interface ErrorTextPlaces extends SecretScrubberOptions {
+export interface ErrorTextPlaces extends ErrorTextKeys {
   /**
-   * Every own property: each string is rewritten and each object is walked in turn, down to the
-   * depth Node prints an uncaught error to (for an error whose shape is not known, such as one a
-   * user's code threw).
+   * Every own property too, string- or symbol-keyed: each string is rewritten in place, in any
+   * object the walk reaches (so a caller that keeps running sees the change), and each object
+   * is walked in turn, down to depth 3, one level beyond what Node prints an uncaught error to by
+   * default; for an error whose shape is not known, such as one a user's code threw. The keys
+   * and values of a Map and the members of a Set are walked as well (a string key is replaced
+   * keeping the order, unless two keys would become one), a boxed string is replaced by a boxed
+   * rewritten one; getters are not called (Node does not call them either), binary data (a
+   * Buffer, a typed array, an ArrayBuffer) is skipped, and of an array, a Map or a Set only the
+   * first 100 items are walked, as many as Node prints (of an array longer than that, not its
+   * other properties either).
    */
   readonly everyProperty?: boolean;
 }
@@ -18,10 +44,25 @@ export interface ErrorTextPlaces extends SecretScrubberOptions {
 /** How deep `everyProperty` walks plain properties (Node's `util.inspect` shows 2 levels). */
 const PROPERTY_DEPTH = 3;
 
+/** How many items of an array, Map or Set `everyProperty` walks (Node's `maxArrayLength`). */
+const ITEM_LIMIT = 100;
+
+type Rewrite = (text: string) => string;
+
+/** What one walk rewrites, and where. */
+interface Walk {
+  readonly rewrite: Rewrite;
+  readonly textKeys: ReadonlySet<PropertyKey>;
+  readonly nestedKeys: readonly string[];
+  readonly everyProperty: boolean;
+}
+
 /**
  * Rewrites the text of an error and of every error it wraps, in place: `message`, `stack` and
  * the places `places` names, in the error, its `cause`, an `AggregateError`'s `errors`, and so on
- * down; each object once. A read-only property is left as it is. Returns `error`.
+ * down; each object once, at the shallowest depth it is reached at. A read-only property is left
+ * as it is, and so is an object that cannot be read (a revoked proxy, a getter that throws): the
+ * walk never throws. Returns `error`.
  *
  * ```ts
  * throw rewriteErrorText(error, maskPassword, { everyProperty: true });
@@ -29,43 +70,162 @@ const PROPERTY_DEPTH = 3;
  *
  * @internal
  */
-export function rewriteErrorText<T>(error: T, rewrite: (text: string) => string, places: ErrorTextPlaces = {}): T {
-  const textKeys = ['message', 'stack', ...(places.textKeys ?? [])];
-  const nestedKeys = ['cause', 'errors', ...(places.nestedKeys ?? [])];
-  const seen = new Set<unknown>();
-  const pending: [value: unknown, depth: number][] = [[error, 0]];
-  while (pending.length > 0) {
-    const [current, depth] = pending.pop() as [unknown, number];
-    if (typeof current !== 'object' || current === null || seen.has(current)) {
-      continue;
-    }
-    seen.add(current);
-    const record = current as Record<string, unknown>;
-    const keys = places.everyProperty === true ? [...textKeys, ...Object.getOwnPropertyNames(current)] : textKeys;
-    for (const key of keys) {
-      let value: unknown;
+export function rewriteErrorText<T>(error: T, rewrite: Rewrite, places: ErrorTextPlaces = {}): T {
+  const walk: Walk = {
+    rewrite,
+    textKeys: new Set(['message', 'stack', ...(places.textKeys ?? [])]),
+    nestedKeys: ['cause', 'errors', ...(places.nestedKeys ?? [])],
+    everyProperty: places.everyProperty === true,
+  };
+  const seen = new Set<object>();
+  // Depth by depth, so that an object is first reached by its shallowest path; a wrapped error
+  // is at the depth of the error that wraps it, a property one deeper.
+  let level: unknown[] = [error];
+  for (let depth = 0; level.length > 0; depth += 1) {
+    const next: unknown[] = [];
+    const deeper = walk.everyProperty && depth < PROPERTY_DEPTH ? next : undefined;
+    while (level.length > 0) {
+      const current = level.pop();
+      if (typeof current !== 'object' || current === null || seen.has(current)) {
+        continue;
+      }
+      seen.add(current);
       try {
-        value = record[key];
+        visit(current, walk, level, deeper);
       } catch {
-        continue; // a getter that throws: nothing to read
-      }
-      if (typeof value === 'string') {
-        const rewritten = rewrite(value);
-        if (rewritten !== value) {
-          try {
-            record[key] = rewritten;
-          } catch {
-            // a read-only property: leave it (there is nothing better to do)
-          }
-        }
-      } else if (places.everyProperty === true && depth < PROPERTY_DEPTH && typeof value === 'object') {
-        pending.push([value, depth + 1]);
+        // a revoked proxy, or a trap that throws: leave the rest of this object
       }
     }
-    for (const key of nestedKeys) {
-      const nested = record[key];
-      for (const item of Array.isArray(nested) ? nested : [nested]) pending.push([item, depth]);
-    }
+    level = next;
   }
   return error;
+}
+
+/** Rewrites the text of `current`; adds the errors it wraps to `same` and its objects to `deeper`. */
+function visit(current: object, walk: Walk, same: unknown[], deeper: unknown[] | undefined): void {
+  for (const key of walk.textKeys) {
+    rewriteProperty(current, key, readProperty(current, key), walk.rewrite);
+  }
+  for (const key of walk.nestedKeys) {
+    try {
+      const nested = readProperty(current, key);
+      for (const item of Array.isArray(nested) ? firstItems(nested, walk) : [nested]) same.push(item);
+    } catch {
+      // a revoked proxy: nothing to walk
+    }
+  }
+  if (!walk.everyProperty || types.isAnyArrayBuffer(current) || ArrayBuffer.isView(current)) {
+    return; // binary data: its bytes are not text, and walking them takes long
+  }
+  for (const key of ownKeys(current)) {
+    const descriptor = walk.textKeys.has(key) ? undefined : Reflect.getOwnPropertyDescriptor(current, key);
+    if (
+      descriptor !== undefined &&
+      'value' in descriptor &&
+      !rewriteProperty(current, key, descriptor.value, walk.rewrite)
+    ) {
+      deeper?.push(descriptor.value);
+    }
+  }
+  if (types.isMap(current)) {
+    visitMap(current, walk, deeper);
+  } else if (types.isSet(current)) {
+    visitSet(current, walk, deeper);
+  }
+}
+
+/** The own keys of `value`; of an array longer than `ITEM_LIMIT`, its first items' indices only. */
+function ownKeys(value: object): PropertyKey[] {
+  return Array.isArray(value) && value.length > ITEM_LIMIT
+    ? Array.from({ length: ITEM_LIMIT }, (_, index) => String(index))
+    : Reflect.ownKeys(value);
+}
+
+/** `items`, or with `everyProperty` their first `ITEM_LIMIT`. */
+function firstItems<Item>(items: Iterable<Item>, walk: Walk): Item[] {
+  const first: Item[] = [];
+  for (const item of items) {
+    if (walk.everyProperty && first.length === ITEM_LIMIT) break;
+    first.push(item);
+  }
+  return first;
+}
+
+/** `record[key]`, or `undefined` when a getter throws. */
+function readProperty(record: object, key: PropertyKey): unknown {
+  try {
+    return Reflect.get(record, key);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Stores the rewritten `value` (read from `record[key]`) when it is text; returns whether it
+ * was text.
+ */
+function rewriteProperty(record: object, key: PropertyKey, value: unknown, rewrite: Rewrite): boolean {
+  const rewritten = rewrittenText(value, rewrite);
+  if (rewritten !== undefined && rewritten !== value) {
+    try {
+      Reflect.set(record, key, rewritten); // false, and left as it is, when read-only
+    } catch {
+      // a setter that throws: leave it
+    }
+  }
+  return rewritten !== undefined;
+}
+
+/** The rewritten text of a string or a boxed string (a new boxed one); `undefined` for others. */
+function rewrittenText(value: unknown, rewrite: Rewrite): unknown {
+  if (typeof value === 'string') {
+    return rewrite(value);
+  }
+  if (types.isStringObject(value)) {
+    const text = String.prototype.valueOf.call(value);
+    const rewritten = rewrite(text);
+    return rewritten === text ? value : Object(rewritten);
+  }
+  return undefined;
+}
+
+/** Rewrites the text keys and values of a Map's first items; adds its objects to `deeper`. */
+function visitMap(map: Map<unknown, unknown>, walk: Walk, deeper: unknown[] | undefined): void {
+  const renamed = new Map<unknown, unknown>();
+  for (const [key, value] of firstItems(Map.prototype.entries.call(map), walk)) {
+    const newKey = rewrittenText(key, walk.rewrite);
+    if (newKey === undefined) deeper?.push(key);
+    else if (newKey !== key) renamed.set(key, newKey);
+    const newValue = rewrittenText(value, walk.rewrite);
+    if (newValue === undefined) deeper?.push(value);
+    else if (newValue !== value) Map.prototype.set.call(map, key, newValue);
+  }
+  const entries = renamed.size === 0 ? [] : [...Map.prototype.entries.call(map)];
+  if (keysStayDistinct(entries, renamed)) {
+    Map.prototype.clear.call(map);
+    for (const [key, value] of entries) Map.prototype.set.call(map, renamed.get(key) ?? key, value);
+  }
+}
+
+/** Rewrites the text members of a Set's first items; adds its objects to `deeper`. */
+function visitSet(set: Set<unknown>, walk: Walk, deeper: unknown[] | undefined): void {
+  const renamed = new Map<unknown, unknown>();
+  for (const member of firstItems(Set.prototype.values.call(set), walk)) {
+    const newMember = rewrittenText(member, walk.rewrite);
+    if (newMember === undefined) deeper?.push(member);
+    else if (newMember !== member) renamed.set(member, newMember);
+  }
+  const entries = renamed.size === 0 ? [] : [...Set.prototype.entries.call(set)];
+  if (keysStayDistinct(entries, renamed)) {
+    Set.prototype.clear.call(set);
+    for (const [member] of entries) Set.prototype.add.call(set, renamed.get(member) ?? member);
+  }
+}
+
+/**
+ * Whether renaming some of the keys of `entries` (a Map's or Set's, all of them) as `renamed`
+ * says changes any and keeps them distinct, so that the collection can be refilled with them.
+ */
+function keysStayDistinct(entries: readonly (readonly [unknown, unknown])[], renamed: Map<unknown, unknown>): boolean {
+  return entries.length > 0 && new Set(entries.map(([key]) => renamed.get(key) ?? key)).size === entries.length;
 }
