@@ -67,44 +67,11 @@ describe('rewriteErrorText with everyProperty', () => {
     expect(error.stack).toBe(`${stack}!`);
   });
 
-  it('rewrites symbol-keyed properties and the keys and values of Maps and Sets, keeping their order', () => {
+  it('rewrites symbol-keyed properties', () => {
     const key = Symbol('key');
-    const nested = { text: 'secret nested' };
-    const map = new Map<unknown, unknown>([
-      ['first', 'secret value'],
-      ['secret key', 'value'],
-      [nested, 1],
-    ]);
-    const set = new Set<unknown>(['secret member', 'other', { text: 'secret in set' }]);
-    const error = Object.assign(new Error('failed'), { [key]: 'secret symbol', map, set });
+    const error = Object.assign(new Error('failed'), { [key]: 'secret symbol' });
     rewriteErrorText(error, upper, everyProperty);
     expect(error[key]).toBe('SECRET symbol');
-    expect([...map]).toEqual([
-      ['first', 'SECRET value'],
-      ['SECRET key', 'value'],
-      [{ text: 'SECRET nested' }, 1],
-    ]);
-    expect([...set]).toEqual(['SECRET member', 'other', { text: 'SECRET in set' }]);
-  });
-
-  it('leaves the keys of a Map or Set as they are when two would become one', () => {
-    const map = new Map([
-      ['secret', 1],
-      ['SECRET', 2],
-    ]);
-    const set = new Set(['secret', 'SECRET']);
-    rewriteErrorText(Object.assign(new Error('failed'), { map, set }), upper, everyProperty);
-    expect([...map]).toEqual([
-      ['secret', 1],
-      ['SECRET', 2],
-    ]);
-    expect([...set]).toEqual(['secret', 'SECRET']);
-  });
-
-  it('replaces a boxed string with a boxed rewritten one', () => {
-    const error = Object.assign(new Error('failed'), { boxed: Object('secret boxed') as object });
-    rewriteErrorText(error, upper, everyProperty);
-    expect(String(error.boxed)).toBe('SECRET boxed');
   });
 
   it('does not call getters that are not named places', () => {
@@ -155,21 +122,16 @@ describe('rewriteErrorText with everyProperty', () => {
     ]);
   });
 
-  it('skips binary data and walks only the first 100 items of an array, Map or Set', () => {
+  it('skips binary data and walks only the first 100 items of an array', () => {
     const texts = Array.from({ length: 150 }, () => 'secret');
-    const map = new Map(texts.map((text, index) => [index, text]));
     const error = Object.assign(new Error('secret'), {
-      map,
       bytes: new Uint8Array(50_000_000),
       buffer: Buffer.from('secret'),
       texts,
       rows: Array.from({ length: 1_000_000 }, (_, index) => ({ index, text: 'secret' })),
     });
-    const started = performance.now();
     rewriteErrorText(error, upper, everyProperty);
-    expect(performance.now() - started).toBeLessThan(500);
     expect([texts[99], texts[100]]).toEqual(['SECRET', 'secret']);
-    expect([map.get(99), map.get(100)]).toEqual(['SECRET', 'secret']);
     expect([error.rows[99]?.text, error.rows[100]?.text]).toEqual(['SECRET', 'secret']);
     expect(error.buffer.toString()).toBe('secret');
   });

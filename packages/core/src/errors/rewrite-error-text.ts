@@ -1,23 +1,5 @@
 import { types } from 'node:util';
-
-/**
- * A driver's own places in its errors, besides the standard ones: the properties that hold text,
- * and those that hold the errors it wraps.
- *
- * @public
- */
-export interface ErrorTextKeys {
-  /**
-   * String properties rewritten besides `message` and `stack`: mysql2's `sqlMessage` and `sql`,
-   * say.
-   */
-  readonly textKeys?: readonly string[];
-  /**
-   * Properties holding wrapped errors (one, or an array) besides `cause` and `errors` (an
-   * `AggregateError`'s): the `mssql` driver's `originalError` and `precedingErrors`, say.
-   */
-  readonly nestedKeys?: readonly string[];
-}
+import type { SecretScrubberOptions } from './secret-scrubber.js';
 
 /**
  * Where {@link rewriteErrorText} looks in an error, besides `message`, `stack`, `cause` and
@@ -25,18 +7,16 @@ export interface ErrorTextKeys {
  *
  * @internal
  */
-export interface ErrorTextPlaces extends ErrorTextKeys {
+export interface ErrorTextPlaces extends SecretScrubberOptions {
   /**
    * Every own property too, string- or symbol-keyed: each string is rewritten in place, in any
    * object the walk reaches (so a caller that keeps running sees the change), and each object
    * is walked in turn, down to depth 3, one level beyond what Node prints an uncaught error to by
-   * default; for an error whose shape is not known, such as one a user's code threw. The keys
-   * and values of a Map and the members of a Set are walked as well (a string key is replaced
-   * keeping the order, unless two keys would become one), a boxed string is replaced by a boxed
-   * rewritten one; getters are not called (Node does not call them either), binary data (a
-   * Buffer, a typed array, an ArrayBuffer) is skipped, and of an array, a Map or a Set only the
-   * first 100 items are walked, as many as Node prints (of an array longer than that, not its
-   * other properties either).
+   * default; for an error whose shape is not known, such as one a user's code threw. Getters
+   * are not called (Node does not call them either), binary data (a Buffer, a typed array, an
+   * ArrayBuffer) is skipped, and of an array only the first 100 items are walked, as many as Node
+   * prints (of a longer one, not its other properties either). The contents of a Map or a Set and
+   * boxed strings are left as they are.
    */
   readonly everyProperty?: boolean;
 }
@@ -44,7 +24,7 @@ export interface ErrorTextPlaces extends ErrorTextKeys {
 /** How deep `everyProperty` walks plain properties (Node's `util.inspect` shows 2 levels). */
 const PROPERTY_DEPTH = 3;
 
-/** How many items of an array, Map or Set `everyProperty` walks (Node's `maxArrayLength`). */
+/** How many items of an array `everyProperty` walks (Node's `maxArrayLength`). */
 const ITEM_LIMIT = 100;
 
 type Rewrite = (text: string) => string;
@@ -109,7 +89,8 @@ function visit(current: object, walk: Walk, same: unknown[], deeper: unknown[] |
   for (const key of walk.nestedKeys) {
     try {
       const nested = readProperty(current, key);
-      for (const item of Array.isArray(nested) ? firstItems(nested, walk) : [nested]) same.push(item);
+      const items: unknown[] = Array.isArray(nested) ? nested : [nested];
+      for (const item of walk.everyProperty ? items.slice(0, ITEM_LIMIT) : items) same.push(item);
     } catch {
       // a revoked proxy: nothing to walk
     }
@@ -127,11 +108,6 @@ function visit(current: object, walk: Walk, same: unknown[], deeper: unknown[] |
       deeper?.push(descriptor.value);
     }
   }
-  if (types.isMap(current)) {
-    visitMap(current, walk, deeper);
-  } else if (types.isSet(current)) {
-    visitSet(current, walk, deeper);
-  }
 }
 
 /** The own keys of `value`; of an array longer than `ITEM_LIMIT`, its first items' indices only. */
@@ -139,16 +115,6 @@ function ownKeys(value: object): PropertyKey[] {
   return Array.isArray(value) && value.length > ITEM_LIMIT
     ? Array.from({ length: ITEM_LIMIT }, (_, index) => String(index))
     : Reflect.ownKeys(value);
-}
-
-/** `items`, or with `everyProperty` their first `ITEM_LIMIT`. */
-function firstItems<Item>(items: Iterable<Item>, walk: Walk): Item[] {
-  const first: Item[] = [];
-  for (const item of items) {
-    if (walk.everyProperty && first.length === ITEM_LIMIT) break;
-    first.push(item);
-  }
-  return first;
 }
 
 /** `record[key]`, or `undefined` when a getter throws. */
@@ -176,56 +142,7 @@ function rewriteProperty(record: object, key: PropertyKey, value: unknown, rewri
   return rewritten !== undefined;
 }
 
-/** The rewritten text of a string or a boxed string (a new boxed one); `undefined` for others. */
-function rewrittenText(value: unknown, rewrite: Rewrite): unknown {
-  if (typeof value === 'string') {
-    return rewrite(value);
-  }
-  if (types.isStringObject(value)) {
-    const text = String.prototype.valueOf.call(value);
-    const rewritten = rewrite(text);
-    return rewritten === text ? value : Object(rewritten);
-  }
-  return undefined;
-}
-
-/** Rewrites the text keys and values of a Map's first items; adds its objects to `deeper`. */
-function visitMap(map: Map<unknown, unknown>, walk: Walk, deeper: unknown[] | undefined): void {
-  const renamed = new Map<unknown, unknown>();
-  for (const [key, value] of firstItems(Map.prototype.entries.call(map), walk)) {
-    const newKey = rewrittenText(key, walk.rewrite);
-    if (newKey === undefined) deeper?.push(key);
-    else if (newKey !== key) renamed.set(key, newKey);
-    const newValue = rewrittenText(value, walk.rewrite);
-    if (newValue === undefined) deeper?.push(value);
-    else if (newValue !== value) Map.prototype.set.call(map, key, newValue);
-  }
-  const entries = renamed.size === 0 ? [] : [...Map.prototype.entries.call(map)];
-  if (keysStayDistinct(entries, renamed)) {
-    Map.prototype.clear.call(map);
-    for (const [key, value] of entries) Map.prototype.set.call(map, renamed.get(key) ?? key, value);
-  }
-}
-
-/** Rewrites the text members of a Set's first items; adds its objects to `deeper`. */
-function visitSet(set: Set<unknown>, walk: Walk, deeper: unknown[] | undefined): void {
-  const renamed = new Map<unknown, unknown>();
-  for (const member of firstItems(Set.prototype.values.call(set), walk)) {
-    const newMember = rewrittenText(member, walk.rewrite);
-    if (newMember === undefined) deeper?.push(member);
-    else if (newMember !== member) renamed.set(member, newMember);
-  }
-  const entries = renamed.size === 0 ? [] : [...Set.prototype.entries.call(set)];
-  if (keysStayDistinct(entries, renamed)) {
-    Set.prototype.clear.call(set);
-    for (const [member] of entries) Set.prototype.add.call(set, renamed.get(member) ?? member);
-  }
-}
-
-/**
- * Whether renaming some of the keys of `entries` (a Map's or Set's, all of them) as `renamed`
- * says changes any and keeps them distinct, so that the collection can be refilled with them.
- */
-function keysStayDistinct(entries: readonly (readonly [unknown, unknown])[], renamed: Map<unknown, unknown>): boolean {
-  return entries.length > 0 && new Set(entries.map(([key]) => renamed.get(key) ?? key)).size === entries.length;
+/** The rewritten text of a string; `undefined` for anything else. */
+function rewrittenText(value: unknown, rewrite: Rewrite): string | undefined {
+  return typeof value === 'string' ? rewrite(value) : undefined;
 }

@@ -1,13 +1,20 @@
-import { type ErrorTextKeys, rewriteErrorText } from './rewrite-error-text.js';
+import { rewriteErrorText } from './rewrite-error-text.js';
 
 const MASK = '***';
 
-/**
- * Where a driver's errors keep text and the errors they wrap, besides the standard places: its
- * `textKeys` are scrubbed besides `message` and `stack`, and its `nestedKeys` walked besides
- * `cause` and `errors`.
- */
-export interface SecretScrubberOptions extends ErrorTextKeys {}
+/** Where a driver's errors keep text and the errors they wrap, besides the standard places. */
+export interface SecretScrubberOptions {
+  /**
+   * String properties scrubbed besides `message` and `stack`: mysql2's `sqlMessage` and `sql`,
+   * say.
+   */
+  readonly textKeys?: readonly string[];
+  /**
+   * Properties holding wrapped errors (one, or an array) besides `cause` and `errors` (an
+   * `AggregateError`'s): the `mssql` driver's `originalError` and `precedingErrors`, say.
+   */
+  readonly nestedKeys?: readonly string[];
+}
 
 /**
  * Removes `secret` (a password) from an error and every error it wraps, replacing it with
