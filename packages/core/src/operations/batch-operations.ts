@@ -60,17 +60,17 @@ export class BatchOperations {
 
   /** Adds a column; `insertBefore` / `insertAfter` place it (and force a rebuild). */
   addColumn(column: ColumnModel, options: BatchAddColumnOptions = {}): void {
-    this.#record(addColumnOperation({ tableName: this.#tableName, schema: this.#schema, column, ...options }));
+    this.#record(addColumnOperation({ ...options, tableName: this.#tableName, schema: this.#schema, column }));
   }
 
   /** Drops a column; `existingColumn` makes the batch reversible. */
   dropColumn(columnName: string, options: Pick<DropColumnOptions, 'existingColumn' | 'dialectOptions'> = {}): void {
-    this.#record(dropColumnOperation({ tableName: this.#tableName, schema: this.#schema, columnName, ...options }));
+    this.#record(dropColumnOperation({ ...options, tableName: this.#tableName, schema: this.#schema, columnName }));
   }
 
   /** Alters a column; see {@link AlterColumnOptions}. */
   alterColumn(columnName: string, options: Omit<AlterColumnOptions, 'schema'>): void {
-    this.#record(alterColumnOperation({ tableName: this.#tableName, schema: this.#schema, columnName, ...options }));
+    this.#record(alterColumnOperation({ ...options, tableName: this.#tableName, schema: this.#schema, columnName }));
   }
 
   /** Creates an index on this table. */
@@ -82,19 +82,19 @@ export class BatchOperations {
     const { where, ...rest } = options;
     this.#record(
       createIndexOperation({
+        ...rest,
         indexName: indexName ?? undefined,
         tableName: this.#tableName,
         schema: this.#schema,
         columns,
         where: isSqlExpression(where) ? where.text : where,
-        ...rest,
       }),
     );
   }
 
   /** Drops an index of this table. */
   dropIndex(indexName: ConstraintName, options: Pick<DropIndexOptions, 'existingIndex' | 'dialectOptions'> = {}): void {
-    this.#record(dropIndexOperation({ indexName, tableName: this.#tableName, schema: this.#schema, ...options }));
+    this.#record(dropIndexOperation({ ...options, indexName, tableName: this.#tableName, schema: this.#schema }));
   }
 
   /** Adds a unique constraint. */
@@ -105,11 +105,11 @@ export class BatchOperations {
   ): void {
     this.#record(
       createUniqueConstraintOperation({
+        ...options,
         constraintName: constraintName ?? undefined,
         tableName: this.#tableName,
         schema: this.#schema,
         columns,
-        ...options,
       }),
     );
   }
@@ -124,13 +124,13 @@ export class BatchOperations {
   ): void {
     this.#record(
       createForeignKeyOperation({
+        ...options,
         constraintName: constraintName ?? undefined,
         sourceTable: this.#tableName,
         sourceSchema: this.#schema,
         referentTable,
         localColumns,
         remoteColumns,
-        ...options,
       }),
     );
   }
@@ -171,10 +171,10 @@ export class BatchOperations {
   ): void {
     this.#record(
       dropConstraintOperation({
+        ...options,
         constraintName: constraintName ?? undefined,
         tableName: this.#tableName,
         schema: this.#schema,
-        ...options,
       }),
     );
   }
@@ -182,13 +182,13 @@ export class BatchOperations {
   /** Sets the table comment. */
   createTableComment(comment: string, options: Omit<CreateTableCommentOptions, 'schema'> = {}): void {
     this.#record(
-      createTableCommentOperation({ tableName: this.#tableName, schema: this.#schema, comment, ...options }),
+      createTableCommentOperation({ ...options, tableName: this.#tableName, schema: this.#schema, comment }),
     );
   }
 
   /** Removes the table comment. */
   dropTableComment(options: Omit<DropTableCommentOptions, 'schema'> = {}): void {
-    this.#record(dropTableCommentOperation({ tableName: this.#tableName, schema: this.#schema, ...options }));
+    this.#record(dropTableCommentOperation({ ...options, tableName: this.#tableName, schema: this.#schema }));
   }
 
   /**

@@ -4,6 +4,8 @@ import { integer, string } from '../schema/column-types.js';
 import { uniqueConstraint } from '../schema/constraints.js';
 import { sql } from '../schema/sql-expression.js';
 import { table } from '../schema/table.js';
+import type { AlterColumnOptions } from './alter-column-operation.js';
+import type { CreateForeignKeyOptions } from './create-foreign-key-operation.js';
 import type { Operation } from './operation.js';
 import type { OperationInvoker } from './operation-invoker.js';
 import { Operations } from './operations.js';
@@ -151,6 +153,24 @@ describe('Operations', () => {
     ]);
     expect(batch.operations[1]).toMatchObject({ tableName: 'foo', schema: 's', insertAfter: 'id' });
     expect(batch.operations[5]).toMatchObject({ sourceTable: 'foo', sourceSchema: 's', referentTable: 'bar' });
+  });
+
+  it("keeps the batch's table and schema when an options object also carries them", async () => {
+    const { op, recorded } = recordingOperations();
+    const alter: AlterColumnOptions = { schema: 'other', nullable: false };
+    const foreignKey: CreateForeignKeyOptions = { sourceSchema: 'other', onDelete: 'CASCADE' };
+    await op.batchAlterTable('foo', { schema: 's' }, (batchOperations) => {
+      batchOperations.alterColumn('name', alter);
+      batchOperations.createForeignKey('fk', 'bar', ['bar_id'], ['id'], foreignKey);
+      batchOperations.dropColumn('x', { tableName: 'elsewhere' } as never);
+    });
+    const batch = recorded[0];
+    if (batch?.kind !== 'batchAlterTable') throw new Error('expected a batch');
+    expect(batch.operations).toMatchObject([
+      { kind: 'alterColumn', tableName: 'foo', schema: 's', nullable: false },
+      { kind: 'createForeignKey', sourceTable: 'foo', sourceSchema: 's', onDelete: 'CASCADE' },
+      { kind: 'dropColumn', tableName: 'foo', schema: 's' },
+    ]);
   });
 
   it("accepts a batch without options and defaults recreate to 'auto'", async () => {
