@@ -131,18 +131,16 @@ function readProperty(record: object, key: PropertyKey): unknown {
  * was text.
  */
 function rewriteProperty(record: object, key: PropertyKey, value: unknown, rewrite: Rewrite): boolean {
-  const rewritten = rewrittenText(value, rewrite);
-  if (rewritten !== undefined && rewritten !== value) {
+  if (typeof value !== 'string') {
+    return false;
+  }
+  const rewritten = rewrite(value);
+  if (rewritten !== value) {
     try {
       Reflect.set(record, key, rewritten); // false, and left as it is, when read-only
     } catch {
       // a setter that throws: leave it
     }
   }
-  return rewritten !== undefined;
-}
-
-/** The rewritten text of a string; `undefined` for anything else. */
-function rewrittenText(value: unknown, rewrite: Rewrite): string | undefined {
-  return typeof value === 'string' ? rewrite(value) : undefined;
+  return true;
 }
